@@ -1,0 +1,67 @@
+package faultline.engine;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
+import faultline.engine.node.NodeId;
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only window invariants get onto a run, reused for every check. */
+final class InvariantView implements InvariantContext {
+  private final Simulation simulation;
+  private Step lastStep;
+  private Invariant current;
+
+  InvariantView(Simulation simulation) {
+    this.simulation = simulation;
+  }
+
+  void beginCheck(Step step) {
+    this.lastStep = step;
+  }
+
+  void checking(Invariant invariant) {
+    this.current = invariant;
+  }
+
+  @Override
+  public long nowNanos() {
+    return simulation.nowNanos();
+  }
+
+  @Override
+  public Optional<Step> lastStep() {
+    return Optional.ofNullable(lastStep);
+  }
+
+  @Override
+  public List<NodeId> nodes() {
+    return simulation.nodeIds();
+  }
+
+  @Override
+  public <N> Optional<N> node(NodeId id, Class<N> type) {
+    return simulation.node(id, type);
+  }
+
+  @Override
+  public boolean isUp(NodeId id) {
+    return !simulation.slot(id).isCrashed();
+  }
+
+  @Override
+  public long wallClockNanos(NodeId id) {
+    return simulation.slot(id).wallNanos(simulation.nowNanos());
+  }
+
+  @Override
+  public long monotonicNanos(NodeId id) {
+    return simulation.slot(id).monotonicNanos(simulation.nowNanos());
+  }
+
+  @Override
+  public void fail(NodeId node, String message) {
+    simulation.recordViolation(current.name(), node, message);
+  }
+}

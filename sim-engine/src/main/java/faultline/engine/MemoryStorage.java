@@ -1,0 +1,79 @@
+package faultline.engine;
+
+import faultline.engine.node.DurableStorage;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A node's disk: synced contents plus a page cache of writes not yet synced. */
+final class MemoryStorage implements DurableStorage {
+  private static final Object DELETED = new Object();
+
+  private final TreeMap<String, Object> synced = new TreeMap<>();
+  private final TreeMap<String, Object> unsynced = new TreeMap<>();
+
+  @Override
+  public <V> Optional<V> get(String key, Class<V> type) {
+    Object value = unsynced.containsKey(key) ? unsynced.get(key) : synced.get(key);
+    if (value == null || value == DELETED) {
+      return Optional.empty();
+    }
+    Check.state(
+        type.isInstance(value),
+        "storage key %s holds a %s, not a %s",
+        key,
+        value.getClass().getSimpleName(),
+        type.getSimpleName());
+    return Optional.of(type.cast(value));
+  }
+
+  @Override
+  public void put(String key, Object value) {
+    Check.argument(key != null && value != null, "storage keys and values are not null");
+    unsynced.put(key, value);
+  }
+
+  @Override
+  public void remove(String key) {
+    unsynced.put(key, DELETED);
+  }
+
+  @Override
+  public void sync() {
+    unsynced.forEach(
+        (key, value) -> {
+          if (value == DELETED) {
+            synced.remove(key);
+          } else {
+            synced.put(key, value);
+          }
+        });
+    unsynced.clear();
+  }
+
+  @Override
+  public SortedMap<String, Object> snapshot() {
+    TreeMap<String, Object> view = new TreeMap<>(synced);
+    unsynced.forEach(
+        (key, value) -> {
+          if (value == DELETED) {
+            view.remove(key);
+          } else {
+            view.put(key, value);
+          }
+        });
+    return Collections.unmodifiableSortedMap(view);
+  }
+
+  /** A crash: unsynced writes are lost or (the operating system flushed them) kept. */
+  int crash(boolean loseUnsyncedWrites) {
+    int lost = unsynced.size();
+    if (loseUnsyncedWrites) {
+      unsynced.clear();
+      return lost;
+    }
+    sync();
+    return 0;
+  }
+}

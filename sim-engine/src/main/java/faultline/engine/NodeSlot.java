@@ -1,0 +1,109 @@
+package faultline.engine;
+
+import faultline.engine.node.Message;
+import faultline.engine.node.Node;
+import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
+import faultline.engine.node.TimerTag;
+import faultline.engine.random.SimRandom;
+import faultline.engine.time.NodeClock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the engine keeps for one node: the live instance (null while crashed), and what
+ * outlives it: clocks, disk, random stream, and timer generations.
+ */
+final class NodeSlot {
+  final NodeId id;
+  final int index;
+  final NodeFactory factory;
+  final NodeClock clock;
+  final MemoryStorage storage = new MemoryStorage();
+  final SimRandom random;
+
+  Node<Message, TimerTag> node;
+  private boolean crashed;
+  private long pauseId; // Non-zero while paused: the id of the pause that will end it.
+  private long pausesStarted;
+  final List<EngineEvent> deferredWhilePaused = new ArrayList<>();
+
+  // Armed timers: tag -> generation. Only looked up, never iterated, so hash order is harmless.
+  private final Map<TimerTag, Long> armedTimers = new HashMap<>();
+  private long timerGenerationNext = 1;
+
+  NodeSlot(NodeId id, int index, NodeFactory factory, NodeClock clock, SimRandom random) {
+    this.id = id;
+    this.index = index;
+    this.factory = factory;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  @SuppressWarnings("unchecked")
+  void boot() {
+    node = (Node<Message, TimerTag>) factory.create(id);
+    Check.state(node != null, "the factory of %s returned null", id);
+    crashed = false;
+  }
+
+  /** Loses volatile state and timers; returns how many unsynced writes were lost. */
+  int crash(boolean loseUnsyncedWrites) {
+    node = null;
+    crashed = true;
+    pauseId = 0;
+    armedTimers.clear();
+    return storage.crash(loseUnsyncedWrites);
+  }
+
+  boolean isCrashed() {
+    return crashed;
+  }
+
+  boolean isPaused() {
+    return pauseId != 0;
+  }
+
+  long startPause() {
+    pauseId = ++pausesStarted;
+    return pauseId;
+  }
+
+  boolean endPause(long id) {
+    if (pauseId != id) {
+      return false; // A crash ended this pause already.
+    }
+    pauseId = 0;
+    return true;
+  }
+
+  long arm(TimerTag tag) {
+    long generation = timerGenerationNext++;
+    armedTimers.put(tag, generation);
+    return generation;
+  }
+
+  void disarm(TimerTag tag) {
+    armedTimers.remove(tag);
+  }
+
+  /** True when this firing is the tag's current arming; consumes it. */
+  boolean fire(TimerTag tag, long generation) {
+    Long current = armedTimers.get(tag);
+    if (current == null || current != generation) {
+      return false;
+    }
+    armedTimers.remove(tag);
+    return true;
+  }
+
+  long wallNanos(long trueNanos) {
+    return clock.wallNanos(trueNanos);
+  }
+
+  long monotonicNanos(long trueNanos) {
+    return clock.monotonicNanos(trueNanos);
+  }
+}

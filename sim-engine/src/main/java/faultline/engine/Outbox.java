@@ -1,0 +1,116 @@
+package faultline.engine;
+
+import faultline.engine.node.DurableStorage;
+import faultline.engine.node.Message;
+import faultline.engine.node.NodeContext;
+import faultline.engine.node.NodeId;
+import faultline.engine.node.TimerTag;
+import faultline.engine.random.SimRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The context a handler runs with: reads are live, effects are only recorded. */
+final class Outbox implements NodeContext<Message, TimerTag> {
+  private final NodeSlot slot;
+  private final long nowNanos;
+  private final List<NodeId> nodes;
+  private final List<NodeId> peers;
+  private final Metrics metrics;
+  private final List<Effect> effects = new ArrayList<>();
+
+  Outbox(NodeSlot slot, long nowNanos, List<NodeId> nodes, List<NodeId> peers, Metrics metrics) {
+    this.slot = slot;
+    this.nowNanos = nowNanos;
+    this.nodes = nodes;
+    this.peers = peers;
+    this.metrics = metrics;
+  }
+
+  List<Effect> effects() {
+    return effects;
+  }
+
+  @Override
+  public NodeId self() {
+    return slot.id;
+  }
+
+  @Override
+  public List<NodeId> peers() {
+    return peers;
+  }
+
+  @Override
+  public List<NodeId> nodes() {
+    return nodes;
+  }
+
+  @Override
+  public long wallClockNanos() {
+    return slot.wallNanos(nowNanos);
+  }
+
+  @Override
+  public long monotonicNanos() {
+    return slot.monotonicNanos(nowNanos);
+  }
+
+  @Override
+  public SimRandom random() {
+    return slot.random;
+  }
+
+  @Override
+  public DurableStorage storage() {
+    return slot.storage;
+  }
+
+  @Override
+  public void send(NodeId to, Message message) {
+    Check.argument(
+        nodes.contains(to), "%s sent to %s, which is not a node of this run", slot.id, to);
+    Check.argument(message != null, "%s sent a null message", slot.id);
+    effects.add(new Effect.Send(to, message));
+  }
+
+  @Override
+  public void setTimer(TimerTag timer, long delayNanos) {
+    Check.argument(timer != null, "%s set a null timer", slot.id);
+    Check.argument(delayNanos >= 0, "%s set %s with a negative delay", slot.id, timer);
+    effects.add(new Effect.SetTimer(timer, delayNanos));
+  }
+
+  @Override
+  public void cancelTimer(TimerTag timer) {
+    effects.add(new Effect.CancelTimer(timer));
+  }
+
+  @Override
+  public void recordState(Object state) {
+    effects.add(new Effect.RecordState(state));
+  }
+
+  @Override
+  public void record(String type, Object fields) {
+    Check.argument(
+        type != null && type.matches("[a-z][a-z0-9-]*"),
+        "trace event types are lowercase: %s",
+        type);
+    effects.add(new Effect.Record(type, fields));
+  }
+
+  @Override
+  public void note(String text) {
+    effects.add(new Effect.Note(text));
+  }
+
+  @Override
+  public void count(String name, long delta) {
+    metrics.add(name, delta);
+  }
+
+  @Override
+  public void recordMax(String name, long value) {
+    metrics.max(name, value);
+  }
+}

@@ -1,0 +1,360 @@
+package faultline.engine;
+
+import faultline.engine.causal.CausalTracker;
+import faultline.engine.causal.VectorStamp;
+import faultline.engine.check.Invariant;
+import faultline.engine.check.Step;
+import faultline.engine.check.Violation;
+import faultline.engine.net.DropReason;
+import faultline.engine.net.Network;
+import faultline.engine.net.Route;
+import faultline.engine.node.Message;
+import faultline.engine.node.NodeId;
+import faultline.engine.trace.TraceWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One deterministic run. Single-threaded: events leave the queue in {@code (time, sequence)} order,
+ * each node handler runs atomically, its effects apply in issue order, and invariants are checked
+ * after every event. The same scenario and seed always give byte-identical traces.
+ *
+ * <p>Build one with {@link #builder()}; run it with {@link #run()}, or drive it piecewise with
+ * {@link #runUntil(long)} and {@link #finish()} (the visualizer does).
+ */
+public final class Simulation {
+  private final List<NodeId> nodeIds;
+  private final List<NodeSlot> slots;
+  private final List<List<NodeId>> peersOf;
+  private final Network network;
+  private final List<Invariant> invariants;
+  private final Limits limits;
+  private final boolean stopOnViolation;
+  private final TraceWriter writer;
+  private final EngineTrace trace;
+  private final FaultApplier faults;
+  private final CausalTracker causality;
+  private final Metrics metrics = new Metrics();
+  private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
+  private final List<Violation> violations = new ArrayList<>();
+  private final InvariantView invariantView;
+
+  private long nowNanos;
+  private long eventsProcessed;
+  private long messageIdNext = 1;
+  private RunOutcome.StopReason stopReason;
+  private RunOutcome outcome;
+
+  Simulation(SimulationBuilder builder) {
+    this.nodeIds = builder.sortedNodeIds();
+    this.slots = builder.slots();
+    this.peersOf = new ArrayList<>();
+    for (NodeId id : nodeIds) {
+      peersOf.add(nodeIds.stream().filter(other -> !other.equals(id)).toList());
+    }
+    this.network = builder.network();
+    this.invariants = List.copyOf(builder.invariants());
+    this.limits = builder.limits();
+    this.stopOnViolation = builder.stopOnViolation();
+    this.writer = new TraceWriter(builder.traceSink());
+    this.trace = new EngineTrace(writer);
+    this.causality = new CausalTracker(nodeIds);
+    this.faults = new FaultApplier(this, network, trace, metrics);
+    this.invariantView = new InvariantView(this);
+
+    writer.header(builder.traceHeader(), builder.seed(), nodeIds);
+    for (NodeSlot slot : slots) {
+      queue.add(0, new EngineEvent.Start(slot.index));
+    }
+    builder.faults().forEach(f -> queue.add(f.atNanos(), new EngineEvent.InjectFault(f.fault())));
+  }
+
+  public static SimulationBuilder builder() {
+    return new SimulationBuilder();
+  }
+
+  /** Runs to the time limit (or another limit, or a violation) and writes the end of the trace. */
+  public RunOutcome run() {
+    runUntil(limits.timeLimitNanos());
+    return finish();
+  }
+
+  /**
+   * Processes every event due at or before {@code deadlineNanos} (capped by the time limit), unless
+   * a limit or a violation stops the run first. Returns true while the run can go on.
+   */
+  public boolean runUntil(long deadlineNanos) {
+    long deadline = Math.min(deadlineNanos, limits.timeLimitNanos());
+    while (stopReason == null) {
+      if (queue.isEmpty()) {
+        if (deadline >= limits.timeLimitNanos()) {
+          stopReason = RunOutcome.StopReason.QUIESCENT;
+        }
+        return stopReason == null;
+      }
+      if (queue.peekTimeNanos() > deadline) {
+        nowNanos = Math.max(nowNanos, deadline);
+        if (deadline >= limits.timeLimitNanos()) {
+          stopReason = RunOutcome.StopReason.TIME_LIMIT;
+        }
+        return stopReason == null;
+      }
+      if (eventsProcessed >= limits.eventLimit()) {
+        stopReason = RunOutcome.StopReason.EVENT_LIMIT;
+        break;
+      }
+      step();
+      if (queue.size() > limits.queueLimit()) {
+        stopReason = RunOutcome.StopReason.QUEUE_LIMIT;
+      }
+    }
+    return false;
+  }
+
+  /** Ends the run: end-of-run invariant checks, the halt event, and the trace's end line. */
+  public RunOutcome finish() {
+    if (outcome != null) {
+      return outcome;
+    }
+    if (stopReason == null) {
+      stopReason = RunOutcome.StopReason.TIME_LIMIT;
+    }
+    RunOutcome.StopReason reason = stopReason;
+    trace.at(nowNanos);
+    invariantView.beginCheck(null);
+    for (Invariant invariant : invariants) {
+      invariantView.checking(invariant);
+      invariant.atEnd(invariantView);
+    }
+    trace.halt(reason.label());
+    String hash = writer.end();
+    outcome =
+        new RunOutcome(
+            reason,
+            nowNanos,
+            writer.eventsWritten(),
+            hash,
+            List.copyOf(violations),
+            metrics.snapshot());
+    return outcome;
+  }
+
+  private void step() {
+    long atNanos = queue.peekTimeNanos();
+    EngineEvent event = queue.poll();
+    Check.state(atNanos >= nowNanos, "time went backwards: %s < %s", atNanos, nowNanos);
+    nowNanos = atNanos;
+    trace.at(nowNanos);
+    eventsProcessed++;
+    Step taken =
+        switch (event) {
+          case EngineEvent.Start start -> boot(slots.get(start.node()), false);
+          case EngineEvent.Deliver deliver -> deliver(deliver);
+          case EngineEvent.FireTimer fire -> fireTimer(fire);
+          case EngineEvent.InjectFault inject -> faults.apply(inject.fault());
+          case EngineEvent.Resume resume -> {
+            faults.resume(slots.get(resume.node()), resume.pauseId());
+            yield null;
+          }
+        };
+    checkInvariants(taken);
+  }
+
+  /** Boots a node at time zero or on restart; the boot is the node's first step of this life. */
+  Step boot(NodeSlot slot, boolean restart) {
+    if (!restart && slot.isCrashed()) {
+      return null; // Crashed before it ever booted; a restart will boot it.
+    }
+    slot.boot();
+    if (restart) {
+      trace.restart(slot);
+    } else {
+      trace.start(slot);
+    }
+    VectorStamp truth = causality.step(slot.index, null);
+    Outbox outbox = outboxFor(slot);
+    slot.node.onStart(outbox);
+    applyEffects(slot, outbox, truth);
+    return new Step(slot.id, Step.Kind.START, truth, null, null, null);
+  }
+
+  private Step deliver(EngineEvent.Deliver deliver) {
+    NodeSlot to = slots.get(deliver.to());
+    NodeSlot from = slots.get(deliver.from());
+    DropReason cut = network.cutReason(from.id, to.id);
+    if (cut == null && to.isCrashed()) {
+      cut = DropReason.NODE_DOWN;
+    }
+    if (cut != null) {
+      trace.drop(to, from.id, to.id, deliver.messageId(), deliver.message(), cut);
+      metrics.add("net.dropped." + cut.label(), 1);
+      return null;
+    }
+    if (to.isPaused()) {
+      to.deferredWhilePaused.add(deliver);
+      return null;
+    }
+    trace.deliver(to, from.id, deliver.messageId(), deliver.copy(), deliver.message());
+    metrics.add("net.delivered", 1);
+    VectorStamp truth = causality.step(to.index, deliver.senderStamp());
+    Outbox outbox = outboxFor(to);
+    to.node.onMessage(outbox, from.id, deliver.message());
+    applyEffects(to, outbox, truth);
+    return new Step(to.id, Step.Kind.MESSAGE, truth, from.id, deliver.message(), null);
+  }
+
+  private Step fireTimer(EngineEvent.FireTimer fire) {
+    NodeSlot slot = slots.get(fire.node());
+    if (slot.isCrashed()) {
+      return null;
+    }
+    if (slot.isPaused()) {
+      slot.deferredWhilePaused.add(fire);
+      return null;
+    }
+    if (!slot.fire(fire.tag(), fire.generation())) {
+      return null; // Cancelled or re-armed since; dropped lazily instead of searched for.
+    }
+    trace.timer(slot, fire.tag(), fire.dueNanos());
+    metrics.add("timers.fired", 1);
+    VectorStamp truth = causality.step(slot.index, null);
+    Outbox outbox = outboxFor(slot);
+    slot.node.onTimer(outbox, fire.tag());
+    applyEffects(slot, outbox, truth);
+    return new Step(slot.id, Step.Kind.TIMER, truth, null, null, fire.tag());
+  }
+
+  private Outbox outboxFor(NodeSlot slot) {
+    return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics);
+  }
+
+  private void applyEffects(NodeSlot source, Outbox outbox, VectorStamp truth) {
+    for (Effect effect : outbox.effects()) {
+      switch (effect) {
+        case Effect.Send send -> send(source, send.to(), send.message(), truth);
+        case Effect.SetTimer set -> {
+          long generation = source.arm(set.tag());
+          long dueNanos = Math.addExact(nowNanos, source.clock.trueDurationOf(set.delayNanos()));
+          queue.add(
+              dueNanos, new EngineEvent.FireTimer(source.index, set.tag(), generation, dueNanos));
+        }
+        case Effect.CancelTimer cancel -> source.disarm(cancel.tag());
+        case Effect.RecordState state -> trace.state(source, state.state());
+        case Effect.Record record -> trace.record(source, record.type(), record.fields());
+        case Effect.Note note -> trace.note(source, note.text());
+      }
+    }
+  }
+
+  private void send(NodeSlot source, NodeId to, Message message, VectorStamp truth) {
+    long messageId = messageIdNext++;
+    trace.send(source, to, messageId, message);
+    metrics.add("net.sent", 1);
+    Route route = network.route(nowNanos, source.id, to);
+    NodeSlot target = slots.get(nodeIds.indexOf(to));
+    if (route.isDropped()) {
+      trace.drop(source, source.id, to, messageId, message, route.dropReason());
+      metrics.add("net.dropped." + route.dropReason().label(), 1);
+      return;
+    }
+    long[] arrivals = route.arrivalsNanos();
+    if (arrivals.length > 1) {
+      metrics.add("net.duplicated", arrivals.length - 1);
+    }
+    for (int copy = 0; copy < arrivals.length; copy++) {
+      queue.add(
+          arrivals[copy],
+          new EngineEvent.Deliver(source.index, target.index, messageId, copy + 1, message, truth));
+    }
+  }
+
+  private void checkInvariants(Step taken) {
+    if (invariants.isEmpty()) {
+      return;
+    }
+    invariantView.beginCheck(taken);
+    for (Invariant invariant : invariants) {
+      invariantView.checking(invariant);
+      invariant.afterEvent(invariantView);
+    }
+  }
+
+  void recordViolation(String invariant, NodeId node, String message) {
+    long wall = 0;
+    long mono = 0;
+    if (node != null) {
+      NodeSlot slot = slot(node);
+      wall = slot.wallNanos(nowNanos);
+      mono = slot.monotonicNanos(nowNanos);
+    }
+    metrics.add("violations." + invariant, 1);
+    long seq = trace.violation(node, wall, mono, invariant, message);
+    violations.add(new Violation(invariant, seq, nowNanos, node, message));
+    if (stopOnViolation && stopReason == null) {
+      stopReason = RunOutcome.StopReason.VIOLATION;
+    }
+  }
+
+  // Package-private access for the fault applier and the invariant view.
+
+  NodeSlot slot(NodeId id) {
+    int index = nodeIds.indexOf(id);
+    Check.argument(index >= 0, "no node called %s in this run", id);
+    return slots.get(index);
+  }
+
+  List<NodeId> nodeIds() {
+    return nodeIds;
+  }
+
+  void schedule(long atNanos, EngineEvent event) {
+    queue.add(atNanos, event);
+  }
+
+  void dropDeferred(NodeSlot slot) {
+    for (EngineEvent event : slot.deferredWhilePaused) {
+      if (event instanceof EngineEvent.Deliver deliver) {
+        trace.drop(
+            slot,
+            nodeIds.get(deliver.from()),
+            slot.id,
+            deliver.messageId(),
+            deliver.message(),
+            DropReason.NODE_DOWN);
+        metrics.add("net.dropped." + DropReason.NODE_DOWN.label(), 1);
+      }
+    }
+    slot.deferredWhilePaused.clear();
+  }
+
+  public long nowNanos() {
+    return nowNanos;
+  }
+
+  /** True once the run has stopped (a limit or a violation); {@link #finish()} may follow. */
+  public boolean isStopped() {
+    return stopReason != null;
+  }
+
+  public List<Violation> violations() {
+    return List.copyOf(violations);
+  }
+
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  /** Queue events processed so far (stale timer firings included). */
+  public long eventsProcessed() {
+    return eventsProcessed;
+  }
+
+  /** A read of a node's live object for tests and views; empty while it is crashed. */
+  public <N> Optional<N> node(NodeId id, Class<N> type) {
+    NodeSlot slot = slot(id);
+    return slot.node != null && type.isInstance(slot.node)
+        ? Optional.of(type.cast(slot.node))
+        : Optional.empty();
+  }
+}

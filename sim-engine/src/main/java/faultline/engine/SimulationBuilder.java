@@ -1,0 +1,168 @@
+package faultline.engine;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.fault.ScheduledFault;
+import faultline.engine.net.Link;
+import faultline.engine.net.LinkPolicy;
+import faultline.engine.net.Network;
+import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
+import faultline.engine.random.Seeds;
+import faultline.engine.time.NodeClock;
+import faultline.engine.trace.TraceSink;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Assembles a {@link Simulation}. Everything has a default except the nodes. */
+public final class SimulationBuilder {
+  private long seed = 1;
+  private final TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
+  private final TreeMap<NodeId, NodeClock> clocks = new TreeMap<>();
+  private LinkPolicy defaultLinkPolicy = LinkPolicy.defaults();
+  private final Map<NodeId, Map<NodeId, LinkPolicy>> linkPolicies = new TreeMap<>();
+  private final List<ScheduledFault> faults = new ArrayList<>();
+  private final List<Invariant> invariants = new ArrayList<>();
+  private Limits limits = Limits.of(60_000_000_000L);
+  private boolean stopOnViolation = true;
+  private TraceSink traceSink = TraceSink.discard();
+  private Object traceHeader = Map.of();
+
+  // Built by build(); read back by the Simulation constructor.
+  private List<NodeSlot> slots;
+  private Network network;
+
+  SimulationBuilder() {}
+
+  public SimulationBuilder seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  public SimulationBuilder node(NodeId id, NodeFactory factory) {
+    Check.argument(factories.put(id, factory) == null, "node %s is added twice", id);
+    return this;
+  }
+
+  /** Gives a node a clock other than a perfect one. */
+  public SimulationBuilder clock(NodeId id, NodeClock clock) {
+    clocks.put(id, clock);
+    return this;
+  }
+
+  public SimulationBuilder network(LinkPolicy defaultPolicy) {
+    this.defaultLinkPolicy = defaultPolicy;
+    return this;
+  }
+
+  /** Overrides the policy of the directed link {@code from -> to} from the start. */
+  public SimulationBuilder link(NodeId from, NodeId to, LinkPolicy policy) {
+    linkPolicies.computeIfAbsent(from, unused -> new TreeMap<>()).put(to, policy);
+    return this;
+  }
+
+  public SimulationBuilder fault(ScheduledFault fault) {
+    faults.add(fault);
+    return this;
+  }
+
+  public SimulationBuilder invariant(Invariant invariant) {
+    invariants.add(invariant);
+    return this;
+  }
+
+  public SimulationBuilder limits(Limits limits) {
+    this.limits = limits;
+    return this;
+  }
+
+  /** Whether the first violation stops the run (the default) or the run goes on to its limit. */
+  public SimulationBuilder stopOnViolation(boolean stop) {
+    this.stopOnViolation = stop;
+    return this;
+  }
+
+  /**
+   * Where the trace goes, and the resolved scenario that its header records (any value Jackson can
+   * write; the scenarios module passes the scenario's JSON tree).
+   */
+  public SimulationBuilder trace(TraceSink sink, Object header) {
+    this.traceSink = sink;
+    this.traceHeader = header;
+    return this;
+  }
+
+  public Simulation build() {
+    Check.state(!factories.isEmpty(), "a simulation needs at least one node");
+    for (NodeId id : clocks.keySet()) {
+      Check.argument(factories.containsKey(id), "clock for unknown node %s", id);
+    }
+    Seeds seeds = new Seeds(seed);
+    slots = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<NodeId, NodeFactory> entry : factories.entrySet()) {
+      NodeId id = entry.getKey();
+      NodeClock clock = clocks.getOrDefault(id, NodeClock.perfect());
+      slots.add(new NodeSlot(id, index++, entry.getValue(), clock, seeds.nodeStream(id.name())));
+    }
+    network = new Network(defaultLinkPolicy, seeds.stream("network"));
+    linkPolicies.forEach(
+        (from, targets) ->
+            targets.forEach((to, policy) -> network.setPolicy(new Link(from, to), policy)));
+    List<NodeId> nodeIds = sortedNodeIds();
+    for (ScheduledFault fault : faults) {
+      Check.argument(
+          fault.atNanos() <= limits.timeLimitNanos(),
+          "a fault at %s ns is after the end of the run (%s ns)",
+          fault.atNanos(),
+          limits.timeLimitNanos());
+    }
+    faults.sort(Comparator.comparingLong(ScheduledFault::atNanos)); // Stable: ties keep order.
+    Check.state(nodeIds.size() == slots.size(), "node ids and slots agree");
+    return new Simulation(this);
+  }
+
+  // Read back by the Simulation constructor.
+
+  long seed() {
+    return seed;
+  }
+
+  List<NodeId> sortedNodeIds() {
+    return List.copyOf(factories.keySet());
+  }
+
+  List<NodeSlot> slots() {
+    return slots;
+  }
+
+  Network network() {
+    return network;
+  }
+
+  List<ScheduledFault> faults() {
+    return faults;
+  }
+
+  List<Invariant> invariants() {
+    return invariants;
+  }
+
+  Limits limits() {
+    return limits;
+  }
+
+  boolean stopOnViolation() {
+    return stopOnViolation;
+  }
+
+  TraceSink traceSink() {
+    return traceSink;
+  }
+
+  Object traceHeader() {
+    return traceHeader;
+  }
+}

@@ -1,0 +1,28 @@
+package faultline.engine.check;
+
+import faultline.engine.node.NodeId;
+import java.util.List;
+import java.util.Optional;
+
+/** What an invariant may observe of the run, and how it reports a violation. */
+public interface InvariantContext {
+  long nowNanos();
+
+  /** The node step that was just taken, or empty when the last event was a fault. */
+  Optional<Step> lastStep();
+
+  /** Every node, sorted by id. */
+  List<NodeId> nodes();
+
+  /** The live node object, when it is up and of {@code type}; empty when crashed. */
+  <N> Optional<N> node(NodeId id, Class<N> type);
+
+  boolean isUp(NodeId id);
+
+  long wallClockNanos(NodeId id);
+
+  long monotonicNanos(NodeId id);
+
+  /** Records a violation of this invariant at {@code node} (may be null for a global property). */
+  void fail(NodeId node, String message);
+}

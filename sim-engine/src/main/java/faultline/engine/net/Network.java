@@ -1,0 +1,159 @@
+package faultline.engine.net;
+
+import faultline.engine.Check;
+import faultline.engine.node.NodeId;
+import faultline.engine.random.SimRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The simulated network: per-link policies, partitions and one-way blocks. Every random decision
+ * about a message (loss, latency, duplication, reordering) is drawn from the network's own stream
+ * at send time, in send order, so a run's schedule depends only on the seed and the protocol.
+ *
+ * <p>The hash maps here are only looked up, never iterated, so their order cannot reach a trace.
+ */
+public final class Network {
+  private final SimRandom random;
+  private LinkPolicy defaultPolicy;
+  private final Map<Link, LinkPolicy> linkPolicies = new HashMap<>();
+  private final Map<Link, Long> lastArrivalNanos = new HashMap<>();
+  // Partition: the side each node is on; nodes absent from the map are on side 0 together.
+  private final Map<NodeId, Integer> sideOf = new HashMap<>();
+  private final Set<Link> blockedLinks = new HashSet<>();
+
+  public Network(LinkPolicy defaultPolicy, SimRandom random) {
+    this.defaultPolicy = defaultPolicy;
+    this.random = random;
+  }
+
+  /** Decides the fate of a message sent now; a drop is decided before any draw is made. */
+  public Route route(long nowNanos, NodeId from, NodeId to) {
+    DropReason cut = cutReason(from, to);
+    if (cut != null) {
+      return Route.dropped(cut);
+    }
+    Link link = new Link(from, to);
+    LinkPolicy policy = policyOf(link);
+    if (random.chance(policy.loss())) {
+      return Route.dropped(DropReason.LOSS);
+    }
+    long first = arrival(nowNanos, link, policy);
+    if (random.chance(policy.duplicate())) {
+      return Route.arriving(first, arrival(nowNanos, link, policy));
+    }
+    return Route.arriving(first);
+  }
+
+  private long arrival(long nowNanos, Link link, LinkPolicy policy) {
+    long latencyNanos = policy.latency().sampleNanos(random);
+    if (!policy.fifo() && random.chance(policy.reorder())) {
+      latencyNanos += policy.latency().sampleNanos(random);
+    }
+    long atNanos = Math.addExact(nowNanos, latencyNanos);
+    if (policy.fifo()) {
+      // Equal arrival times keep send order, because the event queue breaks ties by insertion.
+      atNanos = Math.max(atNanos, lastArrivalNanos.getOrDefault(link, Long.MIN_VALUE));
+      lastArrivalNanos.put(link, atNanos);
+    }
+    return atNanos;
+  }
+
+  /** Why the link from {@code from} to {@code to} is cut now, or {@code null} when it is open. */
+  public DropReason cutReason(NodeId from, NodeId to) {
+    if (from.equals(to)) {
+      return null;
+    }
+    if (!sideOf(from).equals(sideOf(to))) {
+      return DropReason.PARTITION;
+    }
+    if (blockedLinks.contains(new Link(from, to))) {
+      return DropReason.BLOCKED;
+    }
+    return null;
+  }
+
+  private Integer sideOf(NodeId node) {
+    return sideOf.getOrDefault(node, 0);
+  }
+
+  /**
+   * Splits the network into the given groups; nodes in no group form one more group together.
+   * Replaces any earlier partition (blocks are separate and stay).
+   */
+  public void partition(List<? extends Collection<NodeId>> groups) {
+    sideOf.clear();
+    Set<NodeId> seen = new HashSet<>();
+    for (int i = 0; i < groups.size(); i++) {
+      for (NodeId node : groups.get(i)) {
+        Check.argument(seen.add(node), "%s is in two partition groups", node);
+        sideOf.put(node, i + 1);
+      }
+    }
+  }
+
+  /** Removes the partition; blocked links stay blocked until unblocked. */
+  public void heal() {
+    sideOf.clear();
+  }
+
+  public void block(Link link) {
+    blockedLinks.add(link);
+  }
+
+  public void unblock(Link link) {
+    blockedLinks.remove(link);
+  }
+
+  public void unblockAll() {
+    blockedLinks.clear();
+  }
+
+  /** The links currently blocked, sorted, for traces and views. */
+  public SortedSet<String> blockedLinksSorted() {
+    TreeSet<String> sorted = new TreeSet<>();
+    for (Link link : blockedLinks) {
+      sorted.add(link.toString());
+    }
+    return sorted;
+  }
+
+  /** The current partition as sorted groups (empty when healed). */
+  public List<List<NodeId>> partitionGroups(Collection<NodeId> allNodes) {
+    if (sideOf.isEmpty()) {
+      return List.of();
+    }
+    TreeMap<Integer, List<NodeId>> bySide = new TreeMap<>();
+    for (NodeId node : new TreeSet<>(allNodes)) {
+      bySide.computeIfAbsent(sideOf(node), side -> new ArrayList<>()).add(node);
+    }
+    return List.copyOf(bySide.values());
+  }
+
+  public LinkPolicy policyOf(Link link) {
+    return linkPolicies.getOrDefault(link, defaultPolicy);
+  }
+
+  /** Changes one directed link's policy from now on (link degradation or repair). */
+  public void setPolicy(Link link, LinkPolicy policy) {
+    linkPolicies.put(link, policy);
+  }
+
+  /** Changes the policy of every link from now on, dropping per-link overrides. */
+  public void setDefaultPolicy(LinkPolicy policy) {
+    defaultPolicy = policy;
+    linkPolicies.clear();
+  }
+
+  public LinkPolicy defaultPolicy() {
+    return defaultPolicy;
+  }
+}

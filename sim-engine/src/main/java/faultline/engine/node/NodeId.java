@@ -1,0 +1,89 @@
+package faultline.engine.node;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import faultline.engine.Check;
+import java.util.Comparator;
+
+/**
+ * The name of a node, such as {@code n1} or {@code client2}. Ordered by name, with runs of digits
+ * compared as numbers, so that {@code n2} sorts before {@code n10}.
+ */
+public record NodeId(String name) implements Comparable<NodeId> {
+  private static final Comparator<String> NATURAL = NodeId::compareNatural;
+
+  public NodeId {
+    Check.argument(
+        name != null && name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}"),
+        "a node name starts with a letter and has at most 64 letters, digits, '_', '.' or '-': %s",
+        name);
+  }
+
+  public static NodeId of(String name) {
+    return new NodeId(name);
+  }
+
+  @JsonValue
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int compareTo(NodeId other) {
+    return NATURAL.compare(name, other.name);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  private static int compareNatural(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(j);
+      if (Character.isDigit(ca) && Character.isDigit(cb)) {
+        int endA = digitsEnd(a, i);
+        int endB = digitsEnd(b, j);
+        String digitsA = stripLeadingZeros(a.substring(i, endA));
+        String digitsB = stripLeadingZeros(b.substring(j, endB));
+        int byLength = Integer.compare(digitsA.length(), digitsB.length());
+        if (byLength != 0) {
+          return byLength;
+        }
+        int byDigits = digitsA.compareTo(digitsB);
+        if (byDigits != 0) {
+          return byDigits;
+        }
+        i = endA;
+        j = endB;
+      } else {
+        if (ca != cb) {
+          return Character.compare(ca, cb);
+        }
+        i++;
+        j++;
+      }
+    }
+    int byRest = Integer.compare(a.length() - i, b.length() - j);
+    return byRest != 0 ? byRest : a.compareTo(b); // Tie-break "n01" vs "n1" by the raw text.
+  }
+
+  private static int digitsEnd(String s, int from) {
+    int end = from;
+    while (end < s.length() && Character.isDigit(s.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  private static String stripLeadingZeros(String digits) {
+    int k = 0;
+    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+      k++;
+    }
+    return digits.substring(k);
+  }
+}

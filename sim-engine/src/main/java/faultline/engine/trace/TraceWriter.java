@@ -1,0 +1,165 @@
+package faultline.engine.trace;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import faultline.engine.Check;
+import faultline.engine.node.NodeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Encodes a run as {@code faultline-trace} v1 JSON Lines: a header, one line per event with a
+ * sequence number from 1, and an end line carrying the SHA-256 of every byte before it.
+ *
+ * <p>Field order is fixed by the code that writes each event, maps are written sorted by key, and
+ * numbers are integers, so the same run always gives the same bytes.
+ */
+public final class TraceWriter {
+  /** Writes the body of one event after the common fields. */
+  @FunctionalInterface
+  public interface Body {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private final TraceSink sink;
+  private final MessageDigest digest;
+  private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+  private long sequence;
+  private boolean headerWritten;
+  private boolean ended;
+  private String finalHash;
+
+  public TraceWriter(TraceSink sink) {
+    this.sink = sink;
+    try {
+      this.digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM provides SHA-256", e);
+    }
+  }
+
+  /** The shared mapper used for payloads, so every module encodes values the same way. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public void header(Object resolvedScenario, long seed, List<NodeId> nodes) {
+    Check.state(!headerWritten, "the header is written once");
+    headerWritten = true;
+    line(
+        json -> {
+          json.writeStringField("type", "header");
+          json.writeStringField("format", TraceFormat.FORMAT_NAME);
+          json.writeNumberField("version", TraceFormat.VERSION);
+          json.writeFieldName("scenario");
+          MAPPER.writeValue(json, resolvedScenario);
+          json.writeNumberField("seed", seed);
+          json.writeArrayFieldStart("nodes");
+          for (NodeId node : nodes) {
+            json.writeString(node.name());
+          }
+          json.writeEndArray();
+        });
+  }
+
+  /**
+   * Writes one event: {@code seq}, {@code t}, {@code type}, then {@code node} and the node's clock
+   * readings when {@code node} is not null, then the body. Returns the event's sequence number.
+   */
+  public long event(
+      String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos, Body body) {
+    Check.state(headerWritten && !ended, "events go between the header and the end");
+    long seq = ++sequence;
+    line(
+        json -> {
+          json.writeNumberField("seq", seq);
+          json.writeNumberField("t", trueNanos);
+          json.writeStringField("type", type);
+          if (node != null) {
+            json.writeStringField("node", node.name());
+            json.writeNumberField("wall", wallNanos);
+            json.writeNumberField("mono", monotonicNanos);
+          }
+          body.write(json);
+        });
+    return seq;
+  }
+
+  /** Writes an event that belongs to no node (a partition, a heal, the end of the run). */
+  public long event(String type, long trueNanos, Body body) {
+    return event(type, trueNanos, null, 0, 0, body);
+  }
+
+  /** Writes the end line and returns the hash of everything before it, as lowercase hex. */
+  public String end() {
+    Check.state(headerWritten && !ended, "the end is written once, after the header");
+    finalHash = HexFormat.of().formatHex(digest.digest());
+    ended = true;
+    writeRaw(
+        json -> {
+          json.writeStringField("type", "end");
+          json.writeNumberField("events", sequence);
+          json.writeStringField("traceSha256", finalHash);
+        });
+    sink.close();
+    return finalHash;
+  }
+
+  public long eventsWritten() {
+    return sequence;
+  }
+
+  public boolean isEnded() {
+    return ended;
+  }
+
+  /** The trace hash, available once {@link #end()} was called. */
+  public String hash() {
+    Check.state(ended, "the hash is known at the end");
+    return finalHash;
+  }
+
+  /** Writes a value as JSON with the trace's mapper, for bodies that embed payloads. */
+  public static void writeValue(JsonGenerator json, Object value) throws IOException {
+    MAPPER.writeValue(json, value);
+  }
+
+  private void line(Body body) {
+    byte[] bytes = encode(body);
+    digest.update(bytes);
+    sink.accept(bytes);
+  }
+
+  private void writeRaw(Body body) {
+    sink.accept(encode(body));
+  }
+
+  private byte[] encode(Body body) {
+    buffer.reset();
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      body.write(json);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding a trace line in memory failed", e);
+    }
+    buffer.write('\n');
+    return buffer.toByteArray();
+  }
+}
