@@ -1,0 +1,110 @@
+package faultline.protocols.register;
+
+import faultline.engine.causal.VectorStamp;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
+import faultline.engine.node.NodeId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pairs each replica's stamped events with the engine's ground truth, so that an invariant can
+ * compare what the protocol's clocks claim with what really happened before what.
+ *
+ * <p>For a new event {@code e}, the events of node {@code j} that happened before it are exactly
+ * those whose ground-truth step index is at most {@code e}'s vector entry for {@code j}; since a
+ * node's own clocks only grow, checking the latest of them is enough (and the earliest and latest
+ * of the others, for concurrency). That keeps every check at O(nodes · log events).
+ */
+final class StampLog {
+  /** A stamped event with its ground truth. */
+  record Entry(long truthIndex, VectorStamp truth, Stamps stamps, long maxPhysicalNanosSoFar) {}
+
+  private final Map<NodeId, List<Entry>> byNode = new HashMap<>(); // Looked up, never iterated.
+  private final Map<NodeId, Long> lastOrdinal = new HashMap<>();
+
+  /**
+   * If the step just taken stamped an event, records it and returns it with its node; otherwise
+   * empty.
+   */
+  Optional<New> observe(InvariantContext context) {
+    Optional<Step> step = context.lastStep();
+    if (step.isEmpty()) {
+      return Optional.empty();
+    }
+    NodeId node = step.get().node();
+    Optional<RegisterNode> replica = context.node(node, RegisterNode.class);
+    if (replica.isEmpty() || replica.get().lastStamped() == null) {
+      return Optional.empty();
+    }
+    RegisterNode.StampedEvent event = replica.get().lastStamped();
+    if (event.ordinal() <= lastOrdinal.getOrDefault(node, 0L)) {
+      return Optional.empty(); // This step stamped nothing new.
+    }
+    lastOrdinal.put(node, event.ordinal());
+    List<Entry> entries = byNode.computeIfAbsent(node, unused -> new ArrayList<>());
+    long maxSoFar = entries.isEmpty() ? Long.MIN_VALUE : entries.getLast().maxPhysicalNanosSoFar();
+    Entry entry =
+        new Entry(
+            step.get().index(),
+            step.get().truth(),
+            event.stamps(),
+            Math.max(maxSoFar, event.stamps().physicalNanos()));
+    entries.add(entry);
+    return Optional.of(new New(node, entry, event));
+  }
+
+  /** A newly observed event. */
+  record New(NodeId node, Entry entry, RegisterNode.StampedEvent event) {}
+
+  /**
+   * The latest stamped event of {@code other} that happened before {@code event} (strictly), or
+   * null.
+   */
+  Entry latestBefore(NodeId other, New event) {
+    long bound = event.entry().truth().count(other);
+    if (other.equals(event.node())) {
+      bound = event.entry().truthIndex() - 1;
+    }
+    List<Entry> entries = byNode.getOrDefault(other, List.of());
+    int index = lastAtMost(entries, bound);
+    return index < 0 ? null : entries.get(index);
+  }
+
+  /**
+   * The earliest and latest recorded events of {@code other} that did not happen before {@code
+   * event} (so are concurrent with it, having happened already); empty when none.
+   */
+  List<Entry> concurrentWith(NodeId other, New event) {
+    if (other.equals(event.node())) {
+      return List.of();
+    }
+    List<Entry> entries = byNode.getOrDefault(other, List.of());
+    int first = lastAtMost(entries, event.entry().truth().count(other)) + 1;
+    if (first >= entries.size()) {
+      return List.of();
+    }
+    return first == entries.size() - 1
+        ? List.of(entries.get(first))
+        : List.of(entries.get(first), entries.getLast());
+  }
+
+  private static int lastAtMost(List<Entry> entries, long truthIndex) {
+    int low = 0;
+    int high = entries.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (entries.get(middle).truthIndex() <= truthIndex) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+}
