@@ -1,0 +1,34 @@
+package faultline.scenarios.bind;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
+import faultline.scenarios.model.Scenario;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Connects a protocol to scenario files: reads the protocol's {@code params} (strictly, through the
+ * scenario's located reader) and builds the nodes and invariants of a run. Protocols stay free of
+ * JSON; this is the only place their configuration meets a file.
+ */
+public interface ProtocolBinding {
+  /** The name scenario files use in {@code "protocol"}. */
+  String name();
+
+  /** One line for {@code describe}. */
+  String summary();
+
+  /** Every invariant this protocol can check: name to one-sentence description, sorted. */
+  SortedMap<String, String> invariants();
+
+  /**
+   * Reads {@code scenario.params()} and builds the run's nodes and invariants.
+   *
+   * @throws faultline.scenarios.parse.ScenarioException on a bad parameter
+   */
+  Setup bind(Scenario scenario);
+
+  /** The nodes (by id, every scenario node) and all the protocol's invariants, fresh per run. */
+  record Setup(SortedMap<NodeId, NodeFactory> factories, List<Invariant> invariants) {}
+}

@@ -1,0 +1,93 @@
+package faultline.scenarios.cli;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.fault.ScheduledFault;
+import faultline.engine.net.LinkPolicy;
+import faultline.scenarios.bind.ProtocolBinding;
+import faultline.scenarios.bind.Protocols;
+import faultline.scenarios.model.Expectation;
+import faultline.scenarios.model.Scenario;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "describe",
+    mixinStandardHelpOptions = true,
+    description = "Explain a scenario: what it teaches, its nodes, network, faults and checks.")
+final class DescribeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "<scenario>", description = "A bundled name (see list) or a file.")
+  String scenarioName;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = ScenarioArgument.load(scenarioName);
+    ProtocolBinding binding = Protocols.named(scenario.protocol()).orElseThrow();
+    ProtocolBinding.Setup setup = binding.bind(scenario); // Validates the parameters too.
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(scenario.name());
+    out.println(Text.wrap(scenario.description(), 96, "  "));
+    out.println();
+    out.printf("protocol    %s: %s%n", binding.name(), binding.summary());
+    out.printf(
+        "nodes       %s%n",
+        String.join(" ", scenario.nodes().stream().map(Object::toString).toList()));
+    out.printf(
+        "run         %s of virtual time, seed %d%n",
+        Text.duration(scenario.run().durationNanos()), scenario.seed());
+    out.printf("network     %s%n", describe(scenario.network()));
+    scenario
+        .links()
+        .forEach(
+            link -> out.printf("  %s->%s  %s%n", link.from(), link.to(), describe(link.policy())));
+    scenario
+        .clocks()
+        .forEach(
+            (node, clock) ->
+                out.printf(
+                    "clock       %s: offset %s, drift %s ppm%n",
+                    node, Text.duration(clock.offsetNanos()), clock.driftPpb() / 1000.0));
+    if (!scenario.faults().isEmpty()) {
+      out.println("faults");
+      for (ScheduledFault fault : scenario.faults()) {
+        out.printf("  at %-8s %s%n", Text.duration(fault.atNanos()), fault.fault());
+      }
+    }
+    out.println("invariants");
+    for (Invariant invariant : setup.invariants()) {
+      boolean checked =
+          scenario.invariants().isEmpty() || scenario.invariants().contains(invariant.name());
+      out.printf(
+          "  %s %s%n%s%n",
+          checked ? "*" : " ", invariant.name(), Text.wrap(invariant.description(), 96, "      "));
+    }
+    Expectation expect = scenario.expect();
+    out.println("expected");
+    out.printf(
+        "  violations: %s%n",
+        expect.violations().isEmpty() ? "none" : String.join(", ", expect.violations()));
+    for (Map.Entry<String, Expectation.Bound> bound : expect.metrics().entrySet()) {
+      out.printf("  metric %s %s%n", bound.getKey(), bound.getValue());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String describe(LinkPolicy policy) {
+    return "latency "
+        + policy.latency()
+        + ", loss "
+        + policy.loss()
+        + ", duplicate "
+        + policy.duplicate()
+        + ", reorder "
+        + policy.reorder()
+        + (policy.fifo() ? ", FIFO" : "");
+  }
+}

@@ -1,0 +1,133 @@
+package faultline.scenarios.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.check.Violation;
+import faultline.engine.trace.TraceSink;
+import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.Durations;
+import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.ScenarioRunner;
+import faultline.scenarios.trace.FileTraceSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a scenario and summarize it. The same scenario and seed always give the same run,",
+      "byte for byte. Exit 0 when every invariant held, 1 when one was violated."
+    })
+final class RunCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "<scenario>", description = "A bundled name (see list) or a file.")
+  String scenarioName;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
+  Long seed;
+
+  @Option(names = "--trace", paramLabel = "FILE", description = "Write the JSON Lines trace here.")
+  Path tracePath;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+  boolean json;
+
+  @Option(
+      names = "--until",
+      paramLabel = "DURATION",
+      description = "Virtual time to run to, like 5s or 750ms (default: the scenario's).")
+  String until;
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario scenario = ScenarioArgument.load(scenarioName);
+    long runSeed = seed != null ? seed : scenario.seed();
+    long durationNanos = until == null ? scenario.run().durationNanos() : parseUntil(until);
+    long startedNanos = System.nanoTime();
+    RunReport report;
+    try (TraceSink sink = openSink()) {
+      report = ScenarioRunner.run(scenario, runSeed, durationNanos, sink);
+    }
+    long elapsedNanos = System.nanoTime() - startedNanos;
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(JSON.writeValueAsString(toJson(report)));
+    } else {
+      new RunSummary(out).print(report, elapsedNanos, tracePath);
+    }
+    out.flush();
+    return report.outcome().violated() ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
+  }
+
+  private static long parseUntil(String text) {
+    try {
+      long nanos = Durations.parse(text);
+      if (nanos <= 0) {
+        throw new UserError("--until: the run must last longer than 0s: '" + text + "'");
+      }
+      return nanos;
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--until: " + e.getMessage());
+    }
+  }
+
+  private TraceSink openSink() {
+    if (tracePath == null) {
+      return TraceSink.discard();
+    }
+    try {
+      return new FileTraceSink(tracePath);
+    } catch (IOException e) {
+      throw new UserError("--trace: cannot write " + tracePath + ": " + e.getMessage());
+    }
+  }
+
+  static ObjectNode toJson(RunReport report) {
+    ObjectNode result = JSON.createObjectNode();
+    result.put("scenario", report.scenario().name());
+    result.put("seed", report.seed());
+    result.put("events", report.outcome().events());
+    result.put("virtualTimeNanos", report.outcome().endNanos());
+    result.put("traceSha256", report.outcome().traceSha256());
+    result.put("stopReason", report.outcome().stopReason().label());
+    ArrayNode violations = result.putArray("violations");
+    for (Violation violation : report.outcome().violations()) {
+      ObjectNode item = violations.addObject();
+      item.put("invariant", violation.invariant());
+      item.put("seq", violation.seq());
+      item.put("timeNanos", violation.timeNanos());
+      if (violation.node() == null) {
+        item.putNull("node");
+      } else {
+        item.put("node", violation.node().name());
+      }
+      item.put("message", violation.message());
+    }
+    ObjectNode metrics = result.putObject("metrics");
+    for (Map.Entry<String, Long> metric : report.outcome().metrics().entrySet()) {
+      metrics.put(metric.getKey(), metric.getValue());
+    }
+    ObjectNode expectations = result.putObject("expectations");
+    expectations.put("judged", report.expectationsJudged());
+    expectations.put("met", report.expectationsMet());
+    ArrayNode unmet = expectations.putArray("unmet");
+    report.unmetExpectations().forEach(unmet::add);
+    result.put("reproduce", report.reproduceCommand());
+    return result;
+  }
+}

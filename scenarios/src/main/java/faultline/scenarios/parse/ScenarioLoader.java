@@ -1,0 +1,359 @@
+package faultline.scenarios.parse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.net.LinkPolicy;
+import faultline.engine.node.NodeId;
+import faultline.scenarios.model.ClockSpec;
+import faultline.scenarios.model.Expectation;
+import faultline.scenarios.model.RunSpec;
+import faultline.scenarios.model.Scenario;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Loads scenario files strictly: every unknown field, unknown node, impossible value or malformed
+ * piece of JSON is a {@link ScenarioException} whose message is {@code file:line:column: path:
+ * reason}, and no other exception escapes for any input. The format is described field by field in
+ * {@code scenarios/README.md} and in the JSON Schema {@code faultline/scenario.schema.json}.
+ *
+ * <p>The loader does not read {@code params}: it hands the protocol's binding a {@link
+ * JsonParamReader}, which reads and checks them as strictly.
+ */
+public final class ScenarioLoader {
+  static final long DEFAULT_SEED = 1;
+  static final long DEFAULT_DURATION_NANOS = 10_000_000_000L;
+  static final long DEFAULT_MAX_EVENTS = 10_000_000;
+  static final int DEFAULT_MAX_QUEUE = 1_000_000;
+  static final int NODES_MAX = 64;
+
+  static final List<String> ROOT_FIELDS =
+      List.of(
+          "$schema",
+          "name",
+          "description",
+          "protocol",
+          "nodes",
+          "params",
+          "network",
+          "clocks",
+          "faults",
+          "invariants",
+          "run",
+          "seed",
+          "expect");
+  private static final List<String> CLOCK_FIELDS = List.of("offset", "drift");
+  private static final List<String> RUN_FIELDS =
+      List.of("duration", "maxEvents", "maxQueue", "stopOnViolation");
+  private static final List<String> EXPECT_FIELDS = List.of("violations", "metrics");
+  private static final List<String> BOUND_FIELDS = List.of("min", "max");
+
+  private final SortedMap<String, SortedSet<String>> invariantsByProtocol;
+
+  /**
+   * @param invariantsByProtocol the known protocols, each with the names of its invariants
+   */
+  public ScenarioLoader(Map<String, SortedSet<String>> invariantsByProtocol) {
+    SortedMap<String, SortedSet<String>> copy = new TreeMap<>();
+    invariantsByProtocol.forEach(
+        (protocol, invariants) ->
+            copy.put(protocol, Collections.unmodifiableSortedSet(new TreeSet<>(invariants))));
+    this.invariantsByProtocol = Collections.unmodifiableSortedMap(copy);
+  }
+
+  /**
+   * Loads a file: messages name it as given, its origin is the path, and its default name is the
+   * file name without its extension.
+   */
+  public Scenario loadFile(Path path) {
+    String displayFile = path.toString();
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(displayFile, 0, 0, "", "no such file");
+    } catch (CharacterCodingException e) {
+      throw new ScenarioException(displayFile, 0, 0, "", "the file is not valid UTF-8 text");
+    } catch (IOException e) {
+      throw new ScenarioException(
+          displayFile, 0, 0, "", Messages.oneLine("cannot read the file: " + e));
+    }
+    Path fileName = path.getFileName();
+    String name = fileName == null ? displayFile : fileName.toString();
+    int dot = name.lastIndexOf('.');
+    return load(displayFile, displayFile, dot > 0 ? name.substring(0, dot) : name, text);
+  }
+
+  /**
+   * Loads a scenario from its text.
+   *
+   * @param displayFile how messages name the file
+   * @param origin where the scenario came from, such as a path or {@code bundled:clocks/lww-skew}
+   * @param defaultName the name when the scenario does not give one
+   * @param text the JSON text; {@code //} and {@code /* *}{@code /} comments are allowed
+   */
+  public Scenario load(String displayFile, String origin, String defaultName, String text) {
+    Objects.requireNonNull(text, "text");
+    JsonDocuments.Parsed parsed = JsonDocuments.parseObject(displayFile, text);
+    Cursor root = Cursor.root(displayFile, parsed.sourceMap(), parsed.root());
+    return build(root, parsed.root().deepCopy(), origin, defaultName);
+  }
+
+  /**
+   * Loads a scenario from JSON that is already parsed, such as the copy in a trace header. Errors
+   * carry no line or column. The default name is {@code displayFile}'s name without extension.
+   */
+  public Scenario loadSource(String displayFile, String origin, ObjectNode source) {
+    String name = displayFile.substring(displayFile.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return loadSource(displayFile, origin, dot > 0 ? name.substring(0, dot) : name, source);
+  }
+
+  /** Like {@link #loadSource(String, String, ObjectNode)}, with an explicit default name. */
+  public Scenario loadSource(
+      String displayFile, String origin, String defaultName, ObjectNode source) {
+    Cursor root = Cursor.root(displayFile, SourceMap.NONE, source.deepCopy());
+    return build(root, source.deepCopy(), origin, defaultName);
+  }
+
+  /**
+   * Reads the document under {@code root}. The scenario keeps {@code source}, a copy of it, so that
+   * whoever changes the scenario's source cannot change what its params reader sees.
+   */
+  private Scenario build(Cursor root, ObjectNode source, String origin, String defaultName) {
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(defaultName, "defaultName");
+    root.onlyFields(ROOT_FIELDS);
+    if (root.field("$schema").present()) {
+      root.field("$schema").text(); // Editors use it; the loader does not.
+    }
+    String name = root.field("name").present() ? root.field("name").nonBlankText() : defaultName;
+    String description = root.required("description").nonBlankText();
+    String protocol = protocol(root.required("protocol"));
+    SortedSet<String> known = invariantsByProtocol.get(protocol);
+    List<NodeId> nodeList = nodes(root.required("nodes"));
+    KnownNodes nodes = new KnownNodes(nodeList);
+    RunSpec run = run(root.field("run"));
+    LinkPolicy network = NetworkReader.network(root.field("network"));
+    List<String> invariants = invariants(root.field("invariants"), protocol, known);
+    SortedMap<NodeId, ClockSpec> clocks = clocks(root.field("clocks"), nodes);
+    return new Scenario(
+        name,
+        description,
+        protocol,
+        nodeList,
+        params(root.field("params"), nodes),
+        network,
+        NetworkReader.links(root.field("network").field("links"), network, nodes),
+        clocks,
+        FaultReader.faults(root.field("faults"), nodes, run.durationNanos(), clocks),
+        invariants,
+        run,
+        seed(root.field("seed")),
+        expectation(root.field("expect"), protocol, known, invariants),
+        source,
+        origin);
+  }
+
+  private static long seed(Cursor seed) {
+    return seed.present() ? seed.integer(Long.MIN_VALUE, Long.MAX_VALUE) : DEFAULT_SEED;
+  }
+
+  private String protocol(Cursor field) {
+    String protocol = field.nonBlankText();
+    if (!invariantsByProtocol.containsKey(protocol)) {
+      Set<String> protocols = invariantsByProtocol.keySet();
+      throw field.error(
+          "unknown protocol "
+              + Messages.quote(protocol)
+              + Messages.didYouMean(protocol, protocols)
+              + " (known: "
+              + (protocols.isEmpty() ? "none" : Messages.list(protocols))
+              + ")");
+    }
+    return protocol;
+  }
+
+  /** An array of distinct names, or a count N meaning n1..nN; sorted either way. */
+  private static List<NodeId> nodes(Cursor field) {
+    if (field.node().isIntegralNumber()) {
+      int count = (int) field.integer(1, NODES_MAX);
+      List<NodeId> nodes = new ArrayList<>();
+      for (int i = 1; i <= count; i++) {
+        nodes.add(NodeId.of("n" + i));
+      }
+      return List.copyOf(nodes);
+    }
+    if (!field.node().isArray()) {
+      throw field.error("expected an array of node names or a node count, got " + field.describe());
+    }
+    List<Cursor> elements = field.elements();
+    if (elements.isEmpty() || elements.size() > NODES_MAX) {
+      throw field.error("a scenario has from 1 to " + NODES_MAX + " nodes, got " + elements.size());
+    }
+    Set<NodeId> nodes = new LinkedHashSet<>();
+    for (Cursor element : elements) {
+      String name = element.text();
+      if (!KnownNodes.NAME.matcher(name).matches()) {
+        throw element.error(
+            "invalid node name "
+                + Messages.quote(name)
+                + ": a node name starts with a letter and has at most 64 letters, digits, '_',"
+                + " '.' or '-'");
+      }
+      NodeId node = element.build(() -> NodeId.of(name));
+      if (!nodes.add(node)) {
+        throw element.error("node " + node + " is listed twice");
+      }
+    }
+    return nodes.stream().sorted().toList();
+  }
+
+  private static RunSpec run(Cursor run) {
+    if (run.present()) {
+      run.expectObject().onlyFields(RUN_FIELDS);
+    }
+    Cursor duration = run.field("duration");
+    Cursor maxEvents = run.field("maxEvents");
+    Cursor maxQueue = run.field("maxQueue");
+    Cursor stopOnViolation = run.field("stopOnViolation");
+    return new RunSpec(
+        duration.present() ? duration.positiveDurationNanos() : DEFAULT_DURATION_NANOS,
+        maxEvents.present() ? maxEvents.integer(1, Long.MAX_VALUE) : DEFAULT_MAX_EVENTS,
+        maxQueue.present() ? (int) maxQueue.integer(1, Integer.MAX_VALUE) : DEFAULT_MAX_QUEUE,
+        !stopOnViolation.present() || stopOnViolation.bool());
+  }
+
+  private static JsonParamReader params(Cursor params, KnownNodes nodes) {
+    return new JsonParamReader(params, nodes);
+  }
+
+  private static SortedMap<NodeId, ClockSpec> clocks(Cursor clocks, KnownNodes nodes) {
+    SortedMap<NodeId, ClockSpec> specs = new TreeMap<>();
+    if (!clocks.present()) {
+      return Collections.unmodifiableSortedMap(specs);
+    }
+    for (String name : clocks.fieldNames()) {
+      Cursor clock = clocks.field(name);
+      NodeId node = clockNode(clocks, name, nodes);
+      clock.expectObject().onlyFields(CLOCK_FIELDS);
+      long offsetNanos =
+          clock.field("offset").present() ? clock.field("offset").signedDurationNanos() : 0;
+      long driftPpb = clock.field("drift").present() ? clock.field("drift").driftPpb() : 0;
+      specs.put(node, new ClockSpec(offsetNanos, driftPpb));
+    }
+    return Collections.unmodifiableSortedMap(specs);
+  }
+
+  /** A key of {@code clocks}, which must name a node; errors point at the key. */
+  private static NodeId clockNode(Cursor clocks, String name, KnownNodes nodes) {
+    NodeId node = nodes.find(name);
+    if (node == null) {
+      throw clocks.field(name).nameError(nodes.unknown(name));
+    }
+    return node;
+  }
+
+  /** The invariants to check: the listed ones, or all of the protocol's. */
+  private static List<String> invariants(Cursor field, String protocol, SortedSet<String> known) {
+    if (!field.present()) {
+      return List.copyOf(known);
+    }
+    List<Cursor> elements = field.elements();
+    if (elements.isEmpty()) {
+      throw field.error(
+          "list at least one invariant, or leave out \"invariants\" to check all of them");
+    }
+    return distinctInvariants(elements, protocol, known);
+  }
+
+  private static List<String> distinctInvariants(
+      List<Cursor> elements, String protocol, SortedSet<String> known) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Cursor element : elements) {
+      String name = element.text();
+      if (!known.contains(name)) {
+        throw element.error(
+            "unknown invariant "
+                + Messages.quote(name)
+                + " for protocol "
+                + protocol
+                + Messages.didYouMean(name, known)
+                + " (known: "
+                + (known.isEmpty() ? "none" : Messages.list(known))
+                + ")");
+      }
+      if (!names.add(name)) {
+        throw element.error("invariant " + Messages.quote(name) + " is listed twice");
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static Expectation expectation(
+      Cursor expect, String protocol, SortedSet<String> known, List<String> checked) {
+    if (!expect.present()) {
+      return new Expectation(List.of(), Collections.unmodifiableSortedMap(new TreeMap<>()));
+    }
+    expect.expectObject().onlyFields(EXPECT_FIELDS);
+    List<String> violations = List.of();
+    Cursor violationsField = expect.field("violations");
+    if (violationsField.present()) {
+      List<Cursor> elements = violationsField.elements();
+      violations = distinctInvariants(elements, protocol, known);
+      for (int i = 0; i < violations.size(); i++) {
+        if (!checked.contains(violations.get(i))) {
+          throw elements
+              .get(i)
+              .error(
+                  "invariant "
+                      + Messages.quote(violations.get(i))
+                      + " is not checked by this scenario (add it to \"invariants\")");
+        }
+      }
+    }
+    return new Expectation(violations, metrics(expect.field("metrics")));
+  }
+
+  private static SortedMap<String, Expectation.Bound> metrics(Cursor metrics) {
+    SortedMap<String, Expectation.Bound> bounds = new TreeMap<>();
+    if (metrics.present()) {
+      for (String name : metrics.fieldNames()) {
+        Cursor bound = metrics.field(name);
+        if (name.isBlank()) {
+          throw bound.nameError("a metric name must not be empty");
+        }
+        bounds.put(name, bound(bound));
+      }
+    }
+    return Collections.unmodifiableSortedMap(bounds);
+  }
+
+  private static Expectation.Bound bound(Cursor bound) {
+    bound.expectObject().onlyFields(BOUND_FIELDS);
+    Cursor minField = bound.field("min");
+    Cursor maxField = bound.field("max");
+    if (!minField.present() && !maxField.present()) {
+      throw bound.error("a metric bound needs min, max or both");
+    }
+    Long min = minField.present() ? minField.integer(Long.MIN_VALUE, Long.MAX_VALUE) : null;
+    Long max = maxField.present() ? maxField.integer(Long.MIN_VALUE, Long.MAX_VALUE) : null;
+    if (min != null && max != null && max < min) {
+      throw maxField.error("max (" + max + ") is below min (" + min + ")");
+    }
+    return new Expectation.Bound(min, max);
+  }
+}

@@ -1,0 +1,35 @@
+package faultline.scenarios.run;
+
+import faultline.engine.RunOutcome;
+import faultline.scenarios.model.Scenario;
+import java.util.List;
+
+/**
+ * A finished run: the scenario, the seed it ran with, the engine's outcome, and whether the
+ * scenario's expectations held (they are judged only against the scenario's default seed).
+ */
+public record RunReport(
+    Scenario scenario,
+    long seed,
+    long durationNanos,
+    RunOutcome outcome,
+    List<String> unmetExpectations) {
+
+  public boolean expectationsJudged() {
+    return seed == scenario.seed() && durationNanos == scenario.run().durationNanos();
+  }
+
+  public boolean expectationsMet() {
+    return unmetExpectations.isEmpty();
+  }
+
+  /** The command that reproduces this run exactly. */
+  public String reproduceCommand() {
+    StringBuilder command = new StringBuilder("./faultline run ").append(scenario.name());
+    command.append(" --seed ").append(seed);
+    if (durationNanos != scenario.run().durationNanos()) {
+      command.append(" --until ").append(faultline.scenarios.parse.Durations.format(durationNanos));
+    }
+    return command.toString();
+  }
+}

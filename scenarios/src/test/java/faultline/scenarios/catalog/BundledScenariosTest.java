@@ -1,0 +1,63 @@
+package faultline.scenarios.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faultline.scenarios.bind.Protocols;
+import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.ScenarioLoader;
+import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bundled scenario loads, names what it teaches, and does what its author expects with its
+ * own seed: a demonstration that stops demonstrating (or a fix that stops fixing) fails here.
+ */
+class BundledScenariosTest {
+  private static final Path ROOT = Path.of("src/main/resources/scenarios");
+
+  static List<String> names() {
+    return Catalog.names();
+  }
+
+  @Test
+  void theIndexListsExactlyTheBundledFiles() throws IOException {
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(ROOT)) {
+      files =
+          walk.filter(path -> path.toString().endsWith(".json"))
+              .map(path -> ROOT.relativize(path).toString().replace('\\', '/'))
+              .map(name -> name.substring(0, name.length() - ".json".length()))
+              .sorted()
+              .toList();
+    }
+    assertThat(Catalog.names().stream().sorted().toList()).isEqualTo(files);
+    assertThat(Catalog.names()).doesNotHaveDuplicates().isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("names")
+  void meetsItsExpectationsWithItsOwnSeed(String name) {
+    Scenario scenario = catalog().load(name);
+    assertThat(scenario.name()).isEqualTo(name);
+    assertThat(scenario.description()).as("what %s teaches", name).hasSizeGreaterThan(80);
+
+    RunReport report = ScenarioRunner.run(scenario);
+
+    assertThat(report.expectationsJudged()).isTrue();
+    assertThat(report.unmetExpectations())
+        .as("%s; reproduce with %s", name, report.reproduceCommand())
+        .isEmpty();
+  }
+
+  static Catalog catalog() {
+    return new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+  }
+}
