@@ -18,6 +18,8 @@ public final class EventQueue<E> {
   private Object[] payloads;
   private int size;
   private long sequenceNext;
+  // Sequences for addAhead: always below those of add, and increasing among themselves.
+  private long aheadSequenceNext = Long.MIN_VALUE;
 
   public EventQueue() {
     this(64);
@@ -31,11 +33,24 @@ public final class EventQueue<E> {
   }
 
   public void add(long atNanos, E payload) {
+    insert(atNanos, sequenceNext++, payload);
+  }
+
+  /**
+   * Adds an event that leaves before every event added with {@link #add} for the same time, and
+   * after the events added ahead before it. The engine uses it at the current instant, for work
+   * that is overdue (what a paused node missed), so that nothing scheduled since overtakes it.
+   */
+  public void addAhead(long atNanos, E payload) {
+    Check.state(aheadSequenceNext < 0, "too many events added ahead");
+    insert(atNanos, aheadSequenceNext++, payload);
+  }
+
+  private void insert(long atNanos, long sequence, E payload) {
     if (size == times.length) {
       grow();
     }
     int hole = size++;
-    long sequence = sequenceNext++;
     // Sift up: move parents down until the new key's place is found.
     while (hole > 0) {
       int parent = (hole - 1) >>> 1;

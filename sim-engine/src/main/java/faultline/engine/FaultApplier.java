@@ -108,9 +108,12 @@ final class FaultApplier {
     List<EngineEvent> deferred = List.copyOf(slot.deferredWhilePaused);
     slot.deferredWhilePaused.clear();
     trace.resume(slot, deferred.size());
-    // Everything that fell due during the pause runs now, in the order it fell due.
+    // Everything that fell due during the pause runs now, in the order it fell due, and before
+    // anything that was scheduled during the pause for this very instant: with a plain add, a
+    // message that arrives exactly at the resume would overtake messages that arrived earlier
+    // (breaking FIFO links).
     for (EngineEvent event : deferred) {
-      simulation.schedule(simulation.nowNanos(), event);
+      simulation.scheduleNowAhead(event);
     }
   }
 

@@ -312,6 +312,11 @@ public final class Simulation {
     queue.add(atNanos, event);
   }
 
+  /** Schedules overdue work now, ahead of everything else due now. */
+  void scheduleNowAhead(EngineEvent event) {
+    queue.addAhead(nowNanos, event);
+  }
+
   void dropDeferred(NodeSlot slot) {
     for (EngineEvent event : slot.deferredWhilePaused) {
       if (event instanceof EngineEvent.Deliver deliver) {

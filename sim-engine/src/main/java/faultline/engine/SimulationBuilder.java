@@ -104,7 +104,8 @@ public final class SimulationBuilder {
     int index = 0;
     for (Map.Entry<NodeId, NodeFactory> entry : factories.entrySet()) {
       NodeId id = entry.getKey();
-      NodeClock clock = clocks.getOrDefault(id, NodeClock.perfect());
+      // A copy: clock faults change the clock, and a second build must start from the original.
+      NodeClock clock = clocks.getOrDefault(id, NodeClock.perfect()).copy();
       slots.add(new NodeSlot(id, index++, entry.getValue(), clock, seeds.nodeStream(id.name())));
     }
     network = new Network(defaultLinkPolicy, seeds.stream("network"));

@@ -1,5 +1,6 @@
 package faultline.engine.fault;
 
+import faultline.engine.Check;
 import faultline.engine.net.Latency;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
@@ -38,7 +39,11 @@ public sealed interface Fault {
    * A stop-the-world pause (a long garbage collection): the node handles nothing for {@code
    * durationNanos} while its clocks keep running; what fell due meanwhile runs in order at resume.
    */
-  record Pause(NodeId node, long durationNanos) implements Fault {}
+  record Pause(NodeId node, long durationNanos) implements Fault {
+    public Pause {
+      Check.argument(durationNanos >= 0, "a pause cannot last %s ns", durationNanos);
+    }
+  }
 
   /** Sets the wall clock's offset from true time. */
   record ClockOffset(NodeId node, long offsetNanos) implements Fault {}

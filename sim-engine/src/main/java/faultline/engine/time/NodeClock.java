@@ -34,6 +34,19 @@ public final class NodeClock {
     return new NodeClock(0, 0);
   }
 
+  /**
+   * An independent clock in the same state. Clocks are mutable (faults change them during a run),
+   * so each run starts from its own copy of the clock it was configured with.
+   */
+  public NodeClock copy() {
+    NodeClock copy = new NodeClock(0, driftPpb);
+    copy.wallAnchorTrueNanos = wallAnchorTrueNanos;
+    copy.wallAnchorReadingNanos = wallAnchorReadingNanos;
+    copy.monotonicAnchorTrueNanos = monotonicAnchorTrueNanos;
+    copy.monotonicAnchorReadingNanos = monotonicAnchorReadingNanos;
+    return copy;
+  }
+
   public long wallNanos(long trueNanos) {
     return wallAnchorReadingNanos + scaled(trueNanos - wallAnchorTrueNanos);
   }

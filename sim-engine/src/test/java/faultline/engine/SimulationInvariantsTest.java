@@ -1,0 +1,262 @@
+package faultline.engine;
+
+import static faultline.engine.SimulationTest.MS;
+import static faultline.engine.SimulationTest.N1;
+import static faultline.engine.SimulationTest.N2;
+import static faultline.engine.SimulationTest.N3;
+import static faultline.engine.SimulationTest.builder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import faultline.engine.RunOutcome.StopReason;
+import faultline.engine.causal.VectorStamp;
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
+import faultline.engine.check.Violation;
+import faultline.engine.fault.Fault;
+import faultline.engine.fault.ScheduledFault;
+import faultline.engine.node.NodeId;
+import faultline.engine.testing.Script;
+import faultline.engine.testing.ScriptedNode;
+import faultline.engine.testing.StepRecorder;
+import faultline.engine.testing.Tag;
+import faultline.engine.testing.Text;
+import faultline.engine.testing.TraceCapture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariants and the ground truth they see. How it works: an invariant that fails once n2 has
+ * received a given number of messages is run with and without stop-on-violation, and the
+ * violation's trace event is matched to the recorded {@link Violation}; a {@link StepRecorder}
+ * collects each step's ground-truth {@link VectorStamp} for a message chain and for independent
+ * timers.
+ */
+class SimulationInvariantsTest {
+  private static final NodeId N4 = NodeId.of("n4");
+  private static final NodeId N5 = NodeId.of("n5");
+
+  /** Fails, at n2, whenever n2 has handled at least {@code limit} messages. */
+  private record AtMostMessages(int limit) implements Invariant {
+    @Override
+    public String name() {
+      return "test.at-most-messages";
+    }
+
+    @Override
+    public String description() {
+      return "n2 handles at most a few messages.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      int received =
+          context
+              .node(N2, ScriptedNode.class)
+              .map(node -> (int) node.inputs().stream().filter(i -> i.kind().equals("msg")).count())
+              .orElse(0);
+      if (received >= limit) {
+        context.fail(N2, "n2 handled " + received + " messages");
+      }
+    }
+  }
+
+  /** n1 sends to n2 every millisecond, forever. */
+  private static Script chatter() {
+    return new Script()
+        .onStart(
+            (node, context) -> {
+              if (context.self().equals(N1)) {
+                context.setTimer(new Tag("tick"), MS);
+              }
+            })
+        .onTimer(
+            (node, context, timer) -> {
+              context.send(N2, new Text("x"));
+              context.setTimer(timer, MS);
+            });
+  }
+
+  @Test
+  void aViolationIsTracedWithItsSequenceNumberAndStopsTheRun() {
+    TraceCapture trace = new TraceCapture();
+    RunOutcome outcome =
+        builder(trace)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .invariant(new AtMostMessages(3))
+            .limits(Limits.of(100 * MS))
+            .build()
+            .run();
+
+    assertThat(outcome.stopReason()).isEqualTo(StopReason.VIOLATION);
+    assertThat(outcome.violated()).isTrue();
+    assertThat(outcome.violations()).hasSize(1);
+    Violation violation = outcome.violations().getFirst();
+    JsonNode event = trace.events("violation").getFirst();
+    assertThat(violation.seq()).isEqualTo(event.get("seq").asLong());
+    assertThat(violation.invariant()).isEqualTo("test.at-most-messages");
+    assertThat(violation.node()).isEqualTo(N2);
+    assertThat(violation.timeNanos()).isEqualTo(4 * MS); // Third message: sent at 3, arrives at 4.
+    assertThat(violation.message()).isEqualTo("n2 handled 3 messages");
+    assertThat(event.get("invariant").asText()).isEqualTo("test.at-most-messages");
+    assertThat(event.get("message").asText()).isEqualTo("n2 handled 3 messages");
+    assertThat(event.get("node").asText()).isEqualTo("n2");
+    assertThat(event.get("t").asLong()).isEqualTo(4 * MS);
+    // The violation follows the delivery that caused it; only the halt comes after it.
+    List<JsonNode> events = trace.events();
+    int at = events.indexOf(event);
+    assertThat(events.get(at - 1).get("type").asText()).isEqualTo("deliver");
+    assertThat(events.subList(at + 1, events.size()))
+        .extracting(e -> e.get("type").asText())
+        .containsExactly("halt");
+    assertThat(events.getLast().get("reason").asText()).isEqualTo("violation");
+    assertThat(outcome.metrics()).containsEntry("violations.test.at-most-messages", 1L);
+  }
+
+  @Test
+  void withoutStopOnViolationTheRunGoesOnAndRecordsEveryViolation() {
+    TraceCapture trace = new TraceCapture();
+    RunOutcome outcome =
+        builder(trace)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .invariant(new AtMostMessages(3))
+            .stopOnViolation(false)
+            .limits(Limits.of(10 * MS))
+            .build()
+            .run();
+    assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
+    assertThat(outcome.violations()).hasSizeGreaterThan(1);
+    assertThat(outcome.violations())
+        .extracting(Violation::seq)
+        .isEqualTo(trace.events("violation").stream().map(e -> e.get("seq").asLong()).toList());
+  }
+
+  @Test
+  void anEndCheckFailureIsTracedBeforeTheHalt() {
+    TraceCapture trace = new TraceCapture();
+    Invariant eventually =
+        new Invariant() {
+          @Override
+          public String name() {
+            return "test.eventually";
+          }
+
+          @Override
+          public String description() {
+            return "Fails at the end, without a node.";
+          }
+
+          @Override
+          public void afterEvent(InvariantContext context) {}
+
+          @Override
+          public void atEnd(InvariantContext context) {
+            context.fail(null, "never happened");
+          }
+        };
+    RunOutcome outcome =
+        builder(trace).node(N1, new Script().factory()).invariant(eventually).build().run();
+    assertThat(outcome.stopReason()).isEqualTo(StopReason.QUIESCENT);
+    assertThat(trace.types()).containsExactly("start", "violation", "halt");
+    JsonNode event = trace.events("violation").getFirst();
+    assertThat(event.has("node")).isFalse();
+    assertThat(outcome.violations().getFirst().seq()).isEqualTo(2);
+  }
+
+  @Test
+  void invariantsSeeEveryEventAndTheStepThatWasTaken() {
+    TraceCapture trace = new TraceCapture();
+    StepRecorder recorder = new StepRecorder();
+    Simulation simulation =
+        builder(trace)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .fault(new ScheduledFault(2 * MS + 500_000, new Fault.Heal()))
+            .invariant(recorder)
+            .limits(Limits.of(3 * MS))
+            .build();
+    simulation.run();
+    // Two starts, ticks at 1, 2, 3 ms, deliveries at 2 and 3 ms, and the heal: 8 events.
+    assertThat(recorder.checks()).isEqualTo(simulation.eventsProcessed()).isEqualTo(8);
+    assertThat(recorder.endChecks()).isEqualTo(1);
+    // At 2 ms the delivery comes before the tick: the tick at 1 ms sent before it re-armed.
+    assertThat(recorder.steps())
+        .extracting(step -> step.kind() + "@" + step.node())
+        .containsExactly(
+            "START@n1", "START@n2", "TIMER@n1", "MESSAGE@n2", "TIMER@n1", "MESSAGE@n2", "TIMER@n1");
+    Step delivery = recorder.steps().get(3);
+    assertThat(delivery.from()).isEqualTo(N1);
+    assertThat(delivery.message()).isEqualTo(new Text("x"));
+    assertThat(delivery.index()).as("n2's second step").isEqualTo(2);
+    assertThat(recorder.steps().get(2).timer()).isEqualTo(new Tag("tick"));
+  }
+
+  @Test
+  void groundTruthOrdersAMessageChainAndLeavesIndependentTimersConcurrent() {
+    TraceCapture trace = new TraceCapture();
+    StepRecorder recorder = new StepRecorder();
+    Script relay =
+        new Script()
+            .onStart(
+                (node, context) -> {
+                  if (context.self().equals(N1)) {
+                    context.send(N2, new Text("relay me"));
+                  } else if (context.self().equals(N4) || context.self().equals(N5)) {
+                    context.setTimer(new Tag("alone"), 10 * MS);
+                  }
+                })
+            .onMessage(
+                (node, context, from, message) -> {
+                  if (context.self().equals(N2)) {
+                    context.send(N3, message);
+                  }
+                });
+    builder(trace)
+        .node(N1, relay.factory())
+        .node(N2, relay.factory())
+        .node(N3, relay.factory())
+        .node(N4, relay.factory())
+        .node(N5, relay.factory())
+        .invariant(recorder)
+        .build()
+        .run();
+
+    Step a = find(recorder, N1, Step.Kind.START);
+    Step b = find(recorder, N2, Step.Kind.MESSAGE);
+    Step c = find(recorder, N3, Step.Kind.MESSAGE);
+    assertThat(a.truth().happenedBefore(b.truth())).isTrue();
+    assertThat(b.truth().happenedBefore(c.truth())).isTrue();
+    assertThat(a.truth().happenedBefore(c.truth())).as("transitively").isTrue();
+    assertThat(c.truth().happenedBefore(a.truth())).isFalse();
+    assertThat(a.truth().happenedBefore(a.truth())).as("irreflexive").isFalse();
+    assertThat(c.truth().count(N1)).isEqualTo(1);
+    assertThat(c.truth().count(N2)).isEqualTo(2);
+    assertThat(c.truth().nodes()).containsExactly(N1, N2, N3, N4, N5);
+    assertThat(c.truth()).hasToString("{n1=1, n2=2, n3=2}");
+
+    // Two nodes that never exchange a message: their timer steps are concurrent, both ways, and
+    // concurrent with the whole chain.
+    Step timerAtN4 = find(recorder, N4, Step.Kind.TIMER);
+    Step timerAtN5 = find(recorder, N5, Step.Kind.TIMER);
+    assertThat(timerAtN4.truth().isConcurrentWith(timerAtN5.truth())).isTrue();
+    assertThat(timerAtN5.truth().isConcurrentWith(timerAtN4.truth())).isTrue();
+    assertThat(timerAtN4.truth().happenedBefore(timerAtN5.truth())).isFalse();
+    assertThat(timerAtN4.truth().isConcurrentWith(c.truth())).isTrue();
+    assertThat(timerAtN4.truth().isConcurrentWith(timerAtN4.truth())).as("a step is not").isFalse();
+    // A node's own steps are ordered: its start happened before its timer.
+    assertThat(find(recorder, N4, Step.Kind.START).truth().happenedBefore(timerAtN4.truth()))
+        .isTrue();
+    assertThat(timerAtN4.truth()).hasToString("{n4=2}");
+    assertThat(timerAtN4.index()).isEqualTo(2);
+  }
+
+  private static Step find(StepRecorder recorder, NodeId node, Step.Kind kind) {
+    return recorder.steps().stream()
+        .filter(step -> step.node().equals(node) && step.kind() == kind)
+        .findFirst()
+        .orElseThrow();
+  }
+}
