@@ -41,29 +41,27 @@ final class MemoryStorage implements DurableStorage {
 
   @Override
   public void sync() {
-    unsynced.forEach(
-        (key, value) -> {
-          if (value == DELETED) {
-            synced.remove(key);
-          } else {
-            synced.put(key, value);
-          }
-        });
+    applyUnsyncedTo(synced);
     unsynced.clear();
   }
 
   @Override
   public SortedMap<String, Object> snapshot() {
     TreeMap<String, Object> view = new TreeMap<>(synced);
+    applyUnsyncedTo(view);
+    return Collections.unmodifiableSortedMap(view);
+  }
+
+  /** Lays the page cache over {@code contents}: writes replace, deletions remove. */
+  private void applyUnsyncedTo(TreeMap<String, Object> contents) {
     unsynced.forEach(
         (key, value) -> {
           if (value == DELETED) {
-            view.remove(key);
+            contents.remove(key);
           } else {
-            view.put(key, value);
+            contents.put(key, value);
           }
         });
-    return Collections.unmodifiableSortedMap(view);
   }
 
   /** A crash: unsynced writes are lost or (the operating system flushed them) kept. */

@@ -17,6 +17,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   private final List<NodeId> peers;
   private final Metrics metrics;
   private final List<Effect> effects = new ArrayList<>();
+  private boolean closed;
 
   Outbox(NodeSlot slot, long nowNanos, List<NodeId> nodes, List<NodeId> peers, Metrics metrics) {
     this.slot = slot;
@@ -26,8 +27,18 @@ final class Outbox implements NodeContext<Message, TimerTag> {
     this.metrics = metrics;
   }
 
-  List<Effect> effects() {
+  /** The recorded effects; closes the context, so a node that kept it fails loudly later. */
+  List<Effect> close() {
+    closed = true;
     return effects;
+  }
+
+  private void add(Effect effect) {
+    Check.state(
+        !closed,
+        "%s used its context after the handler returned; effects are only possible inside one",
+        slot.id);
+    effects.add(effect);
   }
 
   @Override
@@ -70,24 +81,24 @@ final class Outbox implements NodeContext<Message, TimerTag> {
     Check.argument(
         nodes.contains(to), "%s sent to %s, which is not a node of this run", slot.id, to);
     Check.argument(message != null, "%s sent a null message", slot.id);
-    effects.add(new Effect.Send(to, message));
+    add(new Effect.Send(to, message));
   }
 
   @Override
   public void setTimer(TimerTag timer, long delayNanos) {
     Check.argument(timer != null, "%s set a null timer", slot.id);
     Check.argument(delayNanos >= 0, "%s set %s with a negative delay", slot.id, timer);
-    effects.add(new Effect.SetTimer(timer, delayNanos));
+    add(new Effect.SetTimer(timer, delayNanos));
   }
 
   @Override
   public void cancelTimer(TimerTag timer) {
-    effects.add(new Effect.CancelTimer(timer));
+    add(new Effect.CancelTimer(timer));
   }
 
   @Override
   public void recordState(Object state) {
-    effects.add(new Effect.RecordState(state));
+    add(new Effect.RecordState(state));
   }
 
   @Override
@@ -96,12 +107,12 @@ final class Outbox implements NodeContext<Message, TimerTag> {
         type != null && type.matches("[a-z][a-z0-9-]*"),
         "trace event types are lowercase: %s",
         type);
-    effects.add(new Effect.Record(type, fields));
+    add(new Effect.Record(type, fields));
   }
 
   @Override
   public void note(String text) {
-    effects.add(new Effect.Note(text));
+    add(new Effect.Note(text));
   }
 
   @Override

@@ -230,7 +230,7 @@ public final class Simulation {
   }
 
   private void applyEffects(NodeSlot source, Outbox outbox, VectorStamp truth) {
-    for (Effect effect : outbox.effects()) {
+    for (Effect effect : outbox.close()) {
       switch (effect) {
         case Effect.Send send -> send(source, send.to(), send.message(), truth);
         case Effect.SetTimer set -> {

@@ -1,6 +1,7 @@
 package faultline.engine;
 
 import faultline.engine.check.Invariant;
+import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.net.Link;
 import faultline.engine.net.LinkPolicy;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Assembles a {@link Simulation}. Everything has a default except the nodes. */
 public final class SimulationBuilder {
@@ -120,9 +123,32 @@ public final class SimulationBuilder {
           fault.atNanos(),
           limits.timeLimitNanos());
     }
+    for (ScheduledFault fault : faults) {
+      for (NodeId node : nodesNamedBy(fault.fault())) {
+        Check.argument(
+            factories.containsKey(node), "the fault %s names %s, which is not a node", fault, node);
+      }
+    }
     faults.sort(Comparator.comparingLong(ScheduledFault::atNanos)); // Stable: ties keep order.
     Check.state(nodeIds.size() == slots.size(), "node ids and slots agree");
     return new Simulation(this);
+  }
+
+  private static List<NodeId> nodesNamedBy(Fault fault) {
+    return switch (fault) {
+      case Fault.Partition partition -> partition.groups().stream().flatMap(List::stream).toList();
+      case Fault.Heal heal -> List.of();
+      case Fault.Block block -> List.of(block.from(), block.to());
+      case Fault.Unblock unblock -> List.of(unblock.from(), unblock.to());
+      case Fault.Crash crash -> List.of(crash.node());
+      case Fault.Restart restart -> List.of(restart.node());
+      case Fault.Pause pause -> List.of(pause.node());
+      case Fault.ClockOffset offset -> List.of(offset.node());
+      case Fault.ClockDrift drift -> List.of(drift.node());
+      case Fault.ClockJump jump -> List.of(jump.node());
+      case Fault.LinkChange change ->
+          Stream.of(change.from(), change.to()).filter(Objects::nonNull).toList();
+    };
   }
 
   // Read back by the Simulation constructor.

@@ -4,7 +4,6 @@ import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.clocks.CausalOrder;
-import faultline.protocols.clocks.HybridTimestamp;
 import java.util.List;
 
 /**
@@ -51,21 +50,19 @@ public final class ClockInvariants {
 
     @Override
     void check(InvariantContext context, StampLog.New event) {
-      for (NodeId other : context.nodes()) {
-        StampLog.Entry before = log.latestBefore(other, event);
-        long later = event.entry().stamps().lamport().time();
-        if (before != null && before.stamps().lamport().time() >= later) {
-          context.fail(
-              event.node(),
-              "Lamport time "
-                  + later
-                  + " is not above "
-                  + before.stamps().lamport().time()
-                  + ", the time of an event at "
-                  + other
-                  + " that happened before it");
-          return;
-        }
+      Predecessor bad =
+          firstUnorderedPredecessor(
+              context, event, (before, after) -> before.lamport().isBefore(after.lamport()));
+      if (bad != null) {
+        context.fail(
+            event.node(),
+            "Lamport time "
+                + event.entry().stamps().lamport().time()
+                + " is not above "
+                + bad.entry().stamps().lamport().time()
+                + ", the time of an event at "
+                + bad.node()
+                + " that happened before it");
       }
     }
   }
@@ -122,21 +119,19 @@ public final class ClockInvariants {
 
     @Override
     void check(InvariantContext context, StampLog.New event) {
-      HybridTimestamp hlc = event.entry().stamps().hlc();
-      for (NodeId other : context.nodes()) {
-        StampLog.Entry before = log.latestBefore(other, event);
-        if (before != null && !before.stamps().hlc().isBefore(hlc)) {
-          context.fail(
-              event.node(),
-              "hybrid timestamp "
-                  + hlc
-                  + " is not after "
-                  + before.stamps().hlc()
-                  + " of an event at "
-                  + other
-                  + " that happened before it");
-          return;
-        }
+      Predecessor bad =
+          firstUnorderedPredecessor(
+              context, event, (before, after) -> before.hlc().isBefore(after.hlc()));
+      if (bad != null) {
+        context.fail(
+            event.node(),
+            "hybrid timestamp "
+                + event.entry().stamps().hlc()
+                + " is not after "
+                + bad.entry().stamps().hlc()
+                + " of an event at "
+                + bad.node()
+                + " that happened before it");
       }
     }
   }

@@ -2,6 +2,8 @@ package faultline.protocols.register;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import java.util.function.BiPredicate;
 
 /** An invariant judged at each stamped event of a replica, against the ground truth. */
 abstract class StampedEventInvariant implements Invariant {
@@ -30,4 +32,22 @@ abstract class StampedEventInvariant implements Invariant {
   }
 
   abstract void check(InvariantContext context, StampLog.New event);
+
+  /** A causal predecessor of an event, at {@code node}, whose stamps the event fails to exceed. */
+  record Predecessor(NodeId node, StampLog.Entry entry) {}
+
+  /**
+   * The first node whose latest event that happened before {@code event} is not ordered before it
+   * by {@code ordered(before, after)}; null when every predecessor is.
+   */
+  final Predecessor firstUnorderedPredecessor(
+      InvariantContext context, StampLog.New event, BiPredicate<Stamps, Stamps> ordered) {
+    for (NodeId other : context.nodes()) {
+      StampLog.Entry before = log.latestBefore(other, event);
+      if (before != null && !ordered.test(before.stamps(), event.entry().stamps())) {
+        return new Predecessor(other, before);
+      }
+    }
+    return null;
+  }
 }

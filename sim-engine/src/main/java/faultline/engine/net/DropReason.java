@@ -8,10 +8,8 @@ public enum DropReason {
   PARTITION("partition"),
   /** The directed link from sender to receiver was blocked, at send or at arrival. */
   BLOCKED("blocked"),
-  /** The receiver was crashed when the message arrived. */
-  NODE_DOWN("node-down"),
-  /** The sender was crashed before the message left (only when a crash interrupts a pause). */
-  SENDER_DOWN("sender-down");
+  /** The receiver was crashed when the message arrived (or crashed while it waited, paused). */
+  NODE_DOWN("node-down");
 
   private final String label;
 
