@@ -89,6 +89,12 @@ final class NodeSlot {
     armedTimers.remove(tag);
   }
 
+  /** True when this firing is the tag's current arming. */
+  boolean isArmed(TimerTag tag, long generation) {
+    Long current = armedTimers.get(tag);
+    return current != null && current == generation;
+  }
+
   /** True when this firing is the tag's current arming; consumes it. */
   boolean fire(TimerTag tag, long generation) {
     Long current = armedTimers.get(tag);

@@ -143,6 +143,11 @@ public final class Simulation {
   private void step() {
     long atNanos = queue.peekTimeNanos();
     EngineEvent event = queue.poll();
+    if (event instanceof EngineEvent.FireTimer fire && isCancelled(fire)) {
+      // Cancelled, re-armed or from a previous life: dropped lazily instead of searched for,
+      // and without letting time pass, counting an event or running the checks.
+      return;
+    }
     Check.state(atNanos >= nowNanos, "time went backwards: %s < %s", atNanos, nowNanos);
     nowNanos = atNanos;
     trace.at(nowNanos);
@@ -204,18 +209,18 @@ public final class Simulation {
     return new Step(to.id, Step.Kind.MESSAGE, truth, from.id, deliver.message(), null);
   }
 
+  private boolean isCancelled(EngineEvent.FireTimer fire) {
+    NodeSlot slot = slots.get(fire.node());
+    return slot.isCrashed() || !slot.isArmed(fire.tag(), fire.generation());
+  }
+
   private Step fireTimer(EngineEvent.FireTimer fire) {
     NodeSlot slot = slots.get(fire.node());
-    if (slot.isCrashed()) {
-      return null;
-    }
     if (slot.isPaused()) {
       slot.deferredWhilePaused.add(fire);
       return null;
     }
-    if (!slot.fire(fire.tag(), fire.generation())) {
-      return null; // Cancelled or re-armed since; dropped lazily instead of searched for.
-    }
+    Check.state(slot.fire(fire.tag(), fire.generation()), "an armed timer fires: %s", fire);
     trace.timer(slot, fire.tag(), fire.dueNanos());
     metrics.add("timers.fired", 1);
     VectorStamp truth = causality.step(slot.index, null);
