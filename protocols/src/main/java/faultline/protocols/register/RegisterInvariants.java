@@ -57,9 +57,8 @@ public final class RegisterInvariants {
         return;
       }
       lastOrdinal.put(node, decision.ordinal());
-      RegisterNode.StampedEvent event = replica.get().lastStamped();
-      if (event.isWrite()) {
-        writeTruth.put(key(event.write()), step.get().truth());
+      if (decision.localWrite()) {
+        writeTruth.put(key(decision.incoming()), step.get().truth());
       }
       if (decision.lost() == null || decision.kept().equals(decision.incoming())) {
         return;

@@ -5,8 +5,11 @@ import faultline.engine.node.Node;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.clocks.CausalOrder;
+import faultline.protocols.clocks.ClockStamps;
+import faultline.protocols.clocks.ClockedNode;
 import faultline.protocols.clocks.HybridTimestamp;
 import faultline.protocols.clocks.LamportClock;
+import faultline.protocols.clocks.StampedEvent;
 import faultline.protocols.clocks.VectorClock;
 import faultline.protocols.register.RegisterMessage.Replicate;
 import faultline.protocols.register.RegisterTimer.RandomWriteDue;
@@ -27,9 +30,9 @@ import java.util.Map;
  *
  * <p>Every write and every receipt is one event that ticks all three clocks. The clocks and the
  * register are durable, so a restarted replica resumes where it stopped. Upholds the invariants in
- * {@link ClockInvariants} and {@link RegisterInvariants}.
+ * {@link faultline.protocols.clocks.ClockInvariants} and {@link RegisterInvariants}.
  */
-public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> {
+public final class RegisterNode implements Node<RegisterMessage, RegisterTimer>, ClockedNode {
   private static final String CLOCKS_KEY = "clocks";
   private static final String SHADOWS_KEY = "register";
 
@@ -61,14 +64,12 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> 
     }
   }
 
-  /** One stamped event: a write or the receipt of one. {@code ordinal} counts them from 1. */
-  public record StampedEvent(long ordinal, Stamps stamps, boolean isWrite, Write write) {}
-
   /**
-   * What the replica decided when a write arrived (or was made): the write it now keeps under the
-   * configured rule, and the one that lost.
+   * What the replica decided when a write arrived (or was made, when {@code localWrite}): the write
+   * it now keeps under the configured rule, and the one that lost.
    */
-  public record Decision(long ordinal, Write incoming, Write kept, Write lost) {}
+  public record Decision(
+      long ordinal, boolean localWrite, Write incoming, Write kept, Write lost) {}
 
   @Override
   public void onStart(NodeContext<RegisterMessage, RegisterTimer> context) {
@@ -134,8 +135,8 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> 
 
   /** A local write (IR1: tick before the event), applied here, then sent to every replica. */
   private void write(NodeContext<RegisterMessage, RegisterTimer> context, String value) {
-    Stamps stamps =
-        new Stamps(
+    ClockStamps stamps =
+        new ClockStamps(
             context.wallClockNanos(),
             durable.lamport().tick(),
             durable.hlc().sendOrLocal(physicalClock(context)),
@@ -150,9 +151,9 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> 
 
   /** Receipt of a write (IR2: merge, then tick), applied by last-writer-wins. */
   private void onReplicate(NodeContext<RegisterMessage, RegisterTimer> context, Write write) {
-    Stamps remote = write.stamps();
-    Stamps stamps =
-        new Stamps(
+    ClockStamps remote = write.stamps();
+    ClockStamps stamps =
+        new ClockStamps(
             context.wallClockNanos(),
             config.has(RegisterBug.LAMPORT_RECEIVE_WITHOUT_MAX)
                 ? durable.lamport().tick()
@@ -182,7 +183,7 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> 
   private void apply(
       NodeContext<RegisterMessage, RegisterTimer> context,
       Write incoming,
-      Stamps eventStamps,
+      ClockStamps eventStamps,
       long writesIssued,
       boolean isWrite) {
     EnumMap<Timestamping, Write> registers = new EnumMap<>(Timestamping.class);
@@ -212,8 +213,9 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> 
             registers);
     context.storage().put(CLOCKS_KEY, durable);
     context.storage().sync(); // Persist before the write leaves this node.
-    lastStamped = new StampedEvent(ordinal, eventStamps, isWrite, isWrite ? incoming : null);
-    lastDecision = new Decision(ordinal, incoming, kept, kept == incoming ? current : incoming);
+    lastStamped = new StampedEvent(ordinal, eventStamps);
+    lastDecision =
+        new Decision(ordinal, isWrite, incoming, kept, kept == incoming ? current : incoming);
     context.recordMax(
         "hlc.maxAheadOfPhysicalNanos", eventStamps.hlc().wallNanos() - eventStamps.physicalNanos());
     context.recordState(RegisterView.of(kept, eventStamps));
@@ -242,8 +244,8 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer> 
     }
   }
 
-  /** The last stamped event of this replica's life (null before the first one). */
-  public StampedEvent lastStamped() {
+  @Override
+  public StampedEvent lastStampedEvent() {
     return lastStamped;
   }
 

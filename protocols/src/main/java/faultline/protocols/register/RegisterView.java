@@ -1,5 +1,6 @@
 package faultline.protocols.register;
 
+import faultline.protocols.clocks.ClockStamps;
 import java.util.SortedMap;
 
 /**
@@ -13,7 +14,7 @@ public record RegisterView(
     SortedMap<String, Long> vector,
     long hlcWallNanos,
     long hlcLogical) {
-  public static RegisterView of(Write kept, Stamps clocks) {
+  public static RegisterView of(Write kept, ClockStamps clocks) {
     return new RegisterView(
         kept.value(),
         kept.origin().name(),

@@ -13,6 +13,7 @@ import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
 import faultline.engine.random.SimRandom;
 import faultline.engine.time.NodeClock;
+import faultline.protocols.clocks.ClockInvariants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package faultline.scenarios.bind;
 import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
-import faultline.protocols.register.ClockInvariants;
+import faultline.protocols.clocks.ClockInvariants;
 import faultline.protocols.register.RegisterBug;
 import faultline.protocols.register.RegisterConfig;
 import faultline.protocols.register.RegisterInvariants;

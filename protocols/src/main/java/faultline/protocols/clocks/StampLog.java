@@ -1,4 +1,4 @@
-package faultline.protocols.register;
+package faultline.protocols.clocks;
 
 import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.InvariantContext;
@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Pairs each replica's stamped events with the engine's ground truth, so that an invariant can
- * compare what the protocol's clocks claim with what really happened before what.
+ * Pairs each node's stamped events with the engine's ground truth, so that an invariant can compare
+ * what the protocol's clocks claim with what really happened before what.
  *
  * <p>For a new event {@code e}, the events of node {@code j} that happened before it are exactly
  * those whose ground-truth step index is at most {@code e}'s vector entry for {@code j}; since a
@@ -21,10 +22,17 @@ import java.util.Optional;
  */
 final class StampLog {
   /** A stamped event with its ground truth. */
-  record Entry(long truthIndex, VectorStamp truth, Stamps stamps, long maxPhysicalNanosSoFar) {}
+  record Entry(
+      long truthIndex, VectorStamp truth, ClockStamps stamps, long maxPhysicalNanosSoFar) {}
 
+  private final Predicate<ClockStamps> keeps;
   private final Map<NodeId, List<Entry>> byNode = new HashMap<>(); // Looked up, never iterated.
   private final Map<NodeId, Long> lastOrdinal = new HashMap<>();
+
+  /** A log of the events whose stamps satisfy {@code keeps} (those that carry the clock judged). */
+  StampLog(Predicate<ClockStamps> keeps) {
+    this.keeps = keeps;
+  }
 
   /**
    * If the step just taken stamped an event, records it and returns it with its node; otherwise
@@ -36,15 +44,18 @@ final class StampLog {
       return Optional.empty();
     }
     NodeId node = step.get().node();
-    Optional<RegisterNode> replica = context.node(node, RegisterNode.class);
-    if (replica.isEmpty() || replica.get().lastStamped() == null) {
+    Optional<ClockedNode> clocked = context.node(node, ClockedNode.class);
+    if (clocked.isEmpty() || clocked.get().lastStampedEvent() == null) {
       return Optional.empty();
     }
-    RegisterNode.StampedEvent event = replica.get().lastStamped();
+    StampedEvent event = clocked.get().lastStampedEvent();
     if (event.ordinal() <= lastOrdinal.getOrDefault(node, 0L)) {
       return Optional.empty(); // This step stamped nothing new.
     }
     lastOrdinal.put(node, event.ordinal());
+    if (!keeps.test(event.stamps())) {
+      return Optional.empty();
+    }
     List<Entry> entries = byNode.computeIfAbsent(node, unused -> new ArrayList<>());
     long maxSoFar = entries.isEmpty() ? Long.MIN_VALUE : entries.getLast().maxPhysicalNanosSoFar();
     Entry entry =
@@ -58,7 +69,7 @@ final class StampLog {
   }
 
   /** A newly observed event. */
-  record New(NodeId node, Entry entry, RegisterNode.StampedEvent event) {}
+  record New(NodeId node, Entry entry, StampedEvent event) {}
 
   /**
    * The latest stamped event of {@code other} that happened before {@code event} (strictly), or

@@ -1,19 +1,22 @@
-package faultline.protocols.register;
+package faultline.protocols.clocks;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /** An invariant judged at each stamped event of a replica, against the ground truth. */
 abstract class StampedEventInvariant implements Invariant {
   private final String name;
   private final String description;
-  final StampLog log = new StampLog();
+  final StampLog log;
 
-  StampedEventInvariant(String name, String description) {
+  /** {@code judges} says which events carry the clock this invariant is about. */
+  StampedEventInvariant(String name, String description, Predicate<ClockStamps> judges) {
     this.name = name;
     this.description = description;
+    this.log = new StampLog(judges);
   }
 
   @Override
@@ -41,7 +44,7 @@ abstract class StampedEventInvariant implements Invariant {
    * by {@code ordered(before, after)}; null when every predecessor is.
    */
   final Predecessor firstUnorderedPredecessor(
-      InvariantContext context, StampLog.New event, BiPredicate<Stamps, Stamps> ordered) {
+      InvariantContext context, StampLog.New event, BiPredicate<ClockStamps, ClockStamps> ordered) {
     for (NodeId other : context.nodes()) {
       StampLog.Entry before = log.latestBefore(other, event);
       if (before != null && !ordered.test(before.stamps(), event.entry().stamps())) {

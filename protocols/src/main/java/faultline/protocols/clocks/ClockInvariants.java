@@ -1,9 +1,8 @@
-package faultline.protocols.register;
+package faultline.protocols.clocks;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
-import faultline.protocols.clocks.CausalOrder;
 import java.util.List;
 
 /**
@@ -31,7 +30,10 @@ public final class ClockInvariants {
 
   private ClockInvariants() {}
 
-  /** Fresh instances of all five, for one run. */
+  /**
+   * Fresh instances of all five, for one run, judging every node that implements {@link
+   * ClockedNode}; each skips the events that do not carry its clock.
+   */
   public static List<Invariant> all() {
     return List.of(
         new LamportClockCondition(),
@@ -45,7 +47,8 @@ public final class ClockInvariants {
     LamportClockCondition() {
       super(
           LAMPORT_CLOCK_CONDITION,
-          "If event a happened before event b, a's Lamport time is smaller than b's.");
+          "If event a happened before event b, a's Lamport time is smaller than b's.",
+          stamps -> stamps.lamport() != null);
     }
 
     @Override
@@ -72,7 +75,8 @@ public final class ClockInvariants {
       super(
           VECTOR_MATCHES_CAUSALITY,
           "One event's vector clock is below another's exactly when it happened before it;"
-              + " concurrent events have incomparable vector clocks.");
+              + " concurrent events have incomparable vector clocks.",
+          stamps -> stamps.vector() != null);
     }
 
     @Override
@@ -114,7 +118,10 @@ public final class ClockInvariants {
 
   static final class HlcCausality extends StampedEventInvariant {
     HlcCausality() {
-      super(HLC_CAUSALITY, "If event a happened before event b, a's hybrid timestamp is smaller.");
+      super(
+          HLC_CAUSALITY,
+          "If event a happened before event b, a's hybrid timestamp is smaller.",
+          stamps -> stamps.hlc() != null);
     }
 
     @Override
@@ -138,12 +145,15 @@ public final class ClockInvariants {
 
   static final class HlcPhysicalFloor extends StampedEventInvariant {
     HlcPhysicalFloor() {
-      super(HLC_PHYSICAL_FLOOR, "A hybrid timestamp is never below its node's physical clock.");
+      super(
+          HLC_PHYSICAL_FLOOR,
+          "A hybrid timestamp is never below its node's physical clock.",
+          stamps -> stamps.hlc() != null);
     }
 
     @Override
     void check(InvariantContext context, StampLog.New event) {
-      Stamps stamps = event.entry().stamps();
+      ClockStamps stamps = event.entry().stamps();
       if (stamps.hlc().wallNanos() < stamps.physicalNanos()) {
         context.fail(
             event.node(),
@@ -160,7 +170,8 @@ public final class ClockInvariants {
       super(
           HLC_BOUNDED,
           "A hybrid timestamp's physical part never exceeds the largest physical clock reading in"
-              + " its event's causal past, so it stays within the clock skew of physical time.");
+              + " its event's causal past, so it stays within the clock skew of physical time.",
+          stamps -> stamps.hlc() != null);
     }
 
     @Override
