@@ -2,6 +2,8 @@ package faultline.scenarios.cli;
 
 import faultline.scenarios.parse.ScenarioException;
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +40,13 @@ public final class FaultlineCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  static CommandLine commandLine() {
+  /** The whole command line: the built-in commands plus every {@link CommandExtension} found. */
+  public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new FaultlineCommand());
+    ServiceLoader.load(CommandExtension.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .sorted(Comparator.comparing(CommandExtension::name))
+        .forEach(extension -> extension.register(commandLine));
     commandLine.setParameterExceptionHandler(FaultlineCommand::onBadUsage);
     commandLine.setExecutionExceptionHandler(FaultlineCommand::onFailure);
     return commandLine;

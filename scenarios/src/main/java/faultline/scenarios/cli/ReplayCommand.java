@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-run the scenario and seed recorded in a trace's header and compare the new trace with it",
-      "byte for byte. Exit 0 when identical, 1 when they differ (the first difference is shown)."
+      "Re-run a trace and check that it repeats byte for byte.",
+      "Runs the scenario and seed recorded in the trace's header and compares the new trace",
+      "with it. Exit 0 when identical, 1 when they differ (the first difference is shown)."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

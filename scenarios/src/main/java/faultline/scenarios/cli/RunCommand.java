@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a scenario and summarize it. The same scenario and seed always give the same run,",
-      "byte for byte. Exit 0 when every invariant held, 1 when one was violated."
+      "Run a scenario and summarize it.",
+      "The same scenario and seed always give the same run, byte for byte.",
+      "Exit 0 when every invariant held, 1 when one was violated."
     })
 final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
