@@ -1,0 +1,120 @@
+package faultline.protocols.locks;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import java.util.List;
+
+/**
+ * What a lock service with leases and fencing promises, judged in true time:
+ *
+ * <ul>
+ *   <li>{@value #MUTUAL_EXCLUSION}: at most one client holds a valid lease on a lock at any true
+ *       instant. A lease granted or renewed with TTL d at true time t is valid until t + d, or
+ *       until the service processes its release (Gray and Cheriton 1989, section 2). A service
+ *       whose clock misjudges d (a jump, a drift, a requester's clock) breaks it.
+ *   <li>{@value #NO_EXPIRED_WRITE}: the storage never accepts a write whose token belongs to a
+ *       lease that is over in true time (Kleppmann 2016). With fencing on this must hold whatever
+ *       the clients do; with fencing off, a paused client breaks it.
+ * </ul>
+ */
+public final class LockInvariants {
+  public static final String MUTUAL_EXCLUSION = "locks.mutual-exclusion";
+  public static final String NO_EXPIRED_WRITE = "locks.no-expired-write";
+
+  private LockInvariants() {}
+
+  /** Fresh instances, for one run. */
+  public static List<Invariant> all() {
+    return List.of(new MutualExclusion(), new NoExpiredWrite());
+  }
+
+  static final class MutualExclusion implements Invariant {
+    private final LeaseLedger ledger = new LeaseLedger();
+
+    @Override
+    public String name() {
+      return MUTUAL_EXCLUSION;
+    }
+
+    @Override
+    public String description() {
+      return "At most one client holds an unexpired lease on a lock at any instant of true time.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      ledger
+          .observe(context)
+          .ifPresent(
+              observed -> {
+                LockServiceNode.Decision decision = observed.decision();
+                LeaseLedger.TrueLease before = observed.before();
+                long nowNanos = context.nowNanos();
+                if (decision.kind() != LockServiceNode.Decision.Kind.GRANTED
+                    || before == null
+                    || before.client().equals(decision.client())
+                    || !before.validAt(nowNanos)) {
+                  return;
+                }
+                context.fail(
+                    observed.service(),
+                    observed.service()
+                        + " granted lock \""
+                        + decision.lock()
+                        + "\" to "
+                        + decision.client()
+                        + " (token "
+                        + decision.token()
+                        + ") while "
+                        + before.client()
+                        + "'s lease (token "
+                        + before.token()
+                        + ") is valid for "
+                        + TimeText.format(before.endNanos() - nowNanos)
+                        + " more in true time: two holders");
+              });
+    }
+  }
+
+  static final class NoExpiredWrite extends StaleWriteInvariant {
+    private final LeaseLedger ledger = new LeaseLedger();
+
+    NoExpiredWrite() {
+      super(
+          NO_EXPIRED_WRITE,
+          "The storage never accepts a write whose fencing token belongs to a lease that is over"
+              + " in true time.");
+    }
+
+    @Override
+    protected void observe(InvariantContext context) {
+      ledger.observe(context);
+    }
+
+    @Override
+    protected String staleReason(InvariantContext context, StorageResourceNode.Decision write) {
+      LeaseLedger.TrueLease lease = ledger.lease(write.token());
+      long nowNanos = context.nowNanos();
+      if (lease == null) {
+        return "the lock service never granted token " + write.token();
+      }
+      if (lease.validAt(nowNanos)) {
+        return null;
+      }
+      String ended = lease.releasedAtNanos() <= lease.validUntilNanos() ? "was released" : "expired";
+      LeaseLedger.TrueLease current = ledger.current(lease.lock());
+      String successor =
+          current == null || current.token() == lease.token()
+              ? ""
+              : "; " + current.client() + " holds token " + current.token();
+      return "that lease "
+          + ended
+          + " "
+          + TimeText.format(nowNanos - lease.endNanos())
+          + " earlier, at "
+          + TimeText.format(lease.endNanos())
+          + " true time"
+          + successor;
+    }
+  }
+}
