@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resource never accepts a write from a writer whose lease is over in true time. Each family
+ * The resource never accepts a stale write: one whose writer's lease is over. Each family
  * says what "over" means ({@link #staleReason}); this class watches the resource, and counts every
  * stale write that reaches it as attempted, then accepted or rejected (the metrics {@value
  * #ATTEMPTED}, {@value #ACCEPTED}, {@value #REJECTED}). Only an accepted one is a violation: a
@@ -23,6 +23,8 @@ public abstract class StaleWriteInvariant implements Invariant {
   private final String name;
   private final String description;
   private final Map<NodeId, StorageResourceNode.Decision> lastSeen = new HashMap<>();
+  // The highest token each resource has really accepted, whatever the resource itself remembers.
+  private final Map<NodeId, Long> highestAccepted = new HashMap<>();
   private boolean started;
 
   protected StaleWriteInvariant(String name, String description) {
@@ -63,7 +65,11 @@ public abstract class StaleWriteInvariant implements Invariant {
       return;
     }
     lastSeen.put(node, decision);
-    String reason = staleReason(context, decision);
+    long highestBefore = highestAccepted.getOrDefault(node, ResourceMessage.NO_TOKEN);
+    if (decision.accepted()) {
+      highestAccepted.put(node, Math.max(highestBefore, decision.token()));
+    }
+    String reason = staleReason(context, decision, highestBefore);
     if (reason == null) {
       return;
     }
@@ -87,7 +93,11 @@ public abstract class StaleWriteInvariant implements Invariant {
   /** Keeps whatever state {@link #staleReason} needs; called after every event. */
   protected abstract void observe(InvariantContext context);
 
-  /** Why the write is stale (completing "but ..."), or null when its writer's lease is live. */
+  /**
+   * Why the write is stale (completing "but ..."), or null when it is not.
+   *
+   * @param highestAcceptedBefore the highest token the resource had accepted before this write
+   */
   protected abstract String staleReason(
-      InvariantContext context, StorageResourceNode.Decision write);
+      InvariantContext context, StorageResourceNode.Decision write, long highestAcceptedBefore);
 }

@@ -97,7 +97,8 @@ public final class RedlockInvariants {
     protected void observe(InvariantContext context) {}
 
     @Override
-    protected String staleReason(InvariantContext context, StorageResourceNode.Decision write) {
+    protected String staleReason(
+        InvariantContext context, StorageResourceNode.Decision write, long highestAcceptedBefore) {
       RedlockClientNode writer =
           context.node(write.writer(), RedlockClientNode.class).orElse(null);
       if (writer == null || writer.value() == null) {
