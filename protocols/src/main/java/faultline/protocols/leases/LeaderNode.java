@@ -6,22 +6,22 @@ import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.locks.LockMessage.Acquire;
 import faultline.protocols.locks.LockMessage.Granted;
-import faultline.protocols.locks.LockMessage.RenewRefused;
 import faultline.protocols.locks.LockMessage.Renew;
+import faultline.protocols.locks.LockMessage.RenewRefused;
 import faultline.protocols.locks.LockMessage.Renewed;
 import faultline.protocols.locks.ResourceMessage.Write;
 import faultline.protocols.locks.ResourceMessage.WriteRejected;
 import faultline.protocols.locks.TimeText;
 
 /**
- * A candidate in lease-based leader election (Gray and Cheriton 1989; Burrows 2006, Chubby
- * section 2.1 and 2.8): it asks the lock service for the leader lease, and while it holds it,
- * renews it and does leader-only work against the storage, with the lease's fencing token.
+ * A candidate in lease-based leader election (Gray and Cheriton 1989; Burrows 2006, Chubby section
+ * 2.1 and 2.8): it asks the lock service for the leader lease, and while it holds it, renews it and
+ * does leader-only work against the storage, with the lease's fencing token.
  *
  * <p>A leader can only measure its lease with its own clock, from the moment it sent the request
- * (the earliest the service can have started it). If that clock runs slow, or the leader is cut
- * off from the service, it may go on acting after the service has given the lease to someone
- * else: {@code leases.single-leader} catches exactly that. Messages are the lock service's ({@link
+ * (the earliest the service can have started it). If that clock runs slow, or the leader is cut off
+ * from the service, it may go on acting after the service has given the lease to someone else:
+ * {@code leases.single-leader} catches exactly that. Messages are the lock service's ({@link
  * faultline.protocols.locks.LockMessage}) and the storage's.
  */
 public final class LeaderNode implements Node<Message, LeaseTimer> {
@@ -92,7 +92,8 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     acquireSentMonoNanos = context.monotonicNanos();
     context.send(
         config.service(),
-        new Acquire(config.lock(), config.leaseNanos(), acquireRequestId, context.wallClockNanos()));
+        new Acquire(
+            config.lock(), config.leaseNanos(), acquireRequestId, context.wallClockNanos()));
     context.setTimer(LeaseTimer.CAMPAIGN_DUE, config.campaignEveryNanos());
   }
 

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * @param campaignEveryNanos how often a follower asks for the lease
  * @param checkLeaseBeforeWrite whether the leader looks at its own clock before each write and
  *     steps down when the lease is over by it
- * @param leaseMarginNanos how much earlier than the lease's end the leader stops, to allow for
- *     its clock running slow (0: trust the clock)
+ * @param leaseMarginNanos how much earlier than the lease's end the leader stops, to allow for its
+ *     clock running slow (0: trust the clock)
  * @param campaignAtNanos each candidate and when it starts campaigning, on its monotonic clock
  */
 public record LeaseElectionConfig(

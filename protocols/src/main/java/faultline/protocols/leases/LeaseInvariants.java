@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Lease-based leader election's promise, {@value #SINGLE_LEADER}: at most one node acts as leader
- * at any instant of true time (the reason to elect one at all). It is checked after every step of
- * a candidate, since a node only starts to act in a step; time passing can only end a belief. The
+ * at any instant of true time (the reason to elect one at all). It is checked after every step of a
+ * candidate, since a node only starts to act in a step; time passing can only end a belief. The
  * lock service's own invariants ({@link LockInvariants}) apply too.
  */
 public final class LeaseInvariants {
@@ -73,10 +73,7 @@ public final class LeaseInvariants {
       if (reported.add(key.toString())) {
         context.fail(
             context.lastStep().get().node(),
-            who
-                + " both act as leader at "
-                + TimeText.format(context.nowNanos())
-                + " true time");
+            who + " both act as leader at " + TimeText.format(context.nowNanos()) + " true time");
       }
     }
   }

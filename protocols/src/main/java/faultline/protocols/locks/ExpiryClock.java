@@ -11,8 +11,8 @@ public enum ExpiryClock {
   WALL,
   /**
    * The requester's wall clock: the lease record holds an expiry date written from the holder's
-   * clock, and a candidate takes the lock when its own clock says that date has passed. This is
-   * how many database- and key-value-store leader elections are built, and why clock skew between
+   * clock, and a candidate takes the lock when its own clock says that date has passed. This is how
+   * many database- and key-value-store leader elections are built, and why clock skew between
    * candidates breaks them.
    */
   REQUESTER_WALL

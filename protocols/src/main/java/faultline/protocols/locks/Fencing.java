@@ -3,8 +3,8 @@ package faultline.protocols.locks;
 /**
  * How the storage resource uses fencing tokens (Kleppmann 2016, "Making the lock safe with
  * fencing"; Burrows 2006, Chubby section 2.4, sequencers). Both checks exist in the literature:
- * rejecting only lower tokens lets one holder write many times; rejecting equal ones too makes
- * each token good for a single write.
+ * rejecting only lower tokens lets one holder write many times; rejecting equal ones too makes each
+ * token good for a single write.
  */
 public enum Fencing {
   /** Every write is accepted: the resource trusts the lock. */

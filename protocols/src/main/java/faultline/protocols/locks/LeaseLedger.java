@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The leases a lock service has handed out, in true time. A grant or renewal with TTL {@code d}
- * at true instant {@code t} makes the lease valid until {@code t + d}: the promise a client reads
- * in a TTL, whatever the service's clock later does. A release ends it at once. Nodes cannot see
- * true time; this ledger, kept by an invariant from the service's decisions, can.
+ * The leases a lock service has handed out, in true time. A grant or renewal with TTL {@code d} at
+ * true instant {@code t} makes the lease valid until {@code t + d}: the promise a client reads in a
+ * TTL, whatever the service's clock later does. A release ends it at once. Nodes cannot see true
+ * time; this ledger, kept by an invariant from the service's decisions, can.
  */
 final class LeaseLedger {
   /** One lease as true time sees it. */

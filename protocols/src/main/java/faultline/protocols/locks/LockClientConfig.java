@@ -6,8 +6,8 @@ import faultline.engine.node.NodeId;
 /**
  * One client's script: when it asks for the lock, how long its lease is, how long its work takes,
  * and what it does about time running out. Every step's timing is a parameter, so that a scenario
- * can replay a published timeline exactly. Times are on the client's monotonic clock, which is
- * true time for a client whose clock does not drift.
+ * can replay a published timeline exactly. Times are on the client's monotonic clock, which is true
+ * time for a client whose clock does not drift.
  *
  * @param service the lock service
  * @param resource the storage the lock protects

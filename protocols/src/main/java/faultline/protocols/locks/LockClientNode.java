@@ -13,10 +13,10 @@ import faultline.protocols.locks.ResourceMessage.WriteAccepted;
 import faultline.protocols.locks.ResourceMessage.WriteRejected;
 
 /**
- * The client of Kleppmann's "How to do distributed locking" (2016), figure 1: acquire the lease,
- * do some work, write the result to storage with the fencing token, release. It trusts the lock
- * unless {@link LockClientConfig#checkLeaseBeforeWrite()} makes it look at its own clock first,
- * and even then a pause between that look and the write arriving is out of its hands.
+ * The client of Kleppmann's "How to do distributed locking" (2016), figure 1: acquire the lease, do
+ * some work, write the result to storage with the fencing token, release. It trusts the lock unless
+ * {@link LockClientConfig#checkLeaseBeforeWrite()} makes it look at its own clock first, and even
+ * then a pause between that look and the write arriving is out of its hands.
  */
 public final class LockClientNode implements Node<Message, LockTimer> {
   /** The fields of a {@code client} trace event. */

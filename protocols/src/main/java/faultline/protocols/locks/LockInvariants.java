@@ -17,8 +17,7 @@ import java.util.List;
  *       (Kleppmann 2016, "Making the lock safe with fencing"). With fencing on this must hold
  *       whatever the clients do; with fencing off, a paused client breaks it. A late write that
  *       arrives before any newer holder has written is not one: in token order it is as if it had
- *       come in time, and no check at the storage could tell (metric {@value
- *       #LATE_UNCHALLENGED}).
+ *       come in time, and no check at the storage could tell (metric {@value #LATE_UNCHALLENGED}).
  * </ul>
  */
 public final class LockInvariants {
@@ -118,7 +117,8 @@ public final class LockInvariants {
         context.count(LATE_UNCHALLENGED, 1);
         return null;
       }
-      String ended = lease.releasedAtNanos() <= lease.validUntilNanos() ? "was released" : "expired";
+      String ended =
+          lease.releasedAtNanos() <= lease.validUntilNanos() ? "was released" : "expired";
       LeaseLedger.TrueLease current = ledger.current(lease.lock());
       String successor =
           current == null || current.token() == lease.token()

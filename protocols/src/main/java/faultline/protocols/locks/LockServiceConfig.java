@@ -26,7 +26,9 @@ public record LockServiceConfig(
   public LockServiceConfig {
     Check.argument(expiryClock != null && fencing != null, "expiryClock and fencing are required");
     Check.argument(
-        1 <= firstToken && firstToken <= FIRST_TOKEN_MAX, "firstToken out of range: %d", firstToken);
+        1 <= firstToken && firstToken <= FIRST_TOKEN_MAX,
+        "firstToken out of range: %d",
+        firstToken);
     bugs = bugs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bugs));
   }
 

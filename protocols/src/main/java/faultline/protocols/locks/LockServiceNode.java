@@ -15,15 +15,14 @@ import java.util.TreeMap;
 
 /**
  * A lock service that hands out leases (Gray and Cheriton 1989): a grant is good for a TTL, the
- * holder may renew it and only the holder may release it. Every grant carries a fencing token
- * that only ever increases, across all locks (Burrows 2006, Chubby section 2.4, "sequencers";
- * Kleppmann 2016). Expiry is judged lazily, when a request arrives, by the clock the configuration
- * names ({@link ExpiryClock}); the service itself never trusts a client's idea of time unless
- * told to.
+ * holder may renew it and only the holder may release it. Every grant carries a fencing token that
+ * only ever increases, across all locks (Burrows 2006, Chubby section 2.4, "sequencers"; Kleppmann
+ * 2016). Expiry is judged lazily, when a request arrives, by the clock the configuration names
+ * ({@link ExpiryClock}); the service itself never trusts a client's idea of time unless told to.
  *
  * <p>Leases are volatile: a crashed service forgets them and its token counter restarts (Chubby
- * waits out a grace period and persists the sequence number; this service does not, so a crash
- * is a way to break {@code locks.mutual-exclusion}).
+ * waits out a grace period and persists the sequence number; this service does not, so a crash is a
+ * way to break {@code locks.mutual-exclusion}).
  */
 public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   /** What the service decided in its last step, for the invariants. */
@@ -77,7 +76,8 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   @Override
   public void onTimer(NodeContext<LockMessage, LockTimer> context, LockTimer timer) {}
 
-  private void onAcquire(NodeContext<LockMessage, LockTimer> context, NodeId from, Acquire acquire) {
+  private void onAcquire(
+      NodeContext<LockMessage, LockTimer> context, NodeId from, Acquire acquire) {
     long nowNanos = judgingClock(context, acquire.requesterWallNanos());
     Lease current = leases.get(acquire.lock());
     boolean live = current != null && nowNanos < current.expiresAtNanos();
@@ -117,7 +117,8 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
     context.send(from, new Renewed(renew.lock(), renew.token(), renew.requestId()));
   }
 
-  private void onRelease(NodeContext<LockMessage, LockTimer> context, NodeId from, Release release) {
+  private void onRelease(
+      NodeContext<LockMessage, LockTimer> context, NodeId from, Release release) {
     Lease current = leases.get(release.lock());
     if (current == null || current.token() != release.token() || !current.holder().equals(from)) {
       context.note(from + " released token " + release.token() + ", which is not current: ignored");
@@ -140,10 +141,7 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   }
 
   private void decide(
-      NodeContext<LockMessage, LockTimer> context,
-      Decision.Kind kind,
-      String lock,
-      Lease lease) {
+      NodeContext<LockMessage, LockTimer> context, Decision.Kind kind, String lock, Lease lease) {
     long ttlNanos = kind == Decision.Kind.RELEASED ? 0 : lease.ttlNanos();
     lastDecision = new Decision(++decisions, kind, lock, lease.holder(), lease.token(), ttlNanos);
     context.record(

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resource never accepts a stale write: one whose writer's lease is over. Each family
- * says what "over" means ({@link #staleReason}); this class watches the resource, and counts every
- * stale write that reaches it as attempted, then accepted or rejected (the metrics {@value
- * #ATTEMPTED}, {@value #ACCEPTED}, {@value #REJECTED}). Only an accepted one is a violation: a
- * rejected one is fencing doing its job.
+ * The resource never accepts a stale write: one whose writer's lease is over. Each family says what
+ * "over" means ({@link #staleReason}); this class watches the resource, and counts every stale
+ * write that reaches it as attempted, then accepted or rejected (the metrics {@value #ATTEMPTED},
+ * {@value #ACCEPTED}, {@value #REJECTED}). Only an accepted one is a violation: a rejected one is
+ * fencing doing its job.
  */
 public abstract class StaleWriteInvariant implements Invariant {
   public static final String ATTEMPTED = "locks.staleWrites.attempted";
@@ -85,7 +85,9 @@ public abstract class StaleWriteInvariant implements Invariant {
             + " accepted "
             + decision.writer()
             + "'s write"
-            + (decision.token() == ResourceMessage.NO_TOKEN ? "" : " with token " + decision.token())
+            + (decision.token() == ResourceMessage.NO_TOKEN
+                ? ""
+                : " with token " + decision.token())
             + ", but "
             + reason);
   }

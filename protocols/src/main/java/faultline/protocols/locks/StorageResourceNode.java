@@ -8,8 +8,8 @@ import faultline.protocols.locks.ResourceMessage.WriteAccepted;
 import faultline.protocols.locks.ResourceMessage.WriteRejected;
 
 /**
- * The storage that a lock protects: a single value that lock holders overwrite. With fencing on,
- * it remembers the highest token it has accepted and refuses writes that come from an older lease
+ * The storage that a lock protects: a single value that lock holders overwrite. With fencing on, it
+ * remembers the highest token it has accepted and refuses writes that come from an older lease
  * (Kleppmann 2016, figure "Using fencing tokens"): the check happens where the damage would be
  * done, so a holder that does not know its lease is gone is stopped anyway.
  */

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /**
  * One independent Redis-like key store, as Redlock uses it: {@code SET key value NX PX ttl} and a
- * compare-and-delete script. Each store expires keys by its own clock ({@link StoreClock}),
- * lazily, when the key is next touched; there is no replication (the Redlock page, "The Redlock
- * algorithm": N masters, "totally independent").
+ * compare-and-delete script. Each store expires keys by its own clock ({@link StoreClock}), lazily,
+ * when the key is next touched; there is no replication (the Redlock page, "The Redlock algorithm":
+ * N masters, "totally independent").
  */
 public final class RedisStoreNode implements Node<RedlockMessage, RedlockTimer> {
   /** A key's value and its expiry on the store's clock. */

@@ -13,8 +13,8 @@ import faultline.protocols.redlock.RedlockMessage.SetReply;
 import java.util.TreeSet;
 
 /**
- * A client following the Redlock algorithm as the Redis documentation states it ("Distributed
- * Locks with Redis", section "The Redlock algorithm", steps 1 to 5):
+ * A client following the Redlock algorithm as the Redis documentation states it ("Distributed Locks
+ * with Redis", section "The Redlock algorithm", steps 1 to 5):
  *
  * <ol>
  *   <li>read the current time (here the monotonic clock);

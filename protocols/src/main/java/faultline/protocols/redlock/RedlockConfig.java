@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Configuration of a Redlock run: the stores, the algorithm's constants, and what each client
- * does.
+ * Configuration of a Redlock run: the stores, the algorithm's constants, and what each client does.
  *
  * @param stores the N independent stores
  * @param resource the storage the lock protects (Redlock issues no fencing tokens)

@@ -18,8 +18,8 @@ import java.util.Map;
  *       instant (the Redlock page, "Safety property: mutual exclusion"). A client believes so from
  *       the moment it counts a quorum until its validity runs out by its own clock or it releases.
  *       Kleppmann (2016) shows two ways to break it: a store's clock jumping, and a pause.
- *   <li>{@value #NO_EXPIRED_WRITE}: the storage never accepts a write from a client whose value
- *       no longer sits on a quorum of stores, unexpired by each store's own clock: the lock that
+ *   <li>{@value #NO_EXPIRED_WRITE}: the storage never accepts a write from a client whose value no
+ *       longer sits on a quorum of stores, unexpired by each store's own clock: the lock that
  *       Redlock really is.
  * </ul>
  */
@@ -99,8 +99,7 @@ public final class RedlockInvariants {
     @Override
     protected String staleReason(
         InvariantContext context, StorageResourceNode.Decision write, long highestAcceptedBefore) {
-      RedlockClientNode writer =
-          context.node(write.writer(), RedlockClientNode.class).orElse(null);
+      RedlockClientNode writer = context.node(write.writer(), RedlockClientNode.class).orElse(null);
       if (writer == null || writer.value() == null) {
         return "its writer holds no Redlock value";
       }
@@ -134,5 +133,4 @@ public final class RedlockInvariants {
           + " true time: its lock is gone";
     }
   }
-
 }

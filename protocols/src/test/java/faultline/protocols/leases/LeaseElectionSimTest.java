@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lease-based leader election, swept over seeds with random partitions of candidates from the
- * service, random pauses and slightly drifting clocks. A leader that checks its lease with a
- * margin larger than its drift never overlaps another; a leader that trusts its term until a
- * renewal is refused does, for some seed; and a requester-clock lease lets a fast clock steal it.
+ * service, random pauses and slightly drifting clocks. A leader that checks its lease with a margin
+ * larger than its drift never overlaps another; a leader that trusts its term until a renewal is
+ * refused does, for some seed; and a requester-clock lease lets a fast clock steal it.
  */
 class LeaseElectionSimTest {
   private static final long MILLI = 1_000_000L;
@@ -63,14 +63,25 @@ class LeaseElectionSimTest {
     }
     LeaseElectionConfig config =
         new LeaseElectionConfig(
-            LOCK, STORAGE, "leader", 10 * SECOND, 3 * SECOND, 500 * MILLI, SECOND, checkLease,
-            marginNanos, campaignAt);
+            LOCK,
+            STORAGE,
+            "leader",
+            10 * SECOND,
+            3 * SECOND,
+            500 * MILLI,
+            SECOND,
+            checkLease,
+            marginNanos,
+            campaignAt);
     SimulationBuilder builder =
         Simulation.builder()
             .seed(seed)
             .network(
                 new LinkPolicy(
-                    Latency.uniform(MILLI, 10 * MILLI), Ratio.of(1, 50), Ratio.ZERO, Ratio.ZERO,
+                    Latency.uniform(MILLI, 10 * MILLI),
+                    Ratio.of(1, 50),
+                    Ratio.ZERO,
+                    Ratio.ZERO,
                     false))
             .limits(Limits.of(60 * SECOND))
             .stopOnViolation(false)

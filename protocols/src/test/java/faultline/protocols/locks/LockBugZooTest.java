@@ -7,9 +7,9 @@ import faultline.engine.check.Violation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lock service's bug zoo, on Kleppmann's GC-pause timeline: each planted mistake must be
- * caught by the invariant that guards against it, and the honest run must pass, so the checkers
- * are shown able to fail and able to pass.
+ * The lock service's bug zoo, on Kleppmann's GC-pause timeline: each planted mistake must be caught
+ * by the invariant that guards against it, and the honest run must pass, so the checkers are shown
+ * able to fail and able to pass.
  */
 class LockBugZooTest {
   @Test

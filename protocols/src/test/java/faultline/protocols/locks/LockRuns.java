@@ -13,6 +13,7 @@ import faultline.engine.random.Ratio;
 import faultline.engine.random.SimRandom;
 import faultline.engine.time.NodeClock;
 import java.util.List;
+import java.util.Set;
 
 /** Builds lock-service runs for tests: the published GC-pause timeline, and seeded contention. */
 public final class LockRuns {
@@ -30,12 +31,10 @@ public final class LockRuns {
    * client2 asks every second from 5 s. Tokens start at 33.
    */
   static RunOutcome gcPause(ExpiryClock expiry, Fencing fencing, LockBug... bugs) {
-    LockServiceConfig config =
-        new LockServiceConfig(expiry, 33, fencing, bugs.length == 0 ? java.util.Set.of() : java.util.EnumSet.of(bugs[0], bugs));
+    LockServiceConfig config = new LockServiceConfig(expiry, 33, fencing, Set.of(bugs));
     SimulationBuilder builder = base(7, 20 * SECOND, config);
     builder.node(CLIENT1, id -> new LockClientNode(client(0, 10 * SECOND, 2 * SECOND, false)));
-    builder.node(
-        CLIENT2, id -> new LockClientNode(client(5 * SECOND, 10 * SECOND, SECOND, false)));
+    builder.node(CLIENT2, id -> new LockClientNode(client(5 * SECOND, 10 * SECOND, SECOND, false)));
     builder.fault(new ScheduledFault(SECOND, new Fault.Pause(CLIENT1, 15 * SECOND)));
     return builder.build().run();
   }
@@ -45,7 +44,7 @@ public final class LockRuns {
    * network, while random pauses hit them and their clocks drift; the service's clock is perfect.
    */
   static RunOutcome contention(long seed, Fencing fencing, boolean checkLease) {
-    LockServiceConfig config = new LockServiceConfig(ExpiryClock.MONOTONIC, 1, fencing, java.util.Set.of());
+    LockServiceConfig config = new LockServiceConfig(ExpiryClock.MONOTONIC, 1, fencing, Set.of());
     SimRandom setup = new SimRandom(seed ^ 0x10c4);
     SimulationBuilder builder = base(seed, 60 * SECOND, config);
     for (int i = 1; i <= 4; i++) {
@@ -80,7 +79,11 @@ public final class LockRuns {
             .seed(seed)
             .network(
                 new LinkPolicy(
-                    Latency.uniform(MILLI, 5 * MILLI), Ratio.of(1, 50), Ratio.ZERO, Ratio.ZERO, false))
+                    Latency.uniform(MILLI, 5 * MILLI),
+                    Ratio.of(1, 50),
+                    Ratio.ZERO,
+                    Ratio.ZERO,
+                    false))
             .limits(Limits.of(durationNanos))
             .stopOnViolation(false)
             .node(LOCK, id -> new LockServiceNode(config))

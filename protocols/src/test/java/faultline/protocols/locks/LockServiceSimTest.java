@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded contention with pauses, loss and drifting client clocks: an honest service with a
- * monotonic clock never has two valid leases, and with fencing on the storage never accepts a
- * write that a newer lease has overtaken, whatever the clients do. Without fencing, some seed
- * must show the failure, or the sweep proves nothing.
+ * monotonic clock never has two valid leases, and with fencing on the storage never accepts a write
+ * that a newer lease has overtaken, whatever the clients do. Without fencing, some seed must show
+ * the failure, or the sweep proves nothing.
  */
 class LockServiceSimTest {
   private static final int SEEDS = 40;

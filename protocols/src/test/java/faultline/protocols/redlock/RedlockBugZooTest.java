@@ -56,8 +56,8 @@ class RedlockBugZooTest {
 
   /**
    * client1 is paused past its validity; client2 takes the lock; client1 wakes, sees its validity
-   * is gone and releases everywhere. A plain DEL then removes client2's keys, and client3 gets
-   * the lock while client2 still holds it.
+   * is gone and releases everywhere. A plain DEL then removes client2's keys, and client3 gets the
+   * lock while client2 still holds it.
    */
   private static RunOutcome releaseAfterPause(Set<RedlockBug> bugs) {
     RedlockConfig config =

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Redlock under the assumptions antirez states (clocks that drift by less than the allowance and
- * never jump): three clients contend at random times, with random pauses; no two may ever
- * believe they hold the lock at once. Then the same sweep with a majority of the stores' clocks
- * jumping forward must break it for some seed when stores expire by the wall clock, and never
- * when they use a monotonic clock.
+ * never jump): three clients contend at random times, with random pauses; no two may ever believe
+ * they hold the lock at once. Then the same sweep with a majority of the stores' clocks jumping
+ * forward must break it for some seed when stores expire by the wall clock, and never when they use
+ * a monotonic clock.
  */
 class RedlockSimTest {
   private static final int SEEDS = 30;

@@ -15,8 +15,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * {@code "protocol": "lease-election"}: leader election by a lease on the lock service; the
- * leader renews it and does leader-only work against the storage.
+ * {@code "protocol": "lease-election"}: leader election by a lease on the lock service; the leader
+ * renews it and does leader-only work against the storage.
  *
  * <pre>
  * "params": {
@@ -83,7 +83,8 @@ final class LeaseElectionBinding implements ProtocolBinding {
             params, "renewEvery", LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS);
     if (renewEveryNanos > leaseNanos) {
       throw params.error(
-          "renewEvery", "must not be longer than the lease: the lease would expire between renewals");
+          "renewEvery",
+          "must not be longer than the lease: the lease would expire between renewals");
     }
     long workEveryNanos = LockParams.positiveDuration(params, "workEvery", 1_000_000_000L);
     long campaignEveryNanos = LockParams.positiveDuration(params, "campaignEvery", 1_000_000_000L);

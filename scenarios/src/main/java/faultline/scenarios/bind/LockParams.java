@@ -26,8 +26,7 @@ final class LockParams {
             constant(
                 params.choice(
                     "expiryClock", "monotonic", List.of("monotonic", "wall", "requester-wall"))));
-    long firstToken =
-        params.integer("firstToken", 1, 1, LockServiceConfig.FIRST_TOKEN_MAX);
+    long firstToken = params.integer("firstToken", 1, 1, LockServiceConfig.FIRST_TOKEN_MAX);
     Fencing fencing =
         Fencing.valueOf(
             constant(
@@ -80,7 +79,9 @@ final class LockParams {
     if (!idle.isEmpty()) {
       throw params.error(
           field,
-          "node " + idle.iterator().next() + " has no role here; give it one or remove it from"
+          "node "
+              + idle.iterator().next()
+              + " has no role here; give it one or remove it from"
               + " \"nodes\"");
     }
   }

@@ -113,21 +113,23 @@ final class RedlockBinding implements ProtocolBinding {
     if (quorum > stores.size()) {
       throw params.error(
           "quorum",
-          "must not be larger than the number of stores (" + stores.size() + "); a majority is "
+          "must not be larger than the number of stores ("
+              + stores.size()
+              + "); a majority is "
               + RedlockConfig.majority(stores.size()));
     }
     Ratio driftFactor = params.probability("driftFactor", Ratio.of(1, 100));
     long timeoutNanos = LockParams.positiveDuration(params, "requestTimeout", 50_000_000L);
     long retryMinNanos = LockParams.positiveDuration(params, "retryDelayMin", 100_000_000L);
-    long retryMaxNanos = params.durationNanos("retryDelayMax", Math.max(retryMinNanos, 300_000_000L));
+    long retryMaxNanos =
+        params.durationNanos("retryDelayMax", Math.max(retryMinNanos, 300_000_000L));
     if (retryMaxNanos < retryMinNanos) {
       throw params.error("retryDelayMax", "must not be shorter than retryDelayMin");
     }
     int maxAttempts = (int) params.integer("maxAttempts", 3, 1, 1_000_000);
     StoreClock storeClock =
         StoreClock.valueOf(
-            LockParams.constant(
-                params.choice("storeClock", "wall", List.of("wall", "monotonic"))));
+            LockParams.constant(params.choice("storeClock", "wall", List.of("wall", "monotonic"))));
     boolean checkBeforeWrite = params.bool("checkValidityBeforeWrite", true);
     List<RedlockConfig.Client> clients = new ArrayList<>();
     for (ParamReader client : params.objects("clients")) {
@@ -135,7 +137,9 @@ final class RedlockBinding implements ProtocolBinding {
       LockParams.assign(client, "node", roles, node, "client");
       clients.add(
           new RedlockConfig.Client(
-              node, client.durationNanos("acquireAt", 0), client.durationNanos("work", 1_000_000_000L)));
+              node,
+              client.durationNanos("acquireAt", 0),
+              client.durationNanos("work", 1_000_000_000L)));
       client.finish();
     }
     EnumSet<RedlockBug> bugs = EnumSet.noneOf(RedlockBug.class);
