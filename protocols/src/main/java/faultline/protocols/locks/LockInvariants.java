@@ -23,6 +23,7 @@ import java.util.List;
 public final class LockInvariants {
   public static final String MUTUAL_EXCLUSION = "locks.mutual-exclusion";
   public static final String NO_EXPIRED_WRITE = "locks.no-expired-write";
+  public static final String TOKENS_INCREASE = "locks.tokens-increase";
 
   /**
    * Metric: writes under a lease already over in true time that reached the storage before any
@@ -35,7 +36,7 @@ public final class LockInvariants {
 
   /** Fresh instances, for one run. */
   public static List<Invariant> all() {
-    return List.of(new MutualExclusion(), new NoExpiredWrite());
+    return List.of(new MutualExclusion(), new NoExpiredWrite(), new TokensIncrease());
   }
 
   static final class MutualExclusion implements Invariant {
@@ -138,6 +139,44 @@ public final class LockInvariants {
           + TimeText.format(lease.endNanos())
           + " true time"
           + successor;
+    }
+  }
+
+  static final class TokensIncrease implements Invariant {
+    private final LeaseLedger ledger = new LeaseLedger();
+    private long highestGranted = Long.MIN_VALUE;
+
+    @Override
+    public String name() {
+      return TOKENS_INCREASE;
+    }
+
+    @Override
+    public String description() {
+      return "Every grant's fencing token is larger than every token granted before it.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      ledger
+          .observe(context)
+          .filter(observed -> observed.decision().kind() == LockServiceNode.Decision.Kind.GRANTED)
+          .ifPresent(
+              observed -> {
+                long token = observed.decision().token();
+                if (token <= highestGranted) {
+                  context.fail(
+                      observed.service(),
+                      observed.service()
+                          + " granted token "
+                          + token
+                          + " to "
+                          + observed.decision().client()
+                          + ", but it had already granted token "
+                          + highestGranted);
+                }
+                highestGranted = Math.max(highestGranted, token);
+              });
     }
   }
 }

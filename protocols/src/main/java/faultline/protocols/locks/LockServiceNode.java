@@ -45,9 +45,16 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   /** The fields of a {@code lease} trace event. */
   record LeaseEvent(String event, String lock, String client, long token, long expiresAtNanos) {}
 
+  /** What survives a crash. */
+  record DurableState(long nextToken, long longestTtlNanos) {}
+
+  static final String STATE_KEY = "lock-service";
+
   private final LockServiceConfig config;
   private final TreeMap<String, Lease> leases = new TreeMap<>();
   private long nextToken;
+  private long longestTtlNanos;
+  private long graceEndsAtMonoNanos = Long.MIN_VALUE;
   private long decisions;
   private Decision lastDecision;
 
@@ -57,7 +64,30 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   }
 
   @Override
-  public void onStart(NodeContext<LockMessage, LockTimer> context) {}
+  public void onStart(NodeContext<LockMessage, LockTimer> context) {
+    if (config.has(LockBug.TOKENS_NOT_DURABLE)) {
+      return; // Starts from firstToken again, and with no idea that leases may be out there.
+    }
+    context
+        .storage()
+        .get(STATE_KEY, DurableState.class)
+        .ifPresent(
+            saved -> {
+              nextToken = saved.nextToken();
+              longestTtlNanos = saved.longestTtlNanos();
+              graceEndsAtMonoNanos = context.monotonicNanos() + longestTtlNanos;
+              context.note(
+                  "restarted with next token "
+                      + nextToken
+                      + "; no grants for "
+                      + TimeText.format(longestTtlNanos)
+                      + ", until every forgotten lease is over");
+            });
+  }
+
+  private boolean inGracePeriod(NodeContext<LockMessage, LockTimer> context) {
+    return context.monotonicNanos() < graceEndsAtMonoNanos;
+  }
 
   @Override
   public void onMessage(
@@ -78,6 +108,11 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
 
   private void onAcquire(
       NodeContext<LockMessage, LockTimer> context, NodeId from, Acquire acquire) {
+    if (inGracePeriod(context)) {
+      context.count("locks.busy", 1);
+      context.send(from, new Busy(acquire.lock(), acquire.requestId(), 0));
+      return;
+    }
     long nowNanos = judgingClock(context, acquire.requesterWallNanos());
     Lease current = leases.get(acquire.lock());
     boolean live = current != null && nowNanos < current.expiresAtNanos();
@@ -95,6 +130,9 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
       return;
     }
     long token = nextToken++;
+    longestTtlNanos = Math.max(longestTtlNanos, acquire.ttlNanos());
+    context.storage().put(STATE_KEY, new DurableState(nextToken, longestTtlNanos));
+    context.storage().sync(); // A token must never be handed out twice, crash or not.
     Lease lease = new Lease(from, token, acquire.ttlNanos(), nowNanos + acquire.ttlNanos());
     leases.put(acquire.lock(), lease);
     context.count("locks.grants", 1);
@@ -105,7 +143,8 @@ public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   private void onRenew(NodeContext<LockMessage, LockTimer> context, NodeId from, Renew renew) {
     long nowNanos = judgingClock(context, renew.requesterWallNanos());
     Lease current = leases.get(renew.lock());
-    if (current == null
+    if (inGracePeriod(context)
+        || current == null
         || current.token() != renew.token()
         || !current.holder().equals(from)
         || nowNanos >= current.expiresAtNanos()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.RunOutcome;
 import faultline.engine.check.Violation;
+import faultline.engine.fault.Fault;
+import faultline.engine.fault.ScheduledFault;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +53,43 @@ class LockBugZooTest {
             LockBug.RESOURCE_FORGETS_HIGHEST_TOKEN);
     assertThat(invariants(outcome)).containsExactly(LockInvariants.NO_EXPIRED_WRITE);
     assertThat(outcome.metrics()).containsEntry(StaleWriteInvariant.ACCEPTED, 1L);
+  }
+
+  private static final java.util.List<ScheduledFault> CRASH_AND_RESTART =
+      java.util.List.of(
+          new ScheduledFault(3 * LockRuns.SECOND, new Fault.Crash(LockRuns.LOCK, false)),
+          new ScheduledFault(4 * LockRuns.SECOND, new Fault.Restart(LockRuns.LOCK)));
+
+  @Test
+  void aRestartedServiceWaitsOutForgottenLeasesAndNeverReusesAToken() {
+    RunOutcome outcome = LockRuns.serviceFaults(ExpiryClock.MONOTONIC, CRASH_AND_RESTART);
+    assertThat(outcome.violations()).isEmpty();
+    assertThat(outcome.metrics()).containsEntry("locks.grants", 2L);
+  }
+
+  @Test
+  void aServiceWhoseTokensAreNotDurableIsCaught() {
+    RunOutcome outcome =
+        LockRuns.serviceFaults(
+            ExpiryClock.MONOTONIC, CRASH_AND_RESTART, LockBug.TOKENS_NOT_DURABLE);
+    assertThat(invariants(outcome))
+        .contains(LockInvariants.TOKENS_INCREASE, LockInvariants.MUTUAL_EXCLUSION);
+    assertThat(outcome.violations())
+        .anySatisfy(
+            violation ->
+                assertThat(violation.message())
+                    .contains("granted token 33 to client2, but it had already granted token 33"));
+  }
+
+  @Test
+  void expiryByTheServicesWallClockBreaksOnAForwardJumpAndMonotonicDoesNot() {
+    java.util.List<ScheduledFault> jump =
+        java.util.List.of(
+            new ScheduledFault(
+                3 * LockRuns.SECOND, new Fault.ClockJump(LockRuns.LOCK, 10 * LockRuns.SECOND)));
+    assertThat(invariants(LockRuns.serviceFaults(ExpiryClock.WALL, jump)))
+        .containsExactly(LockInvariants.MUTUAL_EXCLUSION);
+    assertThat(LockRuns.serviceFaults(ExpiryClock.MONOTONIC, jump).violations()).isEmpty();
   }
 
   private static java.util.List<String> invariants(RunOutcome outcome) {

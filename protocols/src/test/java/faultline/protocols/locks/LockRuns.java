@@ -40,6 +40,21 @@ public final class LockRuns {
   }
 
   /**
+   * client1 takes a 10 s lease at 0 s and writes after 8 s of work; client2 asks every second from
+   * 5 s. With fencing, under {@code faults} that hit the service.
+   */
+  static RunOutcome serviceFaults(
+      ExpiryClock expiry, List<ScheduledFault> faults, LockBug... bugs) {
+    LockServiceConfig config =
+        new LockServiceConfig(expiry, 33, Fencing.REJECT_BELOW_HIGHEST, Set.of(bugs));
+    SimulationBuilder builder = base(7, 30 * SECOND, config);
+    builder.node(CLIENT1, id -> new LockClientNode(client(0, 10 * SECOND, 8 * SECOND, false)));
+    builder.node(CLIENT2, id -> new LockClientNode(client(5 * SECOND, 10 * SECOND, SECOND, false)));
+    faults.forEach(builder::fault);
+    return builder.build().run();
+  }
+
+  /**
    * Four clients contend for one lock at random times, with random TTLs and work, over a lossy
    * network, while random pauses hit them and their clocks drift; the service's clock is perfect.
    */

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *   "clients": [{"node": "client1", "acquireAt": "0s", "ttl": "10s", "work": "1s",
  *                "retryEvery": "1s", "maxAttempts": 30, "checkLeaseBeforeWrite": false,
  *                "release": true}],
- *   "bugs": ["grants_without_expiry_check", "resource_forgets_highest_token"]   // the bug zoo
+ *   "bugs": ["grants_without_expiry_check", "tokens_not_durable",
+ *            "resource_forgets_highest_token"]   // the bug zoo
  * }
  * </pre>
  */
