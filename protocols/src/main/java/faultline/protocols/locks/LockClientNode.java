@@ -19,8 +19,8 @@ import faultline.protocols.locks.ResourceMessage.WriteRejected;
  * then a pause between that look and the write arriving is out of its hands.
  */
 public final class LockClientNode implements Node<Message, LockTimer> {
-  /** The fields of a {@code client} trace event. */
-  record ClientEvent(String phase, String op, String lock, long token) {}
+  /** The fields of a {@code client} trace event, in the trace contract's order. */
+  record ClientEvent(String process, String phase, String op, String lock, long token) {}
 
   private final LockClientConfig config;
   private int attempts;
@@ -71,7 +71,8 @@ public final class LockClientNode implements Node<Message, LockTimer> {
   private void acquire(NodeContext<Message, LockTimer> context) {
     attempts++;
     requestSentMonoNanos = context.monotonicNanos();
-    context.record("client", new ClientEvent("invoke", "acquire", config.lock(), 0));
+    context.record(
+        "client", new ClientEvent(context.self().name(), "invoke", "acquire", config.lock(), 0));
     context.send(
         config.service(),
         new Acquire(config.lock(), config.ttlNanos(), attempts, context.wallClockNanos()));
@@ -80,12 +81,14 @@ public final class LockClientNode implements Node<Message, LockTimer> {
   private void onGranted(NodeContext<Message, LockTimer> context, Granted granted) {
     holding = true;
     token = granted.token();
-    context.record("client", new ClientEvent("ok", "acquire", config.lock(), token));
+    context.record(
+        "client", new ClientEvent(context.self().name(), "ok", "acquire", config.lock(), token));
     context.setTimer(LockTimer.WRITE_DUE, config.workNanos());
   }
 
   private void onBusy(NodeContext<Message, LockTimer> context, Busy busy) {
-    context.record("client", new ClientEvent("fail", "acquire", config.lock(), 0));
+    context.record(
+        "client", new ClientEvent(context.self().name(), "fail", "acquire", config.lock(), 0));
     if (attempts < config.maxAttempts()) {
       context.setTimer(LockTimer.ACQUIRE_DUE, config.retryEveryNanos());
     }
@@ -100,15 +103,18 @@ public final class LockClientNode implements Node<Message, LockTimer> {
       holding = false;
       context.count("locks.writes.abandoned", 1);
       context.note(context.self() + "'s own clock says its lease is over: it does not write");
-      context.record("client", new ClientEvent("fail", "write", config.lock(), token));
+      context.record(
+          "client", new ClientEvent(context.self().name(), "fail", "write", config.lock(), token));
       return;
     }
-    context.record("client", new ClientEvent("invoke", "write", config.lock(), token));
+    context.record(
+        "client", new ClientEvent(context.self().name(), "invoke", "write", config.lock(), token));
     context.send(config.resource(), new Write(context.self() + "-result", token, 1));
   }
 
   private void afterWrite(NodeContext<Message, LockTimer> context, String phase) {
-    context.record("client", new ClientEvent(phase, "write", config.lock(), token));
+    context.record(
+        "client", new ClientEvent(context.self().name(), phase, "write", config.lock(), token));
     if (holding && config.release()) {
       context.send(config.service(), new Release(config.lock(), token));
     }

@@ -30,6 +30,7 @@ class LockScenarioFixesTest {
         "locks/gc-pause-unfenced | \"fencing\": \"off\" | \"fencing\": \"reject-at-or-below-highest\" |",
         "locks/ignored-timeout | \"firstToken\": 33, | \"firstToken\": 33, \"fencing\": \"reject-below-highest\", |",
         "locks/ignored-timeout | \"work\": \"30s\"} | \"work\": \"30s\", \"checkLeaseBeforeWrite\": true} |",
+        "locks/service-clock-jump | \"expiryClock\": \"wall\", | |",
         "redlock/clock-jump | \"ttl\": \"10s\", | \"ttl\": \"10s\", \"storeClock\": \"monotonic\", |",
         "redlock/paused-replies-unchecked | \"bugs\": [\"validity_ignores_elapsed\"], | |",
         "leases/partitioned-leader | \"renewEvery\": \"3s\", | \"renewEvery\": \"3s\", \"leaseMargin\": \"3s\", |",
