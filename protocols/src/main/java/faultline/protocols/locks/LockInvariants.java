@@ -89,6 +89,7 @@ public final class LockInvariants {
 
   static final class NoExpiredWrite extends StaleWriteInvariant {
     private final LeaseLedger ledger = new LeaseLedger();
+    private boolean started;
 
     NoExpiredWrite() {
       super(
@@ -99,6 +100,10 @@ public final class LockInvariants {
 
     @Override
     protected void observe(InvariantContext context) {
+      if (!started) {
+        started = true;
+        context.count(LATE_UNCHALLENGED, 0);
+      }
       ledger.observe(context);
     }
 
