@@ -36,7 +36,7 @@ class LockCommandLineTest {
     Path trace = temp.resolve("fenced.jsonl");
     Result result = faultline("run", "locks/gc-pause-fenced", "--trace", trace.toString());
     assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-    assertThat(result.out()).contains("locks.staleWrites.rejected   1");
+    assertThat(result.out()).containsPattern("locks\\.staleWrites\\.rejected +1\\R");
     List<JsonNode> writes =
         Files.readAllLines(trace).stream()
             .map(LockCommandLineTest::parse)
