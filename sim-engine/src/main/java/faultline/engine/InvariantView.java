@@ -61,6 +61,11 @@ final class InvariantView implements InvariantContext {
   }
 
   @Override
+  public void count(String name, long delta) {
+    simulation.metrics().add(name, delta);
+  }
+
+  @Override
   public void fail(NodeId node, String message) {
     simulation.recordViolation(current.name(), node, message);
   }

@@ -115,6 +115,52 @@ class SimulationInvariantsTest {
     assertThat(outcome.metrics()).containsEntry("violations.test.at-most-messages", 1L);
   }
 
+  /** Counts n2's deliveries as a run metric: what only an observer of the whole run can see. */
+  private static final class DeliveryCounter implements Invariant {
+    @Override
+    public String name() {
+      return "test.counts";
+    }
+
+    @Override
+    public String description() {
+      return "Never fails; counts n2's deliveries.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      context
+          .lastStep()
+          .filter(step -> step.node().equals(N2) && step.kind() == Step.Kind.MESSAGE)
+          .ifPresent(step -> context.count("test.observed", 1));
+    }
+  }
+
+  @Test
+  void anInvariantMayCountRunMetricsWithoutChangingTheRun() {
+    TraceCapture plain = new TraceCapture();
+    RunOutcome without =
+        builder(plain)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .limits(Limits.of(10 * MS))
+            .build()
+            .run();
+    TraceCapture counted = new TraceCapture();
+    RunOutcome with =
+        builder(counted)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .invariant(new DeliveryCounter())
+            .limits(Limits.of(10 * MS))
+            .build()
+            .run();
+
+    assertThat(with.metrics()).containsEntry("test.observed", with.metrics().get("net.delivered"));
+    assertThat(without.metrics()).doesNotContainKey("test.observed");
+    assertThat(with.traceSha256()).isEqualTo(without.traceSha256());
+  }
+
   @Test
   void withoutStopOnViolationTheRunGoesOnAndRecordsEveryViolation() {
     TraceCapture trace = new TraceCapture();

@@ -25,4 +25,13 @@ public interface InvariantContext {
 
   /** Records a violation of this invariant at {@code node} (may be null for a global property). */
   void fail(NodeId node, String message);
+
+  /**
+   * Adds {@code delta} to the run metric {@code name}, like {@code NodeContext.count}. Only an
+   * observer of true time can count some things (a write accepted after its lease expired), and
+   * nodes never see true time. Counting never changes the run.
+   */
+  default void count(String name, long delta) {
+    throw new UnsupportedOperationException("this context keeps no metrics");
+  }
 }
