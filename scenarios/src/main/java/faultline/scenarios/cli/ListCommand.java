@@ -22,7 +22,7 @@ final class ListCommand implements Callable<Integer> {
     int width = Catalog.names().stream().mapToInt(String::length).max().orElse(0);
     for (String name : Catalog.names()) {
       Scenario scenario = catalog.load(name);
-      out.printf("%-" + width + "s  %s%n", name, Text.firstSentence(scenario.description()));
+      out.printf("%-" + width + "s  %s%n", name, Text.firstSentence(scenario.description(), 100));
     }
     out.flush();
     return ExitCodes.OK;

@@ -8,11 +8,16 @@ import java.math.MathContext;
 final class Text {
   private Text() {}
 
-  /** The first sentence of a description, for one-line listings. */
-  static String firstSentence(String text) {
+  /** The first sentence of a description, cut at {@code maxLength} characters, for listings. */
+  static String firstSentence(String text, int maxLength) {
     String flat = text.strip().replaceAll("\\s+", " ");
     int end = flat.indexOf(". ");
-    return end < 0 ? flat : flat.substring(0, end + 1);
+    String sentence = end < 0 ? flat : flat.substring(0, end + 1);
+    if (sentence.length() <= maxLength) {
+      return sentence;
+    }
+    int cut = sentence.lastIndexOf(' ', maxLength - 1);
+    return sentence.substring(0, cut > 0 ? cut : maxLength - 1) + "…";
   }
 
   /**
