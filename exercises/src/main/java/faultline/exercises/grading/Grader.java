@@ -4,6 +4,7 @@ import faultline.exercises.Exercise;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -60,9 +61,11 @@ public final class Grader {
     } catch (TimeoutException e) {
       thread.interrupt();
       return Failure.of(
-              "did not finish within "
-                  + check.timeoutMillis() / 1000
-                  + " s of real time: a handler that never returns (an endless loop?)")
+              String.format(
+                  Locale.ROOT,
+                  "did not finish within %.1f s of real time: a handler that never returns"
+                      + " (an endless loop?)",
+                  check.timeoutMillis() / 1000.0))
           .withSeed(progress.seed(), progress.scenarioFile());
     } catch (ExecutionException e) {
       return Failure.of(StudentErrors.describe(e.getCause()))
