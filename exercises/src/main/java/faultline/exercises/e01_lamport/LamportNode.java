@@ -17,7 +17,7 @@ import faultline.protocols.clocks.StampedEvent;
  * <p>Every few milliseconds the node sends its clock to a random peer (a send event); every message
  * it receives is a receive event. The grader checks the paper's Clock Condition at every event
  * against the simulator's true happens-before relation: if a happened before b, then C(a) &lt;
- * C(b). You write {@link #tick}, {@link #receive} and, for test 3, what a restarted node must
+ * C(b). You write {@link #tick}, {@link #receive} and, for test 4, what a restarted node must
  * remember.
  */
 public final class LamportNode
@@ -76,14 +76,14 @@ public final class LamportNode
   /**
    * Called in {@code onStart}, at boot and after every restart: a restarted node has lost its
    * fields (they are volatile) but not its {@code context.storage()} (a disk that survives
-   * crashes). Test 3 crashes nodes. What must a restarted node get back so that its new events are
+   * crashes). Test 4 crashes nodes. What must a restarted node get back so that its new events are
    * still ordered after its old ones?
    */
   private void recover(NodeContext<Gossip, GossipTimer> context) {
     // BEGIN SOLUTION
     time = context.storage().get(CLOCK_KEY, Long.class).orElse(0L);
     // END SOLUTION
-    // STUB: // Your code here (test 3): read back what remember() saved.
+    // STUB: // Your code here (test 4): read back what remember() saved.
   }
 
   /** Called after every event, before any message leaves: save what recover() needs. */
@@ -91,7 +91,7 @@ public final class LamportNode
     // BEGIN SOLUTION
     context.storage().put(CLOCK_KEY, time);
     // END SOLUTION
-    // STUB: // Your code here (test 3): context.storage().put(key, value) saves a value.
+    // STUB: // Your code here (test 4): context.storage().put(key, value) saves a value.
   }
 
   // The rest is given: it calls your rules at each event and shows each event to the grader.

@@ -13,8 +13,16 @@ public record Write(String origin, long sequence, String value, HybridTimestamp 
     return byStamp != 0 ? byStamp > 0 : origin.compareTo(other.origin) > 0;
   }
 
-  /** For messages: {@code "n1-3" (n1, HLC(250000000,0))}. */
+  /** For messages: {@code "n1-3" (by n1, stamped 250000000 ns + 0)}. */
   public String describe() {
-    return "\"" + value + "\" (" + origin + ", " + stamp + ")";
+    return "\""
+        + value
+        + "\" (by "
+        + origin
+        + ", stamped "
+        + stamp.wallNanos()
+        + " ns + "
+        + stamp.logical()
+        + ")";
   }
 }

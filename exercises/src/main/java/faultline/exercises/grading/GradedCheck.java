@@ -10,7 +10,7 @@ package faultline.exercises.grading;
  * @param body the check itself
  */
 public record GradedCheck(String name, int points, long timeoutMillis, CheckBody body) {
-  public static final long DEFAULT_TIMEOUT_MILLIS = 20_000;
+  public static final long DEFAULT_TIMEOUT_MILLIS = 10_000;
 
   public GradedCheck(String name, int points, CheckBody body) {
     this(name, points, DEFAULT_TIMEOUT_MILLIS, body);

@@ -59,13 +59,15 @@ public final class Grader {
       Optional<Failure> failure = task.get(check.timeoutMillis(), TimeUnit.MILLISECONDS);
       return failure.orElse(null);
     } catch (TimeoutException e) {
+      String where = StudentErrors.where(thread.getStackTrace());
       thread.interrupt();
       return Failure.of(
               String.format(
                   Locale.ROOT,
                   "did not finish within %.1f s of real time: a handler that never returns"
-                      + " (an endless loop?)",
-                  check.timeoutMillis() / 1000.0))
+                      + " (an endless loop?)%s",
+                  check.timeoutMillis() / 1000.0,
+                  where.isEmpty() ? "" : "; it was" + where.substring(1)))
           .withSeed(progress.seed(), progress.scenarioFile());
     } catch (ExecutionException e) {
       return Failure.of(StudentErrors.describe(e.getCause()))

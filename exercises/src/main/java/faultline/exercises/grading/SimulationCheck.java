@@ -77,6 +77,12 @@ public final class SimulationCheck implements CheckBody {
               + (violation.node() == null ? "" : " at " + violation.node())
               + ": "
               + violation.message();
+      if (violation.node() != null) {
+        for (String context :
+            TraceContext.describe(trace, violation.node().name(), violation.seq())) {
+          summary += "\n" + context;
+        }
+      }
       return Optional.of(
           new Failure(
               summary,

@@ -19,7 +19,11 @@ public final class StudentErrors {
   }
 
   private static String where(Throwable thrown) {
-    StackTraceElement[] frames = thrown.getStackTrace();
+    return where(thrown.getStackTrace());
+  }
+
+  /** {@code ", at LamportNode.java:88"}: the first frame in an exercise's package, else the top. */
+  static String where(StackTraceElement[] frames) {
     for (StackTraceElement frame : frames) {
       if (frame.getClassName().startsWith(EXERCISE_PACKAGE_PREFIX)) {
         return ", at " + frame.getFileName() + ":" + frame.getLineNumber();

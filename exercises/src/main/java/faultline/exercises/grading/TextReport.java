@@ -38,10 +38,14 @@ public final class TextReport {
   }
 
   private void failure(Failure failure) {
+    String[] lines = failure.summary().split("\n");
     if (failure.seed() != null) {
-      out.printf("    seed %d: %s%n", failure.seed(), failure.summary());
+      out.printf("    seed %d: %s%n", failure.seed(), lines[0]);
     } else {
-      out.printf("    %s%n", failure.summary());
+      out.printf("    %s%n", lines[0]);
+    }
+    for (int i = 1; i < lines.length; i++) {
+      out.printf("    %s%n", lines[i]);
     }
     if (failure.trace() != null) {
       String trace = failure.trace().toString();
@@ -50,8 +54,14 @@ public final class TextReport {
       out.printf("    view:   ./faultline viz %s%n", trace);
     }
     if (failure.seed() != null && failure.scenarioFile() != null) {
+      boolean hung = failure.summary().startsWith("did not finish");
+      boolean threw =
+          failure.summary().startsWith("threw") || failure.summary().startsWith("overflowed");
       out.printf(
-          "    re-run: ./faultline run %s --seed %d%n", failure.scenarioFile(), failure.seed());
+          "    re-run: ./faultline run %s --seed %d%s%n",
+          failure.scenarioFile(),
+          failure.seed(),
+          hung ? "   (hangs there too: stop it with Ctrl-C)" : threw ? " --verbose" : "");
     }
   }
 
