@@ -58,7 +58,29 @@ public final class HandoutWriter {
       Files.move(readme, out.resolve("FAULTLINE.md"), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.writeString(readme, template());
+    relaxFormatCheck(out.resolve("exercises/pom.xml"));
     return new Summary(out, stripped, regions);
+  }
+
+  /**
+   * Students' code is graded, not formatted: in the handout, the exercises module skips the
+   * formatter's check (stubs leave imports unused, and a student's style is not a build failure).
+   */
+  private static void relaxFormatCheck(Path pom) throws IOException {
+    String text = Files.readString(pom, StandardCharsets.UTF_8);
+    String anchor = "</description>\n";
+    if (!text.contains(anchor)) {
+      throw new HandoutException(pom + ": no </description> line to put the properties after");
+    }
+    String relaxed =
+        text.replaceFirst(
+            anchor,
+            anchor
+                + "\n  <!-- Handout: your code is graded, not formatted. -->\n"
+                + "  <properties>\n"
+                + "    <spotless.check.skip>true</spotless.check.skip>\n"
+                + "  </properties>\n");
+    Files.writeString(pom, relaxed, StandardCharsets.UTF_8);
   }
 
   private final class Copier extends SimpleFileVisitor<Path> {

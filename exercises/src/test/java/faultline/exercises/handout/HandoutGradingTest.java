@@ -57,6 +57,9 @@ class HandoutGradingTest {
     assertThat(handout.resolve(".git")).doesNotExist();
     assertThat(handout.resolve("README.md")).content().contains("./faultline grade e01");
     assertThat(handout.resolve("FAULTLINE.md")).exists();
+    assertThat(handout.resolve("exercises/pom.xml"))
+        .content()
+        .contains("<spotless.check.skip>true</spotless.check.skip>");
     assertThat(handout.resolve("faultline")).isExecutable();
     assertThat(
             handout.resolve(
@@ -85,6 +88,25 @@ class HandoutGradingTest {
       assertThat(test.get("passed").asBoolean()).as("%s passed on the stubs", test).isFalse();
       assertThat(test.get("failure").get("message").asText()).isNotBlank();
     }
+  }
+
+  @Test
+  void theSameCodeGetsTheSameReportApartFromTimings() throws Exception {
+    String first =
+        withoutTimings(
+            build
+                .faultline("grade", "e03", "--json", "--traces", temp.resolve("d1").toString())
+                .out());
+    String second =
+        withoutTimings(
+            build
+                .faultline("grade", "e03", "--json", "--traces", temp.resolve("d1").toString())
+                .out());
+    assertThat(second).isEqualTo(first).contains("\"seed\":1");
+  }
+
+  private static String withoutTimings(String json) {
+    return json.replaceAll("\"elapsedMillis\":\\d+", "");
   }
 
   @Test
