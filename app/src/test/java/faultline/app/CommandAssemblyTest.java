@@ -15,4 +15,10 @@ class CommandAssemblyTest {
     assertThat(FaultlineCommand.commandLine().getSubcommands().keySet())
         .contains("list", "describe", "run", "replay", "help");
   }
+
+  @Test
+  void theExercisesAddGradeAndHandout() {
+    assertThat(FaultlineCommand.commandLine().getSubcommands().keySet())
+        .contains("grade", "handout");
+  }
 }

@@ -1,0 +1,63 @@
+package faultline.exercises;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
+import faultline.scenarios.bind.ProtocolBinding;
+import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.ParamReader;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Binds an exercise's node to scenario files, so that {@code ./faultline run}, {@code replay} and
+ * the visualizer run the student's code exactly as the grader does. Registered with ServiceLoader
+ * (META-INF/services/faultline.scenarios.bind.ProtocolBinding) by each exercise's subclass.
+ */
+public abstract class ExerciseBinding implements ProtocolBinding {
+  private final String name;
+  private final String summary;
+  private final Supplier<List<Invariant>> invariants;
+
+  protected ExerciseBinding(String name, String summary, Supplier<List<Invariant>> invariants) {
+    this.name = name;
+    this.summary = summary;
+    this.invariants = invariants;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String summary() {
+    return summary;
+  }
+
+  @Override
+  public final SortedMap<String, String> invariants() {
+    TreeMap<String, String> result = new TreeMap<>();
+    invariants.get().forEach(invariant -> result.put(invariant.name(), invariant.description()));
+    return result;
+  }
+
+  @Override
+  public final Setup bind(Scenario scenario) {
+    NodeFactory factory = nodeFactory(scenario.params());
+    scenario.params().finish();
+    TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
+    for (NodeId node : scenario.nodes()) {
+      factories.put(node, factory);
+    }
+    return new Setup(factories, invariants.get());
+  }
+
+  /**
+   * Reads this exercise's {@code params} (every field it reads; unknown ones are then refused) and
+   * returns how to build a node.
+   */
+  protected abstract NodeFactory nodeFactory(ParamReader params);
+}

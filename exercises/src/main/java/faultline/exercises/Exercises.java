@@ -1,0 +1,36 @@
+package faultline.exercises;
+
+import faultline.exercises.e01_lamport.LamportExercise;
+import faultline.exercises.e02_vector.VectorExercise;
+import faultline.exercises.e03_hlc.HlcExercise;
+import faultline.exercises.e04_lww.LwwExercise;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The exercises, in course order. Raft, fencing and split-brain exercises join this list as their
+ * protocols land: each is a package with a node, an {@link Exercise} and a README.
+ */
+public final class Exercises {
+  private static final List<Exercise> ALL =
+      List.of(new LamportExercise(), new VectorExercise(), new HlcExercise(), new LwwExercise());
+
+  private Exercises() {}
+
+  public static List<Exercise> all() {
+    return ALL;
+  }
+
+  /** By id ({@code e01}), slug ({@code lamport}) or both ({@code e01-lamport}), any case. */
+  public static Optional<Exercise> named(String name) {
+    String wanted = name.strip().toLowerCase(Locale.ROOT);
+    return ALL.stream()
+        .filter(
+            exercise ->
+                wanted.equals(exercise.id())
+                    || wanted.equals(exercise.slug())
+                    || wanted.equals(exercise.id() + "-" + exercise.slug()))
+        .findFirst();
+  }
+}

@@ -1,0 +1,144 @@
+package faultline.exercises.grading;
+
+import faultline.engine.RunOutcome;
+import faultline.engine.check.Violation;
+import faultline.engine.trace.TraceSink;
+import faultline.scenarios.model.Scenario;
+import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.ScenarioRunner;
+import faultline.scenarios.trace.FileTraceSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Runs one exercise scenario over a fixed list of seeds with the student's node, and fails at the
+ * first seed whose run violates an invariant, floods the engine (event or queue limit), or does too
+ * little to judge (a metric below its floor: a node that never stamps an event would otherwise pass
+ * every clock invariant vacuously). On a violation the run is repeated, deterministically, into a
+ * trace file for {@code replay} and the visualizer.
+ */
+public final class SimulationCheck implements CheckBody {
+  private final String scenarioFile;
+  private final long firstSeed;
+  private final int seeds;
+  private final Map<String, Long> metricFloors = new TreeMap<>();
+
+  private SimulationCheck(String scenarioFile, long firstSeed, int seeds) {
+    this.scenarioFile = scenarioFile;
+    this.firstSeed = firstSeed;
+    this.seeds = seeds;
+  }
+
+  /** Seeds {@code firstSeed}, {@code firstSeed + 1}, ... of {@code exercises/scenarios/<file>}. */
+  public static SimulationCheck of(String scenarioFile, long firstSeed, int seeds) {
+    return new SimulationCheck(scenarioFile, firstSeed, seeds);
+  }
+
+  /** Every run must reach at least {@code floor} on {@code metric}, or the check fails. */
+  public SimulationCheck requireMetric(String metric, long floor) {
+    metricFloors.put(metric, floor);
+    return this;
+  }
+
+  @Override
+  public Optional<Failure> run(CheckProgress progress) throws IOException {
+    Scenario scenario = ExerciseScenarios.load(scenarioFile);
+    String path = ExerciseScenarios.path(scenarioFile);
+    for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+      progress.running(path, seed);
+      RunReport report =
+          ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), TraceSink.discard());
+      Optional<Failure> failure = judge(report.outcome(), scenario, seed, path, progress);
+      if (failure.isPresent()) {
+        return failure;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Failure> judge(
+      RunOutcome outcome, Scenario scenario, long seed, String path, CheckProgress progress)
+      throws IOException {
+    if (outcome.violated()) {
+      Violation violation = outcome.violations().getFirst();
+      Path trace = writeTrace(scenario, seed, progress.tracePath(seed));
+      String summary =
+          violation.invariant()
+              + " violated at event #"
+              + violation.seq()
+              + " (t="
+              + millis(violation.timeNanos())
+              + ")"
+              + (violation.node() == null ? "" : " at " + violation.node())
+              + ": "
+              + violation.message();
+      if (violation.node() != null) {
+        for (String context :
+            TraceContext.describe(trace, violation.node().name(), violation.seq())) {
+          summary += "\n" + context;
+        }
+      }
+      return Optional.of(
+          new Failure(
+              summary,
+              seed,
+              path,
+              violation.invariant(),
+              violation.seq(),
+              violation.timeNanos(),
+              violation.node() == null ? null : violation.node().name(),
+              trace));
+    }
+    RunOutcome.StopReason stop = outcome.stopReason();
+    if (stop == RunOutcome.StopReason.EVENT_LIMIT || stop == RunOutcome.StopReason.QUEUE_LIMIT) {
+      return Optional.of(
+          new Failure(
+              "the run " + stop.explanation() + ": does a handler send or arm timers without end?",
+              seed,
+              path,
+              null,
+              null,
+              outcome.endNanos(),
+              null,
+              null));
+    }
+    for (Map.Entry<String, Long> floor : metricFloors.entrySet()) {
+      long value = outcome.metrics().getOrDefault(floor.getKey(), 0L);
+      if (value < floor.getValue()) {
+        return Optional.of(
+            new Failure(
+                "too little happened to judge: metric "
+                    + floor.getKey()
+                    + " is "
+                    + value
+                    + ", needs at least "
+                    + floor.getValue(),
+                seed,
+                path,
+                null,
+                null,
+                null,
+                null,
+                null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Path writeTrace(Scenario scenario, long seed, Path tracePath) throws IOException {
+    Files.createDirectories(tracePath.toAbsolutePath().getParent());
+    try (FileTraceSink sink = new FileTraceSink(tracePath)) {
+      ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), sink);
+    }
+    return tracePath;
+  }
+
+  static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.3fms", nanos / 1e6);
+  }
+}

@@ -1,0 +1,115 @@
+package faultline.exercises.handout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A bug zoo for the graders: each case plants one classic student mistake in the reference
+ * solution, compiles it, grades it, and names exactly the tests that must fail. So a test that a
+ * half-done solution passes is one that really checks the other half (test 4 of e01 catches a clock
+ * that is not persisted, and only that), and no check passes vacuously.
+ */
+class MutantsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  private static final String SOURCES = "exercises/src/main/java/faultline/exercises/";
+
+  record Mutant(String exercise, String file, String from, String to, Set<Integer> failing) {
+    @Override
+    public String toString() {
+      return exercise + ": " + to.strip();
+    }
+  }
+
+  static List<Mutant> mutants() {
+    return List.of(
+        new Mutant(
+            "e01",
+            "e01_lamport/LamportNode.java",
+            "context.storage().put(CLOCK_KEY, time);",
+            "// Forgot to persist the clock.",
+            Set.of(4)),
+        new Mutant(
+            "e01",
+            "e01_lamport/LamportNode.java",
+            "return Math.max(current, messageTimestamp) + 1;",
+            "return messageTimestamp + 1; // Forgot the receiver's own clock.",
+            Set.of(1, 2, 3, 4)),
+        new Mutant(
+            "e02",
+            "e02_vector/VectorNode.java",
+            "return CausalOrder.CONCURRENT;",
+            "return CausalOrder.BEFORE; // Never says concurrent.",
+            Set.of(2, 3, 4, 5)),
+        new Mutant(
+            "e03",
+            "e03_hlc/HlcNode.java",
+            "long l = Math.max(Math.max(current.l(), remote.l()), pt);",
+            "long l = Math.max(current.l(), pt); // Ignores the message's l.",
+            Set.of(1, 2, 3, 4)),
+        new Mutant(
+            "e04",
+            "e04_lww/LwwNode.java",
+            "clock = clock.receive(remote, pt);",
+            "// Learns nothing from messages.",
+            Set.of(2, 3, 4)),
+        new Mutant(
+            "e04",
+            "e04_lww/LwwNode.java",
+            "clock = clock.sendOrLocal(pt);",
+            "clock = clock.sendOrLocal(pt + 3_600_000_000_000L); // An hour ahead never loses.",
+            Set.of(4)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mutants")
+  void exactlyTheTestsThatCheckTheMistakeFail(Mutant mutant, @TempDir Path temp) throws Exception {
+    Path root = temp.resolve("mutant");
+    copy(REPOSITORY.resolve("exercises/src/main"), root.resolve("exercises/src/main"));
+    copy(REPOSITORY.resolve("exercises/scenarios"), root.resolve("exercises/scenarios"));
+    Path file = root.resolve(SOURCES + mutant.file());
+    String source = Files.readString(file);
+    assertThat(source).as("the mutant's anchor").contains(mutant.from());
+    Files.writeString(file, source.replace(mutant.from(), mutant.to()));
+    HandoutBuild build = new HandoutBuild(root, Files.createDirectories(temp.resolve("classes")));
+    assertThat(build.compile()).isEmpty();
+
+    HandoutBuild.Run run =
+        build.faultline(
+            "grade", mutant.exercise(), "--json", "--traces", temp.resolve("t").toString());
+
+    JsonNode report = JSON.readTree(run.out());
+    Set<Integer> failing = new TreeSet<>();
+    List<String> messages = new ArrayList<>();
+    for (JsonNode test : report.get("tests")) {
+      if (!test.get("passed").asBoolean()) {
+        failing.add(test.get("number").asInt());
+        messages.add(test.get("failure").get("message").asText());
+      }
+    }
+    assertThat(failing).as("failing tests; messages: %s", messages).isEqualTo(mutant.failing());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path path : walk.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(path, target);
+      }
+    }
+  }
+}
