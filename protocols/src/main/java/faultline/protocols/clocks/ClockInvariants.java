@@ -30,6 +30,13 @@ public final class ClockInvariants {
 
   private ClockInvariants() {}
 
+  /** Names a causal predecessor for messages: the node's own earlier event, or another node's. */
+  static String predecessorAt(NodeId node, StampLog.New event) {
+    return node.equals(event.node())
+        ? "an earlier event at " + node
+        : "an event at " + node + " that happened before it";
+  }
+
   /**
    * Fresh instances of all five, for one run, judging every node that implements {@link
    * ClockedNode}; each skips the events that do not carry its clock.
@@ -63,9 +70,8 @@ public final class ClockInvariants {
                 + event.entry().stamps().lamport().time()
                 + " is not above "
                 + bad.entry().stamps().lamport().time()
-                + ", the time of an event at "
-                + bad.node()
-                + " that happened before it");
+                + ", the time of "
+                + predecessorAt(bad.node(), event));
       }
     }
   }
@@ -89,11 +95,10 @@ public final class ClockInvariants {
               event.node(),
               "vector "
                   + vector
-                  + " is not after "
+                  + " is not above "
                   + before.stamps().vector()
-                  + " of an event at "
-                  + other
-                  + " that happened before it");
+                  + ", the vector of "
+                  + predecessorAt(other, event));
           return;
         }
         for (StampLog.Entry concurrent : log.concurrentWith(other, event)) {
@@ -103,12 +108,15 @@ public final class ClockInvariants {
                 event.node(),
                 "vector "
                     + vector
-                    + " is "
-                    + order.reversed().name().toLowerCase(java.util.Locale.ROOT)
-                    + " "
+                    + switch (order.reversed()) {
+                      case BEFORE -> " is below ";
+                      case AFTER -> " is above ";
+                      default -> " equals ";
+                    }
                     + concurrent.stamps().vector()
-                    + " of a concurrent event at "
-                    + other);
+                    + ", the vector of a concurrent event at "
+                    + other
+                    + "; concurrent events need incomparable vectors");
             return;
           }
         }
@@ -136,9 +144,8 @@ public final class ClockInvariants {
                 + event.entry().stamps().hlc()
                 + " is not after "
                 + bad.entry().stamps().hlc()
-                + " of an event at "
-                + bad.node()
-                + " that happened before it");
+                + ", the timestamp of "
+                + predecessorAt(bad.node(), event));
       }
     }
   }

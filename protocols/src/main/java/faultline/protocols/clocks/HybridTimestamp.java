@@ -111,6 +111,9 @@ public record HybridTimestamp(long wallNanos, long logical) implements Comparabl
   /** For example {@code HLC(1500000000,3)}: {@code l} in nanoseconds, then {@code c}. */
   @Override
   public String toString() {
+    if (wallNanos == Long.MIN_VALUE) {
+      return "HLC(no reading yet," + logical + ")"; // beforeAnyReading(): -2^63 would mislead.
+    }
     return "HLC(" + wallNanos + "," + logical + ")";
   }
 
