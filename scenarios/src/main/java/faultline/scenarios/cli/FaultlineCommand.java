@@ -38,7 +38,7 @@ public final class FaultlineCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new FaultlineCommand());
     commandLine.setParameterExceptionHandler(FaultlineCommand::onBadUsage);
     commandLine.setExecutionExceptionHandler(FaultlineCommand::onFailure);
