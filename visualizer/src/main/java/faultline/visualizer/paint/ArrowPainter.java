@@ -12,7 +12,7 @@ import faultline.visualizer.viewmodel.Viewport;
  */
 final class ArrowPainter {
   /** Above this many messages in view, individual arrows turn into density. */
-  static final int ARROWS_MAX = 3000;
+  static final int ARROWS_MAX = 600;
 
   private static final int LABELS_MAX = 150;
 

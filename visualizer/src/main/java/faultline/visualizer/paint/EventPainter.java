@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class EventPainter {
   /** Above this many events in view only violations get their own marks. */
-  static final int MARKS_MAX = 6000;
+  static final int MARKS_MAX = 1500;
 
   void paintMarks(Surface surface, Frame frame) {
     Viewport viewport = frame.viewport();

@@ -6,7 +6,6 @@ import faultline.visualizer.trace.Spans.PartitionBand;
 import faultline.visualizer.trace.Spans.StateSegment;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.viewmodel.Viewport;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -19,43 +18,64 @@ final class StretchPainter {
   void paintSegments(Surface surface, Frame frame) {
     Viewport viewport = frame.viewport();
     Timeline timeline = frame.timeline();
-    double[] lastRightPx = new double[timeline.nodes().size()];
-    Arrays.fill(lastRightPx, Double.NEGATIVE_INFINITY);
-    double band = viewport.laneHeightPx() * 0.42;
-    double size = viewport.fontSize() * 0.8;
+    int lanes = timeline.nodes().size();
+    // Consecutive segments with the same label look the same: draw each run once, so that a
+    // million state records cost as much as the role changes among them.
+    StateSegment[] runStart = new StateSegment[lanes];
+    long[] runEnd = new long[lanes];
     surface.begin("segments", null);
     for (StateSegment segment : timeline.segments()) {
       if (!frame.laneVisible(segment.lane())
           || !overlaps(viewport, segment.startNanos(), segment.endNanos())) {
         continue;
       }
-      double left = Math.max(viewport.gutterPx(), viewport.x(segment.startNanos()));
-      double right = Math.min(viewport.widthPx(), viewport.x(segment.endNanos()));
-      if (right < lastRightPx[segment.lane()] + 1) {
-        continue; // Too narrow to see at this zoom: a neighbour already covers the pixel.
+      int lane = segment.lane();
+      StateSegment open = runStart[lane];
+      if (open != null
+          && open.label().equals(segment.label())
+          && frame.faded(open.eventIndex()) == frame.faded(segment.eventIndex())) {
+        runEnd[lane] = segment.endNanos();
+        continue;
       }
-      lastRightPx[segment.lane()] = right;
-      double top = frame.laneCentre(segment.lane()) - band;
-      Rgb fill =
-          segment.role() != null
-              ? Palette.role(segment.role()).withAlpha(0.45)
-              : Palette.GREY.withAlpha((segment.eventIndex() % 2 == 0) ? 0.10 : 0.20);
-      double alpha = frame.faded(segment.eventIndex()) ? 0.35 : 1.0;
-      surface.fillRect(left, top, right - left, band * 1.3, fill.fade(alpha));
-      surface.line(left, top, left, top + band * 1.3, Palette.GREY.fade(alpha), 1, false);
-      String label = fit(segment.label(), right - left - 4, size);
-      if (!label.isEmpty()) {
-        surface.text(
-            left + 3,
-            top + size,
-            label,
-            size,
-            Palette.BLACK.fade(alpha),
-            false,
-            Surface.Anchor.START);
+      if (open != null) {
+        paintSegment(surface, frame, open, runEnd[lane]);
+      }
+      runStart[lane] = segment;
+      runEnd[lane] = segment.endNanos();
+    }
+    for (int lane = 0; lane < lanes; lane++) {
+      if (runStart[lane] != null) {
+        paintSegment(surface, frame, runStart[lane], runEnd[lane]);
       }
     }
     surface.end();
+  }
+
+  private static void paintSegment(Surface surface, Frame frame, StateSegment segment, long end) {
+    Viewport viewport = frame.viewport();
+    double band = viewport.laneHeightPx() * 0.42;
+    double size = viewport.fontSize() * 0.8;
+    double left = Math.max(viewport.gutterPx(), viewport.x(segment.startNanos()));
+    double right = Math.min(viewport.widthPx(), viewport.x(end));
+    double top = frame.laneCentre(segment.lane()) - band;
+    Rgb fill =
+        segment.role() != null
+            ? Palette.role(segment.role()).withAlpha(0.45)
+            : Palette.GREY.withAlpha((segment.eventIndex() % 2 == 0) ? 0.10 : 0.20);
+    double alpha = frame.faded(segment.eventIndex()) ? 0.35 : 1.0;
+    surface.fillRect(left, top, Math.max(1, right - left), band * 1.3, fill.fade(alpha));
+    surface.line(left, top, left, top + band * 1.3, Palette.GREY.fade(alpha), 1, false);
+    String label = fit(segment.label(), right - left - 4, size);
+    if (!label.isEmpty()) {
+      surface.text(
+          left + 3,
+          top + size,
+          label,
+          size,
+          Palette.BLACK.fade(alpha),
+          false,
+          Surface.Anchor.START);
+    }
   }
 
   void paintOutages(Surface surface, Frame frame) {
