@@ -71,16 +71,16 @@ final class TimelineBuilder {
     return index == null ? -1 : index;
   }
 
-  void add(JsonNode event) {
+  void add(EventFields event) {
     int index = count++;
-    long t = event.path("t").asLong();
-    EventKind eventKind = EventKind.of(event.path("type").asText());
-    int eventLane = laneOf(text(event, "node"));
+    long t = event.t;
+    EventKind eventKind = EventKind.of(event.type);
+    int eventLane = laneOf(event.node);
     timeNanos[index] = t;
     kind[index] = (byte) eventKind.ordinal();
     lane[index] = eventLane;
-    wallNanos[index] = event.has("wall") ? event.get("wall").asLong() : Timeline.NO_CLOCK;
-    monoNanos[index] = event.has("mono") ? event.get("mono").asLong() : Timeline.NO_CLOCK;
+    wallNanos[index] = event.wall;
+    monoNanos[index] = event.mono;
     messageOf[index] = -1;
     previousOnLane[index] = eventLane < 0 ? -1 : lastOnLane[eventLane];
     if (eventLane >= 0) {
@@ -90,10 +90,10 @@ final class TimelineBuilder {
       case SEND -> onSend(index, eventLane, event);
       case DELIVER -> onDeliver(index, event);
       case DROP -> onDrop(index, event);
-      case STATE -> onState(index, eventLane, t, event.path("state"));
+      case STATE -> onState(index, eventLane, t, event.state);
       case CRASH, PAUSE -> openOutage(index, eventLane, t, eventKind == EventKind.CRASH);
       case RESTART, RESUME -> closeOutage(eventLane, t);
-      case PARTITION -> onPartition(index, t, event.path("groups"));
+      case PARTITION -> onPartition(index, t, event.groups);
       case HEAL -> closePartition(t);
       case BLOCK -> onBlock(index, t, event);
       case UNBLOCK -> closeBlock(t, event);
@@ -103,18 +103,16 @@ final class TimelineBuilder {
     }
   }
 
-  private void onSend(int index, int from, JsonNode event) {
-    long id = event.path("id").asLong();
-    Message message =
-        new Message(
-            id, from, laneOf(text(event, "to")), text(event, "msg"), index, -1, -1, -1, null);
+  private void onSend(int index, int from, EventFields event) {
+    long id = event.id;
+    Message message = new Message(id, from, laneOf(event.to), event.msg, index, -1, -1, -1, null);
     messageById.put(id, messages.size());
     messageOf[index] = messages.size();
     messages.add(message);
   }
 
-  private void onDeliver(int index, JsonNode event) {
-    Integer messageIndex = messageById.get(event.path("id").asLong());
+  private void onDeliver(int index, EventFields event) {
+    Integer messageIndex = messageById.get(event.id);
     if (messageIndex == null) {
       return; // A delivery of a message sent before the trace began: nothing to join.
     }
@@ -124,12 +122,12 @@ final class TimelineBuilder {
     noteFlight(message.sendIndex(), index);
   }
 
-  private void onDrop(int index, JsonNode event) {
-    Integer messageIndex = messageById.get(event.path("id").asLong());
+  private void onDrop(int index, EventFields event) {
+    Integer messageIndex = messageById.get(event.id);
     if (messageIndex == null) {
       return;
     }
-    Message message = messages.get(messageIndex).withDrop(index, text(event, "reason"));
+    Message message = messages.get(messageIndex).withDrop(index, event.reason);
     messages.set(messageIndex, message);
     messageOf[index] = messageIndex;
     noteFlight(message.sendIndex(), index);
@@ -140,7 +138,7 @@ final class TimelineBuilder {
   }
 
   private void onState(int index, int eventLane, long t, JsonNode state) {
-    if (eventLane < 0) {
+    if (eventLane < 0 || state == null) {
       return;
     }
     closeSegment(eventLane, t);
@@ -186,7 +184,7 @@ final class TimelineBuilder {
   private void onPartition(int index, long t, JsonNode groupsNode) {
     closePartition(t);
     List<List<String>> groups = new ArrayList<>();
-    for (JsonNode group : groupsNode) {
+    for (JsonNode group : groupsNode == null ? List.<JsonNode>of() : groupsNode) {
       List<String> members = new ArrayList<>();
       group.forEach(member -> members.add(member.asText()));
       groups.add(List.copyOf(members));
@@ -203,15 +201,14 @@ final class TimelineBuilder {
     }
   }
 
-  private void onBlock(int index, long t, JsonNode event) {
-    int from = laneOf(text(event, "from"));
-    int to = laneOf(text(event, "to"));
+  private void onBlock(int index, long t, EventFields event) {
+    int from = laneOf(event.from);
+    int to = laneOf(event.to);
     openBlocks.put(linkKey(from, to), new BlockBand(from, to, t, Long.MAX_VALUE, index));
   }
 
-  private void closeBlock(long t, JsonNode event) {
-    BlockBand open =
-        openBlocks.remove(linkKey(laneOf(text(event, "from")), laneOf(text(event, "to"))));
+  private void closeBlock(long t, EventFields event) {
+    BlockBand open = openBlocks.remove(linkKey(laneOf(event.from), laneOf(event.to)));
     if (open != null) {
       blocks.add(new BlockBand(open.from(), open.to(), open.startNanos(), t, open.eventIndex()));
     }
@@ -221,11 +218,11 @@ final class TimelineBuilder {
     return ((long) from << 32) | (to & 0xffffffffL);
   }
 
-  private void onClient(int index, long t, JsonNode event) {
-    String process = event.path("process").asText();
-    String phase = event.path("phase").asText();
+  private void onClient(int index, long t, EventFields event) {
+    String process = String.valueOf(event.process);
+    String phase = String.valueOf(event.phase);
     if ("invoke".equals(phase)) {
-      String op = StateText.compact(event.path("op"), 48);
+      String op = event.op == null ? "?" : StateText.compact(event.op, 48);
       openOperations.put(
           process, new ClientOperation(process, op, t, Long.MAX_VALUE, "pending", index, -1));
       return;
@@ -270,10 +267,5 @@ final class TimelineBuilder {
     }
     openOperations.clear();
     return new Timeline(this);
-  }
-
-  private static String text(JsonNode event, String field) {
-    JsonNode value = event.get(field);
-    return value == null || value.isNull() ? null : value.asText();
   }
 }

@@ -45,11 +45,18 @@ public final class TraceReader {
     String name = header.path("scenario").path("name").asText("(unnamed run)");
     TimelineBuilder builder = new TimelineBuilder(name, header.path("seed").asLong(), nodes, lines);
     int last = lines.size() - 1;
-    for (int i = 1; i < last; i++) {
-      builder.add(parse(file, i + 1, lines.get(i)));
-    }
     if (last >= 1 && !lines.get(last).startsWith("{\"type\":\"end\"")) {
-      builder.add(parse(file, last + 1, lines.get(last))); // A run without its end line yet.
+      last++; // A run without its end line yet: its last line is an event.
+    }
+    EventFields fields = new EventFields();
+    for (int i = 1; i < last; i++) {
+      try {
+        fields.read(lines.get(i));
+      } catch (IOException e) {
+        throw new ScenarioException(
+            file, i + 1, 1, "", "not a trace event (" + e.getMessage() + ")");
+      }
+      builder.add(fields);
     }
     return builder.finish();
   }

@@ -116,7 +116,9 @@ public final class TimelineViewModel {
   }
 
   public void stepNext() {
-    moveCursorTo(next(cursor.get(), +1, this::visible));
+    Timeline run = timeline.get();
+    boolean atEnd = run != null && cursor.get() >= run.eventCount() - 1;
+    moveCursorTo(next(atEnd ? -1 : cursor.get(), +1, this::visible));
   }
 
   public void stepPrevious() {
@@ -150,13 +152,22 @@ public final class TimelineViewModel {
   }
 
   private boolean jump(IntPredicate wanted) {
-    int found = next(cursor.get(), +1, event -> visible(event) && wanted.test(event));
+    IntPredicate shown = event -> visible(event) && wanted.test(event);
+    int found = next(cursor.get(), +1, shown);
+    boolean wrapped = false;
     if (found < 0) {
-      status.set("No more after seq " + (cursor.get() + 1) + ".");
+      found = next(-1, +1, shown); // Wrap around, as search does: the cursor starts at the end.
+      wrapped = true;
+    }
+    if (found < 0) {
+      status.set("None in this run.");
       return false;
     }
     moveCursorTo(found);
     select(found);
+    if (wrapped) {
+      status.set(status.get() + "  (from the start)");
+    }
     return true;
   }
 

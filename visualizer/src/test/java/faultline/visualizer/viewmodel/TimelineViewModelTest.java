@@ -69,7 +69,10 @@ class TimelineViewModelTest {
     assertThat(run.kind(model.cursor().get())).isEqualTo(EventKind.VIOLATION);
     assertThat(model.selected().get()).isEqualTo(model.cursor().get());
     assertThat(model.inspection().get()).contains("VIOLATION raft.election-safety");
-    assertThat(model.jumpToNextViolation()).isFalse();
+    int only = model.cursor().get();
+    assertThat(model.jumpToNextViolation()).as("wraps around to the only one").isTrue();
+    assertThat(model.cursor().get()).isEqualTo(only);
+    assertThat(model.status().get()).contains("from the start");
   }
 
   @Test
