@@ -54,7 +54,7 @@ final class DensityPainter {
     }
     surface.text(
         viewport.gutterPx() + 6,
-        viewport.axisPx() + viewport.fontSize(),
+        viewport.laneTop(frame.rows()) + viewport.fontSize(),
         String.format(
             java.util.Locale.ROOT,
             "%,d messages in view: showing density; zoom in for arrows",

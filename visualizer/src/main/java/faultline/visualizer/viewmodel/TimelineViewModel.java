@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -68,7 +66,7 @@ public final class TimelineViewModel {
     problem.set(null);
     timeline.set(run);
     causality = new Causality(run);
-    roleChanges = roleChanges(run);
+    roleChanges = EventIndex.roleChanges(run);
     before = new BitSet();
     after = new BitSet();
     matches = null;
@@ -136,19 +134,6 @@ public final class TimelineViewModel {
   /** The next recorded state whose role (or whole state, without roles) differs from before. */
   public boolean jumpToNextRoleChange() {
     return jump(roleChanges::get);
-  }
-
-  private static BitSet roleChanges(Timeline run) {
-    BitSet changes = new BitSet();
-    String[] previous = new String[run.nodes().size()];
-    for (faultline.visualizer.trace.Spans.StateSegment segment : run.segments()) {
-      String key = segment.role() != null ? segment.role() : segment.label();
-      if (!key.equals(previous[segment.lane()])) {
-        changes.set(segment.eventIndex());
-      }
-      previous[segment.lane()] = key;
-    }
-    return changes;
   }
 
   private boolean jump(IntPredicate wanted) {
@@ -283,18 +268,7 @@ public final class TimelineViewModel {
       changed();
       return 0;
     }
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(query, Pattern.CASE_INSENSITIVE);
-    } catch (PatternSyntaxException e) {
-      pattern = Pattern.compile(Pattern.quote(query), Pattern.CASE_INSENSITIVE);
-    }
-    BitSet found = new BitSet(run.eventCount());
-    for (int event = 0; event < run.eventCount(); event++) {
-      if (pattern.matcher(run.line(event)).find()) {
-        found.set(event);
-      }
-    }
+    BitSet found = EventIndex.matching(run, query);
     matches = found;
     status.set(found.cardinality() + " events match \"" + query + "\"");
     int next = found.nextSetBit(cursor.get() + 1);
@@ -336,17 +310,7 @@ public final class TimelineViewModel {
 
   /** Message types that occur in the run, for the filter pane. */
   public List<String> messageTypes() {
-    Timeline run = timeline.get();
-    TreeSet<String> types = new TreeSet<>();
-    if (run != null) {
-      for (Message message : run.messages()) {
-        types.add(message.type());
-        if (types.size() > 200) {
-          break;
-        }
-      }
-    }
-    return List.copyOf(types);
+    return EventIndex.messageTypes(timeline.get());
   }
 
   private boolean visible(int event) {
