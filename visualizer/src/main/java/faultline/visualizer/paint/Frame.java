@@ -39,9 +39,12 @@ public record Frame(
       rows[i] = i;
     }
     long end = Math.max(1, timeline.endNanos());
-    Viewport probe = new Viewport(0, end, widthPx, 0, fontSize);
+    double laneHeight =
+        fontSize * 5; // Pictures for slides get roomier lanes than the window's minimum.
+    Viewport probe = new Viewport(0, end, widthPx, 0, fontSize, laneHeight);
     double height = heightFor(probe, lanes, ClientRows.of(timeline).size());
-    Viewport viewport = new Viewport(-end / 50, end + end / 50, widthPx, height, fontSize);
+    Viewport viewport =
+        new Viewport(-end / 50, end + end / 50, widthPx, height, fontSize, laneHeight);
     return new Frame(
         timeline, viewport, rows, lanes, Set.of(), -1, -1, new BitSet(), new BitSet(), -1, null);
   }
