@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw a whole run as SVG or PNG, without a window or a display: a trace file, or a",
-      "scenario run here with the seed. Exit 2 when the input is not a whole trace or scenario."
+      "Draw a whole run as SVG or PNG, without a window or a display:",
+      "a trace file, or a scenario run here with the seed.",
+      "Exit 2 when the input is not a whole trace or scenario."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
