@@ -203,7 +203,7 @@ public final class MainWindow extends BorderPane {
               }
             });
     status.setId("status");
-    VBox box = new VBox(2, scrub, status);
+    VBox box = new VBox(2, new MinimapView(model), scrub, status);
     box.setPadding(new Insets(4, 8, 4, 8));
     return box;
   }

@@ -136,6 +136,20 @@ class TimelineWindowTest {
   }
 
   @Test
+  void clickingTheMinimapCentresTheTimelineThere(FxRobot robot) {
+    Timeline run = model.timeline().get();
+    robot.interact(() -> model.setWindow(0, run.endNanos() / 10));
+    long width = model.endNanos().get() - model.startNanos().get();
+    javafx.scene.Node minimap = robot.lookup("#minimap").query();
+    Bounds bounds = minimap.localToScreen(minimap.getBoundsInLocal());
+    robot.clickOn(new Point2D(bounds.getMinX() + bounds.getWidth() * 0.75, bounds.getCenterY()));
+    long centre = (model.startNanos().get() + model.endNanos().get()) / 2;
+    assertThat(model.endNanos().get() - model.startNanos().get()).as("zoom kept").isEqualTo(width);
+    assertThat((double) centre / run.endNanos())
+        .isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  @Test
   void aBrokenTraceIsExplainedInTheWindow(FxRobot robot) {
     robot.interact(() -> model.showProblem("Cannot open x.jsonl:\nx.jsonl:3:1: truncated"));
     Label problem = robot.lookup("#problem").queryAs(Label.class);
