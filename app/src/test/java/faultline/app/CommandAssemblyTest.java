@@ -17,6 +17,11 @@ class CommandAssemblyTest {
   }
 
   @Test
+  void theVisualizerAddsVizAndExport() {
+    assertThat(FaultlineCommand.commandLine().getSubcommands().keySet()).contains("viz", "export");
+  }
+
+  @Test
   void theExercisesAddGradeAndHandout() {
     assertThat(FaultlineCommand.commandLine().getSubcommands().keySet())
         .contains("grade", "handout");

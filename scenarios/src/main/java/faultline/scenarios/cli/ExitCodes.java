@@ -1,17 +1,17 @@
 package faultline.scenarios.cli;
 
 /** The exit codes every command shares; part of the command-line contract. */
-final class ExitCodes {
-  static final int OK = 0;
+public final class ExitCodes {
+  public static final int OK = 0;
 
   /** An invariant was violated, a replay differed, a history was not linearizable. */
-  static final int FAILED_CHECK = 1;
+  public static final int FAILED_CHECK = 1;
 
   /** Bad usage or bad input: the user's mistake, explained in one line. */
-  static final int BAD_INPUT = 2;
+  public static final int BAD_INPUT = 2;
 
   /** A bug in Faultline itself. */
-  static final int INTERNAL_ERROR = 3;
+  public static final int INTERNAL_ERROR = 3;
 
   private ExitCodes() {}
 }

@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * Resolves a {@code <scenario>} argument: a bundled name such as {@code raft/split-brain}, or a
  * file.
  */
-final class ScenarioArgument {
+public final class ScenarioArgument {
   private ScenarioArgument() {}
 
-  static ScenarioLoader loader() {
+  public static ScenarioLoader loader() {
     return new ScenarioLoader(Protocols.invariantsByProtocol());
   }
 
-  static Scenario load(String argument) {
+  public static Scenario load(String argument) {
     ScenarioLoader loader = loader();
     if (Catalog.contains(argument)) {
       return new Catalog(loader).load(argument);

@@ -1,0 +1,118 @@
+package faultline.visualizer.app;
+
+import faultline.scenarios.cli.ExitCodes;
+import faultline.scenarios.cli.UserError;
+import faultline.visualizer.paint.Frame;
+import faultline.visualizer.trace.Timeline;
+import faultline.visualizer.view.Exporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draw a whole run as SVG or PNG, without a window or a display:",
+      "a trace file, or a scenario run here with the seed.",
+      "Exit 2 when the input is not a whole trace or scenario."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "<trace|scenario>", description = "A trace file or a scenario.")
+  String argument;
+
+  @Option(names = "--format", required = true, paramLabel = "svg|png", description = "svg or png.")
+  String format;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
+  Path out;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for a scenario.")
+  Long seed;
+
+  @Option(names = "--width", paramLabel = "PX", description = "Picture width (default 1600).")
+  int widthPx = 1600;
+
+  @Option(names = "--font-size", paramLabel = "PX", description = "Font size (default 13).")
+  double fontSize = 13;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("svg") && !format.equals("png")) {
+      throw new UserError("--format: expected svg or png, not '" + format + "'");
+    }
+    if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
+      throw new UserError("--width must be 200..20000 and --font-size 6..72");
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserError("--out: no such directory " + parent);
+    }
+    Timeline run = RunLoader.open(argument, seed);
+    Frame frame = Frame.whole(run, widthPx, fontSize);
+    String title = "faultline " + run.name() + " --seed " + run.seed();
+    try {
+      if (format.equals("svg")) {
+        Exporter.writeSvg(frame, title, out);
+      } else {
+        HeadlessFx.run(
+            () -> {
+              Exporter.writePng(frame, title, out);
+              return null;
+            });
+      }
+    } catch (IOException e) {
+      throw new UserError("--out: cannot write " + out + ": " + e.getMessage());
+    }
+    spec.commandLine()
+        .getOut()
+        .printf("wrote %s (%s, %,d events)%n", out, format, run.eventCount());
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  /** Runs work on a JavaFX thread started on the built-in headless platform. */
+  static final class HeadlessFx {
+    interface Work {
+      Object call() throws IOException;
+    }
+
+    static void run(Work work) throws IOException, InterruptedException {
+      System.setProperty("glass.platform", "Headless");
+      System.setProperty("prism.order", "sw");
+      System.setProperty("java.awt.headless", "true");
+      CompletableFuture<Object> done = new CompletableFuture<>();
+      try {
+        javafx.application.Platform.startup(() -> {});
+      } catch (IllegalStateException alreadyStarted) {
+        // Started before (in tests): reuse it.
+      }
+      javafx.application.Platform.runLater(
+          () -> {
+            try {
+              done.complete(work.call());
+            } catch (IOException | RuntimeException e) {
+              done.completeExceptionally(e);
+            }
+          });
+      try {
+        done.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw (RuntimeException) e.getCause();
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package faultline.visualizer.view;
+
+import faultline.visualizer.paint.Frame;
+import faultline.visualizer.paint.SvgSurface;
+import faultline.visualizer.paint.TimelinePainter;
+import faultline.visualizer.viewmodel.Viewport;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes a frame as SVG (straight from the painters) or PNG (the same painters on an off-screen
+ * canvas, snapshotted; needs the JavaFX thread but no window or display).
+ */
+public final class Exporter {
+  private Exporter() {}
+
+  /** The frame with room below for a title and the legend. */
+  public static Frame withLegendRoom(Frame frame) {
+    Viewport viewport = frame.viewport();
+    double height =
+        Frame.heightFor(viewport, frame.rows(), frame.timeline().clientProcesses().size())
+            + viewport.fontSize() * 4;
+    Viewport taller =
+        new Viewport(
+            viewport.startNanos(),
+            viewport.endNanos(),
+            viewport.widthPx(),
+            height,
+            viewport.fontSize(),
+            viewport.laneHeightPx());
+    return new Frame(
+        frame.timeline(),
+        taller,
+        frame.rowOfLane(),
+        frame.rows(),
+        frame.hiddenMessageTypes(),
+        frame.cursor(),
+        frame.selected(),
+        frame.before(),
+        frame.after(),
+        frame.divergence(),
+        frame.matches());
+  }
+
+  public static String svg(Frame frame, String title) {
+    Frame whole = withLegendRoom(frame);
+    SvgSurface surface = new SvgSurface(whole.viewport().widthPx(), whole.viewport().heightPx());
+    new TimelinePainter().paintWithLegend(surface, whole, title);
+    return surface.document();
+  }
+
+  public static void writeSvg(Frame frame, String title, Path out) throws IOException {
+    Files.writeString(out, svg(frame, title));
+  }
+
+  /** Paints and writes a PNG; call on the JavaFX application thread. */
+  public static void writePng(Frame frame, String title, Path out) throws IOException {
+    Frame whole = withLegendRoom(frame);
+    int width = (int) Math.ceil(whole.viewport().widthPx());
+    int height = (int) Math.ceil(whole.viewport().heightPx());
+    Canvas canvas = new Canvas(width, height);
+    new TimelinePainter()
+        .paintWithLegend(new CanvasSurface(canvas.getGraphicsContext2D()), whole, title);
+    SnapshotParameters parameters = new SnapshotParameters();
+    parameters.setFill(Color.WHITE);
+    WritableImage image = canvas.snapshot(parameters, null);
+    PixelReader pixels = image.getPixelReader();
+    BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        buffered.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    if (!ImageIO.write(buffered, "png", out.toFile())) {
+      throw new IOException("no PNG writer in this Java runtime");
+    }
+  }
+}

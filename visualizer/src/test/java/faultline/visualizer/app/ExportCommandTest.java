@@ -1,0 +1,134 @@
+package faultline.visualizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faultline.scenarios.cli.Main;
+import faultline.visualizer.trace.TraceFixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code export} through the real command line: the SVG is parsed as XML and its groups counted
+ * against the run; the PNG is decoded; bad input exits 2 with a one-line reason; {@code run} still
+ * works through the visualizer's entry point.
+ */
+class ExportCommandTest {
+  @TempDir Path directory;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void svgOfATraceHasOneGroupPerDrawnThing() throws Exception {
+    Path trace = directory.resolve("raft.jsonl");
+    TraceFixtures.write(trace, TraceFixtures.raftLike());
+    Path svg = directory.resolve("raft.svg");
+    Result result = execute("export", trace.toString(), "--format", "svg", "--out", svg.toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    Document document =
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(texts(document, "//g[@class='lane-label']/text")).containsExactly("n1", "n2", "n3");
+    assertThat(count(document, "//g[@class='message delivered']")).isEqualTo(2);
+    assertThat(count(document, "//g[@class='message duplicate']")).isEqualTo(1);
+    assertThat(texts(document, "//g[@class='message dropped']/title"))
+        .containsExactly("RequestVote #2 dropped: loss", "AppendEntries #4 dropped: partition");
+    assertThat(count(document, "//g[@class='message in-flight']")).isEqualTo(1);
+    assertThat(texts(document, "//g[@class='partition']/title"))
+        .containsExactly("partition {n1} | {n2,n3}");
+    assertThat(count(document, "//g[@class='crashed']")).isEqualTo(1);
+    assertThat(count(document, "//g[@class='paused']")).isEqualTo(1);
+    assertThat(count(document, "//g[@class='violation']")).isEqualTo(1);
+    assertThat(count(document, "//g[@class='client-op info']")).isEqualTo(1);
+    assertThat(count(document, "//g[@class='clock']")).as("one clock line per node").isEqualTo(3);
+    assertThat(texts(document, "//g[@class='segments']/text"))
+        .contains("FOLLOWER t0", "CANDIDATE t1", "LEADER t1");
+    assertThat(count(document, "//g[@class='legend']")).isEqualTo(1);
+  }
+
+  @Test
+  void pngOfAScenarioWithoutADisplay() throws Exception {
+    Path png = directory.resolve("lww.png");
+    Result result =
+        execute(
+            "export",
+            "clocks/lww-skew",
+            "--format",
+            "png",
+            "--out",
+            png.toString(),
+            "--width",
+            "1000");
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out()).contains("wrote", "23 events");
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1000);
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLine() throws Exception {
+    List<String> lines = TraceFixtures.raftLike();
+    Path truncated = directory.resolve("cut.jsonl");
+    Files.writeString(truncated, String.join("\n", lines.subList(0, 5)));
+    Path newer = directory.resolve("newer.jsonl");
+    List<String> newerLines = new ArrayList<>(lines);
+    newerLines.set(0, lines.getFirst().replace("\"version\":1", "\"version\":9"));
+    TraceFixtures.write(newer, newerLines);
+    Path foreign = directory.resolve("foreign.jsonl");
+    Files.writeString(foreign, "{\"hello\":1}\n");
+    String out = directory.resolve("x.svg").toString();
+    assertThat(execute("export", truncated.toString(), "--format", "svg", "--out", out))
+        .satisfies(r -> assertThat(r.code()).isEqualTo(2))
+        .satisfies(r -> assertThat(r.err()).contains("cut.jsonl:5:1", "truncated").hasLineCount(1));
+    assertThat(execute("export", newer.toString(), "--format", "svg", "--out", out).err())
+        .contains("newer than this faultline understands");
+    assertThat(execute("export", foreign.toString(), "--format", "svg", "--out", out).err())
+        .contains("not a faultline trace");
+    assertThat(execute("export", "clocks/lww-skew", "--format", "gif", "--out", out).code())
+        .isEqualTo(2);
+    assertThat(execute("export", "no/such", "--format", "svg", "--out", out).err())
+        .contains("no bundled scenario or file named 'no/such'");
+  }
+
+  @Test
+  void theOtherCommandsStillWork() {
+    Result result = execute("run", "clocks/lww-skew");
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.out()).contains("register.causal-lww");
+    assertThat(execute("--help").out()).contains("viz", "export", "run", "replay");
+  }
+
+  private static int count(Document document, String xpath) throws Exception {
+    return ((NodeList)
+            XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET))
+        .getLength();
+  }
+
+  private static List<String> texts(Document document, String xpath) throws Exception {
+    NodeList nodes =
+        (NodeList)
+            XPathFactory.newInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      texts.add(nodes.item(i).getTextContent());
+    }
+    return texts;
+  }
+}
