@@ -8,6 +8,9 @@ public final class Durations {
   private Durations() {}
 
   public static String format(long nanos) {
+    if (nanos == 0) {
+      return "0s"; // The origin of every axis; "0ns" reads as a measurement.
+    }
     long magnitude = Math.abs(nanos);
     if (magnitude >= 1_000_000_000L) {
       return trim(nanos, 1_000_000_000L) + "s";
