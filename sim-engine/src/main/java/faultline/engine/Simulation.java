@@ -39,6 +39,7 @@ public final class Simulation {
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
   private final List<Violation> violations = new ArrayList<>();
   private final InvariantView invariantView;
+  private final long seed;
 
   private long nowNanos;
   private long eventsProcessed;
@@ -62,6 +63,7 @@ public final class Simulation {
     this.causality = new CausalTracker(nodeIds);
     this.faults = new FaultApplier(this, network, trace, metrics);
     this.invariantView = new InvariantView(this);
+    this.seed = builder.seed();
 
     writer.header(builder.traceHeader(), builder.seed(), nodeIds);
     for (NodeSlot slot : slots) {
@@ -179,7 +181,7 @@ public final class Simulation {
     }
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
-    slot.node.onStart(outbox);
+    guarded(slot, restart ? "its restart" : "its start", () -> slot.node.onStart(outbox));
     applyEffects(slot, outbox, truth);
     return new Step(slot.id, Step.Kind.START, truth, null, null, null);
   }
@@ -204,7 +206,10 @@ public final class Simulation {
     metrics.add("net.delivered", 1);
     VectorStamp truth = causality.step(to.index, deliver.senderStamp());
     Outbox outbox = outboxFor(to);
-    to.node.onMessage(outbox, from.id, deliver.message());
+    guarded(
+        to,
+        "a " + deliver.message().getClass().getSimpleName() + " from " + from.id,
+        () -> to.node.onMessage(outbox, from.id, deliver.message()));
     applyEffects(to, outbox, truth);
     return new Step(to.id, Step.Kind.MESSAGE, truth, from.id, deliver.message(), null);
   }
@@ -225,9 +230,23 @@ public final class Simulation {
     metrics.add("timers.fired", 1);
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
-    slot.node.onTimer(outbox, fire.tag());
+    guarded(
+        slot,
+        "timer " + EngineTrace.timerName(fire.tag()),
+        () -> slot.node.onTimer(outbox, fire.tag()));
     applyEffects(slot, outbox, truth);
     return new Step(slot.id, Step.Kind.TIMER, truth, null, null, fire.tag());
+  }
+
+  /** Runs a handler; an exception from it becomes a {@link NodeFailure} that says where. */
+  private void guarded(NodeSlot slot, String handling, Runnable handler) {
+    try {
+      handler.run();
+    } catch (NodeFailure failure) {
+      throw failure;
+    } catch (RuntimeException e) {
+      throw new NodeFailure(slot.id, handling, nowNanos, seed, e);
+    }
   }
 
   private Outbox outboxFor(NodeSlot slot) {

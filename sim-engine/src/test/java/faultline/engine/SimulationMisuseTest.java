@@ -55,4 +55,28 @@ class SimulationMisuseTest {
 
     assertThatThrownBy(builder::build).hasMessageContaining("names n2");
   }
+
+  @Test
+  void aThrowingHandlerIsReportedWithItsNodeInputTimeAndSeed() {
+    Script script =
+        new Script()
+            .onStart((node, context) -> context.setTimer(new Tag("boom"), 5_000))
+            .onTimer(
+                (node, context, timer) -> {
+                  throw new IllegalStateException("the student's bug");
+                });
+    Simulation simulation =
+        Simulation.builder()
+            .seed(77)
+            .node(N1, script.factory())
+            .limits(Limits.of(1_000_000))
+            .build();
+
+    assertThatThrownBy(simulation::run)
+        .isInstanceOf(NodeFailure.class)
+        .hasMessage(
+            "n1 threw IllegalStateException while handling timer boom at 5000 ns (seed 77):"
+                + " the student's bug")
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
 }

@@ -343,11 +343,14 @@ class SimulationTest {
     Script stranger =
         new Script().onStart((node, context) -> context.send(NodeId.of("ghost"), new Text("?")));
     assertThatThrownBy(() -> builder(new TraceCapture()).node(N1, stranger.factory()).build().run())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ghost");
+        .isInstanceOf(NodeFailure.class)
+        .hasMessageContaining("n1 threw IllegalArgumentException while handling its start")
+        .hasMessageContaining("ghost")
+        .hasRootCauseInstanceOf(IllegalArgumentException.class);
     Script negative = new Script().onStart((node, context) -> context.setTimer(new Tag("t"), -1));
     assertThatThrownBy(() -> builder(new TraceCapture()).node(N1, negative.factory()).build().run())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(NodeFailure.class)
+        .hasRootCauseInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

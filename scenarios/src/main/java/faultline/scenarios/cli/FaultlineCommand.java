@@ -1,5 +1,6 @@
 package faultline.scenarios.cli;
 
+import faultline.engine.NodeFailure;
 import faultline.scenarios.parse.ScenarioException;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -72,6 +73,19 @@ public final class FaultlineCommand implements Runnable {
         parseResult.hasMatchedOption("--verbose")
             || (parseResult.subcommand() != null
                 && parseResult.subcommand().hasMatchedOption("--verbose"));
+    if (e instanceof NodeFailure failure) {
+      // A bug in protocol code (a student's node, say), not in faultline: say where it happened.
+      err.println("faultline: " + failure.getMessage());
+      err.println(
+          verbose
+              ? "The protocol's stack trace:"
+              : "This is a bug in the protocol's code; add --verbose for its stack trace.");
+      if (verbose) {
+        failure.getCause().printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.INTERNAL_ERROR;
+    }
     err.println("faultline: internal error: " + e);
     if (verbose) {
       e.printStackTrace(err);
