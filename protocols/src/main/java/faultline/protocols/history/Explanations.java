@@ -37,24 +37,30 @@ final class Explanations {
         .append(". ");
     Operation first = deadEnd.blocked().getFirst();
     if (deadEnd.stranded()) {
-      text.append(named(deadEnd.blocked()))
-          .append(deadEnd.blocked().size() == 1 ? " has" : " have")
-          .append(" not taken effect yet and needed the earlier state, which no operation left")
-          .append(" can bring back.");
+      boolean one = deadEnd.blocked().size() == 1;
+      text.append("But ")
+          .append(named(deadEnd.blocked()))
+          .append(one ? " has" : " have")
+          .append(" not taken effect yet and ")
+          .append(one ? "needs" : "need")
+          .append(" the ")
+          .append(model.name())
+          .append(" at ")
+          .append(model.describe(deadEnd.needed()))
+          .append(", and no operation left can bring that back.");
     } else {
-      text.append("After it, ")
-          .append(at(first))
-          .append(" must take effect, because it completed before every other operation still")
-          .append(" open, ");
+      text.append("After it, ").append(at(first)).append(" must take effect next");
       if (deadEnd.concurrent().isEmpty()) {
-        text.append("but its result does not follow from that state.");
+        text.append(": it completed before any other remaining operation began. But its result")
+            .append(" does not follow from that state.");
       } else {
-        text.append("but neither it nor any order of the ")
-            .append(deadEnd.concurrent().size())
-            .append(deadEnd.concurrent().size() == 1 ? " operation" : " operations")
-            .append(" concurrent with it (")
+        int count = deadEnd.concurrent().size();
+        text.append(", alone or after some of the ")
+            .append(count)
+            .append(count == 1 ? " operation that overlaps it (" : " operations that overlap it (")
             .append(named(deadEnd.concurrent()))
-            .append(") can produce its result.");
+            .append("), since it completed before the rest began. But no such order produces its")
+            .append(" result.");
       }
     }
     text.append(" Every other order tried fails the same way or earlier.");

@@ -39,15 +39,17 @@ final class LinearizationSearch {
    * The deepest dead end seen: a linearizable prefix, the state it leaves, and what cannot follow.
    *
    * @param stranded false when {@code blocked} is the operation that had to take effect next and no
-   *     order of {@code concurrent} ones lets it; true when the prefix left a state that the {@code
-   *     blocked} operations still had to see and that nothing left can write again
+   *     order of {@code concurrent} ones lets it; true when the prefix left the state {@code
+   *     needed} that the {@code blocked} operations still had to see and that nothing left can
+   *     write again
    */
   record DeadEnd(
       List<Operation> prefix,
       Object state,
       List<Operation> blocked,
       List<Operation> concurrent,
-      boolean stranded) {}
+      boolean stranded,
+      Object needed) {}
 
   private final Model model;
   private final Operation[] operations;
@@ -331,7 +333,7 @@ final class LinearizationSearch {
         concurrent.add(operations[operation]);
       }
     }
-    record(List.of(operations[forced]), concurrent, false);
+    record(List.of(operations[forced]), concurrent, false, null);
   }
 
   /** The prefix just left {@code lost}, which operations not yet linearized still need to see. */
@@ -345,16 +347,17 @@ final class LinearizationSearch {
         blocked.add(operations[operation]);
       }
     }
-    record(blocked, List.of(), true);
+    record(blocked, List.of(), true, lost);
   }
 
-  private void record(List<Operation> blocked, List<Operation> concurrent, boolean stranded) {
+  private void record(
+      List<Operation> blocked, List<Operation> concurrent, boolean stranded, Object needed) {
     deepestLength = orderLength;
     List<Operation> prefix = new ArrayList<>(orderLength);
     for (int i = 0; i < orderLength; i++) {
       prefix.add(operations[order[i]]);
     }
-    deepest = new DeadEnd(prefix, state, blocked, concurrent, stranded);
+    deepest = new DeadEnd(prefix, state, blocked, concurrent, stranded, needed);
   }
 
   /** The deepest dead end, for the witness of a history that is not linearizable; or null. */
