@@ -124,7 +124,7 @@ final class LinearizationSearch {
     completed.sort(Comparator.comparingInt(i -> this.operations[i].completeIndex()));
     this.byReturn = completed.stream().mapToInt(Integer::intValue).toArray();
     this.demand = new StateDemand(model, this.operations);
-    this.reach = new ReachDemand(model, this.operations, readOnly, blindWrite);
+    this.reach = new ReachDemand(model, this.operations, readOnly);
     this.openBoundOf = new int[operationCount];
     for (int i : byReturn) {
       int bound = Arrays.binarySearch(invokes, this.operations[i].completeIndex());

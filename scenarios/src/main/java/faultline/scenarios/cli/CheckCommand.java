@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "register|kv",
       description = {
         "register: read, write, cas with value [expected, new]; initially null.",
-        "kv: get, put, append on strings; initially \"\"."
+        "kv: get, put, append, cas on strings; initially \"\"."
       })
   String modelName;
 
