@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * operations are dropped; {@code info} operations may take effect at any point after their
  * invocation, or never. The search is exponential in the worst case (the problem is NP-complete),
  * so it stops after {@code statesMax} memoized configurations with verdict {@code UNKNOWN}; memory
- * stays proportional to that bound (roughly 100 to 200 bytes per configuration, more when states
- * are long strings). Should the heap still run out first, the verdict is {@code UNKNOWN} too, and
- * says so: that is the one answer that depends on the machine rather than the history.
+ * stays proportional to that bound (a few hundred bytes per configuration with 50 clients, more
+ * when states are long strings). Should the heap still run out first, the verdict is {@code
+ * UNKNOWN} too, and says so: that is the one answer that depends on the machine rather than the
+ * history.
  */
 public final class LinearizabilityChecker {
   /** A budget that decides the histories of a long simulation run and fits a default heap. */
