@@ -3,19 +3,41 @@ package faultline.engine;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of events ordered by {@code (atNanos, sequence)}. The sequence is assigned at
+ * A min-heap of events ordered by {@code (atNanos, sequence)}. The sequence is assigned at
  * insertion, so events due at the same instant leave in the order they were scheduled, whatever the
  * heap's internal shape: heaps are not stable, and this tie-break is what makes runs repeatable.
  *
- * <p>This is the engine's hot path: keys live in primitive arrays next to the payloads, so adding
- * and removing an event allocates nothing beyond occasional growth.
+ * <p>This is the engine's hot path, and its layout is chosen for the cache:
+ *
+ * <ul>
+ *   <li>Four children per node rather than two: half the levels, and a node's children are
+ *       adjacent, so one sift step reads one or two cache lines instead of up to four.
+ *   <li>Each key's time and sequence sit side by side in one {@code long[]}, so a comparison reads
+ *       one line, not one in each of two arrays. Payloads move in their own array and are never
+ *       read while sifting.
+ *   <li>{@link #poll} leaves the root empty instead of refilling it at once. A simulation almost
+ *       always schedules an event right after firing one, and {@link #add} then drops the new key
+ *       into the empty root and sifts it down: one pass instead of two (the "replace top" of the
+ *       event-list literature). When no add follows, the next peek or poll refills the root from
+ *       the last leaf, exactly as an eager poll would have.
+ * </ul>
+ *
+ * Adding and removing an event allocates nothing beyond occasional growth.
  *
  * @param <E> the event payload
  */
 public final class EventQueue<E> {
-  private long[] times;
-  private long[] sequences;
+  // Four children per node: the children of i are 4i+1 .. 4i+4; the parent of i is (i-1)/4.
+  private static final int ARITY_SHIFT = 2;
+  // Beyond this, child indexes would overflow an int; it is also ~8 GiB of pending events.
+  private static final int CAPACITY_MAX = 1 << 28;
+
+  // Heap position i holds its time at keys[2i], its sequence at keys[2i+1], its payload at
+  // payloads[i]. Positions 0 .. occupied-1 are in use; position 0 is empty while rootEmpty.
+  private long[] keys;
   private Object[] payloads;
+  private int occupied;
+  private boolean rootEmpty;
   private int size;
   private long sequenceNext;
   // Sequences for addAhead: always below those of add, and increasing among themselves.
@@ -26,9 +48,8 @@ public final class EventQueue<E> {
   }
 
   public EventQueue(int initialCapacity) {
-    int capacity = Math.max(2, initialCapacity);
-    times = new long[capacity];
-    sequences = new long[capacity];
+    int capacity = Math.clamp(initialCapacity, 2, CAPACITY_MAX);
+    keys = new long[2 * capacity];
     payloads = new Object[capacity];
   }
 
@@ -46,21 +67,18 @@ public final class EventQueue<E> {
     insert(atNanos, aheadSequenceNext++, payload);
   }
 
-  private void insert(long atNanos, long sequence, E payload) {
-    if (size == times.length) {
+  private void insert(long atNanos, long sequence, Object payload) {
+    size++;
+    if (rootEmpty) {
+      // Replace-top: the new key takes the empty root and sinks to its place.
+      rootEmpty = false;
+      siftDown(0, atNanos, sequence, payload);
+      return;
+    }
+    if (occupied == payloads.length) {
       grow();
     }
-    int hole = size++;
-    // Sift up: move parents down until the new key's place is found.
-    while (hole > 0) {
-      int parent = (hole - 1) >>> 1;
-      if (!less(atNanos, sequence, times[parent], sequences[parent])) {
-        break;
-      }
-      move(parent, hole);
-      hole = parent;
-    }
-    set(hole, atNanos, sequence, payload);
+    siftUp(occupied++, atNanos, sequence, payload);
   }
 
   public boolean isEmpty() {
@@ -74,63 +92,115 @@ public final class EventQueue<E> {
   /** The time of the next event; the queue must not be empty. */
   public long peekTimeNanos() {
     Check.state(size > 0, "the queue is empty");
-    return times[0];
+    if (rootEmpty) {
+      refillRoot();
+    }
+    return keys[0];
   }
 
   /** Removes and returns the next event; the queue must not be empty. */
   @SuppressWarnings("unchecked")
   public E poll() {
     Check.state(size > 0, "the queue is empty");
+    if (rootEmpty) {
+      refillRoot();
+    }
     E head = (E) payloads[0];
-    int last = --size;
-    long lastTime = times[last];
-    long lastSequence = sequences[last];
-    Object lastPayload = payloads[last];
-    payloads[last] = null;
-    if (last > 0) {
-      siftDown(lastTime, lastSequence, lastPayload, last);
+    payloads[0] = null;
+    size--;
+    if (size == 0) {
+      occupied = 0;
+    } else {
+      rootEmpty = true;
     }
     return head;
   }
 
-  private void siftDown(long time, long sequence, Object payload, int count) {
-    int hole = 0;
-    int half = count >>> 1;
-    while (hole < half) {
-      int child = 2 * hole + 1;
-      int right = child + 1;
-      if (right < count && less(times[right], sequences[right], times[child], sequences[child])) {
-        child = right;
-      }
-      if (!less(times[child], sequences[child], time, sequence)) {
+  /** Moves the last leaf into the empty root and sinks it: the second half of an eager poll. */
+  private void refillRoot() {
+    rootEmpty = false;
+    int last = --occupied;
+    long time = keys[2 * last];
+    long sequence = keys[2 * last + 1];
+    Object payload = payloads[last];
+    payloads[last] = null;
+    if (last > 0) {
+      siftDown(0, time, sequence, payload);
+    }
+  }
+
+  private void siftUp(int hole, long time, long sequence, Object payload) {
+    long[] keys = this.keys;
+    Object[] payloads = this.payloads;
+    while (hole > 0) {
+      int parent = (hole - 1) >>> ARITY_SHIFT;
+      long parentTime = keys[2 * parent];
+      if (time > parentTime || (time == parentTime && sequence > keys[2 * parent + 1])) {
         break;
       }
-      move(child, hole);
-      hole = child;
+      keys[2 * hole] = parentTime;
+      keys[2 * hole + 1] = keys[2 * parent + 1];
+      payloads[hole] = payloads[parent];
+      hole = parent;
     }
-    set(hole, time, sequence, payload);
+    keys[2 * hole] = time;
+    keys[2 * hole + 1] = sequence;
+    payloads[hole] = payload;
   }
 
-  private static boolean less(long timeA, long sequenceA, long timeB, long sequenceB) {
-    return timeA < timeB || (timeA == timeB && sequenceA < sequenceB);
-  }
-
-  private void move(int from, int to) {
-    times[to] = times[from];
-    sequences[to] = sequences[from];
-    payloads[to] = payloads[from];
-  }
-
-  private void set(int index, long time, long sequence, Object payload) {
-    times[index] = time;
-    sequences[index] = sequence;
-    payloads[index] = payload;
+  private void siftDown(int hole, long time, long sequence, Object payload) {
+    long[] keys = this.keys;
+    Object[] payloads = this.payloads;
+    int count = occupied;
+    while (true) {
+      int first = (hole << ARITY_SHIFT) + 1;
+      if (first >= count) {
+        break;
+      }
+      // The least of up to four adjacent children. With all four present (the common case) the
+      // choice is written without branches: which child is least is a coin toss, and the
+      // processor would guess wrong half the time.
+      int least = first;
+      long leastTime = keys[2 * first];
+      long leastSequence = keys[2 * first + 1];
+      if (first + 3 < count) {
+        for (int child = first + 1; child <= first + 3; child++) {
+          long childTime = keys[2 * child];
+          long childSequence = keys[2 * child + 1];
+          boolean less =
+              childTime < leastTime | (childTime == leastTime & childSequence < leastSequence);
+          least = less ? child : least;
+          leastTime = less ? childTime : leastTime;
+          leastSequence = less ? childSequence : leastSequence;
+        }
+      } else {
+        for (int child = first + 1; child < count; child++) {
+          long childTime = keys[2 * child];
+          if (childTime < leastTime
+              || (childTime == leastTime && keys[2 * child + 1] < leastSequence)) {
+            least = child;
+            leastTime = childTime;
+            leastSequence = keys[2 * child + 1];
+          }
+        }
+      }
+      if (leastTime > time || (leastTime == time && leastSequence > sequence)) {
+        break;
+      }
+      keys[2 * hole] = leastTime;
+      keys[2 * hole + 1] = leastSequence;
+      payloads[hole] = payloads[least];
+      hole = least;
+    }
+    keys[2 * hole] = time;
+    keys[2 * hole + 1] = sequence;
+    payloads[hole] = payload;
   }
 
   private void grow() {
-    int capacity = times.length * 2;
-    times = Arrays.copyOf(times, capacity);
-    sequences = Arrays.copyOf(sequences, capacity);
+    Check.state(payloads.length < CAPACITY_MAX, "the event queue is full");
+    int capacity = Math.min(payloads.length * 2, CAPACITY_MAX);
+    keys = Arrays.copyOf(keys, 2 * capacity);
     payloads = Arrays.copyOf(payloads, capacity);
   }
 }
