@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       RunCommand.class,
       ReplayCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
