@@ -1,5 +1,6 @@
 package faultline.benchmarks;
 
+import faultline.benchmarks.hold.CpuTimeCheck;
 import faultline.benchmarks.hold.Engines;
 import faultline.benchmarks.hold.Footprint;
 import faultline.benchmarks.hold.HoldBenchmark;
@@ -71,8 +72,21 @@ public final class BenchSuite {
       double bytesPerPending = Footprint.bytesPerPending(Engines.named(engine), pending);
       rows.add(new Row(engine, pending, nanosPerHold, allocatedPerHold, bytesPerPending));
     }
-    new SuiteReport(System.out, options, JVM_FLAGS).print(rows);
+    SuiteReport report = new SuiteReport(System.out, options, JVM_FLAGS);
+    report.print(rows);
+    if (options.cpuTimeCheck()) {
+      for (int pending : options.sizes()) {
+        report.printCpuTimeCheck(
+            pending,
+            CpuTimeCheck.bestNanosPerHold(
+                options.engines(), pending, CPU_CHECK_ROUNDS, CPU_CHECK_HOLDS_PER_ROUND));
+      }
+    }
   }
+
+  // Enough rounds that one of them runs undisturbed; short enough to finish in about a minute.
+  static final int CPU_CHECK_ROUNDS = 12;
+  static final int CPU_CHECK_HOLDS_PER_ROUND = 200_000;
 
   /** One engine at one size: every measured iteration, and its footprint. */
   record Row(
@@ -85,6 +99,6 @@ public final class BenchSuite {
   static void usage(PrintStream out) {
     out.println(
         "usage: benchmarks/run [--forks N] [--warmups N] [--iterations N] [--sizes 1000,100000]"
-            + " [--engines faultline,ssj-splay] [--no-gc]");
+            + " [--engines faultline,ssj-splay] [--no-gc] [--no-cpu-check]");
   }
 }

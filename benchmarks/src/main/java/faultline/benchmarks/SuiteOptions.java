@@ -14,7 +14,8 @@ record SuiteOptions(
     int iterations,
     List<Integer> sizes,
     List<String> engines,
-    boolean gcProfiler) {
+    boolean gcProfiler,
+    boolean cpuTimeCheck) {
 
   /** The options, or null after printing what is wrong. */
   static SuiteOptions parse(String[] args) {
@@ -24,6 +25,7 @@ record SuiteOptions(
     List<Integer> sizes = List.of(1_000, 100_000, 1_000_000);
     List<String> engines = Engines.labels();
     boolean gcProfiler = true;
+    boolean cpuTimeCheck = true;
     try {
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
@@ -41,6 +43,7 @@ record SuiteOptions(
             engines.forEach(Engines::named);
           }
           case "--no-gc" -> gcProfiler = false;
+          case "--no-cpu-check" -> cpuTimeCheck = false;
           case "--help", "-h" -> {
             BenchSuite.usage(System.out);
             System.exit(0);
@@ -53,7 +56,7 @@ record SuiteOptions(
       BenchSuite.usage(System.err);
       return null;
     }
-    return new SuiteOptions(forks, warmups, iterations, sizes, engines, gcProfiler);
+    return new SuiteOptions(forks, warmups, iterations, sizes, engines, gcProfiler, cpuTimeCheck);
   }
 
   private static String value(String[] args, int index, String name) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -49,7 +50,7 @@ final class SuiteReport {
         String.format(
             Locale.ROOT,
             "- JMH 1.37: %d fork(s), %d warm-up + %d measured iterations of 1 s, average time;"
-                + " each iteration refills the queue and runs P holds before measuring",
+                + " each fork fills the queue and runs P holds before measuring",
             options.forks(),
             options.warmups(),
             options.iterations()));
@@ -79,6 +80,44 @@ final class SuiteReport {
     out.println();
     printRatios(rows);
   }
+
+  /** The CPU-time cross-check of one size, as one line. */
+  void printCpuTimeCheck(int pending, Map<String, Double> nanosPerHold) {
+    if (!cpuCheckHeaderPrinted) {
+      cpuCheckHeaderPrinted = true;
+      out.println();
+      out.println(
+          "Cross-check by thread CPU time (engines take turns in one JVM; best of "
+              + BenchSuite.CPU_CHECK_ROUNDS
+              + " rounds of "
+              + String.format(Locale.ROOT, "%,d", BenchSuite.CPU_CHECK_HOLDS_PER_ROUND)
+              + " holds; waiting for a core is not counted):");
+      out.println();
+    }
+    double faultline = nanosPerHold.getOrDefault("faultline", Double.NaN);
+    String bestPeer = null;
+    for (Map.Entry<String, Double> entry : nanosPerHold.entrySet()) {
+      if (!entry.getKey().equals("faultline")
+          && (bestPeer == null || entry.getValue() < nanosPerHold.get(bestPeer))) {
+        bestPeer = entry.getKey();
+      }
+    }
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "- P = %,d:", pending));
+    nanosPerHold.forEach(
+        (engine, nanos) -> line.append(String.format(Locale.ROOT, " %s %.1f ns,", engine, nanos)));
+    line.setLength(line.length() - 1);
+    if (bestPeer != null && !Double.isNaN(faultline)) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "; faultline is %.2fx %s",
+              nanosPerHold.get(bestPeer) / faultline,
+              bestPeer));
+    }
+    out.println(line);
+  }
+
+  private boolean cpuCheckHeaderPrinted;
 
   private void printRatios(List<Row> rows) {
     for (int pending : new TreeSet<>(rows.stream().map(Row::pending).toList())) {
