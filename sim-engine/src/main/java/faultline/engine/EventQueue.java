@@ -32,8 +32,13 @@ public final class EventQueue<E> {
   // Beyond this, child indexes would overflow an int; it is also ~8 GiB of pending events.
   private static final int CAPACITY_MAX = 1 << 28;
 
-  // Heap position i holds its time at keys[2i], its sequence at keys[2i+1], its payload at
-  // payloads[i]. Positions 0 .. occupied-1 are in use; position 0 is empty while rootEmpty.
+  // Keys start two entries into their array: with the array's 16-byte header, the four children of
+  // a node (4i+1 .. 4i+4, 64 bytes of keys) then fill exactly one 64-byte cache line whenever the
+  // array starts on a line, as large arrays do (the collector puts them at the start of a region).
+  private static final int KEY_BASE = 4;
+
+  // Heap position i holds its time at keys[KEY_BASE + 2i], its sequence right after it, and its
+  // payload at payloads[i]. Positions 0 .. occupied-1 are in use; 0 is empty while rootEmpty.
   private long[] keys;
   private Object[] payloads;
   private int occupied;
@@ -49,7 +54,7 @@ public final class EventQueue<E> {
 
   public EventQueue(int initialCapacity) {
     int capacity = Math.clamp(initialCapacity, 2, CAPACITY_MAX);
-    keys = new long[2 * capacity];
+    keys = new long[KEY_BASE + 2 * capacity];
     payloads = new Object[capacity];
   }
 
@@ -95,7 +100,7 @@ public final class EventQueue<E> {
     if (rootEmpty) {
       refillRoot();
     }
-    return keys[0];
+    return keys[KEY_BASE];
   }
 
   /** Removes and returns the next event; the queue must not be empty. */
@@ -120,8 +125,8 @@ public final class EventQueue<E> {
   private void refillRoot() {
     rootEmpty = false;
     int last = --occupied;
-    long time = keys[2 * last];
-    long sequence = keys[2 * last + 1];
+    long time = keys[KEY_BASE + 2 * last];
+    long sequence = keys[KEY_BASE + 2 * last + 1];
     Object payload = payloads[last];
     payloads[last] = null;
     if (last > 0) {
@@ -134,17 +139,17 @@ public final class EventQueue<E> {
     Object[] payloads = this.payloads;
     while (hole > 0) {
       int parent = (hole - 1) >>> ARITY_SHIFT;
-      long parentTime = keys[2 * parent];
-      if (time > parentTime || (time == parentTime && sequence > keys[2 * parent + 1])) {
+      long parentTime = keys[KEY_BASE + 2 * parent];
+      if (time > parentTime || (time == parentTime && sequence > keys[KEY_BASE + 2 * parent + 1])) {
         break;
       }
-      keys[2 * hole] = parentTime;
-      keys[2 * hole + 1] = keys[2 * parent + 1];
+      keys[KEY_BASE + 2 * hole] = parentTime;
+      keys[KEY_BASE + 2 * hole + 1] = keys[KEY_BASE + 2 * parent + 1];
       payloads[hole] = payloads[parent];
       hole = parent;
     }
-    keys[2 * hole] = time;
-    keys[2 * hole + 1] = sequence;
+    keys[KEY_BASE + 2 * hole] = time;
+    keys[KEY_BASE + 2 * hole + 1] = sequence;
     payloads[hole] = payload;
   }
 
@@ -161,12 +166,12 @@ public final class EventQueue<E> {
       // choice is written without branches: which child is least is a coin toss, and the
       // processor would guess wrong half the time.
       int least = first;
-      long leastTime = keys[2 * first];
-      long leastSequence = keys[2 * first + 1];
+      long leastTime = keys[KEY_BASE + 2 * first];
+      long leastSequence = keys[KEY_BASE + 2 * first + 1];
       if (first + 3 < count) {
         for (int child = first + 1; child <= first + 3; child++) {
-          long childTime = keys[2 * child];
-          long childSequence = keys[2 * child + 1];
+          long childTime = keys[KEY_BASE + 2 * child];
+          long childSequence = keys[KEY_BASE + 2 * child + 1];
           boolean less =
               childTime < leastTime | (childTime == leastTime & childSequence < leastSequence);
           least = less ? child : least;
@@ -175,32 +180,32 @@ public final class EventQueue<E> {
         }
       } else {
         for (int child = first + 1; child < count; child++) {
-          long childTime = keys[2 * child];
+          long childTime = keys[KEY_BASE + 2 * child];
           if (childTime < leastTime
-              || (childTime == leastTime && keys[2 * child + 1] < leastSequence)) {
+              || (childTime == leastTime && keys[KEY_BASE + 2 * child + 1] < leastSequence)) {
             least = child;
             leastTime = childTime;
-            leastSequence = keys[2 * child + 1];
+            leastSequence = keys[KEY_BASE + 2 * child + 1];
           }
         }
       }
       if (leastTime > time || (leastTime == time && leastSequence > sequence)) {
         break;
       }
-      keys[2 * hole] = leastTime;
-      keys[2 * hole + 1] = leastSequence;
+      keys[KEY_BASE + 2 * hole] = leastTime;
+      keys[KEY_BASE + 2 * hole + 1] = leastSequence;
       payloads[hole] = payloads[least];
       hole = least;
     }
-    keys[2 * hole] = time;
-    keys[2 * hole + 1] = sequence;
+    keys[KEY_BASE + 2 * hole] = time;
+    keys[KEY_BASE + 2 * hole + 1] = sequence;
     payloads[hole] = payload;
   }
 
   private void grow() {
     Check.state(payloads.length < CAPACITY_MAX, "the event queue is full");
     int capacity = Math.min(payloads.length * 2, CAPACITY_MAX);
-    keys = Arrays.copyOf(keys, 2 * capacity);
+    keys = Arrays.copyOf(keys, KEY_BASE + 2 * capacity);
     payloads = Arrays.copyOf(payloads, capacity);
   }
 }
