@@ -32,14 +32,17 @@ public final class EventQueue<E> {
   // Beyond this, child indexes would overflow an int; it is also ~8 GiB of pending events.
   private static final int CAPACITY_MAX = 1 << 28;
 
-  // Keys start two entries into their array: with the array's 16-byte header, the four children of
-  // a node (4i+1 .. 4i+4, 64 bytes of keys) then fill exactly one 64-byte cache line whenever the
+  // Times start one entry into their array: with the array's 16-byte header, the four children of
+  // a node (4i+1 .. 4i+4, 32 bytes of times) then never straddle a 64-byte cache line when the
   // array starts on a line, as large arrays do (the collector puts them at the start of a region).
-  private static final int KEY_BASE = 4;
+  private static final int TIME_BASE = 1;
 
-  // Heap position i holds its time at keys[KEY_BASE + 2i], its sequence right after it, and its
+  // Heap position i holds its time at times[TIME_BASE + i], its sequence at sequences[i], and its
   // payload at payloads[i]. Positions 0 .. occupied-1 are in use; 0 is empty while rootEmpty.
-  private long[] keys;
+  // Times have an array of their own because sifting reads sequences only on equal times: a
+  // compact array of times keeps twice as many of the keys it compares in the cache.
+  private long[] times;
+  private long[] sequences;
   private Object[] payloads;
   private int occupied;
   private boolean rootEmpty;
@@ -54,7 +57,8 @@ public final class EventQueue<E> {
 
   public EventQueue(int initialCapacity) {
     int capacity = Math.clamp(initialCapacity, 2, CAPACITY_MAX);
-    keys = new long[KEY_BASE + 2 * capacity];
+    times = new long[TIME_BASE + capacity];
+    sequences = new long[capacity];
     payloads = new Object[capacity];
   }
 
@@ -100,7 +104,7 @@ public final class EventQueue<E> {
     if (rootEmpty) {
       refillRoot();
     }
-    return keys[KEY_BASE];
+    return times[TIME_BASE];
   }
 
   /** Removes and returns the next event; the queue must not be empty. */
@@ -125,8 +129,8 @@ public final class EventQueue<E> {
   private void refillRoot() {
     rootEmpty = false;
     int last = --occupied;
-    long time = keys[KEY_BASE + 2 * last];
-    long sequence = keys[KEY_BASE + 2 * last + 1];
+    long time = times[TIME_BASE + last];
+    long sequence = sequences[last];
     Object payload = payloads[last];
     payloads[last] = null;
     if (last > 0) {
@@ -135,26 +139,28 @@ public final class EventQueue<E> {
   }
 
   private void siftUp(int hole, long time, long sequence, Object payload) {
-    long[] keys = this.keys;
+    long[] times = this.times;
+    long[] sequences = this.sequences;
     Object[] payloads = this.payloads;
     while (hole > 0) {
       int parent = (hole - 1) >>> ARITY_SHIFT;
-      long parentTime = keys[KEY_BASE + 2 * parent];
-      if (time > parentTime || (time == parentTime && sequence > keys[KEY_BASE + 2 * parent + 1])) {
+      long parentTime = times[TIME_BASE + parent];
+      if (time > parentTime || (time == parentTime && sequence > sequences[parent])) {
         break;
       }
-      keys[KEY_BASE + 2 * hole] = parentTime;
-      keys[KEY_BASE + 2 * hole + 1] = keys[KEY_BASE + 2 * parent + 1];
+      times[TIME_BASE + hole] = parentTime;
+      sequences[hole] = sequences[parent];
       payloads[hole] = payloads[parent];
       hole = parent;
     }
-    keys[KEY_BASE + 2 * hole] = time;
-    keys[KEY_BASE + 2 * hole + 1] = sequence;
+    times[TIME_BASE + hole] = time;
+    sequences[hole] = sequence;
     payloads[hole] = payload;
   }
 
   private void siftDown(int hole, long time, long sequence, Object payload) {
-    long[] keys = this.keys;
+    long[] times = this.times;
+    long[] sequences = this.sequences;
     Object[] payloads = this.payloads;
     int count = occupied;
     while (true) {
@@ -162,50 +168,37 @@ public final class EventQueue<E> {
       if (first >= count) {
         break;
       }
-      // The least of up to four adjacent children. With all four present (the common case) the
-      // choice is written without branches: which child is least is a coin toss, and the
-      // processor would guess wrong half the time.
+      // The least of up to four adjacent children, by time; sequences are read only on a tie.
+      // With all four present (the common case) the choice is written without branches: which
+      // child is least is a coin toss, and the processor would guess wrong half the time.
       int least = first;
-      long leastTime = keys[KEY_BASE + 2 * first];
-      long leastSequence = keys[KEY_BASE + 2 * first + 1];
-      if (first + 3 < count) {
-        for (int child = first + 1; child <= first + 3; child++) {
-          long childTime = keys[KEY_BASE + 2 * child];
-          long childSequence = keys[KEY_BASE + 2 * child + 1];
-          boolean less =
-              childTime < leastTime | (childTime == leastTime & childSequence < leastSequence);
-          least = less ? child : least;
-          leastTime = less ? childTime : leastTime;
-          leastSequence = less ? childSequence : leastSequence;
-        }
-      } else {
-        for (int child = first + 1; child < count; child++) {
-          long childTime = keys[KEY_BASE + 2 * child];
-          if (childTime < leastTime
-              || (childTime == leastTime && keys[KEY_BASE + 2 * child + 1] < leastSequence)) {
-            least = child;
-            leastTime = childTime;
-            leastSequence = keys[KEY_BASE + 2 * child + 1];
-          }
-        }
+      long leastTime = times[TIME_BASE + first];
+      int end = Math.min(first + (1 << ARITY_SHIFT), count);
+      for (int child = first + 1; child < end; child++) {
+        long childTime = times[TIME_BASE + child];
+        boolean less =
+            childTime < leastTime | (childTime == leastTime && sequences[child] < sequences[least]);
+        least = less ? child : least;
+        leastTime = less ? childTime : leastTime;
       }
-      if (leastTime > time || (leastTime == time && leastSequence > sequence)) {
+      if (leastTime > time || (leastTime == time && sequences[least] > sequence)) {
         break;
       }
-      keys[KEY_BASE + 2 * hole] = leastTime;
-      keys[KEY_BASE + 2 * hole + 1] = leastSequence;
+      times[TIME_BASE + hole] = leastTime;
+      sequences[hole] = sequences[least];
       payloads[hole] = payloads[least];
       hole = least;
     }
-    keys[KEY_BASE + 2 * hole] = time;
-    keys[KEY_BASE + 2 * hole + 1] = sequence;
+    times[TIME_BASE + hole] = time;
+    sequences[hole] = sequence;
     payloads[hole] = payload;
   }
 
   private void grow() {
     Check.state(payloads.length < CAPACITY_MAX, "the event queue is full");
     int capacity = Math.min(payloads.length * 2, CAPACITY_MAX);
-    keys = Arrays.copyOf(keys, KEY_BASE + 2 * capacity);
+    times = Arrays.copyOf(times, TIME_BASE + capacity);
+    sequences = Arrays.copyOf(sequences, capacity);
     payloads = Arrays.copyOf(payloads, capacity);
   }
 }
