@@ -12,9 +12,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>Four children per node rather than two: half the levels, and a node's children are
  *       adjacent, so one sift step reads one or two cache lines instead of up to four.
- *   <li>Each key's time and sequence sit side by side in one {@code long[]}, so a comparison reads
- *       one line, not one in each of two arrays. Payloads move in their own array and are never
- *       read while sifting.
+ *   <li>Times have a compact array of their own, and a comparison reads a sequence only when two
+ *       times are equal, so the keys that sifting compares take half the cache. The least of four
+ *       children is chosen without branches, which coin-toss comparisons would mispredict.
  *   <li>{@link #poll} leaves the root empty instead of refilling it at once. A simulation almost
  *       always schedules an event right after firing one, and {@link #add} then drops the new key
  *       into the empty root and sifts it down: one pass instead of two (the "replace top" of the
