@@ -23,19 +23,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {SweepMergeCommand.class},
     description = {
-      "Run a scenario for many seeds, one single-threaded simulation per job, and write one",
-      "JSON line per seed (seed, traceSha256, violations, stopReason, events, virtualTimeNanos)",
-      "in seed order, whatever order the jobs finish in. Exit 1 when a seed violated an",
-      "invariant that the scenario does not expect; each such seed is listed with its replay",
-      "command. Split a sweep across machines with --shard, then join the parts with",
-      "'sweep merge'."
+      "Run a scenario for many seeds, one single-threaded simulation per job.",
+      "Writes one JSON line per seed (seed, traceSha256, violations, stopReason,",
+      "events, virtualTimeNanos, replay) in seed order, whatever order the jobs",
+      "finish in. Exits 1 when a seed violated an invariant that the scenario does",
+      "not expect, listing each such seed with its replay command. Split a sweep",
+      "across machines with --shard; join the parts with 'sweep merge'."
     },
     footer = {
       "",
       "Examples:",
       "  ./faultline sweep clocks/hlc-faults --seeds 1..1000 --out results.jsonl",
-      "  ./faultline sweep clocks/hlc-faults --seeds 1..100000 --shard 3/8 --out part-3.jsonl",
-      "  ./faultline sweep clocks/hlc-faults --seeds 1..100000 --shard auto/8 --out part.jsonl",
+      "  ./faultline sweep clocks/hlc-faults --seeds 1..100000 --shard 3/8 \\",
+      "      --out part-3.jsonl",
+      "  ./faultline sweep clocks/hlc-faults --seeds 1..100000 --shard auto/8 \\",
+      "      --out part-$JOB_COMPLETION_INDEX.jsonl",
       "  ./faultline sweep merge part-*.jsonl --out all.jsonl"
     })
 final class SweepCommand implements Callable<Integer> {
@@ -65,11 +67,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--shard",
       paramLabel = "i/n",
-      description = {
-        "Run only part i of n of the seed list (i from 0; contiguous blocks). auto/n takes i",
-        "from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm array",
-        "submitted with --array=0-(n-1))."
-      })
+      description =
+          "Run only block i of n of the seed list (i from 0). auto/n takes i from"
+              + " JOB_COMPLETION_INDEX (Kubernetes Indexed Job), else SLURM_ARRAY_TASK_ID"
+              + " (Slurm job array, --array=0-(n-1)).")
   String shardText;
 
   @Option(

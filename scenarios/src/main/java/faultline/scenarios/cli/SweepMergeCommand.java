@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Join the outputs of a sweep's shards into the output of the whole sweep, in seed order.",
-      "Exit 2, naming the file and line, when a line is not a result, when files come from",
-      "different sweeps, when a seed appears twice, or when seeds are missing; exit 1 when a",
-      "seed violated an invariant that the scenario does not expect."
+      "Join the outputs of a sweep's shards into the output of the whole sweep.",
+      "Exits 2, naming file and line, when a line is not a result, when files come",
+      "from different sweeps, when a seed appears twice, or when seeds are missing;",
+      "exits 1 when a seed violated an invariant the scenario does not expect."
     })
 final class SweepMergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

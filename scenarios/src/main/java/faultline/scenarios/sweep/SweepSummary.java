@@ -55,7 +55,7 @@ public final class SweepSummary {
         seeds - failures.size(),
         failures.size(),
         expectedOnly > 0
-            ? " (" + expectedOnly + " more violated only what the scenario expects)"
+            ? " (" + expectedOnly + " of them violated only what the scenario expects)"
             : "");
     if (failures.isEmpty()) {
       return;
