@@ -98,6 +98,45 @@ class EventQueueProperties {
         });
   }
 
+  /**
+   * The queue defers refilling its root after a poll until the next add (which takes the root) or
+   * the next peek or poll (which refill it from the last leaf). The interleavings above always peek
+   * before polling; these poll, poll again, and add right after polls, without peeking.
+   */
+  @Test
+  void pollsAndAddsWithoutPeeksLeaveInTheModelsOrder() {
+    Trials.forAll(
+        "the heap polls like a stable sorted list without peeks",
+        1_000,
+        case_ -> {
+          EventQueue<Long> queue = new EventQueue<>(case_.nextInt(1, 8));
+          SortedListModel model = new SortedListModel();
+          long payloadNext = 0;
+          int operations = case_.nextInt(1, 400);
+          for (int op = 0; op < operations; op++) {
+            int choice = case_.nextInt(10);
+            if (model.size() == 0 || choice < 5) {
+              long time = time(case_);
+              if (choice == 0) {
+                queue.addAhead(time, payloadNext);
+                model.addAhead(time, payloadNext);
+              } else {
+                queue.add(time, payloadNext);
+                model.add(time, payloadNext);
+              }
+              payloadNext++;
+            } else {
+              assertThat(queue.poll()).as("poll %s", op).isEqualTo(model.poll()[1]);
+            }
+            assertThat(queue.size()).isEqualTo(model.size());
+          }
+          while (model.size() > 0) {
+            assertThat(queue.poll()).isEqualTo(model.poll()[1]);
+          }
+          assertThat(queue.isEmpty()).isTrue();
+        });
+  }
+
   @Test
   void eventsAtOneInstantLeaveInInsertionOrder() {
     EventQueue<Integer> queue = new EventQueue<>();

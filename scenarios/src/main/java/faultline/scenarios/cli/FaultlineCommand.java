@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       ReplayCommand.class,
       CheckCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,160 @@
+package faultline.scenarios.cli;
+
+import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.Durations;
+import faultline.scenarios.sweep.SeedList;
+import faultline.scenarios.sweep.Shard;
+import faultline.scenarios.sweep.SweepRunner;
+import faultline.scenarios.sweep.SweepSummary;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    subcommands = {SweepMergeCommand.class},
+    description = {
+      "Run a scenario for many seeds, one single-threaded simulation per job.",
+      "Writes one JSON line per seed (seed, traceSha256, violations, stopReason,",
+      "events, virtualTimeNanos, replay) in seed order, whatever order the jobs",
+      "finish in. Exits 1 when a seed violated an invariant that the scenario does",
+      "not expect, listing each such seed with its replay command. Split a sweep",
+      "across machines with --shard; join the parts with 'sweep merge'."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./faultline sweep clocks/hlc-faults --seeds 1..1000 --out results.jsonl",
+      "  ./faultline sweep clocks/hlc-faults --seeds 1..100000 --shard 3/8 \\",
+      "      --out part-3.jsonl",
+      "  ./faultline sweep clocks/hlc-faults --seeds 1..100000 --shard auto/8 \\",
+      "      --out part-$JOB_COMPLETION_INDEX.jsonl",
+      "  ./faultline sweep merge part-*.jsonl --out all.jsonl"
+    })
+final class SweepCommand implements Callable<Integer> {
+  /** Where {@code --shard auto/n} reads its index; tests replace it. */
+  static Function<String, String> environment = System::getenv;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "<scenario>",
+      description = "A bundled name (see list) or a file.")
+  String scenarioName;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "LIST",
+      description = "Seeds to run: 1..1000, 7, or a comma list of both (required).")
+  String seedsText;
+
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "Simulations run at once (default: all cores, here ${DEFAULT-VALUE}).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--shard",
+      paramLabel = "i/n",
+      description =
+          "Run only block i of n of the seed list (i from 0). auto/n takes i from"
+              + " JOB_COMPLETION_INDEX (Kubernetes Indexed Job), else SLURM_ARRAY_TASK_ID"
+              + " (Slurm job array, --array=0-(n-1)).")
+  String shardText;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the JSON lines here (default: standard output, summary to stderr).")
+  Path outPath;
+
+  @Option(
+      names = "--until",
+      paramLabel = "DURATION",
+      description = "Virtual time to run each seed to, like 5s (default: the scenario's).")
+  String until;
+
+  @Override
+  public Integer call() throws Exception {
+    if (scenarioName == null) {
+      throw new UserError("sweep: a scenario is required (or 'sweep merge FILE...')");
+    }
+    if (seedsText == null) {
+      throw new UserError("sweep: --seeds is required, like --seeds 1..1000");
+    }
+    if (jobs < 1) {
+      throw new UserError("--jobs: must be at least 1, not " + jobs);
+    }
+    SeedList seeds = parse("--seeds", () -> SeedList.parse(seedsText));
+    Shard shard =
+        shardText == null
+            ? Shard.WHOLE
+            : parse("--shard", () -> Shard.parse(shardText, environment));
+    Scenario scenario = ScenarioArgument.load(scenarioName);
+    long durationNanos = until == null ? scenario.run().durationNanos() : parseUntil(until);
+    long[] mine =
+        Arrays.copyOfRange(seeds.seeds(), shard.from(seeds.size()), shard.to(seeds.size()));
+
+    PrintWriter summaryOut =
+        outPath == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    summaryOut.printf(
+        "sweep %s: %d of %d seeds (%s)%s, %d job%s%n",
+        scenario.name(),
+        mine.length,
+        seeds.size(),
+        seeds.text(),
+        shard.equals(Shard.WHOLE) ? "" : ", shard " + shard,
+        jobs,
+        jobs == 1 ? "" : "s");
+    summaryOut.flush();
+    SweepSummary summary = new SweepSummary();
+    long startedNanos = System.nanoTime();
+    try (Writer results = ResultsOutput.open(outPath, spec.commandLine().getOut())) {
+      new SweepRunner(scenario, seeds, durationNanos)
+          .run(
+              mine,
+              jobs,
+              result -> {
+                summary.add(result);
+                ResultsOutput.writeLine(results, result.toJsonLine(), outPath);
+              });
+    }
+    summary.print(summaryOut, System.nanoTime() - startedNanos, jobs);
+    if (outPath != null) {
+      summaryOut.println("  results: " + outPath);
+    }
+    summaryOut.flush();
+    return summary.anyFailed() ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
+  }
+
+  private static <T> T parse(String option, java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(option + ": " + e.getMessage());
+    }
+  }
+
+  private static long parseUntil(String text) {
+    try {
+      long nanos = Durations.parse(text);
+      if (nanos <= 0) {
+        throw new UserError("--until: the run must last longer than 0s: '" + text + "'");
+      }
+      return nanos;
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--until: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package faultline.scenarios.sweep;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faultline.scenarios.sweep.SweepResult.SweepId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the outputs of a sweep's shards into the output the unsharded sweep would have written: the
+ * same lines, in seed-list order. It refuses, naming the file and line, anything that would make
+ * the joined result lie: a line that is not a result, results of different sweeps (scenario, seed
+ * list or duration), a seed twice, a seed outside the sweep's list, and seeds missing (a shard that
+ * failed or was left out).
+ */
+public final class SweepMerger {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A merge that would be wrong; the message names the file and line where it can. */
+  public static final class MergeException extends RuntimeException {
+    MergeException(String message) {
+      super(message);
+    }
+  }
+
+  private SweepId sweep;
+  private String sweepOrigin;
+  private SeedList seeds;
+  private Map<Long, Integer> positions;
+  private SweepResult[] merged;
+  private String[] origins;
+
+  /** Reads one shard's output. */
+  public void add(Path file) {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int lineNumber = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        add(parse(file, lineNumber, line), file + ":" + lineNumber);
+      }
+    } catch (IOException e) {
+      throw new MergeException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static SweepResult parse(Path file, int lineNumber, String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation();
+      int column = location == null ? 1 : Math.max(1, location.getColumnNr());
+      throw new MergeException(
+          file + ":" + lineNumber + ":" + column + ": not JSON: " + e.getOriginalMessage());
+    }
+    try {
+      return SweepResult.fromJson(node);
+    } catch (IllegalArgumentException e) {
+      throw new MergeException(
+          file + ":" + lineNumber + ": not a sweep result line: " + e.getMessage());
+    }
+  }
+
+  private void add(SweepResult result, String origin) {
+    if (sweep == null) {
+      start(result.sweep(), origin);
+    } else if (!sweep.equals(result.sweep())) {
+      throw new MergeException(
+          origin
+              + ": "
+              + difference(result.sweep())
+              + ", but "
+              + sweepOrigin
+              + " has "
+              + describe(sweep)
+              + ": these are different sweeps");
+    }
+    Integer position = positions.get(result.seed());
+    if (position == null) {
+      throw new MergeException(
+          origin + ": seed " + result.seed() + " is not in the sweep's seeds " + seeds.text());
+    }
+    if (merged[position] != null) {
+      throw new MergeException(
+          origin + ": seed " + result.seed() + " again; it is already at " + origins[position]);
+    }
+    merged[position] = result;
+    origins[position] = origin;
+  }
+
+  private void start(SweepId first, String origin) {
+    sweep = first;
+    sweepOrigin = origin;
+    try {
+      seeds = SeedList.parse(first.seeds());
+    } catch (IllegalArgumentException e) {
+      throw new MergeException(origin + ": field 'seeds': " + e.getMessage());
+    }
+    positions = new HashMap<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      positions.put(seeds.seeds()[i], i);
+    }
+    merged = new SweepResult[seeds.size()];
+    origins = new String[seeds.size()];
+  }
+
+  private String difference(SweepId other) {
+    if (!other.scenario().equals(sweep.scenario())) {
+      return "field 'scenario' is " + other.scenario();
+    }
+    if (!other.seeds().equals(sweep.seeds())) {
+      return "field 'seeds' is " + other.seeds();
+    }
+    return "field 'durationNanos' is " + other.durationNanos();
+  }
+
+  private static String describe(SweepId id) {
+    return id.scenario() + ", seeds " + id.seeds() + ", durationNanos " + id.durationNanos();
+  }
+
+  /**
+   * The joined results, in seed-list order.
+   *
+   * @throws MergeException when no file had a result, or seeds are missing
+   */
+  public List<SweepResult> results() {
+    if (sweep == null) {
+      throw new MergeException("no results in the files given");
+    }
+    int missing = 0;
+    long firstMissing = 0;
+    for (int i = 0; i < merged.length; i++) {
+      if (merged[i] == null) {
+        if (missing == 0) {
+          firstMissing = seeds.seeds()[i];
+        }
+        missing++;
+      }
+    }
+    if (missing > 0) {
+      throw new MergeException(
+          missing
+              + " of the "
+              + merged.length
+              + " seeds of "
+              + sweep.scenario()
+              + " ("
+              + seeds.text()
+              + ") are missing, the first being seed "
+              + firstMissing
+              + ": is a shard's output left out, or did a shard stop early?");
+    }
+    return List.of(merged);
+  }
+}

@@ -1,0 +1,144 @@
+package faultline.scenarios.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.check.Violation;
+import faultline.scenarios.run.RunReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One seed's line in a sweep's JSON Lines output. Every line names its sweep (scenario, seed list,
+ * run duration) so that {@code sweep merge} can tell shards of one sweep from those of another.
+ *
+ * @param sweep the sweep this seed belongs to
+ * @param seed the seed
+ * @param traceSha256 the run's trace hash, as {@code run --json} reports it
+ * @param violations the violations, as {@code run --json} reports them
+ * @param unexpected the violated invariants that the scenario does not expect, sorted
+ * @param stopReason why the run ended
+ * @param events events processed
+ * @param virtualTimeNanos virtual time at the end
+ * @param replay the command that repeats this seed's run
+ */
+public record SweepResult(
+    SweepId sweep,
+    long seed,
+    String traceSha256,
+    ArrayNode violations,
+    List<String> unexpected,
+    String stopReason,
+    long events,
+    long virtualTimeNanos,
+    String replay) {
+
+  /** What identifies a sweep: shards of one sweep agree on all three. */
+  public record SweepId(String scenario, String seeds, long durationNanos) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static SweepResult of(SweepId sweep, RunReport report, Set<String> expectedViolations) {
+    ArrayNode violations = JSON.createArrayNode();
+    Set<String> unexpected = new TreeSet<>();
+    for (Violation violation : report.outcome().violations()) {
+      ObjectNode item = violations.addObject();
+      item.put("invariant", violation.invariant());
+      item.put("seq", violation.seq());
+      item.put("timeNanos", violation.timeNanos());
+      if (violation.node() == null) {
+        item.putNull("node");
+      } else {
+        item.put("node", violation.node().name());
+      }
+      item.put("message", violation.message());
+      if (!expectedViolations.contains(violation.invariant())) {
+        unexpected.add(violation.invariant());
+      }
+    }
+    return new SweepResult(
+        sweep,
+        report.seed(),
+        report.outcome().traceSha256(),
+        violations,
+        List.copyOf(unexpected),
+        report.outcome().stopReason().label(),
+        report.outcome().events(),
+        report.outcome().endNanos(),
+        report.reproduceCommand());
+  }
+
+  public boolean failed() {
+    return !unexpected.isEmpty();
+  }
+
+  /** The line, without its newline. */
+  public String toJsonLine() {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("scenario", sweep.scenario());
+    line.put("seeds", sweep.seeds());
+    line.put("durationNanos", sweep.durationNanos());
+    line.put("seed", seed);
+    line.put("traceSha256", traceSha256);
+    line.set("violations", violations);
+    ArrayNode unexpectedNode = line.putArray("unexpected");
+    unexpected.forEach(unexpectedNode::add);
+    line.put("stopReason", stopReason);
+    line.put("events", events);
+    line.put("virtualTimeNanos", virtualTimeNanos);
+    line.put("replay", replay);
+    return line.toString();
+  }
+
+  /**
+   * Reads a line written by {@link #toJsonLine}.
+   *
+   * @throws IllegalArgumentException naming the missing or mistyped field
+   */
+  static SweepResult fromJson(JsonNode line) {
+    if (!line.isObject()) {
+      throw new IllegalArgumentException("a result line must be a JSON object");
+    }
+    SweepId sweep =
+        new SweepId(text(line, "scenario"), text(line, "seeds"), number(line, "durationNanos"));
+    JsonNode violations = line.get("violations");
+    if (violations == null || !violations.isArray()) {
+      throw new IllegalArgumentException("field 'violations': missing or not an array");
+    }
+    JsonNode unexpectedNode = line.get("unexpected");
+    if (unexpectedNode == null || !unexpectedNode.isArray()) {
+      throw new IllegalArgumentException("field 'unexpected': missing or not an array");
+    }
+    List<String> unexpected = new ArrayList<>();
+    unexpectedNode.forEach(name -> unexpected.add(name.asText()));
+    return new SweepResult(
+        sweep,
+        number(line, "seed"),
+        text(line, "traceSha256"),
+        (ArrayNode) violations,
+        List.copyOf(unexpected),
+        text(line, "stopReason"),
+        number(line, "events"),
+        number(line, "virtualTimeNanos"),
+        text(line, "replay"));
+  }
+
+  private static String text(JsonNode line, String field) {
+    JsonNode value = line.get(field);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "': missing or not a string");
+    }
+    return value.asText();
+  }
+
+  private static long number(JsonNode line, String field) {
+    JsonNode value = line.get(field);
+    if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+      throw new IllegalArgumentException("field '" + field + "': missing or not a whole number");
+    }
+    return value.asLong();
+  }
+}

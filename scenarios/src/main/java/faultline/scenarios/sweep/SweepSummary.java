@@ -1,0 +1,80 @@
+package faultline.scenarios.sweep;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tallies a sweep's results as they arrive and prints the summary a user reads: how many seeds, how
+ * fast, and every failing seed with the command that replays it.
+ */
+public final class SweepSummary {
+  /** Beyond this many failing seeds, the rest are counted but not listed. */
+  static final int FAILURES_LISTED_MAX = 20;
+
+  private int seeds;
+  private int withViolations;
+  private final List<SweepResult> failures = new ArrayList<>();
+
+  public void add(SweepResult result) {
+    seeds++;
+    if (result.violations().size() > 0) {
+      withViolations++;
+    }
+    if (result.failed()) {
+      failures.add(result);
+    }
+  }
+
+  public int seeds() {
+    return seeds;
+  }
+
+  public boolean anyFailed() {
+    return !failures.isEmpty();
+  }
+
+  /** Prints the tally; {@code elapsedNanos} below zero leaves out the speed (for merges). */
+  public void print(PrintWriter out, long elapsedNanos, int jobs) {
+    if (elapsedNanos >= 0) {
+      double seconds = elapsedNanos / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "  %d seeds in %.1f s on %d job%s: %,.0f seeds/minute%n",
+          seeds,
+          seconds,
+          jobs,
+          jobs == 1 ? "" : "s",
+          seconds > 0 ? seeds * 60 / seconds : 0.0);
+    }
+    int expectedOnly = withViolations - failures.size();
+    out.printf(
+        Locale.ROOT,
+        "  %d passed, %d failed%s%n",
+        seeds - failures.size(),
+        failures.size(),
+        expectedOnly > 0
+            ? " (" + expectedOnly + " of them violated only what the scenario expects)"
+            : "");
+    if (failures.isEmpty()) {
+      return;
+    }
+    out.println("  failing seeds (an invariant the scenario does not expect was violated):");
+    for (SweepResult failure :
+        failures.subList(0, Math.min(failures.size(), FAILURES_LISTED_MAX))) {
+      out.printf(
+          Locale.ROOT,
+          "    seed %d: %s -- replay: %s%n",
+          failure.seed(),
+          String.join(", ", failure.unexpected()),
+          failure.replay());
+    }
+    if (failures.size() > FAILURES_LISTED_MAX) {
+      out.printf(
+          Locale.ROOT,
+          "    ... and %d more (every line with a non-empty \"unexpected\" in the results)%n",
+          failures.size() - FAILURES_LISTED_MAX);
+    }
+  }
+}
