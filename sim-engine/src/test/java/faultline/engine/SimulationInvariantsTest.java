@@ -115,6 +115,56 @@ class SimulationInvariantsTest {
     assertThat(outcome.metrics()).containsEntry("violations.test.at-most-messages", 1L);
   }
 
+  /** Counts the events it sees and, at the end, records the largest time it saw. */
+  private static final class EventCounter implements Invariant {
+    @Override
+    public String name() {
+      return "test.event-counter";
+    }
+
+    @Override
+    public String description() {
+      return "Never fails; measures.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      context.count("test.events", 1);
+    }
+
+    @Override
+    public void atEnd(InvariantContext context) {
+      context.recordMax("test.endNanos", context.nowNanos());
+      context.recordMax("test.endNanos", 0);
+    }
+  }
+
+  @Test
+  void invariantsMayRecordRunMetricsWithoutChangingTheRun() {
+    TraceCapture plain = new TraceCapture();
+    RunOutcome without =
+        builder(plain)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .limits(Limits.of(10 * MS))
+            .build()
+            .run();
+    TraceCapture measured = new TraceCapture();
+    RunOutcome with =
+        builder(measured)
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .invariant(new EventCounter())
+            .limits(Limits.of(10 * MS))
+            .build()
+            .run();
+
+    assertThat(with.traceSha256()).isEqualTo(without.traceSha256());
+    assertThat(with.metrics()).containsEntry("test.endNanos", 10 * MS);
+    assertThat(with.metrics().get("test.events")).isPositive();
+    assertThat(without.metrics()).doesNotContainKey("test.events");
+  }
+
   @Test
   void withoutStopOnViolationTheRunGoesOnAndRecordsEveryViolation() {
     TraceCapture trace = new TraceCapture();

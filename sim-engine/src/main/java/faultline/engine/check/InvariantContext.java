@@ -25,4 +25,14 @@ public interface InvariantContext {
 
   /** Records a violation of this invariant at {@code node} (may be null for a global property). */
   void fail(NodeId node, String message);
+
+  /**
+   * Adds {@code delta} to the run metric {@code name}, like {@code NodeContext.count}: for measures
+   * that only a global view of the run can take (time without a leader, commit latency). Metrics
+   * never change the run.
+   */
+  void count(String name, long delta);
+
+  /** Raises the run metric {@code name} to {@code value} if it is larger. */
+  void recordMax(String name, long value);
 }
