@@ -228,7 +228,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
     log(slot.process, type, operation, value);
     context.count("kv." + type.name().toLowerCase(java.util.Locale.ROOT), 1);
     if (type == HistoryEvent.Type.OK) {
-      context.recordMax("kv.latencyNanosMax", context.monotonicNanos() - slot.invokedAtNanos);
+      context.recordMax("kv.latencyMaxNanos", context.monotonicNanos() - slot.invokedAtNanos);
     }
     slot.operation = null;
     if (index == 0 && !scripted.isEmpty()) {
