@@ -66,6 +66,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       persistent =
           PersistentState.load(context.storage(), config.has(RaftBug.FORGET_VOTE_ON_RESTART));
       becomeFollower();
+      resetElectionTimer();
     } finally {
       endHandler();
     }
@@ -122,6 +123,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       recordedRole = role;
       recordedTerm = persistent.currentTerm();
       context.recordState(new RoleState(role.name(), recordedTerm));
+      context.recordMax("raft.termMax", recordedTerm);
     }
     context = null;
   }
@@ -178,7 +180,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
 
   private void onRequestVote(NodeId from, RequestVote request) {
     long term = persistent.currentTerm();
-    if (request.term() < term || leaderIsAlive()) {
+    if (request.term() < term || leaderIsAlive(request.preVote())) {
       // A stale candidate, or one that would depose a leader this server still hears from.
       context.send(from, new RequestVoteReply(term, false, request.preVote()));
       return;
@@ -206,11 +208,12 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   }
 
   /**
-   * With CheckQuorum or lease reads, a server that heard from a leader within the least election
-   * timeout refuses to help elect another (Ongaro's dissertation §4.2.3): the lease depends on it.
+   * A server that heard from a leader within the least election timeout refuses to help elect
+   * another (Ongaro's dissertation §4.2.3). PreVote always asks this (§9.6); real votes ask it
+   * with CheckQuorum or lease reads, whose safety depends on it.
    */
-  private boolean leaderIsAlive() {
-    if (!config.checkQuorum() && config.readMode() != ReadMode.LEASE) {
+  private boolean leaderIsAlive(boolean preVote) {
+    if (!preVote && !config.checkQuorum() && config.readMode() != ReadMode.LEASE) {
       return false;
     }
     if (role == Role.LEADER) {
@@ -277,9 +280,14 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     context.count("raft.checkQuorumStepDowns", 1);
     leaderId = null;
     becomeFollower();
+    resetElectionTimer();
   }
 
-  /** Moves to a newer term as a follower (§5.1: a server that sees a higher term). */
+  /**
+   * Moves to a newer term as a follower (§5.1: a server that sees a higher term). The election
+   * timer keeps running: Figure 2 resets it only for a current leader's AppendEntries or a granted
+   * vote, so a candidate that cannot win cannot hold the others back by asking again and again.
+   */
   void stepDown(long term) {
     if (term > persistent.currentTerm()) {
       persistent.enterTerm(term);
@@ -287,9 +295,14 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     if (role != Role.FOLLOWER) {
       leaderId = null;
     }
+    boolean wasLeader = role == Role.LEADER;
     becomeFollower();
+    if (wasLeader) {
+      resetElectionTimer(); // A leader has no election timer running.
+    }
   }
 
+  /** Becomes (or stays) a follower; the caller decides whether the election timer restarts. */
   void becomeFollower() {
     role = Role.FOLLOWER;
     votes.clear();
@@ -299,7 +312,6 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       context.cancelTimer(Server.HEARTBEAT_DUE);
       context.cancelTimer(Server.CHECK_QUORUM_DUE);
     }
-    resetElectionTimer();
   }
 
   void resetElectionTimer() {

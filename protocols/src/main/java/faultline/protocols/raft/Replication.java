@@ -65,7 +65,8 @@ final class Replication {
     }
     node.leaderId = append.leader();
     node.lastHeardFromLeaderNanos = context().monotonicNanos();
-    node.becomeFollower(); // A candidate of this term concedes; resets the election timer.
+    node.becomeFollower(); // A candidate of this term concedes.
+    node.resetElectionTimer();
 
     RaftLog log = persistent.log();
     long previous = append.prevLogIndex();
@@ -86,6 +87,7 @@ final class Replication {
         continue; // Already here (a duplicate or reordered AppendEntries).
       }
       if (index <= log.lastIndex()) {
+        context().count("raft.entriesTruncated", log.lastIndex() - index + 1);
         persistent.truncateFrom(index); // A conflict: this entry and all after it go.
       }
       persistent.append(entry);
