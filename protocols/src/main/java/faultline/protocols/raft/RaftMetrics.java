@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Never fails: measures what only a global view can, in true time, for the run's metrics. A
- * leaderless period lasts while no running server leads in the highest term any running server
- * has reached; each one that ends is an election. Commit latency runs from the moment a leader
+ * Never fails: measures what only a global view can, in true time, for the run's metrics. The
+ * cluster has a leader while some server leads a term that a majority of servers share as its
+ * followers; a leader cut off in a minority does not count. A leaderless period therefore starts
+ * when a leader crashes or when a newer term begins (not when a partition falls, which no server
+ * can see at once), and each one that ends is an election. Commit latency runs from the moment a leader
  * appends an entry to the moment some server's commit index first covers it. Percentiles are
  * computed at the end of the run and recorded as metrics of their own.
  */
@@ -49,19 +51,19 @@ final class RaftMetrics implements Invariant {
   }
 
   private void trackLeadership(InvariantContext context) {
-    long highestTerm = -1;
-    boolean leads = false;
+    List<RaftNode> servers = new ArrayList<>();
     for (NodeId id : context.nodes()) {
-      RaftNode server = context.node(id, RaftNode.class).orElse(null);
-      if (server == null) {
-        continue;
-      }
-      if (server.currentTerm() > highestTerm) {
-        highestTerm = server.currentTerm();
-        leads = false;
-      }
-      if (server.currentTerm() == highestTerm && server.role() == Role.LEADER) {
-        leads = true;
+      context.node(id, RaftNode.class).ifPresent(servers::add);
+    }
+    boolean leads = false;
+    for (RaftNode candidate : servers) {
+      if (candidate.role() == Role.LEADER) {
+        long sharing =
+            servers.stream()
+                .filter(server -> server.currentTerm() == candidate.currentTerm())
+                .filter(server -> server.role() == Role.FOLLOWER || server == candidate)
+                .count();
+        leads |= sharing >= candidate.config.majority();
       }
     }
     long now = context.nowNanos();
