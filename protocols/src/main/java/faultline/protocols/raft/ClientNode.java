@@ -83,8 +83,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
       ClientWorkload.ScriptedOperation operation = script.get(i);
       if (operation.client().equals(context.self())
           && operation.atNanos() >= context.monotonicNanos()) {
-        context.setTimer(
-            new ScriptedOpDue(i), operation.atNanos() - context.monotonicNanos());
+        context.setTimer(new ScriptedOpDue(i), operation.atNanos() - context.monotonicNanos());
       }
     }
   }
@@ -236,7 +235,9 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
     } else if (workload.script().isEmpty()) {
       context.setTimer(
           new ProcessDue(index),
-          context.random().nextLongBetween(workload.intervalMinNanos(), workload.intervalMaxNanos()));
+          context
+              .random()
+              .nextLongBetween(workload.intervalMinNanos(), workload.intervalMaxNanos()));
     }
   }
 

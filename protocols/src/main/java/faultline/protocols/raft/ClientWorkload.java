@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * What the client nodes do: each runs {@code processes} client processes (Jepsen's term), each of
  * which has at most one operation outstanding. A process thinks for a random interval, issues a
- * random operation on one of {@code keys} keys by the weights of {@code mix}, retries it at
- * another server when no answer came within {@code attemptTimeoutNanos}, and gives up after
- * {@code operationTimeoutNanos} (an {@code info} outcome for a write: it may or may not have
- * happened). No new operation starts after {@code untilNanos}. A client with a script runs only its
- * scripted operations.
+ * random operation on one of {@code keys} keys by the weights of {@code mix}, retries it at another
+ * server when no answer came within {@code attemptTimeoutNanos}, and gives up after {@code
+ * operationTimeoutNanos} (an {@code info} outcome for a write: it may or may not have happened). No
+ * new operation starts after {@code untilNanos}. A client with a script runs only its scripted
+ * operations.
  */
 public record ClientWorkload(
     List<NodeId> clients,

@@ -34,7 +34,11 @@ final class ElectionSafety implements Invariant {
               if (first != null && !first.equals(stepped.id()) && reported.add(term)) {
                 context.fail(
                     stepped.id(),
-                    stepped.id() + " became leader of term " + term + ", which " + first
+                    stepped.id()
+                        + " became leader of term "
+                        + term
+                        + ", which "
+                        + first
                         + " already leads: two leaders in one term");
               }
             });

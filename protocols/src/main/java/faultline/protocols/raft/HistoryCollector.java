@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Gathers the client history as it happens: after each client step it copies the new events,
- * stamped with true time, so that the history is in real-time order across all clients and
- * survives a client's crash.
+ * stamped with true time, so that the history is in real-time order across all clients and survives
+ * a client's crash.
  */
 final class HistoryCollector {
   private final List<HistoryEvent> history = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * One key-value operation: {@code get}, {@code put} (replace), {@code append} (concatenate) or
- * {@code cas} (replace {@code expected} by {@code value}, only when the key holds {@code expected}).
- * A missing key holds the empty string.
+ * {@code cas} (replace {@code expected} by {@code value}, only when the key holds {@code
+ * expected}). A missing key holds the empty string.
  */
 public record KvOperation(String f, String key, String value, String expected) {
   static final Set<String> FUNCTIONS = Set.of("get", "put", "append", "cas");

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The replicated state machine: a map from key to string, plus one session per client process
- * that remembers the last request applied and its result, so that a retried command is applied at
- * most once (§8). Volatile: a restarted server rebuilds it by applying its log again.
+ * The replicated state machine: a map from key to string, plus one session per client process that
+ * remembers the last request applied and its result, so that a retried command is applied at most
+ * once (§8). Volatile: a restarted server rebuilds it by applying its log again.
  */
 final class KvStore {
   private final Map<String, String> values = new HashMap<>(); // Only looked up, never iterated.

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Figure 3, Leader Completeness: an entry committed in some term is in the log of every leader of
- * a later term. The committed prefix is learned from the servers' commit indices as they advance;
+ * Figure 3, Leader Completeness: an entry committed in some term is in the log of every leader of a
+ * later term. The committed prefix is learned from the servers' commit indices as they advance;
  * each server, on becoming leader, must hold all of it.
  */
 final class LeaderCompleteness implements Invariant {
@@ -44,8 +44,16 @@ final class LeaderCompleteness implements Invariant {
             && (index > log.lastIndex() || !log.entry(index).equals(entry))) {
           context.fail(
               id,
-              id + " became leader of term " + node.currentTerm() + " without the entry committed"
-                  + " at index " + index + " (" + entry.describe() + ", term " + entry.term()
+              id
+                  + " became leader of term "
+                  + node.currentTerm()
+                  + " without the entry committed"
+                  + " at index "
+                  + index
+                  + " ("
+                  + entry.describe()
+                  + ", term "
+                  + entry.term()
                   + ")");
           return;
         }

@@ -73,7 +73,13 @@ final class Linearizable implements Invariant {
   }
 
   private static String describe(Operation operation) {
-    return "p" + operation.process() + " " + operation.f() + " " + operation.input() + " -> "
+    return "p"
+        + operation.process()
+        + " "
+        + operation.f()
+        + " "
+        + operation.input()
+        + " -> "
         + (operation.completed() ? operation.output() : "?");
   }
 }

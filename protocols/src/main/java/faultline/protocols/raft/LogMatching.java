@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * Figure 3, Log Matching: if two logs hold an entry with the same index and term, they hold the
- * same entry there and are identical in every entry before it. Each entry is summarized with a
- * hash of its whole prefix; the first server to hold an (index, term) registers the entry and the
- * prefix hash, and every later holder must match both. Equal prefixes always hash equally, so a
- * mismatch is always a real difference.
+ * same entry there and are identical in every entry before it. Each entry is summarized with a hash
+ * of its whole prefix; the first server to hold an (index, term) registers the entry and the prefix
+ * hash, and every later holder must match both. Equal prefixes always hash equally, so a mismatch
+ * is always a real difference.
  */
 final class LogMatching implements Invariant {
   private final Map<IndexTerm, Registered> registry = new HashMap<>(); // Only looked up.
@@ -69,8 +69,7 @@ final class LogMatching implements Invariant {
       mirror.entries.add(entry);
       mirror.prefixHashes.add(hash);
       Registered first =
-          registry.putIfAbsent(
-              new IndexTerm(index, entry.term()), new Registered(id, entry, hash));
+          registry.putIfAbsent(new IndexTerm(index, entry.term()), new Registered(id, entry, hash));
       if (first != null && (!first.entry().equals(entry) || first.prefixHash() != hash)) {
         context.fail(id, mismatch(id, index, entry, first));
         return;
@@ -83,8 +82,17 @@ final class LogMatching implements Invariant {
         first.entry().equals(entry)
             ? "the same entry (" + entry.describe() + ") but different entries before it"
             : entry.describe() + " where " + first.holder() + " holds " + first.entry().describe();
-    return id + " and " + first.holder() + " both hold an entry of term " + entry.term()
-        + " at index " + index + ", yet " + id + " holds " + what;
+    return id
+        + " and "
+        + first.holder()
+        + " both hold an entry of term "
+        + entry.term()
+        + " at index "
+        + index
+        + ", yet "
+        + id
+        + " holds "
+        + what;
   }
 
   /** The SplitMix64 finalizer: spreads the bits so that prefix hashes rarely collide. */

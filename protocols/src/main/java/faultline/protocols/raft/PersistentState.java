@@ -2,8 +2,8 @@ package faultline.protocols.raft;
 
 import faultline.engine.node.DurableStorage;
 import faultline.engine.node.NodeId;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**

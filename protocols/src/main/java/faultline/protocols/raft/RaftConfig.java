@@ -10,8 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Configuration of a Raft cluster and its clients. Defaults follow the paper (§5.2, §9.3):
- * election timeouts drawn from 150-300 ms and a heartbeat every 50 ms.
+ * Configuration of a Raft cluster and its clients. Defaults follow the paper (§5.2, §9.3): election
+ * timeouts drawn from 150-300 ms and a heartbeat every 50 ms.
  *
  * @param servers the Raft servers (every other node of the run is a client)
  * @param electionTimeoutMinNanos the least election timeout

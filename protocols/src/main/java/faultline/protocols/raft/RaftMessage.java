@@ -35,10 +35,10 @@ public sealed interface RaftMessage extends Message {
   }
 
   /**
-   * The answer to AppendEntries. On success {@code matchIndex} is the last index known to match
-   * the leader. On failure {@code rejectedPrevIndex} names the probe that failed, and {@code
-   * conflictTerm} / {@code conflictIndex} let the leader skip a whole term at once (the fast
-   * backup of §5.3); {@code conflictTerm} is 0 when the follower's log is too short.
+   * The answer to AppendEntries. On success {@code matchIndex} is the last index known to match the
+   * leader. On failure {@code rejectedPrevIndex} names the probe that failed, and {@code
+   * conflictTerm} / {@code conflictIndex} let the leader skip a whole term at once (the fast backup
+   * of §5.3); {@code conflictTerm} is 0 when the follower's log is too short.
    */
   record AppendEntriesReply(
       long term,

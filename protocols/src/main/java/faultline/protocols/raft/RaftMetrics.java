@@ -14,8 +14,8 @@ import java.util.Map;
  * cluster has a leader while some server leads a term that a majority of servers share as its
  * followers; a leader cut off in a minority does not count. A leaderless period therefore starts
  * when a leader crashes or when a newer term begins (not when a partition falls, which no server
- * can see at once), and each one that ends is an election. Commit latency runs from the moment a leader
- * appends an entry to the moment some server's commit index first covers it. Percentiles are
+ * can see at once), and each one that ends is an election. Commit latency runs from the moment a
+ * leader appends an entry to the moment some server's commit index first covers it. Percentiles are
  * computed at the end of the run and recorded as metrics of their own.
  */
 final class RaftMetrics implements Invariant {
@@ -117,7 +117,8 @@ final class RaftMetrics implements Invariant {
   }
 
   /** Records p50, p99 and max (nearest rank) as {@code <prefix>P50Nanos} and so on. */
-  private static void recordPercentiles(InvariantContext context, String prefix, List<Long> values) {
+  private static void recordPercentiles(
+      InvariantContext context, String prefix, List<Long> values) {
     if (values.isEmpty()) {
       return;
     }

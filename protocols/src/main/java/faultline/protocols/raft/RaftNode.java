@@ -17,13 +17,13 @@ import java.util.TreeSet;
 
 /**
  * A Raft server (Ongaro and Ousterhout, "In Search of an Understandable Consensus Algorithm
- * (Extended Version)", 2014), following Figure 2: leader election with randomized timeouts and
- * the up-to-date check (§5.2, §5.4.1), log replication with the consistency check, conflict
- * truncation and nextIndex back-off (§5.3), commitment of current-term entries only, by counting
- * replicas (§5.4.2), and a no-op entry when a leader takes office (§8). currentTerm, votedFor and
- * the log are synced to durable storage before the server answers (§5.1, Figure 2). Followers
- * redirect clients to the leader (§8). Options: PreVote and CheckQuorum (Ongaro's dissertation
- * §9.6, §6.2), fast conflict-term back-up, and ReadIndex or lease reads ({@link ReadMode}).
+ * (Extended Version)", 2014), following Figure 2: leader election with randomized timeouts and the
+ * up-to-date check (§5.2, §5.4.1), log replication with the consistency check, conflict truncation
+ * and nextIndex back-off (§5.3), commitment of current-term entries only, by counting replicas
+ * (§5.4.2), and a no-op entry when a leader takes office (§8). currentTerm, votedFor and the log
+ * are synced to durable storage before the server answers (§5.1, Figure 2). Followers redirect
+ * clients to the leader (§8). Options: PreVote and CheckQuorum (Ongaro's dissertation §9.6, §6.2),
+ * fast conflict-term back-up, and ReadIndex or lease reads ({@link ReadMode}).
  *
  * <p>This class holds the state and the election half; {@link Replication} is the log half and
  * {@link ClientService} the key-value half. Upholds the invariants of {@link RaftInvariants}.
@@ -190,8 +190,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
             || persistent.log().isUpToDate(request.lastLogIndex(), request.lastLogTerm());
     if (request.preVote()) {
       boolean granted = request.term() > term && logOk;
-      context.send(
-          from, new RequestVoteReply(granted ? request.term() : term, granted, true));
+      context.send(from, new RequestVoteReply(granted ? request.term() : term, granted, true));
       return;
     }
     if (request.term() > term) {
@@ -209,8 +208,8 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
 
   /**
    * A server that heard from a leader within the least election timeout refuses to help elect
-   * another (Ongaro's dissertation §4.2.3). PreVote always asks this (§9.6); real votes ask it
-   * with CheckQuorum or lease reads, whose safety depends on it.
+   * another (Ongaro's dissertation §4.2.3). PreVote always asks this (§9.6); real votes ask it with
+   * CheckQuorum or lease reads, whose safety depends on it.
    */
   private boolean leaderIsAlive(boolean preVote) {
     if (!preVote && !config.checkQuorum() && config.readMode() != ReadMode.LEASE) {
@@ -256,8 +255,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     context.cancelTimer(Server.ELECTION_TIMEOUT);
     persistent.append(LogEntry.noOp(persistent.currentTerm()));
     persistent.sync();
-    leader =
-        new LeaderState(otherServers(), persistent.log().lastIndex(), config.majority());
+    leader = new LeaderState(otherServers(), persistent.log().lastIndex(), config.majority());
     context.count("raft.leaderChanges", 1);
     context.note("leader of term " + persistent.currentTerm());
     replication.broadcastAppend(leader.startRound(context.monotonicNanos()));
@@ -341,8 +339,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
 
   void reply(NodeId client, ClientRequest request, ReplyStatus status, String value) {
     context.send(
-        client,
-        new ClientReply(request.process(), request.sequence(), status, value, leaderId));
+        client, new ClientReply(request.process(), request.sequence(), status, value, leaderId));
   }
 
   // Read-only views for invariants and tests.

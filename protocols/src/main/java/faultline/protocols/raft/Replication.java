@@ -102,7 +102,11 @@ final class Replication {
   }
 
   private void reply(
-      AppendEntries append, boolean success, long matchIndex, long conflictIndex, long conflictTerm) {
+      AppendEntries append,
+      boolean success,
+      long matchIndex,
+      long conflictIndex,
+      long conflictTerm) {
     context()
         .send(
             append.leader(),
@@ -161,8 +165,8 @@ final class Replication {
 
   /**
    * §5.4.2: the leader commits the highest entry of its own term that a majority stores; earlier
-   * entries are committed with it, indirectly. Counting replicas of an earlier term's entry is
-   * the Figure 8 mistake.
+   * entries are committed with it, indirectly. Counting replicas of an earlier term's entry is the
+   * Figure 8 mistake.
    */
   void maybeCommit() {
     RaftLog log = node.persistent.log();

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Figure 3, State Machine Safety: once a server has applied an entry at an index, no server ever
- * applies a different entry at that index. A restarted server applies its log again from the
- * start, and must apply the same entries.
+ * applies a different entry at that index. A restarted server applies its log again from the start,
+ * and must apply the same entries.
  */
 final class StateMachineSafety implements Invariant {
   private final Map<Long, Applied> applied = new HashMap<>(); // Only looked up.
@@ -46,9 +46,20 @@ final class StateMachineSafety implements Invariant {
       if (first != null && !first.entry().equals(entry)) {
         context.fail(
             id,
-            id + " applied " + entry.describe() + " (term " + entry.term() + ") at index " + index
-                + ", where " + first.server() + " applied " + first.entry().describe() + " (term "
-                + first.entry().term() + "): a committed entry was lost");
+            id
+                + " applied "
+                + entry.describe()
+                + " (term "
+                + entry.term()
+                + ") at index "
+                + index
+                + ", where "
+                + first.server()
+                + " applied "
+                + first.entry().describe()
+                + " (term "
+                + first.entry().term()
+                + "): a committed entry was lost");
         return;
       }
     }

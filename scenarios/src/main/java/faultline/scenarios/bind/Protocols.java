@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /** The registry of protocol bindings that scenario files may name. */
 public final class Protocols {
-  private static final List<ProtocolBinding> ALL = List.of(new LwwRegisterBinding(), new RaftBinding());
+  private static final List<ProtocolBinding> ALL =
+      List.of(new LwwRegisterBinding(), new RaftBinding());
 
   private Protocols() {}
 
