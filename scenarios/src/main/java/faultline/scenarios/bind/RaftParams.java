@@ -159,15 +159,14 @@ final class RaftParams {
     }
     int keys = (int) clients.integer("keys", 3, 1, 1_000_000);
     ParamReader mix = clients.object("mix");
-    ClientWorkload.Mix weights =
-        new ClientWorkload.Mix(
-            (int) mix.integer("get", 2, 0, 1000),
-            (int) mix.integer("put", 1, 0, 1000),
-            (int) mix.integer("append", 1, 0, 1000),
-            (int) mix.integer("cas", 1, 0, 1000));
-    if (weights.get() + weights.put() + weights.append() + weights.cas() == 0) {
+    int get = (int) mix.integer("get", 2, 0, 1000);
+    int put = (int) mix.integer("put", 1, 0, 1000);
+    int append = (int) mix.integer("append", 1, 0, 1000);
+    int cas = (int) mix.integer("cas", 1, 0, 1000);
+    if (get + put + append + cas == 0) {
       throw clients.error("mix", "at least one operation needs a weight above 0");
     }
+    ClientWorkload.Mix weights = new ClientWorkload.Mix(get, put, append, cas);
     long attempt = clients.durationNanos("attemptTimeout", 100 * MILLI);
     long operation = clients.durationNanos("operationTimeout", 1000 * MILLI);
     if (attempt <= 0) {
