@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -225,7 +226,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
     Slot slot = slots.get(index);
     KvOperation operation = slot.operation;
     log(slot.process, type, operation, value);
-    context.count("kv." + type.name().toLowerCase(java.util.Locale.ROOT), 1);
+    context.count("kv." + type.name().toLowerCase(Locale.ROOT), 1);
     if (type == HistoryEvent.Type.OK) {
       context.recordMax("kv.latencyMaxNanos", context.monotonicNanos() - slot.invokedAtNanos);
     }
@@ -265,7 +266,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
   }
 
   private void log(int process, HistoryEvent.Type type, KvOperation operation, Object value) {
-    String phase = type.name().toLowerCase(java.util.Locale.ROOT);
+    String phase = type.name().toLowerCase(Locale.ROOT);
     context.record(
         "client",
         new ClientEvent(process, phase, new OperationView(operation.f(), operation.key(), value)));

@@ -137,6 +137,7 @@ final class Replication {
         sendAppend(from, leader.round());
       }
     } else if (reply.rejectedPrevIndex() == leader.nextIndex(from) - 1) {
+      context().count("raft.appendRejections", 1);
       leader.backUp(from, backedUpNextIndex(leader.nextIndex(from), reply));
       sendAppend(from, leader.round());
     }
