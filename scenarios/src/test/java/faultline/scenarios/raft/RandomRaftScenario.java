@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws a Raft scenario from a seed: five servers and two clients, options drawn at random, a
- * lossy, duplicating, reordering network, and a random fault schedule (partitions, one-way link
- * blocks, crashes with and without lost unsynced writes, restarts, pauses, clock offsets, drifts
- * and jumps, link degradation) for the first 3.5 s. Then everything heals, so the last 1.5 s can
- * show that a leader is elected again. The scenario is a plain file, so a failure can be replayed
- * with {@code ./faultline run <file> --seed N}.
+ * Draws a Raft scenario from a seed: three or five servers and two clients, options drawn at
+ * random, a lossy, duplicating, reordering network, and a random fault schedule (partitions,
+ * one-way link blocks, crashes with and without lost unsynced writes, restarts, pauses, clock
+ * offsets, drifts and jumps, link degradation) for the first 3.5 s. Then everything heals, so the
+ * last 1.5 s can show that a leader is elected again. The scenario is a plain file, so a failure
+ * can be replayed with {@code ./faultline run <file> --seed N}.
  */
 final class RandomRaftScenario {
-  static final List<String> SERVERS = List.of("n1", "n2", "n3", "n4", "n5");
+  static final List<String> FIVE = List.of("n1", "n2", "n3", "n4", "n5");
   static final List<String> CLIENTS = List.of("c1", "c2");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,8 +36,9 @@ final class RandomRaftScenario {
         "A randomized Raft run for the seed sweep: random options, a faulty network and a random"
             + " fault schedule, healed at 3.5 s.");
     scenario.put("protocol", "raft");
+    List<String> servers = random.nextInt(3) == 0 ? FIVE.subList(0, 3) : FIVE;
     ArrayNode nodes = scenario.putArray("nodes");
-    SERVERS.forEach(nodes::add);
+    servers.forEach(nodes::add);
     CLIENTS.forEach(nodes::add);
     ObjectNode params = params(random);
     if (!bugs.isEmpty()) {
@@ -50,7 +51,7 @@ final class RandomRaftScenario {
     network.put("loss", random.nextInt(6) / 100.0);
     network.put("duplicate", random.nextInt(6) / 100.0);
     network.put("reorder", random.nextInt(11) / 100.0);
-    scenario.set("faults", faults(random));
+    scenario.set("faults", faults(random, servers));
     scenario.putObject("run").put("duration", "5s");
     scenario.put("seed", seed);
     return scenario;
@@ -74,39 +75,39 @@ final class RandomRaftScenario {
     return params;
   }
 
-  private static ArrayNode faults(SimRandom random) {
+  private static ArrayNode faults(SimRandom random, List<String> servers) {
     ArrayNode faults = JSON.createArrayNode();
     List<ObjectNode> drawn = new ArrayList<>();
     int count = 4 + random.nextInt(8);
     for (int i = 0; i < count; i++) {
       long atMillis = 200 + random.nextLong(3200);
-      drawn.addAll(fault(random, atMillis));
+      drawn.addAll(fault(random, atMillis, servers));
     }
     drawn.sort((a, b) -> Long.compare(millis(a), millis(b)));
     drawn.forEach(faults::add);
     // The liveness phase: heal everything and bring every node back.
     faults.add(at(3500).put("type", "heal"));
-    for (String from : SERVERS) {
-      for (String to : SERVERS) {
+    for (String from : servers) {
+      for (String to : servers) {
         if (!from.equals(to)) {
           faults.add(at(3500).put("type", "unblock").put("from", from).put("to", to));
         }
       }
     }
-    for (String node : SERVERS) {
+    for (String node : servers) {
       faults.add(at(3500).put("type", "restart").put("node", node));
       faults.add(at(3500).put("type", "link").put("from", node).put("loss", 0.01));
     }
     return faults;
   }
 
-  private static List<ObjectNode> fault(SimRandom random, long atMillis) {
-    String server = SERVERS.get(random.nextInt(SERVERS.size()));
-    String other = SERVERS.get(random.nextInt(SERVERS.size()));
+  private static List<ObjectNode> fault(SimRandom random, long atMillis, List<String> servers) {
+    String server = servers.get(random.nextInt(servers.size()));
+    String other = servers.get(random.nextInt(servers.size()));
     return switch (random.nextInt(9)) {
       case 0 ->
           List.of(
-              partition(random, atMillis),
+              partition(random, atMillis, servers),
               at(atMillis + 100 + random.nextLong(900)).put("type", "heal"));
       case 1 ->
           server.equals(other)
@@ -160,10 +161,10 @@ final class RandomRaftScenario {
     };
   }
 
-  private static ObjectNode partition(SimRandom random, long atMillis) {
+  private static ObjectNode partition(SimRandom random, long atMillis, List<String> servers) {
     ObjectNode fault = at(atMillis).put("type", "partition");
     ArrayNode side = fault.putArray("groups").addArray();
-    List<String> nodes = new ArrayList<>(SERVERS);
+    List<String> nodes = new ArrayList<>(servers);
     nodes.addAll(CLIENTS);
     int size = 1 + random.nextInt(3);
     for (int i = 0; i < size && !nodes.isEmpty(); i++) {
