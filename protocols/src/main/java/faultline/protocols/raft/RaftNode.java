@@ -114,10 +114,6 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     return config.servers().stream().filter(server -> !server.equals(context.self())).toList();
   }
 
-  long currentTermNow() {
-    return persistent.currentTerm();
-  }
-
   private void endHandler() {
     if (role != recordedRole || persistent.currentTerm() != recordedTerm) {
       recordedRole = role;
