@@ -41,6 +41,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   long lastApplied;
   NodeId leaderId;
   long lastHeardFromLeaderNanos = Long.MIN_VALUE / 2;
+  private long bootedAtNanos;
   final KvStore store = new KvStore();
   private final Set<NodeId> votes = new TreeSet<>();
   private Role recordedRole;
@@ -63,6 +64,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   public void onStart(NodeContext<RaftMessage, RaftTimer> context) {
     this.context = context;
     try {
+      bootedAtNanos = context.monotonicNanos();
       persistent =
           PersistentState.load(context.storage(), config.has(RaftBug.FORGET_VOTE_ON_RESTART));
       becomeFollower();
@@ -214,8 +216,15 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     if (role == Role.LEADER) {
       return true;
     }
+    long nowNanos = context.monotonicNanos();
+    if (config.readMode() == ReadMode.LEASE
+        && nowNanos - bootedAtNanos < config.electionTimeoutMinNanos()) {
+      // A restart forgets which leader this server heard last, and when; it may have promised a
+      // lease to one just before the crash, so it waits a full timeout before voting again.
+      return true;
+    }
     return leaderId != null
-        && context.monotonicNanos() - lastHeardFromLeaderNanos < config.electionTimeoutMinNanos();
+        && nowNanos - lastHeardFromLeaderNanos < config.electionTimeoutMinNanos();
   }
 
   private void onRequestVoteReply(NodeId from, RequestVoteReply reply) {
