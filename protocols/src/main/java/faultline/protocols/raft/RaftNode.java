@@ -42,6 +42,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   NodeId leaderId;
   long lastHeardFromLeaderNanos = Long.MIN_VALUE / 2;
   private long bootedAtNanos;
+  private boolean restarted;
   final KvStore store = new KvStore();
   private final Set<NodeId> votes = new TreeSet<>();
   private Role recordedRole;
@@ -67,6 +68,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       bootedAtNanos = context.monotonicNanos();
       persistent =
           PersistentState.load(context.storage(), config.has(RaftBug.FORGET_VOTE_ON_RESTART));
+      restarted = persistent.currentTerm() > 0;
       becomeFollower();
       resetElectionTimer();
     } finally {
@@ -218,9 +220,11 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     }
     long nowNanos = context.monotonicNanos();
     if (config.readMode() == ReadMode.LEASE
+        && restarted
         && nowNanos - bootedAtNanos < config.electionTimeoutMinNanos()) {
       // A restart forgets which leader this server heard last, and when; it may have promised a
-      // lease to one just before the crash, so it waits a full timeout before voting again.
+      // lease to one just before the crash, so it waits a full timeout before voting again. (A
+      // server whose disk holds no term has never answered a leader, so it need not wait.)
       return true;
     }
     return leaderId != null
