@@ -16,4 +16,29 @@ public record Operation(
     Object output,
     boolean completed,
     int invokeIndex,
-    int completeIndex) {}
+    int completeIndex) {
+
+  /**
+   * The operation as a student reads it: {@code process 2 read x -> 5}, {@code process 0 write 3},
+   * {@code process 1 cas x [3, 4] (outcome unknown)}.
+   */
+  public String describe() {
+    StringBuilder text = new StringBuilder("process ").append(process).append(' ').append(f);
+    if (key != null) {
+      text.append(' ').append(key);
+    }
+    if (!isQuery()) {
+      text.append(' ').append(Values.describe(input));
+    } else if (completed) {
+      text.append(" -> ").append(Values.describe(output));
+    }
+    if (!completed) {
+      text.append(" (outcome unknown)");
+    }
+    return text.toString();
+  }
+
+  private boolean isQuery() {
+    return f.equals("read") || f.equals("get");
+  }
+}

@@ -13,5 +13,11 @@ final class ExitCodes {
   /** A bug in Faultline itself. */
   static final int INTERNAL_ERROR = 3;
 
+  /**
+   * {@code check} could not decide within its search limit: neither a pass nor a failure, and not
+   * the user's mistake, so it gets a code of its own.
+   */
+  static final int UNDECIDED = 4;
+
   private ExitCodes() {}
 }

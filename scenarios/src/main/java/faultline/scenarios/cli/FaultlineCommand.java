@@ -17,12 +17,14 @@ import picocli.CommandLine.Option;
       DescribeCommand.class,
       RunCommand.class,
       ReplayCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 ok, 1 an invariant was violated (or a replay differed),",
-      "2 bad usage or input, 3 internal error (add --verbose for the stack trace)."
+      "2 bad usage or input, 3 internal error (add --verbose for the stack trace),",
+      "4 check could not decide within --max-states."
     })
 public final class FaultlineCommand implements Runnable {
   @Option(

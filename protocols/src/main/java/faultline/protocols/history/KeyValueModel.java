@@ -1,0 +1,80 @@
+package faultline.protocols.history;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/** The string cell of {@link Model#kv()}: get, put, append; initially the empty string. */
+final class KeyValueModel implements Model {
+  static final KeyValueModel INSTANCE = new KeyValueModel();
+
+  private KeyValueModel() {}
+
+  @Override
+  public String name() {
+    return "kv";
+  }
+
+  @Override
+  public List<String> functions() {
+    return List.of("get", "put", "append");
+  }
+
+  @Override
+  public Object initialState() {
+    return "";
+  }
+
+  @Override
+  public Object step(Object state, Operation operation) {
+    return switch (operation.f()) {
+      case "get" -> !operation.completed() || state.equals(operation.output()) ? state : IMPOSSIBLE;
+      case "put" -> text(operation.input());
+      case "append" -> (String) state + text(operation.input());
+      default -> throw new IllegalArgumentException("kv has no operation " + operation.f());
+    };
+  }
+
+  private static String text(Object value) {
+    if (value instanceof String text) {
+      return text;
+    }
+    throw new IllegalArgumentException("kv values are strings, got " + Values.describe(value));
+  }
+
+  @Override
+  public boolean isReadOnly(Operation operation) {
+    return operation.f().equals("get");
+  }
+
+  @Override
+  public boolean isBlindWrite(Operation operation) {
+    return operation.f().equals("put");
+  }
+
+  @Override
+  public Collection<Object> statesWritten(Operation operation) {
+    return switch (operation.f()) {
+      case "put" -> Collections.singletonList(operation.input());
+      case "get" -> Collections.emptyList();
+      default -> null; // An append's result depends on whatever the state was.
+    };
+  }
+
+  @Override
+  public Collection<Object> statesObserved(Operation operation) {
+    return switch (operation.f()) {
+      case "get" ->
+          operation.completed()
+              ? Collections.singletonList(operation.output())
+              : Collections.emptyList();
+      case "put" -> Collections.emptyList();
+      default -> null; // An append's result depends on whatever the state was.
+    };
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,115 @@
+package faultline.protocols.history;
+
+import faultline.engine.Check;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Decides whether a client history is linearizable (Herlihy and Wing 1990) with respect to a {@link
+ * Model}: whether each operation can be given one instant between its invocation and its completion
+ * such that the operations, run one at a time in that order, produce the results the clients saw.
+ *
+ * <p>Keys are independent objects, so each key's sub-history is checked on its own
+ * (P-compositionality, Horn and Kroening 2015): a history is linearizable when every key's is. Each
+ * key is searched by {@link LinearizationSearch}, a memoized Wing–Gong/Lowe search. {@code fail}
+ * operations are dropped; {@code info} operations may take effect at any point after their
+ * invocation, or never. The search is exponential in the worst case (the problem is NP-complete),
+ * so it stops after {@code statesMax} memoized configurations with verdict {@code UNKNOWN}; memory
+ * stays proportional to that bound (about 100 bytes per configuration, plus 4 per open operation).
+ */
+public final class LinearizabilityChecker {
+  /** A budget that decides the histories of a long simulation run and fits a default heap. */
+  public static final long DEFAULT_STATES_MAX = 2_000_000;
+
+  private LinearizabilityChecker() {}
+
+  /** A checker for histories of {@code model}, with the given search budget. */
+  public static HistoryChecker of(Model model, long statesMax) {
+    Check.argument(model != null, "a model is required");
+    Check.argument(statesMax > 0, "statesMax must be positive: %s", statesMax);
+    return history -> check(history, model, statesMax);
+  }
+
+  /**
+   * Checks {@code history} (events in real-time order) against {@code model}.
+   *
+   * @throws IllegalArgumentException when the history is malformed: a process that invokes twice
+   *     without completing, a completion without its invocation, an operation the model lacks
+   */
+  public static CheckResult check(List<HistoryEvent> history, Model model, long statesMax) {
+    Check.argument(model != null, "a model is required");
+    Check.argument(statesMax > 0, "statesMax must be positive: %s", statesMax);
+    Map<String, List<Operation>> byKey = byKey(OperationPairing.pair(history), model);
+    long statesExplored = 0;
+    int operationCount = 0;
+    for (Map.Entry<String, List<Operation>> entry : byKey.entrySet()) {
+      List<Operation> operations = withoutUnseenUnknown(model, entry.getValue());
+      operationCount += entry.getValue().size();
+      LinearizationSearch search =
+          new LinearizationSearch(
+              model, operations, UnseenEffects.find(model, operations), statesMax - statesExplored);
+      LinearizationSearch.Outcome outcome = search.run();
+      statesExplored += search.statesExplored();
+      switch (outcome) {
+        case LINEARIZABLE -> {}
+        case NOT_LINEARIZABLE -> {
+          return Explanations.notLinearizable(
+              model, entry.getKey(), search.deepestDeadEnd(), statesExplored);
+        }
+        case GAVE_UP -> {
+          return Explanations.gaveUp(
+              model, entry.getKey(), operations.size(), search.deepestDeadEnd(), statesExplored);
+        }
+      }
+    }
+    return Explanations.linearizable(operationCount, byKey.size(), statesExplored);
+  }
+
+  /**
+   * Drops the operations whose outcome is unknown and whose effect nobody can have seen: they may
+   * as well never have happened ({@link UnseenEffects}). Dropping one can leave another unseen (an
+   * unknown cas that alone expected its value), so this repeats until nothing changes; the search
+   * then meets no unseen operation of unknown outcome, which its hoisting relies on.
+   */
+  private static List<Operation> withoutUnseenUnknown(Model model, List<Operation> operations) {
+    List<Operation> kept = operations;
+    while (true) {
+      boolean[] unseen = UnseenEffects.find(model, kept);
+      List<Operation> next = new ArrayList<>();
+      for (int i = 0; i < unseen.length; i++) {
+        if (kept.get(i).completed() || !unseen[i]) {
+          next.add(kept.get(i));
+        }
+      }
+      if (next.size() == kept.size()) {
+        return kept;
+      }
+      kept = next;
+    }
+  }
+
+  /**
+   * The operations of each key, keyless first, then keys in order. An operation whose outcome is
+   * unknown and that changes nothing (an unanswered read) constrains nothing, so it is left out.
+   */
+  private static Map<String, List<Operation>> byKey(List<Operation> operations, Model model) {
+    Map<String, List<Operation>> byKey =
+        new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (Operation operation : operations) {
+      Check.argument(
+          model.functions().contains(operation.f()),
+          "model %s has no operation %s (it has %s)",
+          model.name(),
+          operation.f(),
+          model.functions());
+      if (!operation.completed() && model.isReadOnly(operation)) {
+        continue;
+      }
+      byKey.computeIfAbsent(operation.key(), key -> new ArrayList<>()).add(operation);
+    }
+    return byKey;
+  }
+}

@@ -1,0 +1,367 @@
+package faultline.protocols.history;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Searches for a linearization of one key's operations: the memoized tree search of Wing and Gong
+ * (1993) as improved by Lowe ("Testing for linearizability", 2017, §3–§4), with a just-in-time
+ * order of exploration.
+ *
+ * <p>A configuration is the set of operations linearized so far and the model state they leave. An
+ * operation may be linearized next only if every operation that returned before it was invoked is
+ * already linearized; equivalently, if it was invoked before the earliest return among the
+ * operations still open. That earliest-returning operation is the <em>forced</em> one: the search
+ * tries it first, then the operations that would let it happen, then the rest by return order. Four
+ * reductions keep the tree small without losing a linearization:
+ *
+ * <ul>
+ *   <li>a read-only operation that fits the current state is linearized at once, with no
+ *       alternative tried: moving a read earlier, to a point where it is allowed and sees the same
+ *       state, changes no other operation's view;
+ *   <li>configurations already visited are not searched again (the memo).
+ * </ul>
+ *
+ * <p>Operations with an unknown outcome ({@code info}) may be linearized at any point after their
+ * invocation, or never: the search succeeds once every completed operation is linearized.
+ */
+final class LinearizationSearch {
+  enum Outcome {
+    LINEARIZABLE,
+    NOT_LINEARIZABLE,
+    GAVE_UP
+  }
+
+  /**
+   * The deepest dead end seen: a linearizable prefix, the state it leaves, and what cannot follow.
+   *
+   * @param stranded false when {@code blocked} is the operation that had to take effect next and no
+   *     order of {@code concurrent} ones lets it; true when the prefix left the state {@code
+   *     needed} that the {@code blocked} operations still had to see and that nothing left can
+   *     write again
+   */
+  record DeadEnd(
+      List<Operation> prefix,
+      Object state,
+      List<Operation> blocked,
+      List<Operation> concurrent,
+      boolean stranded,
+      Object needed) {}
+
+  private final Model model;
+  private final Operation[] operations;
+  private final int operationCount;
+  private final int[] byReturn;
+  private final int[] openBoundOf;
+  private final boolean[] readOnly;
+  private final boolean[] blindWrite;
+  private final boolean[] unseen;
+  private final long statesMax;
+
+  private final long[] linearized;
+  private final int[] order;
+  private int orderLength;
+  private Object state;
+  private final SearchMemo memo = new SearchMemo();
+  private final StateDemand demand;
+  private final List<Frame> stack = new ArrayList<>();
+
+  private DeadEnd deepest;
+  private int deepestLength = -1;
+
+  /** One level of the search: how we got here, and what is left to try. */
+  private static final class Frame {
+    final Object stateBefore;
+    final int applied;
+    final int forcedPosition;
+    final int[] candidates;
+    int next;
+
+    Frame(Object stateBefore, int applied, int forcedPosition, int[] candidates) {
+      this.stateBefore = stateBefore;
+      this.applied = applied;
+      this.forcedPosition = forcedPosition;
+      this.candidates = candidates;
+    }
+  }
+
+  /**
+   * @param operations one key's operations, none failed, sorted by invocation
+   * @param unseen which operations have effects nobody can have seen ({@link UnseenEffects})
+   * @param statesMax give up after memoizing this many configurations
+   */
+  LinearizationSearch(Model model, List<Operation> operations, boolean[] unseen, long statesMax) {
+    this.model = model;
+    this.operations = operations.toArray(Operation[]::new);
+    this.operationCount = this.operations.length;
+    this.statesMax = statesMax;
+    this.linearized = new long[(operationCount + 63) / 64 + 1];
+    this.order = new int[operationCount];
+    this.readOnly = new boolean[operationCount];
+    this.blindWrite = new boolean[operationCount];
+    this.unseen = unseen.clone();
+    int[] invokes = new int[operationCount];
+    List<Integer> completed = new ArrayList<>();
+    for (int i = 0; i < operationCount; i++) {
+      readOnly[i] = model.isReadOnly(this.operations[i]);
+      blindWrite[i] = model.isBlindWrite(this.operations[i]);
+      invokes[i] = this.operations[i].invokeIndex();
+      if (this.operations[i].completed()) {
+        completed.add(i);
+      }
+    }
+    completed.sort(Comparator.comparingInt(i -> this.operations[i].completeIndex()));
+    this.byReturn = completed.stream().mapToInt(Integer::intValue).toArray();
+    this.demand = new StateDemand(model, this.operations);
+    this.openBoundOf = new int[operationCount];
+    for (int i : byReturn) {
+      int bound = Arrays.binarySearch(invokes, this.operations[i].completeIndex());
+      openBoundOf[i] = bound < 0 ? -bound - 1 : bound;
+    }
+  }
+
+  long statesExplored() {
+    return memo.size();
+  }
+
+  Outcome run() {
+    state = model.initialState();
+    Outcome root = enter(-1, state, 0);
+    if (root != null) {
+      return root;
+    }
+    while (!stack.isEmpty()) {
+      Frame frame = stack.getLast();
+      if (frame.next < frame.candidates.length) {
+        int candidate = frame.candidates[frame.next++];
+        Object after = model.step(state, operations[candidate]);
+        if (after == Model.IMPOSSIBLE) {
+          continue;
+        }
+        Outcome outcome = enter(candidate, after, frame.forcedPosition);
+        if (outcome != null) {
+          return outcome;
+        }
+        continue;
+      }
+      recordIfDeepest(frame);
+      stack.removeLast();
+      undo(frame.applied, frame.stateBefore);
+    }
+    return Outcome.NOT_LINEARIZABLE;
+  }
+
+  /**
+   * Linearizes {@code operation} (none for the root), preceded by the open unseen writes if it is a
+   * blind write and followed by every read-only operation that fits, and pushes the new
+   * configuration unless it was visited before. Returns a final outcome, or null to continue.
+   */
+  private Outcome enter(int operation, Object after, int forcedPosition) {
+    Object before = state;
+    int orderLengthBefore = orderLength;
+    if (operation >= 0) {
+      if (blindWrite[operation]) {
+        hoistUnseen(openBound(forcedPosition), operation);
+      }
+      apply(operation);
+    }
+    state = after;
+    if (!Objects.equals(before, after) && demand.isLostOnLeaving(before)) {
+      recordStranded(before);
+      undo(orderLength - orderLengthBefore, before);
+      return null;
+    }
+    int position = advance(forcedPosition);
+    while (true) {
+      int found = absorbReadOnly(openBound(position));
+      if (found == 0) {
+        break;
+      }
+      int moved = advance(position);
+      if (moved == position) {
+        break;
+      }
+      position = moved;
+    }
+    if (position == byReturn.length) {
+      return Outcome.LINEARIZABLE;
+    }
+    if (!memo.add(linearized, state)) {
+      undo(orderLength - orderLengthBefore, before);
+      return null;
+    }
+    if (memo.size() > statesMax) {
+      return Outcome.GAVE_UP;
+    }
+    stack.add(new Frame(before, orderLength - orderLengthBefore, position, candidates(position)));
+    return null;
+  }
+
+  /**
+   * Places the open unseen operations just before {@code blindWrite}, which hides their effects:
+   * first a conditional one (a cas) that finds the state it needs, then the unseen blind writes.
+   */
+  private void hoistUnseen(int bound, int blindWrite) {
+    int[] open = open(bound);
+    for (int operation : open) {
+      if (unseen[operation] && !this.blindWrite[operation]) {
+        Object after = model.step(state, operations[operation]);
+        if (after != Model.IMPOSSIBLE) {
+          apply(operation);
+          state = after;
+        }
+      }
+    }
+    for (int operation : open) {
+      if (unseen[operation] && this.blindWrite[operation] && operation != blindWrite) {
+        apply(operation);
+      }
+    }
+  }
+
+  private void apply(int operation) {
+    linearized[operation >>> 6] |= 1L << operation;
+    order[orderLength++] = operation;
+    demand.linearized(operation);
+  }
+
+  private void undo(int count, Object stateBefore) {
+    for (int i = 0; i < count; i++) {
+      int undone = order[--orderLength];
+      linearized[undone >>> 6] &= ~(1L << undone);
+      demand.unlinearized(undone);
+    }
+    state = stateBefore;
+  }
+
+  private boolean isLinearized(int operation) {
+    return (linearized[operation >>> 6] & (1L << operation)) != 0;
+  }
+
+  /** The first position in return order, from {@code position} on, not yet linearized. */
+  private int advance(int position) {
+    int at = position;
+    while (at < byReturn.length && isLinearized(byReturn[at])) {
+      at++;
+    }
+    return at;
+  }
+
+  /** Operations below this index (in invocation order) may be linearized next. */
+  private int openBound(int forcedPosition) {
+    return forcedPosition < byReturn.length
+        ? openBoundOf[byReturn[forcedPosition]]
+        : operationCount;
+  }
+
+  /** The open operations below {@code bound}: invoked, not yet linearized. */
+  private int[] open(int bound) {
+    int[] found = new int[8];
+    int count = 0;
+    for (int word = 0; word * 64 < bound; word++) {
+      long clear = ~linearized[word];
+      while (clear != 0) {
+        int operation = word * 64 + Long.numberOfTrailingZeros(clear);
+        if (operation >= bound) {
+          break;
+        }
+        if (count == found.length) {
+          found = Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = operation;
+        clear &= clear - 1;
+      }
+    }
+    return Arrays.copyOf(found, count);
+  }
+
+  private int absorbReadOnly(int bound) {
+    int absorbed = 0;
+    for (int operation : open(bound)) {
+      if (readOnly[operation] && model.step(state, operations[operation]) != Model.IMPOSSIBLE) {
+        apply(operation);
+        absorbed++;
+      }
+    }
+    return absorbed;
+  }
+
+  /**
+   * What to try next, best first: the forced operation, then operations after which it could
+   * happen, then the others by return (unknown outcomes last). Read-only operations are left out:
+   * any that fit were linearized already.
+   */
+  private int[] candidates(int forcedPosition) {
+    int forced = byReturn[forcedPosition];
+    List<int[]> ranked = new ArrayList<>();
+    for (int operation : open(openBound(forcedPosition))) {
+      if (readOnly[operation] || (unseen[operation] && operation != forced)) {
+        continue; // Read-only ones that fit are placed already; unseen ones go with blind writes.
+      }
+      Object after = model.step(state, operations[operation]);
+      if (after == Model.IMPOSSIBLE) {
+        continue;
+      }
+      int rank;
+      if (operation == forced) {
+        rank = 0;
+      } else if (model.step(after, operations[forced]) != Model.IMPOSSIBLE) {
+        rank = 1;
+      } else {
+        rank = 2;
+      }
+      ranked.add(new int[] {rank, operations[operation].completeIndex(), operation});
+    }
+    ranked.sort(
+        Comparator.<int[]>comparingInt(r -> r[0])
+            .thenComparingInt(r -> r[1])
+            .thenComparingInt(r -> r[2]));
+    return ranked.stream().mapToInt(r -> r[2]).toArray();
+  }
+
+  private void recordIfDeepest(Frame frame) {
+    if (orderLength <= deepestLength) {
+      return;
+    }
+    int forced = byReturn[frame.forcedPosition];
+    List<Operation> concurrent = new ArrayList<>();
+    for (int operation : open(openBound(frame.forcedPosition))) {
+      if (operation != forced) {
+        concurrent.add(operations[operation]);
+      }
+    }
+    record(List.of(operations[forced]), concurrent, false, null);
+  }
+
+  /** The prefix just left {@code lost}, which operations not yet linearized still need to see. */
+  private void recordStranded(Object lost) {
+    if (orderLength <= deepestLength) {
+      return;
+    }
+    List<Operation> blocked = new ArrayList<>();
+    for (int operation : byReturn) {
+      if (!isLinearized(operation) && demand.requires(operation, lost)) {
+        blocked.add(operations[operation]);
+      }
+    }
+    record(blocked, List.of(), true, lost);
+  }
+
+  private void record(
+      List<Operation> blocked, List<Operation> concurrent, boolean stranded, Object needed) {
+    deepestLength = orderLength;
+    List<Operation> prefix = new ArrayList<>(orderLength);
+    for (int i = 0; i < orderLength; i++) {
+      prefix.add(operations[order[i]]);
+    }
+    deepest = new DeadEnd(prefix, state, blocked, concurrent, stranded, needed);
+  }
+
+  /** The deepest dead end, for the witness of a history that is not linearizable; or null. */
+  DeadEnd deepestDeadEnd() {
+    return deepest;
+  }
+}

@@ -1,0 +1,108 @@
+package faultline.scenarios.cli;
+
+import faultline.protocols.history.CheckResult;
+import faultline.protocols.history.LinearizabilityChecker;
+import faultline.protocols.history.Model;
+import faultline.scenarios.history.HistoryParser;
+import faultline.scenarios.history.ParsedHistory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check that a client history is linearizable: that each operation can be given one",
+      "instant between its invocation and its completion such that, run one at a time in",
+      "that order, the operations give the results the clients saw.",
+      "",
+      "The history is JSON Lines, one event per line, in real-time order, Jepsen style:",
+      "  {\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
+      "  {\"process\":0,\"type\":\"ok\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
+      "type: invoke, ok, fail (certainly did not take effect) or info (unknown: may take",
+      "effect at any point after its invocation, or never). Each key is checked on its own.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 linearizable; 1 not linearizable (prints the operations that cannot be",
+      "placed and the longest linearizable prefix found); 2 bad usage or a bad history file",
+      "(one line: file:line:column: field: reason); 3 internal error; 4 undecided: the search",
+      "gave up after --max-states states (raise it, or check a shorter history)."
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "<history.jsonl>", description = "The client history to check.")
+  Path historyPath;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "register|kv",
+      description = {
+        "register: read, write, cas with value [expected, new]; initially null.",
+        "kv: get, put, append on strings; initially \"\"."
+      })
+  String modelName;
+
+  @Option(
+      names = "--max-states",
+      paramLabel = "N",
+      description =
+          "Give up (exit 4) after this many search states; memory grows with it, a few hundred"
+              + " bytes a state. Default: ${DEFAULT-VALUE}.")
+  long statesMax = LinearizabilityChecker.DEFAULT_STATES_MAX;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the human report.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Model model = Model.named(modelName);
+    if (model == null) {
+      throw new UserError(
+          "--model: expected register or kv, got " + modelName.replaceAll("\\p{Cntrl}", "?"));
+    }
+    if (statesMax < 1) {
+      throw new UserError("--max-states: must be at least 1, got " + statesMax);
+    }
+    ParsedHistory history = HistoryParser.parse(historyPath.toString(), read(historyPath), model);
+    long startNanos = System.nanoTime();
+    CheckResult result = LinearizabilityChecker.check(history.events(), model, statesMax);
+    long elapsedNanos = System.nanoTime() - startNanos;
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(CheckReport.json(history, model, result));
+    } else {
+      out.print(CheckReport.human(history, model, result, elapsedNanos));
+    }
+    out.flush();
+    return switch (result.verdict()) {
+      case LINEARIZABLE -> ExitCodes.OK;
+      case NOT_LINEARIZABLE -> ExitCodes.FAILED_CHECK;
+      case UNKNOWN -> ExitCodes.UNDECIDED;
+    };
+  }
+
+  private static String read(Path path) {
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new UserError(path + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UserError("cannot read " + path + ": " + e.getMessage());
+    }
+  }
+}
