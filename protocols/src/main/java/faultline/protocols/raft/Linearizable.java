@@ -5,7 +5,6 @@ import faultline.engine.check.InvariantContext;
 import faultline.protocols.history.CheckResult;
 import faultline.protocols.history.HistoryChecker;
 import faultline.protocols.history.Operation;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -55,31 +54,21 @@ final class Linearizable implements Invariant {
   }
 
   private static String describe(CheckResult result) {
-    List<Operation> stuck = result.unplaceable();
+    if (result.explanation() != null && !result.explanation().isBlank()) {
+      return result.explanation();
+    }
     String operations =
-        stuck.stream()
+        result.unplaceable().stream()
             .limit(OPERATIONS_SHOWN)
-            .map(Linearizable::describe)
+            .map(Operation::describe)
             .collect(Collectors.joining("; "));
     return "not linearizable"
         + (result.key() == null ? "" : " on key " + result.key())
-        + ": cannot place "
+        + ": cannot"
+        + " place "
         + operations
-        + (stuck.size() > OPERATIONS_SHOWN ? "; ..." : "")
-        + " (longest linearizable prefix: "
+        + " after the longest linearizable prefix of "
         + result.longestPrefix().size()
-        + " operations). "
-        + result.explanation();
-  }
-
-  private static String describe(Operation operation) {
-    return "p"
-        + operation.process()
-        + " "
-        + operation.f()
-        + " "
-        + operation.input()
-        + " -> "
-        + (operation.completed() ? operation.output() : "?");
+        + " operations";
   }
 }

@@ -3,7 +3,9 @@ package faultline.scenarios.bind;
 import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
+import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.raft.ClientNode;
+import faultline.protocols.raft.KvStoreModel;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
@@ -55,8 +57,11 @@ final class RaftBinding implements ProtocolBinding {
     return result;
   }
 
+  /** Figure 3's invariants, and linearizability of the clients' history against the store. */
   private static List<Invariant> freshInvariants() {
-    return RaftInvariants.safety();
+    return RaftInvariants.all(
+        LinearizabilityChecker.of(
+            KvStoreModel.INSTANCE, LinearizabilityChecker.DEFAULT_STATES_MAX));
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The bug zoo: each planted Raft mistake must be caught. Two mistakes show up under random faults
- * within a bounded range of sweep seeds; two need a precise schedule, so a scripted bundled
+ * within a bounded range of sweep seeds; three need a precise schedule, so a scripted bundled
  * scenario plants each and must be caught, and the very same schedule without the bug must pass.
  * This is what proves the checkers can fail.
  */
@@ -44,6 +44,7 @@ class RaftBugZooTest {
     "raft/forget-vote, forget_vote_on_restart, raft.election-safety",
     "raft/figure-8, commit_earlier_term_by_counting, raft.leader-completeness",
     "raft/figure-8, commit_earlier_term_by_counting, raft.state-machine-safety",
+    "raft/stale-read, stale_local_reads, kv.linearizable",
   })
   void scriptedBugIsCaughtAndTheSameScheduleWithoutItIsSafe(
       String name, String bug, String invariant) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.RunOutcome;
+import faultline.engine.check.Violation;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
@@ -12,6 +13,7 @@ import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +66,24 @@ class RaftOptionsTest {
     assertThat(metric(slow, "raft.appendRejections")).isGreaterThan(5);
     assertThat(metric(fast, "raft.appendRejections"))
         .isLessThan(metric(slow, "raft.appendRejections") / 2);
+  }
+
+  @Test
+  void leaseReadsGoStaleOnlyWhenTheLeadersClockBreaksTheDriftBound() throws IOException {
+    assertThat(violations(runWith("raft/lease-clock-drift", "reads", "\"lease\"")))
+        .containsExactly("kv.linearizable");
+    assertThat(runWith("raft/lease-clock-drift", "reads", "\"read-index\"").violations()).isEmpty();
+    Scenario scenario = new Catalog(LOADER).load("raft/lease-clock-drift");
+    ObjectNode source = scenario.source().deepCopy();
+    source.remove("clocks");
+    RunOutcome honestClock =
+        ScenarioRunner.run(LOADER.loadSource("lease-clock-drift.json", "test", source)).outcome();
+    assertThat(honestClock.violations()).isEmpty();
+    assertThat(metric(honestClock, "kv.leaseReads")).isPositive();
+  }
+
+  private static List<String> violations(RunOutcome outcome) {
+    return outcome.violations().stream().map(Violation::invariant).distinct().toList();
   }
 
   @Test
