@@ -45,7 +45,10 @@ public final class RaftInvariants {
         new RaftMetrics());
   }
 
-  /** {@link #safety()} plus linearizability of the client history, judged by {@code checker}. */
+  /**
+   * {@link #safety()} plus linearizability of the client history, judged by {@code checker} (for
+   * this store, {@code LinearizabilityChecker.of(KvStoreModel.INSTANCE, ...)}).
+   */
   public static List<Invariant> all(HistoryChecker checker) {
     List<Invariant> all = new ArrayList<>(safety());
     all.add(new Linearizable(checker));
