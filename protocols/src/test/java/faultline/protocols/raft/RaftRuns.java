@@ -10,8 +10,10 @@ import faultline.engine.net.Latency;
 import faultline.engine.net.LinkPolicy;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
+import faultline.engine.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds Raft runs for tests: servers, clients, a network, faults and the invariants. */
 final class RaftRuns {
@@ -59,9 +61,21 @@ final class RaftRuns {
       List<ScheduledFault> faults,
       List<Invariant> invariants,
       long durationNanos) {
+    return run(seed, config, network, faults, invariants, durationNanos, TraceSink.discard());
+  }
+
+  static RunOutcome run(
+      long seed,
+      RaftConfig config,
+      LinkPolicy network,
+      List<ScheduledFault> faults,
+      List<Invariant> invariants,
+      long durationNanos,
+      TraceSink trace) {
     SimulationBuilder builder =
         Simulation.builder()
             .seed(seed)
+            .trace(trace, Map.of("name", "raft-test"))
             .network(network)
             .limits(Limits.of(durationNanos))
             .stopOnViolation(true);
