@@ -10,8 +10,8 @@ import java.util.List;
  * random operation on one of {@code keys} keys by the weights of {@code mix}, retries it at another
  * server when no answer came within {@code attemptTimeoutNanos}, and gives up after {@code
  * operationTimeoutNanos} (an {@code info} outcome for a write: it may or may not have happened). No
- * new operation starts after {@code untilNanos}. A client with a script runs only its scripted
- * operations.
+ * new operation starts after {@code untilNanos}. When there is a script, there are no random
+ * operations: each client runs its scripted ones, in order, on its first process.
  */
 public record ClientWorkload(
     List<NodeId> clients,
