@@ -12,7 +12,10 @@ import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +34,31 @@ class RaftSeedSweepTest {
     long count = Long.getLong("faultline.seeds", 64);
     long base = Long.getLong("faultline.seedBase", 1);
     return LongStream.range(base, base + count);
+  }
+
+  @Test
+  void aFailingSeedsFileReplaysTheVeryRun(@TempDir Path temp) throws IOException {
+    // A planted bug stands in for a failure: the file the sweep writes must repeat the run.
+    ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+    for (long seed = 1; seed <= 64; seed++) {
+      String name = "raft-sweep-" + seed;
+      String text =
+          JSON.writerWithDefaultPrettyPrinter()
+              .writeValueAsString(RandomRaftScenario.draw(seed, List.of("accept_stale_append")));
+      RunReport inMemory = ScenarioRunner.run(loader.load(name + ".json", "x", name, text));
+      if (!inMemory.outcome().violated()) {
+        continue;
+      }
+      Path file = temp.resolve(name + ".json");
+      Files.writeString(file, text);
+      RunReport replayed = ScenarioRunner.run(loader.loadFile(file));
+
+      assertThat(replayed.outcome().traceSha256()).isEqualTo(inMemory.outcome().traceSha256());
+      assertThat(replayed.outcome().violations()).isEqualTo(inMemory.outcome().violations());
+      assertThat(replayed.reproduceCommand()).endsWith(name + " --seed " + seed);
+      return;
+    }
+    throw new AssertionError("the planted bug was not caught in seeds 1..64");
   }
 
   @ParameterizedTest(name = "seed={0}")
