@@ -47,7 +47,7 @@ final class Explanations {
           .append(model.name())
           .append(" at ")
           .append(model.describe(deadEnd.needed()))
-          .append(", and no operation left can bring that back.");
+          .append(", which no order of the operations left can produce from there.");
     } else {
       text.append("After it, ").append(at(first)).append(" must take effect next");
       if (deadEnd.concurrent().isEmpty()) {

@@ -73,6 +73,14 @@ final class KeyValueModel implements Model {
     };
   }
 
+  /** Appends only ever extend a string, so only its extensions lie ahead of it. */
+  @Override
+  public boolean mayReach(Object from, Object to) {
+    return to instanceof String target
+        && from instanceof String prefix
+        && target.startsWith(prefix);
+  }
+
   @Override
   public String toString() {
     return name();

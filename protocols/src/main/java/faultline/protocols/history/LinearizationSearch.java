@@ -51,6 +51,13 @@ final class LinearizationSearch {
       boolean stranded,
       Object needed) {}
 
+  /**
+   * How many operations past those open {@link ReachDemand} also looks at: a read about to open can
+   * already doom a configuration, and catching it before it opens saves backtracking over
+   * everything placed in between.
+   */
+  private static final int REACH_LOOKAHEAD = 128;
+
   private final Model model;
   private final Operation[] operations;
   private final int operationCount;
@@ -67,6 +74,7 @@ final class LinearizationSearch {
   private Object state;
   private final SearchMemo memo = new SearchMemo();
   private final StateDemand demand;
+  private final ReachDemand reach;
   private final List<Frame> stack = new ArrayList<>();
 
   private DeadEnd deepest;
@@ -116,6 +124,7 @@ final class LinearizationSearch {
     completed.sort(Comparator.comparingInt(i -> this.operations[i].completeIndex()));
     this.byReturn = completed.stream().mapToInt(Integer::intValue).toArray();
     this.demand = new StateDemand(model, this.operations);
+    this.reach = new ReachDemand(model, this.operations, readOnly, blindWrite);
     this.openBoundOf = new int[operationCount];
     for (int i : byReturn) {
       int bound = Arrays.binarySearch(invokes, this.operations[i].completeIndex());
@@ -188,6 +197,18 @@ final class LinearizationSearch {
     }
     if (position == byReturn.length) {
       return Outcome.LINEARIZABLE;
+    }
+    if (reach.enabled()) {
+      int unreachable =
+          reach.unreachable(
+              open(Math.min(operationCount, openBound(position) + REACH_LOOKAHEAD)),
+              state,
+              linearized);
+      if (unreachable >= 0) {
+        recordUnreachable(unreachable);
+        undo(orderLength - orderLengthBefore, before);
+        return null;
+      }
     }
     if (!memo.add(linearized, state)) {
       undo(orderLength - orderLengthBefore, before);
@@ -348,6 +369,15 @@ final class LinearizationSearch {
       }
     }
     record(blocked, List.of(), true, lost);
+  }
+
+  /** The prefix leaves a state from which {@code operation} can no longer see its result. */
+  private void recordUnreachable(int operation) {
+    if (orderLength <= deepestLength) {
+      return;
+    }
+    Operation read = operations[operation];
+    record(List.of(read), List.of(), true, model.statesObserved(read).iterator().next());
   }
 
   private void record(

@@ -72,6 +72,15 @@ public interface Model {
     return null;
   }
 
+  /**
+   * False when no sequence of this model's operations other than blind writes can turn state {@code
+   * from} into {@code to}, which lets the checker cut a search that can no longer produce what a
+   * read returned. True when unsure; the default, which cuts nothing.
+   */
+  default boolean mayReach(Object from, Object to) {
+    return true;
+  }
+
   /** A state as a student reads it, like {@code 3} or {@code "ab"}. */
   default String describe(Object state) {
     return Values.describe(state);

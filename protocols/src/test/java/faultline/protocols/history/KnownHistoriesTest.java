@@ -236,7 +236,8 @@ class KnownHistoriesTest {
             .build();
     CheckResult result = LinearizabilityChecker.check(thenBa, Model.kv(), 1000);
     assertThat(result.verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
-    assertThat(result.explanation()).contains("leaves the kv at \"acb\"");
+    assertThat(result.unplaceable()).extracting(Operation::f).containsExactly("get");
+    assertThat(result.explanation()).contains("needs the kv at");
   }
 
   @Test
