@@ -59,8 +59,8 @@ final class RaftParams {
                       + " servers need "
                       + (servers.size() / 2 + 1)
                       + " for a majority and so tolerate "
-                      + (servers.size() / 2 - 1)
-                      + " failures, no more than "
+                      + failures(servers.size() / 2 - 1)
+                      + ", no more than "
                       + (servers.size() - 1)
                       + " would; clusters usually have an odd size")
               .getMessage());
@@ -144,6 +144,10 @@ final class RaftParams {
             bugs,
             workload);
     return new Read(config, List.copyOf(warnings));
+  }
+
+  private static String failures(int count) {
+    return count == 1 ? "1 failure" : count + " failures";
   }
 
   private static ClientWorkload readWorkload(

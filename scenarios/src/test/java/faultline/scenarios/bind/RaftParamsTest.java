@@ -70,7 +70,7 @@ class RaftParamsTest {
         .singleElement()
         .asString()
         .startsWith("s.json:1:")
-        .contains("params.servers", "4 servers", "tolerate 1 failures", "odd size");
+        .contains("params.servers", "4 servers", "tolerate 1 failure,", "odd size");
   }
 
   @Test
