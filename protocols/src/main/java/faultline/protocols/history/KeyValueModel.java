@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
-/** The string cell of {@link Model#kv()}: get, put, append; initially the empty string. */
+/** The string cell of {@link Model#kv()}: get, put, append, cas; initially the empty string. */
 final class KeyValueModel implements Model {
   static final KeyValueModel INSTANCE = new KeyValueModel();
 
@@ -17,7 +17,7 @@ final class KeyValueModel implements Model {
 
   @Override
   public List<String> functions() {
-    return List.of("get", "put", "append");
+    return List.of("get", "put", "append", "cas");
   }
 
   @Override
@@ -31,6 +31,10 @@ final class KeyValueModel implements Model {
       case "get" -> !operation.completed() || state.equals(operation.output()) ? state : IMPOSSIBLE;
       case "put" -> text(operation.input());
       case "append" -> (String) state + text(operation.input());
+      case "cas" -> {
+        List<?> swap = (List<?>) operation.input();
+        yield state.equals(text(swap.get(0))) ? text(swap.get(1)) : IMPOSSIBLE;
+      }
       default -> throw new IllegalArgumentException("kv has no operation " + operation.f());
     };
   }
@@ -56,6 +60,7 @@ final class KeyValueModel implements Model {
   public Collection<Object> statesWritten(Operation operation) {
     return switch (operation.f()) {
       case "put" -> Collections.singletonList(operation.input());
+      case "cas" -> Collections.singletonList(((List<?>) operation.input()).get(1));
       case "get" -> Collections.emptyList();
       default -> null; // An append's result depends on whatever the state was.
     };
@@ -69,6 +74,7 @@ final class KeyValueModel implements Model {
               ? Collections.singletonList(operation.output())
               : Collections.emptyList();
       case "put" -> Collections.emptyList();
+      case "cas" -> Collections.singletonList(((List<?>) operation.input()).get(0));
       default -> null; // An append's result depends on whatever the state was.
     };
   }

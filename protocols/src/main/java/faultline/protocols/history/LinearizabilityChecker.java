@@ -18,7 +18,10 @@ import java.util.TreeMap;
  * operations are dropped; {@code info} operations may take effect at any point after their
  * invocation, or never. The search is exponential in the worst case (the problem is NP-complete),
  * so it stops after {@code statesMax} memoized configurations with verdict {@code UNKNOWN}; memory
- * stays proportional to that bound (about 100 bytes per configuration, plus 4 per open operation).
+ * stays proportional to that bound (a few hundred bytes per configuration with 50 clients, more
+ * when states are long strings). Should the heap still run out first, the verdict is {@code
+ * UNKNOWN} too, and says so: that is the one answer that depends on the machine rather than the
+ * history.
  */
 public final class LinearizabilityChecker {
   /** A budget that decides the histories of a long simulation run and fits a default heap. */
@@ -51,7 +54,16 @@ public final class LinearizabilityChecker {
       LinearizationSearch search =
           new LinearizationSearch(
               model, operations, UnseenEffects.find(model, operations), statesMax - statesExplored);
-      LinearizationSearch.Outcome outcome = search.run();
+      LinearizationSearch.Outcome outcome;
+      try {
+        outcome = search.run();
+      } catch (OutOfMemoryError e) {
+        // The memo filled the heap before statesMax: drop it (it is garbage once we return) and
+        // answer "unknown" rather than take the caller down. Nothing else here holds memory.
+        long explored = statesExplored + search.statesExplored();
+        search = null;
+        return Explanations.outOfMemory(model, entry.getKey(), operations.size(), explored);
+      }
       statesExplored += search.statesExplored();
       switch (outcome) {
         case LINEARIZABLE -> {}

@@ -79,6 +79,7 @@ final class LinearizationSearch {
 
   private DeadEnd deepest;
   private int deepestLength = -1;
+  private int deepestBlockedComplete = -1;
 
   /** One level of the search: how we got here, and what is left to try. */
   private static final class Frame {
@@ -124,7 +125,7 @@ final class LinearizationSearch {
     completed.sort(Comparator.comparingInt(i -> this.operations[i].completeIndex()));
     this.byReturn = completed.stream().mapToInt(Integer::intValue).toArray();
     this.demand = new StateDemand(model, this.operations);
-    this.reach = new ReachDemand(model, this.operations, readOnly, blindWrite);
+    this.reach = new ReachDemand(model, this.operations, readOnly);
     this.openBoundOf = new int[operationCount];
     for (int i : byReturn) {
       int bound = Arrays.binarySearch(invokes, this.operations[i].completeIndex());
@@ -343,11 +344,20 @@ final class LinearizationSearch {
     return ranked.stream().mapToInt(r -> r[2]).toArray();
   }
 
+  /**
+   * Whether a dead end here beats the one kept: a longer prefix, or as long a prefix blocked by an
+   * operation that completed later (the search got further through the history before failing).
+   */
+  private boolean isDeeper(int blockedCompleteIndex) {
+    return orderLength > deepestLength
+        || (orderLength == deepestLength && blockedCompleteIndex > deepestBlockedComplete);
+  }
+
   private void recordIfDeepest(Frame frame) {
-    if (orderLength <= deepestLength) {
+    int forced = byReturn[frame.forcedPosition];
+    if (!isDeeper(operations[forced].completeIndex())) {
       return;
     }
-    int forced = byReturn[frame.forcedPosition];
     List<Operation> concurrent = new ArrayList<>();
     for (int operation : open(openBound(frame.forcedPosition))) {
       if (operation != forced) {
@@ -359,7 +369,7 @@ final class LinearizationSearch {
 
   /** The prefix just left {@code lost}, which operations not yet linearized still need to see. */
   private void recordStranded(Object lost) {
-    if (orderLength <= deepestLength) {
+    if (orderLength < deepestLength) {
       return;
     }
     List<Operation> blocked = new ArrayList<>();
@@ -368,21 +378,24 @@ final class LinearizationSearch {
         blocked.add(operations[operation]);
       }
     }
-    record(blocked, List.of(), true, lost);
+    if (!blocked.isEmpty() && isDeeper(blocked.getFirst().completeIndex())) {
+      record(blocked, List.of(), true, lost);
+    }
   }
 
   /** The prefix leaves a state from which {@code operation} can no longer see its result. */
   private void recordUnreachable(int operation) {
-    if (orderLength <= deepestLength) {
+    Operation read = operations[operation];
+    if (!isDeeper(read.completeIndex())) {
       return;
     }
-    Operation read = operations[operation];
     record(List.of(read), List.of(), true, model.statesObserved(read).iterator().next());
   }
 
   private void record(
       List<Operation> blocked, List<Operation> concurrent, boolean stranded, Object needed) {
     deepestLength = orderLength;
+    deepestBlockedComplete = blocked.getFirst().completeIndex();
     List<Operation> prefix = new ArrayList<>(orderLength);
     for (int i = 0; i < orderLength; i++) {
       prefix.add(operations[order[i]]);

@@ -98,7 +98,8 @@ public interface Model {
 
   /**
    * A string cell per key: {@code get} returns it, {@code put} replaces it, {@code append} adds to
-   * its end. Initially the empty string.
+   * its end, {@code cas} with value {@code [expected, new]} replaces it when it holds expected (as
+   * for the register, an {@code ok} cas took effect). Initially the empty string.
    */
   static Model kv() {
     return KeyValueModel.INSTANCE;

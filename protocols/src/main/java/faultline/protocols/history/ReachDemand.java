@@ -19,7 +19,7 @@ final class ReachDemand {
   private final Object[] required;
   private final int[][] resetters;
 
-  ReachDemand(Model model, Operation[] operations, boolean[] readOnly, boolean[] blindWrite) {
+  ReachDemand(Model model, Operation[] operations, boolean[] readOnly) {
     this.model = model;
     this.required = new Object[operations.length];
     this.resetters = new int[operations.length][];
@@ -31,13 +31,12 @@ final class ReachDemand {
     if (!enabled) {
       return;
     }
-    List<Integer> blindWrites = new ArrayList<>();
+    List<Integer> writers = new ArrayList<>();
     for (int i = 0; i < operations.length; i++) {
-      if (blindWrite[i]) {
-        blindWrites.add(i);
+      if (!readOnly[i] && model.statesWritten(operations[i]) != null) {
+        writers.add(i);
       }
     }
-    Object initial = model.initialState();
     for (int i = 0; i < operations.length; i++) {
       Collection<Object> observed = model.statesObserved(operations[i]);
       if (!readOnly[i] || !operations[i].completed() || observed == null || observed.size() != 1) {
@@ -46,9 +45,12 @@ final class ReachDemand {
       Object target = observed.iterator().next();
       required[i] = target;
       List<Integer> leading = new ArrayList<>();
-      for (int write : blindWrites) {
-        if (model.mayReach(model.step(initial, operations[write]), target)) {
-          leading.add(write);
+      for (int write : writers) {
+        for (Object written : model.statesWritten(operations[write])) {
+          if (model.mayReach(written, target)) {
+            leading.add(write);
+            break;
+          }
         }
       }
       resetters[i] = leading.stream().mapToInt(Integer::intValue).toArray();

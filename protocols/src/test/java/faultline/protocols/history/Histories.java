@@ -58,7 +58,7 @@ final class Histories {
     return random(seed, processes, operationsMax, Flavor.UNIQUE_VALUES);
   }
 
-  /** Key-value histories of get, put and append over short strings. */
+  /** Key-value histories of get, put, append and cas over short strings. */
   static List<HistoryEvent> randomKeyValue(long seed, int processes, int operationsMax) {
     return random(seed, processes, operationsMax, Flavor.KEY_VALUE);
   }
@@ -89,15 +89,19 @@ final class Histories {
         }
         String f =
             flavor == Flavor.KEY_VALUE
-                ? List.of("get", "put", "append", "append").get(random.nextInt(4))
+                ? List.of("get", "put", "append", "append", "cas").get(random.nextInt(5))
                 : List.of("read", "write", "write", "cas").get(random.nextInt(4));
         Object input =
             switch (f) {
               case "write" -> flavor == Flavor.UNIQUE_VALUES ? ++written[0] : value(random);
               case "cas" ->
-                  flavor == Flavor.UNIQUE_VALUES
-                      ? Arrays.asList(seen(random, written[0]), ++written[0])
-                      : Arrays.asList(value(random), value(random));
+                  flavor == Flavor.KEY_VALUE
+                      ? Arrays.asList(
+                          List.of("", "a", "ab").get(random.nextInt(3)),
+                          List.of("b", "ab", "ba").get(random.nextInt(3)))
+                      : flavor == Flavor.UNIQUE_VALUES
+                          ? Arrays.asList(seen(random, written[0]), ++written[0])
+                          : Arrays.asList(value(random), value(random));
               case "put", "append" -> List.of("a", "b", "ab").get(random.nextInt(3));
               default -> null;
             };

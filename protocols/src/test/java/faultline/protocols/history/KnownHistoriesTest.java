@@ -236,8 +236,9 @@ class KnownHistoriesTest {
             .build();
     CheckResult result = LinearizabilityChecker.check(thenBa, Model.kv(), 1000);
     assertThat(result.verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
-    assertThat(result.unplaceable()).extracting(Operation::f).containsExactly("get");
-    assertThat(result.explanation()).contains("needs the kv at");
+    // The get that returned "ab" is the one to blame: it came after the one that saw "acb".
+    assertThat(result.unplaceable()).extracting(Operation::output).containsExactly("ab");
+    assertThat(result.explanation()).contains("needs the kv at \"ab\"");
   }
 
   @Test

@@ -68,6 +68,8 @@ class ModelTest {
     assertThat(kv.step(state, ok("get", null, "ab"))).isEqualTo("ab");
     assertThat(kv.step(state, unknown("append", "c"))).isEqualTo("abc");
     assertThat(kv.isReadOnly(ok("get", null, ""))).isTrue();
+    assertThat(kv.step("ab", ok("cas", List.of("ab", "c"), null))).isEqualTo("c");
+    assertThat(kv.step("a", ok("cas", List.of("ab", "c"), null))).isSameAs(Model.IMPOSSIBLE);
   }
 
   @Test

@@ -22,23 +22,25 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check that a client history is linearizable: that each operation can be given one",
-      "instant between its invocation and its completion such that, run one at a time in",
-      "that order, the operations give the results the clients saw.",
+      "Check that a client history is linearizable: that each operation can be",
+      "given one instant between its invocation and its completion such that, run",
+      "one at a time in that order, the operations give the results clients saw.",
       "",
-      "The history is JSON Lines, one event per line, in real-time order, Jepsen style:",
+      "The history is JSON Lines, one event per line, in real-time order:",
       "  {\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
       "  {\"process\":0,\"type\":\"ok\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
-      "type: invoke, ok, fail (certainly did not take effect) or info (unknown: may take",
-      "effect at any point after its invocation, or never). Each key is checked on its own.",
+      "type is invoke, ok, fail (certainly did not take effect) or info (unknown:",
+      "may take effect at any point after its invocation, or never). Each key is",
+      "checked on its own.",
       ""
     },
     footer = {
       "",
-      "Exit codes: 0 linearizable; 1 not linearizable (prints the operations that cannot be",
-      "placed and the longest linearizable prefix found); 2 bad usage or a bad history file",
-      "(one line: file:line:column: field: reason); 3 internal error; 4 undecided: the search",
-      "gave up after --max-states states (raise it, or check a shorter history)."
+      "Exit codes: 0 linearizable; 1 not linearizable (prints the operations that",
+      "cannot be placed and the longest linearizable prefix found); 2 bad usage or",
+      "a bad history file (one line: file:line:column: field: reason); 3 internal",
+      "error; 4 undecided: the search gave up after --max-states states (raise it,",
+      "or check a shorter history)."
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "register|kv",
       description = {
         "register: read, write, cas with value [expected, new]; initially null.",
-        "kv: get, put, append on strings; initially \"\"."
+        "kv: get, put, append, cas on strings; initially \"\"."
       })
   String modelName;
 
@@ -101,6 +103,8 @@ final class CheckCommand implements Callable<Integer> {
       return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new UserError(path + ": not UTF-8 text");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError(path + ": no such file");
     } catch (IOException e) {
       throw new UserError("cannot read " + path + ": " + e.getMessage());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faultline.protocols.history.HistoryEvent;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,11 +30,11 @@ import java.util.TreeMap;
 public final class HistoryParser {
   private static final ObjectMapper JSON =
       new ObjectMapper(JsonFactory.builder().build())
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-  /** Fields Jepsen histories carry that the checker does not need; accepted and ignored. */
-  private static final Set<String> IGNORED = Set.of("index", "error");
-
+  /**
+   * The fields an event may have; Jepsen's {@code index} and {@code error} are accepted, unused.
+   */
   private static final List<String> FIELDS =
       List.of("process", "type", "f", "key", "value", "time", "index", "error");
 
@@ -75,7 +75,7 @@ public final class HistoryParser {
 
   private void line(int lineNumber, String text) {
     Map<String, Located> fields = fields(lineNumber, text);
-    LineReader reader = new LineReader(file, lineNumber, text, fields);
+    LineReader reader = new LineReader(file, lineNumber, fields);
     for (String name : fields.keySet()) {
       if (!FIELDS.contains(name)) {
         throw reader.nameError(

@@ -20,7 +20,7 @@ final class LineReader {
   private final int line;
   private final Map<String, Located> fields;
 
-  LineReader(String file, int line, String text, Map<String, Located> fields) {
+  LineReader(String file, int line, Map<String, Located> fields) {
     this.file = file;
     this.line = line;
     this.fields = fields;

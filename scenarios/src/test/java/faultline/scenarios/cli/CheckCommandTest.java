@@ -109,7 +109,7 @@ class CheckCommandTest {
             faultline("check", history.toString(), "--model", "kv", "--max-states", "0").exitCode())
         .isEqualTo(2);
     assertThat(faultline("check", temp.resolve("missing.jsonl").toString(), "--model", "kv").err())
-        .contains("cannot read");
+        .contains("missing.jsonl: no such file");
   }
 
   @Test
