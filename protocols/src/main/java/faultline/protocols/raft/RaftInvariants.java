@@ -47,7 +47,7 @@ public final class RaftInvariants {
 
   /**
    * {@link #safety()} plus linearizability of the client history, judged by {@code checker} (for
-   * this store, {@code LinearizabilityChecker.of(KvStoreModel.INSTANCE, ...)}).
+   * this store, {@code LinearizabilityChecker.of(Model.kv(), ...)}).
    */
   public static List<Invariant> all(HistoryChecker checker) {
     List<Invariant> all = new ArrayList<>(safety());

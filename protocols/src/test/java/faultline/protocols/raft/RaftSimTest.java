@@ -11,6 +11,7 @@ import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
 import faultline.engine.trace.InMemoryTraceSink;
 import faultline.protocols.history.LinearizabilityChecker;
+import faultline.protocols.history.Model;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,7 @@ class RaftSimTest {
                 new ScheduledFault(1500 * RaftRuns.MILLI, new Fault.Restart(NodeId.of("n1"))),
                 new ScheduledFault(1500 * RaftRuns.MILLI, new Fault.Restart(NodeId.of("n2")))),
             RaftInvariants.all(
-                LinearizabilityChecker.of(
-                    KvStoreModel.INSTANCE, LinearizabilityChecker.DEFAULT_STATES_MAX)),
+                LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)),
             3 * RaftRuns.SECOND,
             trace);
 

@@ -4,8 +4,8 @@ import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
+import faultline.protocols.history.Model;
 import faultline.protocols.raft.ClientNode;
-import faultline.protocols.raft.KvStoreModel;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
@@ -60,8 +60,7 @@ final class RaftBinding implements ProtocolBinding {
   /** Figure 3's invariants, and linearizability of the clients' history against the store. */
   private static List<Invariant> freshInvariants() {
     return RaftInvariants.all(
-        LinearizabilityChecker.of(
-            KvStoreModel.INSTANCE, LinearizabilityChecker.DEFAULT_STATES_MAX));
+        LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX));
   }
 
   @Override
