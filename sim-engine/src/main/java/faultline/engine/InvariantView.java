@@ -61,12 +61,17 @@ final class InvariantView implements InvariantContext {
   }
 
   @Override
+  public void fail(NodeId node, String message) {
+    simulation.recordViolation(current.name(), node, message);
+  }
+
+  @Override
   public void count(String name, long delta) {
     simulation.metrics().add(name, delta);
   }
 
   @Override
-  public void fail(NodeId node, String message) {
-    simulation.recordViolation(current.name(), node, message);
+  public void recordMax(String name, long value) {
+    simulation.metrics().max(name, value);
   }
 }

@@ -115,29 +115,32 @@ class SimulationInvariantsTest {
     assertThat(outcome.metrics()).containsEntry("violations.test.at-most-messages", 1L);
   }
 
-  /** Counts n2's deliveries as a run metric: what only an observer of the whole run can see. */
-  private static final class DeliveryCounter implements Invariant {
+  /** Counts the events it sees and, at the end, records the largest time it saw. */
+  private static final class EventCounter implements Invariant {
     @Override
     public String name() {
-      return "test.counts";
+      return "test.event-counter";
     }
 
     @Override
     public String description() {
-      return "Never fails; counts n2's deliveries.";
+      return "Never fails; measures.";
     }
 
     @Override
     public void afterEvent(InvariantContext context) {
-      context
-          .lastStep()
-          .filter(step -> step.node().equals(N2) && step.kind() == Step.Kind.MESSAGE)
-          .ifPresent(step -> context.count("test.observed", 1));
+      context.count("test.events", 1);
+    }
+
+    @Override
+    public void atEnd(InvariantContext context) {
+      context.recordMax("test.endNanos", context.nowNanos());
+      context.recordMax("test.endNanos", 0);
     }
   }
 
   @Test
-  void anInvariantMayCountRunMetricsWithoutChangingTheRun() {
+  void invariantsMayRecordRunMetricsWithoutChangingTheRun() {
     TraceCapture plain = new TraceCapture();
     RunOutcome without =
         builder(plain)
@@ -146,19 +149,20 @@ class SimulationInvariantsTest {
             .limits(Limits.of(10 * MS))
             .build()
             .run();
-    TraceCapture counted = new TraceCapture();
+    TraceCapture measured = new TraceCapture();
     RunOutcome with =
-        builder(counted)
+        builder(measured)
             .node(N1, chatter().factory())
             .node(N2, chatter().factory())
-            .invariant(new DeliveryCounter())
+            .invariant(new EventCounter())
             .limits(Limits.of(10 * MS))
             .build()
             .run();
 
-    assertThat(with.metrics()).containsEntry("test.observed", with.metrics().get("net.delivered"));
-    assertThat(without.metrics()).doesNotContainKey("test.observed");
     assertThat(with.traceSha256()).isEqualTo(without.traceSha256());
+    assertThat(with.metrics()).containsEntry("test.endNanos", 10 * MS);
+    assertThat(with.metrics().get("test.events")).isPositive();
+    assertThat(without.metrics()).doesNotContainKey("test.events");
   }
 
   @Test

@@ -29,6 +29,14 @@ public interface ProtocolBinding {
    */
   Setup bind(Scenario scenario);
 
+  /**
+   * Settings that are legal but unwise (say, an even-sized Raft cluster), each one located line
+   * such as {@code file:line:column: params.servers: reason}. Shown before a run; never fatal.
+   */
+  default List<String> warnings(Scenario scenario) {
+    return List.of();
+  }
+
   /** The nodes (by id, every scenario node) and all the protocol's invariants, fresh per run. */
   record Setup(SortedMap<NodeId, NodeFactory> factories, List<Invariant> invariants) {}
 }

@@ -17,7 +17,8 @@ public final class Protocols {
           new LwwRegisterBinding(),
           new LockServiceBinding(),
           new RedlockBinding(),
-          new LeaseElectionBinding());
+          new LeaseElectionBinding(),
+          new RaftBinding());
 
   // Bindings from modules above this one (the exercises bind the students' nodes), found with
   // ServiceLoader in META-INF/services/faultline.scenarios.bind.ProtocolBinding, sorted by name.

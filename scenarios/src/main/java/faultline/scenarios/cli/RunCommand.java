@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.check.Violation;
 import faultline.engine.trace.TraceSink;
+import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.Durations;
 import faultline.scenarios.run.RunReport;
@@ -57,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Scenario scenario = ScenarioArgument.load(scenarioName);
+    for (String warning : Protocols.named(scenario.protocol()).orElseThrow().warnings(scenario)) {
+      spec.commandLine().getErr().println("warning: " + warning);
+    }
     long runSeed = seed != null ? seed : scenario.seed();
     long durationNanos = until == null ? scenario.run().durationNanos() : parseUntil(until);
     long startedNanos = System.nanoTime();

@@ -72,6 +72,38 @@ class CommandLineTest {
   }
 
   @Test
+  void aLegalButUnwiseRaftClusterRunsWithAWarningOnStandardError() throws IOException {
+    Path file = temp.resolve("four.json");
+    Files.writeString(
+        file,
+        """
+        {"description": "Four servers: legal, but no more fault-tolerant than three.",
+         "protocol": "raft", "nodes": 4, "run": {"duration": "1s"}}
+        """);
+    Result result = faultline("run", file.toString(), "--json");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).startsWith("warning: " + file + ":1:").contains("params.servers");
+    assertThat(JSON.readTree(result.out()).get("metrics").get("raft.leaderChanges").asLong())
+        .isPositive();
+  }
+
+  @Test
+  void runOfARaftScenarioReportsItsMetrics() throws IOException {
+    Result result = faultline("run", "raft/split-brain", "--json");
+    assertThat(result.exitCode()).isZero();
+    JsonNode metrics = JSON.readTree(result.out()).get("metrics");
+    assertThat(metrics.fieldNames())
+        .toIterable()
+        .contains(
+            "raft.leaderChanges",
+            "raft.leaderlessNanos",
+            "raft.electionP50Nanos",
+            "raft.commitLatencyP50Nanos",
+            "raft.commitLatencyP99Nanos",
+            "kv.okPerSecond");
+  }
+
+  @Test
   void runExitsZeroWhenEveryInvariantHolds() {
     Result result = faultline("run", "clocks/lww-skew-hlc");
     assertThat(result.exitCode()).isZero();

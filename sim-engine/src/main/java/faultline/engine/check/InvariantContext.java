@@ -27,11 +27,13 @@ public interface InvariantContext {
   void fail(NodeId node, String message);
 
   /**
-   * Adds {@code delta} to the run metric {@code name}, like {@code NodeContext.count}. Only an
-   * observer of true time can count some things (a write accepted after its lease expired), and
-   * nodes never see true time. Counting never changes the run.
+   * Adds {@code delta} to the run metric {@code name}, like {@code NodeContext.count}: for measures
+   * that only a global view of the run can take, in true time (time without a leader, commit
+   * latency, a write accepted after its lease expired; nodes never see true time). Metrics never
+   * change the run.
    */
-  default void count(String name, long delta) {
-    throw new UnsupportedOperationException("this context keeps no metrics");
-  }
+  void count(String name, long delta);
+
+  /** Raises the run metric {@code name} to {@code value} if it is larger. */
+  void recordMax(String name, long value);
 }

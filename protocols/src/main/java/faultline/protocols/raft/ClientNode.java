@@ -1,0 +1,282 @@
+package faultline.protocols.raft;
+
+import faultline.engine.node.Node;
+import faultline.engine.node.NodeContext;
+import faultline.engine.node.NodeId;
+import faultline.protocols.history.HistoryEvent;
+import faultline.protocols.raft.RaftMessage.ClientReply;
+import faultline.protocols.raft.RaftMessage.ClientRequest;
+import faultline.protocols.raft.RaftTimer.ProcessDue;
+import faultline.protocols.raft.RaftTimer.ScriptedOpDue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A client node of the key-value store: runs {@link ClientWorkload#processes()} client processes,
+ * each with at most one operation outstanding (§8). A process sends its request to the server it
+ * believes leads, follows redirects, retries the same request id elsewhere when an attempt times
+ * out, and gives up after the operation timeout. Every step is a {@code client} trace event and a
+ * {@link HistoryEvent}: invoke, then ok, fail (certainly not applied) or info (unknown). After an
+ * info the process retires and a new process id takes its slot, as in Jepsen, because the lost
+ * operation may still take effect at any later time.
+ */
+public final class ClientNode implements Node<RaftMessage, RaftTimer> {
+  private static final String GENERATION_KEY = "client.generation";
+
+  private final RaftConfig config;
+  private final ClientWorkload workload;
+  private final List<HistoryEvent> history = new ArrayList<>();
+  private final List<Slot> slots = new ArrayList<>();
+  private final Map<String, String> lastKnownValue = new TreeMap<>();
+  private final Deque<KvOperation> scripted = new ArrayDeque<>();
+  private NodeContext<RaftMessage, RaftTimer> context; // Only during a handler call.
+  private NodeId leaderGuess;
+
+  /** One client process: its id, and the operation it has outstanding (null when idle). */
+  private static final class Slot {
+    int process;
+    long sequence;
+    KvOperation operation;
+    long invokedAtNanos;
+    int redirects;
+  }
+
+  /** The trace record of a client step. */
+  public record ClientEvent(int process, String phase, OperationView op) {}
+
+  /** An operation as the trace shows it; a cas value is {@code [expected, new]}. */
+  public record OperationView(String f, String key, Object value) {}
+
+  public ClientNode(RaftConfig config) {
+    this.config = config;
+    this.workload = config.workload();
+  }
+
+  @Override
+  public void onStart(NodeContext<RaftMessage, RaftTimer> context) {
+    this.context = context;
+    try {
+      leaderGuess = config.servers().get(context.random().nextInt(config.servers().size()));
+      for (int i = 0; i < workload.processes(); i++) {
+        Slot slot = new Slot();
+        slot.process = newProcessId();
+        slots.add(slot);
+        if (workload.script().isEmpty()) {
+          context.setTimer(
+              new ProcessDue(i), context.random().nextLongBetween(0, workload.intervalMaxNanos()));
+        }
+      }
+      armScript();
+    } finally {
+      this.context = null;
+    }
+  }
+
+  private void armScript() {
+    List<ClientWorkload.ScriptedOperation> script = workload.script();
+    for (int i = 0; i < script.size(); i++) {
+      ClientWorkload.ScriptedOperation operation = script.get(i);
+      if (operation.client().equals(context.self())
+          && operation.atNanos() >= context.monotonicNanos()) {
+        context.setTimer(new ScriptedOpDue(i), operation.atNanos() - context.monotonicNanos());
+      }
+    }
+  }
+
+  /** A process id no client has used: the generation counter survives restarts on disk. */
+  private int newProcessId() {
+    long generation = context.storage().get(GENERATION_KEY, Long.class).orElse(0L);
+    context.storage().put(GENERATION_KEY, generation + 1);
+    context.storage().sync();
+    int clientIndex = workload.clients().indexOf(context.self());
+    return (int) (generation * workload.clients().size() + clientIndex);
+  }
+
+  @Override
+  public void onMessage(
+      NodeContext<RaftMessage, RaftTimer> context, NodeId from, RaftMessage message) {
+    this.context = context;
+    try {
+      if (message instanceof ClientReply reply) {
+        onReply(from, reply);
+      }
+    } finally {
+      this.context = null;
+    }
+  }
+
+  @Override
+  public void onTimer(NodeContext<RaftMessage, RaftTimer> context, RaftTimer timer) {
+    this.context = context;
+    try {
+      switch (timer) {
+        case ProcessDue due -> onProcessDue(due.slot());
+        case ScriptedOpDue due -> {
+          scripted.add(workload.script().get(due.index()).operation());
+          if (slots.getFirst().operation == null) {
+            invoke(0, scripted.poll());
+          }
+        }
+        default -> {} // Server timers never reach a client.
+      }
+    } finally {
+      this.context = null;
+    }
+  }
+
+  private void onProcessDue(int index) {
+    Slot slot = slots.get(index);
+    if (slot.operation == null) {
+      if (context.monotonicNanos() <= workload.untilNanos()) {
+        invoke(index, randomOperation(slot));
+      }
+      return;
+    }
+    if (context.monotonicNanos() - slot.invokedAtNanos >= workload.operationTimeoutNanos()) {
+      giveUp(index);
+      return;
+    }
+    leaderGuess = nextServer(leaderGuess); // No answer in time: try another server.
+    send(index);
+  }
+
+  private KvOperation randomOperation(Slot slot) {
+    String key = "k" + context.random().nextInt(workload.keys());
+    String f = workload.mix().pick(context.random().nextLong(workload.mix().total()));
+    String value = "p" + slot.process + "." + (slot.sequence + 1);
+    return switch (f) {
+      case "get" -> new KvOperation("get", key, null, null);
+      case "cas" -> new KvOperation("cas", key, value, lastKnownValue.getOrDefault(key, ""));
+      default -> new KvOperation(f, key, value, null);
+    };
+  }
+
+  private void invoke(int index, KvOperation operation) {
+    Slot slot = slots.get(index);
+    slot.sequence++;
+    slot.operation = operation;
+    slot.invokedAtNanos = context.monotonicNanos();
+    slot.redirects = 0;
+    log(slot.process, HistoryEvent.Type.INVOKE, operation, inputValue(operation));
+    send(index);
+  }
+
+  private void send(int index) {
+    Slot slot = slots.get(index);
+    context.send(leaderGuess, new ClientRequest(slot.process, slot.sequence, slot.operation));
+    context.setTimer(new ProcessDue(index), workload.attemptTimeoutNanos());
+  }
+
+  private void onReply(NodeId from, ClientReply reply) {
+    int index = slotWaitingFor(reply.process(), reply.sequence());
+    if (index < 0) {
+      return; // A duplicate, or the answer to an attempt this process gave up on.
+    }
+    Slot slot = slots.get(index);
+    KvOperation operation = slot.operation;
+    switch (reply.status()) {
+      case OK -> {
+        leaderGuess = from;
+        Object result = operation.isRead() ? reply.value() : inputValue(operation);
+        if (!operation.f().equals("append")) {
+          lastKnownValue.put(operation.key(), reply.value());
+        }
+        complete(index, HistoryEvent.Type.OK, result);
+      }
+      case CAS_MISMATCH -> {
+        leaderGuess = from;
+        lastKnownValue.put(operation.key(), reply.value());
+        complete(index, HistoryEvent.Type.FAIL, inputValue(operation));
+      }
+      case NOT_LEADER -> redirect(index, from, reply.leaderHint());
+    }
+  }
+
+  private void redirect(int index, NodeId from, NodeId hint) {
+    Slot slot = slots.get(index);
+    if (hint != null && !hint.equals(from) && slot.redirects < config.servers().size()) {
+      slot.redirects++;
+      leaderGuess = hint;
+      send(index);
+      return;
+    }
+    // No leader known: wait for the attempt timer, then try the next server.
+    leaderGuess = from;
+  }
+
+  private void giveUp(int index) {
+    Slot slot = slots.get(index);
+    KvOperation operation = slot.operation;
+    if (operation.isRead()) {
+      complete(index, HistoryEvent.Type.FAIL, null); // A read that never returned changed nothing.
+      return;
+    }
+    complete(index, HistoryEvent.Type.INFO, inputValue(operation));
+    slot.process = newProcessId(); // The lost write may still land: retire the process.
+    slot.sequence = 0;
+  }
+
+  private void complete(int index, HistoryEvent.Type type, Object value) {
+    Slot slot = slots.get(index);
+    KvOperation operation = slot.operation;
+    log(slot.process, type, operation, value);
+    context.count("kv." + type.name().toLowerCase(Locale.ROOT), 1);
+    if (type == HistoryEvent.Type.OK) {
+      context.recordMax("kv.latencyMaxNanos", context.monotonicNanos() - slot.invokedAtNanos);
+    }
+    slot.operation = null;
+    if (index == 0 && !scripted.isEmpty()) {
+      invoke(0, scripted.poll());
+    } else if (workload.script().isEmpty()) {
+      context.setTimer(
+          new ProcessDue(index),
+          context
+              .random()
+              .nextLongBetween(workload.intervalMinNanos(), workload.intervalMaxNanos()));
+    }
+  }
+
+  private int slotWaitingFor(int process, long sequence) {
+    for (int i = 0; i < slots.size(); i++) {
+      Slot slot = slots.get(i);
+      if (slot.operation != null && slot.process == process && slot.sequence == sequence) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private NodeId nextServer(NodeId current) {
+    List<NodeId> servers = config.servers();
+    return servers.get((servers.indexOf(current) + 1) % servers.size());
+  }
+
+  private static Object inputValue(KvOperation operation) {
+    return switch (operation.f()) {
+      case "get" -> null;
+      case "cas" -> List.of(operation.expected(), operation.value());
+      default -> operation.value();
+    };
+  }
+
+  private void log(int process, HistoryEvent.Type type, KvOperation operation, Object value) {
+    String phase = type.name().toLowerCase(Locale.ROOT);
+    context.record(
+        "client",
+        new ClientEvent(process, phase, new OperationView(operation.f(), operation.key(), value)));
+    history.add(
+        new HistoryEvent(
+            process, type, operation.f(), operation.key(), value, context.monotonicNanos()));
+  }
+
+  /** This life's history so far, in order (a restart starts a new node with an empty one). */
+  public List<HistoryEvent> history() {
+    return Collections.unmodifiableList(history);
+  }
+}

@@ -1,0 +1,46 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Figure 3, Election Safety: at most one leader can be elected in a given term. */
+final class ElectionSafety implements Invariant {
+  private final Map<Long, NodeId> leaderOfTerm = new HashMap<>(); // Only looked up.
+  private final Set<Long> reported = new HashSet<>(); // Each term's second leader, once.
+
+  @Override
+  public String name() {
+    return RaftInvariants.ELECTION_SAFETY;
+  }
+
+  @Override
+  public String description() {
+    return "At most one leader is elected in any term.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    ServerSteps.stepped(context)
+        .filter(stepped -> stepped.node().role() == Role.LEADER)
+        .ifPresent(
+            stepped -> {
+              long term = stepped.node().currentTerm();
+              NodeId first = leaderOfTerm.putIfAbsent(term, stepped.id());
+              if (first != null && !first.equals(stepped.id()) && reported.add(term)) {
+                context.fail(
+                    stepped.id(),
+                    stepped.id()
+                        + " became leader of term "
+                        + term
+                        + ", which "
+                        + first
+                        + " already leads: two leaders in one term");
+              }
+            });
+  }
+}

@@ -1,0 +1,58 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
+import faultline.engine.node.NodeId;
+import faultline.protocols.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gathers the client history as it happens: after each client step it copies the new events,
+ * stamped with true time, so that the history is in real-time order across all clients and survives
+ * a client's crash.
+ */
+final class HistoryCollector {
+  private final List<HistoryEvent> history = new ArrayList<>();
+  private final Map<NodeId, Cursor> cursors = new HashMap<>(); // Only looked up.
+
+  private record Cursor(ClientNode client, int position) {}
+
+  /** Copies the events of the client step just taken, if any; returns how many were new. */
+  List<HistoryEvent> collect(InvariantContext context) {
+    Optional<Step> step = context.lastStep();
+    if (step.isEmpty()) {
+      return List.of();
+    }
+    NodeId id = step.get().node();
+    Optional<ClientNode> client = context.node(id, ClientNode.class);
+    if (client.isEmpty()) {
+      return List.of();
+    }
+    Cursor cursor = cursors.get(id);
+    int from = cursor != null && cursor.client() == client.get() ? cursor.position() : 0;
+    List<HistoryEvent> events = client.get().history();
+    List<HistoryEvent> fresh = new ArrayList<>();
+    for (int i = from; i < events.size(); i++) {
+      HistoryEvent event = events.get(i);
+      fresh.add(
+          new HistoryEvent(
+              event.process(),
+              event.type(),
+              event.f(),
+              event.key(),
+              event.value(),
+              context.nowNanos()));
+    }
+    history.addAll(fresh);
+    cursors.put(id, new Cursor(client.get(), events.size()));
+    return fresh;
+  }
+
+  List<HistoryEvent> history() {
+    return history;
+  }
+}

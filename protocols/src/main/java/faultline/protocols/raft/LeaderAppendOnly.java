@@ -1,0 +1,83 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figure 3, Leader Append-Only: while a server leads a term, every entry its log held stays where
+ * it was. Keeps a copy of each leader's log and compares it whenever the log changes.
+ */
+final class LeaderAppendOnly implements Invariant {
+  private final Map<NodeId, Tenure> tenures = new HashMap<>(); // Only looked up.
+
+  private static final class Tenure {
+    RaftNode node;
+    long term;
+    long mutations;
+    final List<LogEntry> entries = new ArrayList<>();
+  }
+
+  @Override
+  public String name() {
+    return RaftInvariants.LEADER_APPEND_ONLY;
+  }
+
+  @Override
+  public String description() {
+    return "A leader never overwrites or deletes entries of its log while it leads; it only"
+        + " appends.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+  }
+
+  private void check(InvariantContext context, NodeId id, RaftNode node) {
+    if (node.role() != Role.LEADER) {
+      tenures.remove(id);
+      return;
+    }
+    RaftLog log = node.log();
+    Tenure tenure = tenures.get(id);
+    if (tenure == null || tenure.node != node || tenure.term != node.currentTerm()) {
+      tenure = new Tenure();
+      tenure.node = node;
+      tenure.term = node.currentTerm();
+      tenure.mutations = -1;
+      tenures.put(id, tenure);
+    }
+    if (tenure.mutations == log.mutations()) {
+      return;
+    }
+    tenure.mutations = log.mutations();
+    for (int i = 0; i < tenure.entries.size(); i++) {
+      long index = i + 1;
+      if (index > log.lastIndex() || !log.entry(index).equals(tenure.entries.get(i))) {
+        context.fail(
+            id,
+            "leader "
+                + id
+                + " of term "
+                + tenure.term
+                + " changed its own entry at index "
+                + index
+                + " ("
+                + tenure.entries.get(i).describe()
+                + ", term "
+                + tenure.entries.get(i).term()
+                + ")");
+        tenures.remove(id);
+        return;
+      }
+    }
+    for (long index = tenure.entries.size() + 1; index <= log.lastIndex(); index++) {
+      tenure.entries.add(log.entry(index));
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Figure 3, Leader Completeness: an entry committed in some term is in the log of every leader of a
+ * later term. The committed prefix is learned from the servers' commit indices as they advance;
+ * each server, on becoming leader, must hold all of it.
+ */
+final class LeaderCompleteness implements Invariant {
+  private final List<LogEntry> committed = new ArrayList<>();
+  private final Map<NodeId, Long> leadingTerm = new HashMap<>(); // Only looked up.
+
+  @Override
+  public String name() {
+    return RaftInvariants.LEADER_COMPLETENESS;
+  }
+
+  @Override
+  public String description() {
+    return "Every committed entry is in the log of every leader of a later term.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+  }
+
+  private void check(InvariantContext context, NodeId id, RaftNode node) {
+    RaftLog log = node.log();
+    if (node.role() == Role.LEADER && !Objects.equals(leadingTerm.get(id), node.currentTerm())) {
+      leadingTerm.put(id, node.currentTerm());
+      for (int i = 0; i < committed.size(); i++) {
+        LogEntry entry = committed.get(i);
+        long index = i + 1;
+        if (entry.term() < node.currentTerm()
+            && (index > log.lastIndex() || !log.entry(index).equals(entry))) {
+          context.fail(
+              id,
+              id
+                  + " became leader of term "
+                  + node.currentTerm()
+                  + " without the entry committed"
+                  + " at index "
+                  + index
+                  + " ("
+                  + entry.describe()
+                  + ", term "
+                  + entry.term()
+                  + ")");
+          return;
+        }
+      }
+    } else if (node.role() != Role.LEADER) {
+      leadingTerm.remove(id);
+    }
+    long known = Math.min(node.commitIndex(), log.lastIndex());
+    for (long index = committed.size() + 1; index <= known; index++) {
+      committed.add(log.entry(index));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package faultline.protocols.raft;
+
+import faultline.engine.node.NodeId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A leader's volatile state: Figure 2's nextIndex and matchIndex per follower, plus heartbeat
+ * rounds. A round is confirmed once a majority (the leader included) acknowledged it or a later
+ * one; a confirmed round proves that no other leader had been elected when it was sent, which is
+ * what ReadIndex and lease reads need. Also remembers who answered since the last CheckQuorum.
+ */
+final class LeaderState {
+  private final long noOpIndex;
+  private final int majority;
+  private final Map<NodeId, Long> nextIndex = new TreeMap<>();
+  private final Map<NodeId, Long> matchIndex = new TreeMap<>();
+  private final Map<NodeId, Long> ackedRound = new TreeMap<>();
+  private final TreeMap<Long, Long> roundSentAtNanos = new TreeMap<>();
+  private final Set<NodeId> heardSinceCheck = new TreeSet<>();
+  private long round;
+  private long confirmedRound;
+  private long leaseUntilNanos = Long.MIN_VALUE;
+
+  LeaderState(List<NodeId> followers, long noOpIndex, int majority) {
+    this.noOpIndex = noOpIndex;
+    this.majority = majority;
+    for (NodeId follower : followers) {
+      nextIndex.put(follower, noOpIndex);
+      matchIndex.put(follower, 0L);
+      ackedRound.put(follower, 0L);
+    }
+  }
+
+  /** The index of the no-op this leader appended on taking office. */
+  long noOpIndex() {
+    return noOpIndex;
+  }
+
+  long nextIndex(NodeId follower) {
+    return nextIndex.get(follower);
+  }
+
+  long matchIndex(NodeId follower) {
+    return matchIndex.get(follower);
+  }
+
+  void matched(NodeId follower, long index) {
+    if (index > matchIndex.get(follower)) {
+      matchIndex.put(follower, index);
+    }
+    nextIndex.put(follower, Math.max(nextIndex.get(follower), matchIndex.get(follower) + 1));
+  }
+
+  /** Moves nextIndex back after a rejection, never below what is known to match. */
+  void backUp(NodeId follower, long next) {
+    nextIndex.put(follower, Math.max(next, matchIndex.get(follower) + 1));
+  }
+
+  /** How many servers, the leader included, store the entry at {@code index}. */
+  int replicas(long index) {
+    int count = 1;
+    for (long match : matchIndex.values()) {
+      if (match >= index) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  long startRound(long nowNanos) {
+    round++;
+    roundSentAtNanos.put(round, nowNanos);
+    if (majority == 1) {
+      confirm(round, 0);
+    }
+    return round;
+  }
+
+  long round() {
+    return round;
+  }
+
+  long confirmedRound() {
+    return confirmedRound;
+  }
+
+  /** A follower acknowledged {@code acked}; confirms rounds and renews the lease. */
+  void acknowledge(NodeId follower, long acked, long leaseNanos) {
+    heardSinceCheck.add(follower);
+    if (acked <= ackedRound.get(follower)) {
+      return;
+    }
+    ackedRound.put(follower, acked);
+    List<Long> rounds = new ArrayList<>(ackedRound.values());
+    rounds.sort((a, b) -> Long.compare(b, a));
+    long byMajority = rounds.get(majority - 2); // The leader itself acknowledges every round.
+    if (byMajority > confirmedRound) {
+      confirm(byMajority, leaseNanos);
+    }
+  }
+
+  private void confirm(long confirmed, long leaseNanos) {
+    confirmedRound = confirmed;
+    Long sentAt = roundSentAtNanos.get(confirmed);
+    if (sentAt != null && leaseNanos > 0) {
+      leaseUntilNanos = Math.max(leaseUntilNanos, sentAt + leaseNanos);
+    }
+    roundSentAtNanos.headMap(confirmed, true).clear();
+  }
+
+  boolean leaseHolds(long nowNanos) {
+    return nowNanos < leaseUntilNanos;
+  }
+
+  /** CheckQuorum: whether a majority answered since the last check; starts a new period. */
+  boolean quorumHeardSinceLastCheck() {
+    boolean heard = heardSinceCheck.size() + 1 >= majority;
+    heardSinceCheck.clear();
+    return heard;
+  }
+}

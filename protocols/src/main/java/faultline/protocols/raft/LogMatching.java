@@ -1,0 +1,104 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figure 3, Log Matching: if two logs hold an entry with the same index and term, they hold the
+ * same entry there and are identical in every entry before it. Each entry is summarized with a hash
+ * of its whole prefix; the first server to hold an (index, term) registers the entry and the prefix
+ * hash, and every later holder must match both. Equal prefixes always hash equally, so a mismatch
+ * is always a real difference.
+ */
+final class LogMatching implements Invariant {
+  private final Map<IndexTerm, Registered> registry = new HashMap<>(); // Only looked up.
+  private final Map<NodeId, Mirror> mirrors = new HashMap<>(); // Only looked up.
+
+  private record IndexTerm(long index, long term) {}
+
+  private record Registered(NodeId holder, LogEntry entry, long prefixHash) {}
+
+  /** What this checker last saw of one server's log. */
+  private static final class Mirror {
+    RaftNode node;
+    long mutations = -1;
+    final List<LogEntry> entries = new ArrayList<>();
+    final List<Long> prefixHashes = new ArrayList<>();
+  }
+
+  @Override
+  public String name() {
+    return RaftInvariants.LOG_MATCHING;
+  }
+
+  @Override
+  public String description() {
+    return "Two logs with an entry of the same index and term are identical up to that index.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+  }
+
+  private void check(InvariantContext context, NodeId id, RaftNode node) {
+    Mirror mirror = mirrors.computeIfAbsent(id, unused -> new Mirror());
+    RaftLog log = node.log();
+    if (mirror.node == node && mirror.mutations == log.mutations()) {
+      return;
+    }
+    mirror.node = node;
+    mirror.mutations = log.mutations();
+    int same = 0;
+    while (same < mirror.entries.size()
+        && same < log.lastIndex()
+        && mirror.entries.get(same) == log.entry(same + 1)) {
+      same++;
+    }
+    mirror.entries.subList(same, mirror.entries.size()).clear();
+    mirror.prefixHashes.subList(same, mirror.prefixHashes.size()).clear();
+    for (long index = same + 1; index <= log.lastIndex(); index++) {
+      LogEntry entry = log.entry(index);
+      long previous = index == 1 ? 0 : mirror.prefixHashes.get((int) index - 2);
+      long hash = mix(previous * 31 + entry.hashCode());
+      mirror.entries.add(entry);
+      mirror.prefixHashes.add(hash);
+      Registered first =
+          registry.putIfAbsent(new IndexTerm(index, entry.term()), new Registered(id, entry, hash));
+      if (first != null && (!first.entry().equals(entry) || first.prefixHash() != hash)) {
+        context.fail(id, mismatch(id, index, entry, first));
+        return;
+      }
+    }
+  }
+
+  private static String mismatch(NodeId id, long index, LogEntry entry, Registered first) {
+    String what =
+        first.entry().equals(entry)
+            ? "the same entry (" + entry.describe() + ") but different entries before it"
+            : entry.describe() + " where " + first.holder() + " holds " + first.entry().describe();
+    return id
+        + " and "
+        + first.holder()
+        + " both hold an entry of term "
+        + entry.term()
+        + " at index "
+        + index
+        + ", yet "
+        + id
+        + " holds "
+        + what;
+  }
+
+  /** The SplitMix64 finalizer: spreads the bits so that prefix hashes rarely collide. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,22 @@
+package faultline.protocols.raft;
+
+/**
+ * Classic Raft mistakes that a scenario can plant on purpose (the bug zoo), to show that the
+ * invariants catch them. Never on by default.
+ */
+public enum RaftBug {
+  /**
+   * The leader commits an entry of an earlier term as soon as a majority stores it, without the
+   * §5.4.2 rule that only entries of the current term are committed by counting replicas. The
+   * paper's Figure 8 shows how such an entry is later overwritten.
+   */
+  COMMIT_EARLIER_TERM_BY_COUNTING,
+  /** RequestVote is granted without the §5.4.1 check that the candidate's log is up to date. */
+  VOTE_WITHOUT_LOG_CHECK,
+  /** votedFor is not read back after a restart, so a node may vote twice in one term. */
+  FORGET_VOTE_ON_RESTART,
+  /** AppendEntries from a leader of an older term is accepted instead of rejected (§5.1). */
+  ACCEPT_STALE_APPEND,
+  /** A node that believes it leads answers reads from its local state without confirming it. */
+  STALE_LOCAL_READS
+}

@@ -1,0 +1,162 @@
+package faultline.protocols.raft;
+
+import faultline.engine.Check;
+import faultline.engine.node.NodeId;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Configuration of a Raft cluster and its clients. Defaults follow the paper (§5.2, §9.3): election
+ * timeouts drawn from 150-300 ms and a heartbeat every 50 ms.
+ *
+ * @param servers the Raft servers (every other node of the run is a client)
+ * @param electionTimeoutMinNanos the least election timeout
+ * @param electionTimeoutMaxNanos the greatest election timeout
+ * @param electionTimeoutOverrides per-server timeout ranges that replace the default, so that a
+ *     scripted scenario can decide who times out first
+ * @param heartbeatNanos the leader's heartbeat interval
+ * @param preVote run the PreVote phase before a real election (Ongaro §9.6)
+ * @param checkQuorum a leader that heard from no majority within an election timeout steps down
+ * @param fastBackup followers report the conflicting term so leaders skip it at once (§5.3)
+ * @param readMode how {@code get} is served
+ * @param maxEntriesPerAppend the most entries one AppendEntries carries
+ * @param bugs planted mistakes (the bug zoo); empty in every honest run
+ * @param workload the client workload
+ */
+public record RaftConfig(
+    List<NodeId> servers,
+    long electionTimeoutMinNanos,
+    long electionTimeoutMaxNanos,
+    SortedMap<NodeId, TimeoutRange> electionTimeoutOverrides,
+    long heartbeatNanos,
+    boolean preVote,
+    boolean checkQuorum,
+    boolean fastBackup,
+    ReadMode readMode,
+    int maxEntriesPerAppend,
+    Set<RaftBug> bugs,
+    ClientWorkload workload) {
+  public static final long MILLI = 1_000_000L;
+
+  public RaftConfig {
+    servers = List.copyOf(servers);
+    Check.argument(!servers.isEmpty(), "a Raft cluster needs at least one server");
+    Check.argument(
+        0 < electionTimeoutMinNanos && electionTimeoutMinNanos <= electionTimeoutMaxNanos,
+        "election timeouts must satisfy 0 < min <= max");
+    Check.argument(heartbeatNanos > 0, "the heartbeat interval must be positive");
+    Check.argument(maxEntriesPerAppend > 0, "maxEntriesPerAppend must be positive");
+    electionTimeoutOverrides =
+        Collections.unmodifiableSortedMap(new TreeMap<>(electionTimeoutOverrides));
+    bugs = bugs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bugs));
+  }
+
+  /** The paper's defaults for {@code servers}, with no clients. */
+  public static RaftConfig defaults(List<NodeId> servers) {
+    return new RaftConfig(
+        servers,
+        150 * MILLI,
+        300 * MILLI,
+        new TreeMap<>(),
+        50 * MILLI,
+        false,
+        false,
+        false,
+        ReadMode.READ_INDEX,
+        64,
+        Set.of(),
+        ClientWorkload.none());
+  }
+
+  public RaftConfig withBugs(Set<RaftBug> planted) {
+    return new RaftConfig(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        readMode,
+        maxEntriesPerAppend,
+        planted,
+        workload);
+  }
+
+  public RaftConfig withOptions(boolean preVote, boolean checkQuorum, boolean fastBackup) {
+    return new RaftConfig(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        readMode,
+        maxEntriesPerAppend,
+        bugs,
+        workload);
+  }
+
+  public RaftConfig withReads(ReadMode mode) {
+    return new RaftConfig(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        mode,
+        maxEntriesPerAppend,
+        bugs,
+        workload);
+  }
+
+  public RaftConfig withWorkload(ClientWorkload clients) {
+    return new RaftConfig(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        readMode,
+        maxEntriesPerAppend,
+        bugs,
+        clients);
+  }
+
+  boolean has(RaftBug bug) {
+    return bugs.contains(bug);
+  }
+
+  int majority() {
+    return servers.size() / 2 + 1;
+  }
+
+  boolean isServer(NodeId node) {
+    return servers.contains(node);
+  }
+
+  TimeoutRange electionTimeoutOf(NodeId server) {
+    return electionTimeoutOverrides.getOrDefault(
+        server, new TimeoutRange(electionTimeoutMinNanos, electionTimeoutMaxNanos));
+  }
+
+  /** An election timeout range, inclusive. */
+  public record TimeoutRange(long minNanos, long maxNanos) {
+    public TimeoutRange {
+      Check.argument(0 < minNanos && minNanos <= maxNanos, "timeouts must satisfy 0 < min <= max");
+    }
+  }
+}

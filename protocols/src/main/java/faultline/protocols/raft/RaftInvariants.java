@@ -1,0 +1,57 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.protocols.history.HistoryChecker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The safety properties of Figure 3, each checked after every event, plus linearizability of the
+ * client history at the end of the run, and a metrics observer that never fails. Each invariant
+ * keeps incremental state, so a run needs fresh instances: call {@link #all} once per run.
+ */
+public final class RaftInvariants {
+  /** At most one leader can be elected in a given term (§5.2). */
+  public static final String ELECTION_SAFETY = "raft.election-safety";
+
+  /** A leader never overwrites or deletes entries in its log; it only appends (§5.3). */
+  public static final String LEADER_APPEND_ONLY = "raft.leader-append-only";
+
+  /** Two logs with an entry of the same index and term are identical up to it (§5.3). */
+  public static final String LOG_MATCHING = "raft.log-matching";
+
+  /** A committed entry is in the logs of the leaders of all later terms (§5.4). */
+  public static final String LEADER_COMPLETENESS = "raft.leader-completeness";
+
+  /** No two servers apply different entries at the same index (§5.4.3). */
+  public static final String STATE_MACHINE_SAFETY = "raft.state-machine-safety";
+
+  /** The clients' history is linearizable: checked once, at the end of the run. */
+  public static final String LINEARIZABLE = "kv.linearizable";
+
+  /** Never fails: measures elections and commits for the run's metrics. */
+  public static final String METRICS = "raft.metrics";
+
+  private RaftInvariants() {}
+
+  /** Figure 3's five properties and the metrics observer. */
+  public static List<Invariant> safety() {
+    return List.of(
+        new ElectionSafety(),
+        new LeaderAppendOnly(),
+        new LogMatching(),
+        new LeaderCompleteness(),
+        new StateMachineSafety(),
+        new RaftMetrics());
+  }
+
+  /**
+   * {@link #safety()} plus linearizability of the client history, judged by {@code checker} (for
+   * this store, {@code LinearizabilityChecker.of(Model.kv(), ...)}).
+   */
+  public static List<Invariant> all(HistoryChecker checker) {
+    List<Invariant> all = new ArrayList<>(safety());
+    all.add(new Linearizable(checker));
+    return List.copyOf(all);
+  }
+}

@@ -1,0 +1,88 @@
+package faultline.protocols.raft;
+
+import faultline.engine.Check;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A server's log in memory, indexed from 1 as in the paper (index 0 is the empty prefix, of term
+ * 0). {@link PersistentState} mirrors every change to durable storage. {@link #mutations()} counts
+ * appends and truncations, so that invariants re-read a log only when it changed.
+ */
+public final class RaftLog {
+  private final List<LogEntry> entries = new ArrayList<>();
+  private long mutations;
+
+  public long lastIndex() {
+    return entries.size();
+  }
+
+  public long lastTerm() {
+    return term(lastIndex());
+  }
+
+  /** The term of the entry at {@code index}; 0 for index 0. */
+  public long term(long index) {
+    return index == 0 ? 0 : entry(index).term();
+  }
+
+  public LogEntry entry(long index) {
+    Check.argument(1 <= index && index <= lastIndex(), "no entry at %s", index);
+    return entries.get((int) (index - 1));
+  }
+
+  /** Entries {@code from} (inclusive) up to {@code count} of them, as an immutable list. */
+  List<LogEntry> slice(long from, int count) {
+    int start = (int) (from - 1);
+    int end = (int) Math.min(entries.size(), start + (long) count);
+    return start >= end ? List.of() : List.copyOf(entries.subList(start, end));
+  }
+
+  public long mutations() {
+    return mutations;
+  }
+
+  void append(LogEntry entry) {
+    entries.add(entry);
+    mutations++;
+  }
+
+  /** Removes the entry at {@code index} and all that follow it. */
+  void truncateFrom(long index) {
+    Check.argument(index >= 1, "cannot truncate from %s", index);
+    while (entries.size() >= index) {
+      entries.removeLast();
+    }
+    mutations++;
+  }
+
+  /** The first index holding {@code term}, searching back from {@code index}. */
+  long firstIndexOfTermAtOrBefore(long index) {
+    long term = term(index);
+    long first = index;
+    while (first > 1 && term(first - 1) == term) {
+      first--;
+    }
+    return first;
+  }
+
+  /** The last index holding {@code term}, or 0 when the log has no entry of that term. */
+  long lastIndexOfTerm(long term) {
+    for (long index = lastIndex(); index >= 1; index--) {
+      long found = term(index);
+      if (found == term) {
+        return index;
+      }
+      if (found < term) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  /** §5.4.1: a candidate's log is at least as up to date as this one. */
+  boolean isUpToDate(long candidateLastIndex, long candidateLastTerm) {
+    return candidateLastTerm > lastTerm()
+        || (candidateLastTerm == lastTerm() && candidateLastIndex >= lastIndex());
+  }
+}

@@ -1,0 +1,136 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import faultline.protocols.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Never fails: measures what only a global view can, in true time, for the run's metrics. The
+ * cluster has a leader while some server leads a term that a majority of servers share as its
+ * followers; a leader cut off in a minority does not count. A leaderless period therefore starts
+ * when a leader crashes or when a newer term begins (not when a partition falls, which no server
+ * can see at once), and each one that ends is an election. Commit latency runs from the moment a
+ * leader appends an entry to the moment some server's commit index first covers it. Percentiles are
+ * computed at the end of the run and recorded as metrics of their own.
+ */
+final class RaftMetrics implements Invariant {
+  private final List<Long> electionNanos = new ArrayList<>();
+  private final List<Long> commitLatencyNanos = new ArrayList<>();
+  private final Map<Long, long[]> appendedAt = new HashMap<>(); // index -> {term, time}
+  private final HistoryCollector clients = new HistoryCollector();
+  private long leaderlessSinceNanos; // -1 while someone leads.
+  private long leaderlessNanos;
+  private long highestCommit;
+  private long okOperations;
+
+  @Override
+  public String name() {
+    return RaftInvariants.METRICS;
+  }
+
+  @Override
+  public String description() {
+    return "Never fails: measures time without a leader, election durations, commit latency"
+        + " percentiles and client throughput for the run's metrics.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    for (HistoryEvent event : clients.collect(context)) {
+      if (event.type() == HistoryEvent.Type.OK) {
+        okOperations++;
+      }
+    }
+    trackLeadership(context);
+    ServerSteps.stepped(context).ifPresent(stepped -> trackCommits(context, stepped.node()));
+  }
+
+  private void trackLeadership(InvariantContext context) {
+    List<RaftNode> servers = new ArrayList<>();
+    for (NodeId id : context.nodes()) {
+      context.node(id, RaftNode.class).ifPresent(servers::add);
+    }
+    boolean leads = false;
+    for (RaftNode candidate : servers) {
+      if (candidate.role() == Role.LEADER) {
+        long sharing =
+            servers.stream()
+                .filter(server -> server.currentTerm() == candidate.currentTerm())
+                .filter(server -> server.role() == Role.FOLLOWER || server == candidate)
+                .count();
+        leads |= sharing >= candidate.config.majority();
+      }
+    }
+    long now = context.nowNanos();
+    if (!leads && leaderlessSinceNanos < 0) {
+      leaderlessSinceNanos = now;
+    } else if (leads && leaderlessSinceNanos >= 0) {
+      electionNanos.add(now - leaderlessSinceNanos);
+      leaderlessNanos += now - leaderlessSinceNanos;
+      leaderlessSinceNanos = -1;
+    }
+  }
+
+  private void trackCommits(InvariantContext context, RaftNode server) {
+    RaftLog log = server.log();
+    if (server.role() == Role.LEADER) {
+      for (long index = log.lastIndex(); index > highestCommit; index--) {
+        long term = log.term(index);
+        long[] seen = appendedAt.get(index);
+        if (term != server.currentTerm() || (seen != null && seen[0] == term)) {
+          break; // Older entries were seen when they were appended.
+        }
+        appendedAt.put(index, new long[] {term, context.nowNanos()});
+      }
+    }
+    long commit = Math.min(server.commitIndex(), log.lastIndex());
+    for (long index = highestCommit + 1; index <= commit; index++) {
+      long[] seen = appendedAt.remove(index);
+      if (seen != null && seen[0] == log.term(index)) {
+        commitLatencyNanos.add(context.nowNanos() - seen[1]);
+      }
+    }
+    highestCommit = Math.max(highestCommit, commit);
+  }
+
+  @Override
+  public void atEnd(InvariantContext context) {
+    long now = context.nowNanos();
+    if (leaderlessSinceNanos >= 0) {
+      leaderlessNanos += now - leaderlessSinceNanos;
+      context.recordMax("raft.leaderlessAtEnd", 1);
+    }
+    context.count("raft.leaderlessNanos", leaderlessNanos);
+    context.count("raft.elected", electionNanos.size());
+    recordPercentiles(context, "raft.election", electionNanos);
+    context.count("raft.commits", commitLatencyNanos.size());
+    recordPercentiles(context, "raft.commitLatency", commitLatencyNanos);
+    context.count("kv.okOperations", okOperations);
+    if (now > 0) {
+      context.recordMax("kv.okPerSecond", okOperations * 1_000_000_000L / now);
+    }
+  }
+
+  /** Records p50, p99 and max (nearest rank) as {@code <prefix>P50Nanos} and so on. */
+  private static void recordPercentiles(
+      InvariantContext context, String prefix, List<Long> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    context.recordMax(prefix + "P50Nanos", nearestRank(sorted, 50));
+    context.recordMax(prefix + "P99Nanos", nearestRank(sorted, 99));
+    context.recordMax(prefix + "MaxNanos", sorted.getLast());
+  }
+
+  static long nearestRank(List<Long> sorted, int percentile) {
+    int rank = (percentile * sorted.size() + 99) / 100;
+    return sorted.get(Math.max(0, rank - 1));
+  }
+}

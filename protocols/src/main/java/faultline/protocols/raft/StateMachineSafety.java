@@ -1,0 +1,67 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Figure 3, State Machine Safety: once a server has applied an entry at an index, no server ever
+ * applies a different entry at that index. A restarted server applies its log again from the start,
+ * and must apply the same entries.
+ */
+final class StateMachineSafety implements Invariant {
+  private final Map<Long, Applied> applied = new HashMap<>(); // Only looked up.
+  private final Map<NodeId, Seen> seen = new HashMap<>(); // Only looked up.
+
+  private record Applied(NodeId server, LogEntry entry) {}
+
+  private record Seen(RaftNode node, long lastApplied) {}
+
+  @Override
+  public String name() {
+    return RaftInvariants.STATE_MACHINE_SAFETY;
+  }
+
+  @Override
+  public String description() {
+    return "No two servers apply different entries at the same log index.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+  }
+
+  private void check(InvariantContext context, NodeId id, RaftNode node) {
+    Seen last = seen.get(id);
+    long from = last != null && last.node() == node ? last.lastApplied() + 1 : 1;
+    RaftLog log = node.log();
+    long to = Math.min(node.lastApplied(), log.lastIndex());
+    seen.put(id, new Seen(node, node.lastApplied()));
+    for (long index = from; index <= to; index++) {
+      LogEntry entry = log.entry(index);
+      Applied first = applied.putIfAbsent(index, new Applied(id, entry));
+      if (first != null && !first.entry().equals(entry)) {
+        context.fail(
+            id,
+            id
+                + " applied "
+                + entry.describe()
+                + " (term "
+                + entry.term()
+                + ") at index "
+                + index
+                + ", where "
+                + first.server()
+                + " applied "
+                + first.entry().describe()
+                + " (term "
+                + first.entry().term()
+                + "): a committed entry was lost");
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package faultline.protocols.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
+import faultline.engine.node.NodeId;
+import faultline.protocols.raft.RaftMessage.AppendEntries;
+import faultline.protocols.raft.RaftMessage.RequestVoteReply;
+import faultline.protocols.raft.RaftTimer.Server;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each invariant fails on a hand-made state that breaks it, and holds on its honest twin. How it
+ * works: servers are driven into a state through their handlers (or, for states correct Raft can
+ * never reach, by editing the log directly), then the invariant is shown each server's step through
+ * a {@link FakeInvariants} view.
+ */
+class RaftInvariantsTest {
+  private static final NodeId N1 = NodeId.of("n1");
+  private static final NodeId N2 = NodeId.of("n2");
+  private static final NodeId N3 = NodeId.of("n3");
+  private static final List<NodeId> SERVERS = List.of(N1, N2, N3);
+
+  /** An invariant's view of hand-made servers; records failures instead of stopping a run. */
+  static final class FakeInvariants implements InvariantContext {
+    final Map<NodeId, Object> nodes = new TreeMap<>();
+    final List<String> failures = new ArrayList<>();
+    NodeId stepped;
+
+    void step(Invariant invariant, NodeId node) {
+      stepped = node;
+      invariant.afterEvent(this);
+    }
+
+    @Override
+    public long nowNanos() {
+      return 0;
+    }
+
+    @Override
+    public Optional<Step> lastStep() {
+      return Optional.of(new Step(stepped, Step.Kind.MESSAGE, null, null, null, null));
+    }
+
+    @Override
+    public List<NodeId> nodes() {
+      return List.copyOf(nodes.keySet());
+    }
+
+    @Override
+    public <N> Optional<N> node(NodeId id, Class<N> type) {
+      Object node = nodes.get(id);
+      return type.isInstance(node) ? Optional.of(type.cast(node)) : Optional.empty();
+    }
+
+    @Override
+    public boolean isUp(NodeId id) {
+      return nodes.containsKey(id);
+    }
+
+    @Override
+    public long wallClockNanos(NodeId id) {
+      return 0;
+    }
+
+    @Override
+    public long monotonicNanos(NodeId id) {
+      return 0;
+    }
+
+    @Override
+    public void fail(NodeId node, String message) {
+      failures.add(message);
+    }
+
+    @Override
+    public void count(String name, long delta) {}
+
+    @Override
+    public void recordMax(String name, long value) {}
+  }
+
+  private final FakeInvariants view = new FakeInvariants();
+
+  private RaftNode server(NodeId id) {
+    FakeContext context = new FakeContext(id.name(), SERVERS);
+    RaftNode node = new RaftNode(RaftConfig.defaults(SERVERS));
+    node.onStart(context);
+    view.nodes.put(id, node);
+    return node;
+  }
+
+  private static FakeContext contextOf(NodeId id) {
+    return new FakeContext(id.name(), SERVERS);
+  }
+
+  private static LogEntry put(long term, String value) {
+    return new LogEntry(term, new ClientCommand(0, 1, new KvOperation("put", "x", value, null)));
+  }
+
+  /** Makes {@code node} a follower of {@code leader} in {@code term} holding {@code entries}. */
+  private static void follow(
+      RaftNode node, NodeId leader, long term, long commit, LogEntry... entries) {
+    node.onMessage(
+        contextOf(N3), leader, new AppendEntries(term, leader, 0, 0, List.of(entries), commit, 1));
+  }
+
+  private static void elect(RaftNode node, NodeId voter) {
+    FakeContext context = contextOf(N1);
+    node.onTimer(context, Server.ELECTION_TIMEOUT);
+    node.onMessage(context, voter, new RequestVoteReply(node.currentTerm(), true, false));
+  }
+
+  @Test
+  void electionSafetyFailsOnTwoLeadersOfOneTerm() {
+    RaftNode first = server(N1);
+    RaftNode second = server(N2);
+    Invariant invariant = new ElectionSafety();
+    elect(first, N3);
+    elect(second, N3);
+    view.step(invariant, N1);
+    view.step(invariant, N2);
+    assertThat(view.failures).singleElement().asString().contains("two leaders in one term");
+  }
+
+  @Test
+  void leaderAppendOnlyFailsWhenALeaderRewritesItsLog() {
+    RaftNode leader = server(N1);
+    Invariant invariant = new LeaderAppendOnly();
+    follow(leader, N2, 1, 0, put(1, "a"), put(1, "b"));
+    elect(leader, N2);
+    view.step(invariant, N1);
+    assertThat(view.failures).isEmpty();
+
+    leader.persistent.truncateFrom(2); // Correct Raft never does this to a leader's own log.
+    leader.persistent.append(put(2, "c"));
+    view.step(invariant, N1);
+    assertThat(view.failures)
+        .singleElement()
+        .asString()
+        .contains("changed its own entry at index 2");
+  }
+
+  @Test
+  void logMatchingFailsWhenEqualIndexAndTermHideDifferentPrefixes() {
+    RaftNode one = server(N1);
+    RaftNode two = server(N2);
+    Invariant invariant = new LogMatching();
+    follow(one, N3, 3, 0, put(1, "a"), put(3, "b"));
+    follow(two, N3, 3, 0, put(2, "z"), put(3, "b"));
+    view.step(invariant, N1);
+    view.step(invariant, N2);
+    assertThat(view.failures).singleElement().asString().contains("different entries before it");
+  }
+
+  @Test
+  void logMatchingHoldsForLogsThatShareAPrefix() {
+    RaftNode one = server(N1);
+    RaftNode two = server(N2);
+    Invariant invariant = new LogMatching();
+    follow(one, N3, 2, 0, put(1, "a"), put(2, "b"), put(2, "c"));
+    follow(two, N3, 2, 0, put(1, "a"), put(2, "b"));
+    view.step(invariant, N1);
+    view.step(invariant, N2);
+    assertThat(view.failures).isEmpty();
+  }
+
+  @Test
+  void leaderCompletenessFailsWhenANewLeaderLacksACommittedEntry() {
+    RaftNode committer = server(N1);
+    RaftNode lacking = server(N2);
+    Invariant invariant = new LeaderCompleteness();
+    follow(committer, N3, 1, 1, put(1, "a"));
+    view.step(invariant, N1);
+    follow(lacking, N3, 1, 0, put(1, "z"));
+    elect(lacking, N3);
+    view.step(invariant, N2);
+    assertThat(view.failures)
+        .singleElement()
+        .asString()
+        .contains("without the entry committed at index 1");
+  }
+
+  @Test
+  void stateMachineSafetyFailsWhenTwoServersApplyDifferentEntries() {
+    RaftNode one = server(N1);
+    RaftNode two = server(N2);
+    Invariant invariant = new StateMachineSafety();
+    follow(one, N3, 1, 1, put(1, "a"));
+    follow(two, N3, 1, 1, put(1, "b"));
+    view.step(invariant, N1);
+    view.step(invariant, N2);
+    assertThat(view.failures).singleElement().asString().contains("a committed entry was lost");
+  }
+
+  @Test
+  void percentilesUseTheNearestRank() {
+    List<Long> sorted = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L);
+    assertThat(RaftMetrics.nearestRank(sorted, 50)).isEqualTo(50);
+    assertThat(RaftMetrics.nearestRank(sorted, 99)).isEqualTo(100);
+    assertThat(RaftMetrics.nearestRank(List.of(7L), 50)).isEqualTo(7);
+  }
+}

@@ -1,0 +1,88 @@
+package faultline.scenarios.bind;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
+import faultline.protocols.history.LinearizabilityChecker;
+import faultline.protocols.history.Model;
+import faultline.protocols.raft.ClientNode;
+import faultline.protocols.raft.RaftConfig;
+import faultline.protocols.raft.RaftInvariants;
+import faultline.protocols.raft.RaftNode;
+import faultline.scenarios.model.Scenario;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code "protocol": "raft"}: Raft servers and a replicated key-value store, driven by client
+ * nodes.
+ *
+ * <pre>
+ * "params": {
+ *   "servers": ["n1", "n2", "n3"],       // default: every node that is not a client
+ *   "electionTimeoutMin": "150ms", "electionTimeoutMax": "300ms", "heartbeat": "50ms",
+ *   "electionTimeouts": [{"node": "n5", "min": "100ms", "max": "100ms"}],  // per-server ranges
+ *   "preVote": false, "checkQuorum": false, "fastBackup": false,
+ *   "reads": "read-index",               // or "log", or "lease"
+ *   "maxEntriesPerAppend": 64,
+ *   "bugs": ["commit_earlier_term_by_counting"],  // the bug zoo; see RaftBug
+ *   "clients": {
+ *     "nodes": ["c1"], "processes": 1, "intervalMin": "20ms", "intervalMax": "100ms",
+ *     "keys": 3, "mix": {"get": 2, "put": 1, "append": 1, "cas": 1},
+ *     "attemptTimeout": "100ms", "operationTimeout": "1s", "until": "run end - 1s",
+ *     "script": [{"at": "300ms", "client": "c1", "f": "put", "key": "x", "value": "a"}]
+ *   }
+ * }
+ * </pre>
+ */
+final class RaftBinding implements ProtocolBinding {
+  @Override
+  public String name() {
+    return "raft";
+  }
+
+  @Override
+  public String summary() {
+    return "Raft consensus (Figure 2, PreVote, CheckQuorum, ReadIndex and lease reads) with a"
+        + " replicated key-value store and its clients";
+  }
+
+  @Override
+  public SortedMap<String, String> invariants() {
+    TreeMap<String, String> result = new TreeMap<>();
+    for (Invariant invariant : freshInvariants()) {
+      result.put(invariant.name(), invariant.description());
+    }
+    return result;
+  }
+
+  /** Figure 3's invariants, and linearizability of the clients' history against the store. */
+  private static List<Invariant> freshInvariants() {
+    return RaftInvariants.all(
+        LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX));
+  }
+
+  @Override
+  public Setup bind(Scenario scenario) {
+    RaftConfig config = read(scenario).config();
+    TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
+    for (NodeId node : scenario.nodes()) {
+      if (config.servers().contains(node)) {
+        factories.put(node, id -> new RaftNode(config));
+      } else {
+        factories.put(node, id -> new ClientNode(config));
+      }
+    }
+    return new Setup(factories, freshInvariants());
+  }
+
+  @Override
+  public List<String> warnings(Scenario scenario) {
+    return read(scenario).warnings();
+  }
+
+  private static RaftParams.Read read(Scenario scenario) {
+    return RaftParams.read(scenario.params(), scenario.nodes(), scenario.run().durationNanos());
+  }
+}
