@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faultline.protocols.history.HistoryEvent;
 import faultline.protocols.history.Model;
+import faultline.scenarios.parse.Messages;
 import faultline.scenarios.parse.ScenarioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ public final class HistoryParser {
     for (String name : fields.keySet()) {
       if (!FIELDS.contains(name)) {
         throw reader.nameError(
-            name, "unknown field " + Text.quote(name) + "; a history event has " + FIELDS);
+            name, "unknown field " + Messages.quote(name) + "; a history event has " + FIELDS);
       }
     }
     int process = reader.process();
@@ -130,11 +131,11 @@ public final class HistoryParser {
             "process "
                 + process
                 + " invoked on key "
-                + Text.quote(invoke.key())
+                + Messages.quote(invoke.key())
                 + " at line "
                 + outstandingLine.get(process)
                 + ", but this completes key "
-                + Text.quote(key));
+                + Messages.quote(key));
       }
       value = reader.completionValue(model, f, type, invoke.value());
     }
@@ -188,7 +189,7 @@ public final class HistoryParser {
       int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
       String reason = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
       throw new ScenarioException(
-          file, lineNumber, column, "", "malformed JSON: " + Text.oneLine(reason));
+          file, lineNumber, column, "", "malformed JSON: " + Messages.oneLine(reason));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import faultline.protocols.history.HistoryEvent;
 import faultline.protocols.history.Model;
 import faultline.scenarios.history.HistoryParser.Located;
+import faultline.scenarios.parse.Messages;
 import faultline.scenarios.parse.ScenarioException;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -29,12 +30,12 @@ final class LineReader {
   ScenarioException error(String field, String reason) {
     Located located = fields.get(field);
     int column = located == null ? 1 : located.valueColumn();
-    return new ScenarioException(file, line, column, field, Text.oneLine(reason));
+    return new ScenarioException(file, line, column, field, Messages.oneLine(reason));
   }
 
   ScenarioException nameError(String field, String reason) {
     return new ScenarioException(
-        file, line, fields.get(field).nameColumn(), Text.field(field), Text.oneLine(reason));
+        file, line, fields.get(field).nameColumn(), Text.field(field), Messages.oneLine(reason));
   }
 
   private JsonNode required(String field) {
@@ -186,7 +187,7 @@ final class LineReader {
   private static String show(Object value) {
     if (value instanceof JsonNode node) {
       return switch (node.getNodeType()) {
-        case STRING -> Text.quote(node.textValue());
+        case STRING -> Messages.quote(node.textValue());
         case NUMBER -> node.isIntegralNumber() ? "the integer " + node : "the number " + node;
         case BOOLEAN -> node.toString();
         case NULL -> "null";
@@ -196,7 +197,7 @@ final class LineReader {
       };
     }
     if (value instanceof String text) {
-      return Text.quote(text);
+      return Messages.quote(text);
     }
     return String.valueOf(value);
   }

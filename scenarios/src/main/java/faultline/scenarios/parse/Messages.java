@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Pieces of error messages. Every message is one line, so user text is quoted with escapes, and
  * "did you mean" suggestions come from a small edit distance.
  */
-final class Messages {
+public final class Messages {
   /** Longer user strings are cut in messages; the location points at the whole of it anyway. */
   private static final int QUOTE_LENGTH_MAX = 60;
 
@@ -19,8 +19,14 @@ final class Messages {
 
   private Messages() {}
 
-  /** {@code "text"} with JSON-style escapes for quotes, backslashes and anything unprintable. */
-  static String quote(String text) {
+  /**
+   * {@code "text"} with JSON-style escapes for quotes, backslashes and anything unprintable, cut
+   * after a while; {@code null} (unquoted) for null.
+   */
+  public static String quote(String text) {
+    if (text == null) {
+      return "null";
+    }
     StringBuilder quoted = new StringBuilder("\"");
     int end = Math.min(text.length(), QUOTE_LENGTH_MAX);
     for (int i = 0; i < end; i++) {
@@ -40,7 +46,7 @@ final class Messages {
   }
 
   /** Makes a free-form reason (from Jackson, say) safe for a one-line message. */
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
