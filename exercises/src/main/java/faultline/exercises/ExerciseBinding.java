@@ -39,9 +39,7 @@ public abstract class ExerciseBinding implements ProtocolBinding {
 
   @Override
   public final SortedMap<String, String> invariants() {
-    TreeMap<String, String> result = new TreeMap<>();
-    invariants.get().forEach(invariant -> result.put(invariant.name(), invariant.description()));
-    return result;
+    return ProtocolBinding.describe(invariants.get());
   }
 
   @Override

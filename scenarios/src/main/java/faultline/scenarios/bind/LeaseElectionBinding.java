@@ -1,6 +1,5 @@
 package faultline.scenarios.bind;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.leases.LeaderNode;
@@ -46,21 +45,16 @@ final class LeaseElectionBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    TreeMap<String, String> result = new TreeMap<>();
-    for (Invariant invariant : LeaseInvariants.all()) {
-      result.put(invariant.name(), invariant.description());
-    }
-    return result;
+    return ProtocolBinding.describe(LeaseInvariants.all());
   }
 
   @Override
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
     TreeMap<NodeId, String> roles = new TreeMap<>();
-    NodeId service = params.node("service");
-    LockParams.assign(params, "service", roles, service, "lock service");
-    NodeId resource = params.node("resource");
-    LockParams.assign(params, "resource", roles, resource, "storage resource");
+    LockParams.ServiceAndResource nodes = LockParams.readServiceAndResource(params, roles);
+    NodeId service = nodes.service();
+    NodeId resource = nodes.resource();
     LockServiceConfig serviceConfig = LockParams.readService(params);
     LeaseElectionConfig config = readElection(params, service, resource, roles);
     LockParams.checkRoles(params, "candidates", scenario.nodes(), roles);

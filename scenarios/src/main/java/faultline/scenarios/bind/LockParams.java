@@ -19,6 +19,19 @@ import java.util.TreeSet;
 final class LockParams {
   private LockParams() {}
 
+  /** The lock service's node and the storage resource's node, each given its role. */
+  record ServiceAndResource(NodeId service, NodeId resource) {}
+
+  /** Reads {@code service} and {@code resource} and records their roles in {@code roles}. */
+  static ServiceAndResource readServiceAndResource(
+      ParamReader params, TreeMap<NodeId, String> roles) {
+    NodeId service = params.node("service");
+    assign(params, "service", roles, service, "lock service");
+    NodeId resource = params.node("resource");
+    assign(params, "resource", roles, resource, "storage resource");
+    return new ServiceAndResource(service, resource);
+  }
+
   /** {@code "expiryClock"}, {@code "firstToken"}, {@code "fencing"} and {@code "bugs"}. */
   static LockServiceConfig readService(ParamReader params) {
     ExpiryClock expiryClock =

@@ -1,6 +1,5 @@
 package faultline.scenarios.bind;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.locks.LockClientConfig;
@@ -47,21 +46,16 @@ final class LockServiceBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    TreeMap<String, String> result = new TreeMap<>();
-    for (Invariant invariant : LockInvariants.all()) {
-      result.put(invariant.name(), invariant.description());
-    }
-    return result;
+    return ProtocolBinding.describe(LockInvariants.all());
   }
 
   @Override
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
     TreeMap<NodeId, String> roles = new TreeMap<>();
-    NodeId service = params.node("service");
-    LockParams.assign(params, "service", roles, service, "lock service");
-    NodeId resource = params.node("resource");
-    LockParams.assign(params, "resource", roles, resource, "storage resource");
+    LockParams.ServiceAndResource nodes = LockParams.readServiceAndResource(params, roles);
+    NodeId service = nodes.service();
+    NodeId resource = nodes.resource();
     String lock = params.string("lock", "lock");
     LockServiceConfig config = LockParams.readService(params);
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();

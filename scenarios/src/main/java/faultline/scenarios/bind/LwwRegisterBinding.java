@@ -46,11 +46,7 @@ final class LwwRegisterBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    TreeMap<String, String> result = new TreeMap<>();
-    for (Invariant invariant : allInvariants()) {
-      result.put(invariant.name(), invariant.description());
-    }
-    return result;
+    return ProtocolBinding.describe(allInvariants());
   }
 
   private static List<Invariant> allInvariants() {

@@ -6,6 +6,7 @@ import faultline.engine.node.NodeId;
 import faultline.scenarios.model.Scenario;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Connects a protocol to scenario files: reads the protocol's {@code params} (strictly, through the
@@ -21,6 +22,17 @@ public interface ProtocolBinding {
 
   /** Every invariant this protocol can check: name to one-sentence description, sorted. */
   SortedMap<String, String> invariants();
+
+  /**
+   * Names and descriptions of {@code invariants}, sorted by name: what {@link #invariants()} gives.
+   */
+  static SortedMap<String, String> describe(List<Invariant> invariants) {
+    TreeMap<String, String> result = new TreeMap<>();
+    for (Invariant invariant : invariants) {
+      result.put(invariant.name(), invariant.description());
+    }
+    return result;
+  }
 
   /**
    * Reads {@code scenario.params()} and builds the run's nodes and invariants.

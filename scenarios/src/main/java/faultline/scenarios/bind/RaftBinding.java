@@ -50,11 +50,7 @@ final class RaftBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    TreeMap<String, String> result = new TreeMap<>();
-    for (Invariant invariant : freshInvariants()) {
-      result.put(invariant.name(), invariant.description());
-    }
-    return result;
+    return ProtocolBinding.describe(freshInvariants());
   }
 
   /** Figure 3's invariants, and linearizability of the clients' history against the store. */

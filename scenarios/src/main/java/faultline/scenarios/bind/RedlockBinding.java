@@ -1,6 +1,5 @@
 package faultline.scenarios.bind;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
@@ -70,11 +69,7 @@ final class RedlockBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    TreeMap<String, String> result = new TreeMap<>();
-    for (Invariant invariant : RedlockInvariants.all(EXAMPLE)) {
-      result.put(invariant.name(), invariant.description());
-    }
-    return result;
+    return ProtocolBinding.describe(RedlockInvariants.all(EXAMPLE));
   }
 
   @Override
