@@ -38,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
             .loadSource(
                 tracePath + " (header scenario)", tracePath.toString(), recorded.scenario());
     InMemoryTraceSink replayed = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, recorded.seed(), scenario.run().durationNanos(), replayed);
+    ScenarioRunner.run(scenario, recorded.seed(), scenario.run().untilNanos(), replayed);
     PrintWriter out = spec.commandLine().getOut();
     int difference = firstDifference(recorded.lines(), replayed.lines());
     if (difference < 0) {

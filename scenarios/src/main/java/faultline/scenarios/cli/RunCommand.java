@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("warning: " + warning);
     }
     long runSeed = seed != null ? seed : scenario.seed();
-    long durationNanos = until == null ? scenario.run().durationNanos() : parseUntil(until);
+    long durationNanos = until == null ? scenario.run().untilNanos() : parseUntil(until);
     long startedNanos = System.nanoTime();
     RunReport report;
     try (TraceSink sink = openSink()) {

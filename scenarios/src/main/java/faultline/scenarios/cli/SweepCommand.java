@@ -102,7 +102,7 @@ final class SweepCommand implements Callable<Integer> {
             ? Shard.WHOLE
             : parse("--shard", () -> Shard.parse(shardText, environment));
     Scenario scenario = ScenarioArgument.load(scenarioName);
-    long durationNanos = until == null ? scenario.run().durationNanos() : parseUntil(until);
+    long durationNanos = until == null ? scenario.run().untilNanos() : parseUntil(until);
     long[] mine =
         Arrays.copyOfRange(seeds.seeds(), shard.from(seeds.size()), shard.to(seeds.size()));
 

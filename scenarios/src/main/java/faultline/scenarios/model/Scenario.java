@@ -20,6 +20,7 @@ import java.util.SortedMap;
  * @param links per-link overrides from the start of the run
  * @param clocks initial clock offset and drift, per node that has one
  * @param faults the scripted faults, sorted by time (stable)
+ * @param randomFaults faults to draw from the run's seed, or null for none
  * @param invariants names of the invariants to check; empty means all of the protocol's
  * @param run limits and stop policy
  * @param seed the default seed
@@ -38,6 +39,7 @@ public record Scenario(
     List<LinkOverride> links,
     SortedMap<NodeId, ClockSpec> clocks,
     List<ScheduledFault> faults,
+    RandomFaults randomFaults,
     List<String> invariants,
     RunSpec run,
     long seed,

@@ -51,13 +51,14 @@ public final class ScenarioLoader {
           "network",
           "clocks",
           "faults",
+          "randomFaults",
           "invariants",
           "run",
           "seed",
           "expect");
   private static final List<String> CLOCK_FIELDS = List.of("offset", "drift");
   private static final List<String> RUN_FIELDS =
-      List.of("duration", "maxEvents", "maxQueue", "stopOnViolation");
+      List.of("duration", "until", "maxEvents", "maxQueue", "stopOnViolation");
   private static final List<String> EXPECT_FIELDS = List.of("violations", "metrics");
   private static final List<String> BOUND_FIELDS = List.of("min", "max");
 
@@ -160,6 +161,7 @@ public final class ScenarioLoader {
         NetworkReader.links(root.field("network").field("links"), network, nodes),
         clocks,
         FaultReader.faults(root.field("faults"), nodes, run.durationNanos(), clocks),
+        RandomFaultsReader.read(root.field("randomFaults"), nodes, nodeList, run.durationNanos()),
         invariants,
         run,
         seed(root.field("seed")),
@@ -230,11 +232,15 @@ public final class ScenarioLoader {
     Cursor maxEvents = run.field("maxEvents");
     Cursor maxQueue = run.field("maxQueue");
     Cursor stopOnViolation = run.field("stopOnViolation");
+    Cursor until = run.field("until");
+    long durationNanos =
+        duration.present() ? duration.positiveDurationNanos() : DEFAULT_DURATION_NANOS;
     return new RunSpec(
-        duration.present() ? duration.positiveDurationNanos() : DEFAULT_DURATION_NANOS,
+        durationNanos,
         maxEvents.present() ? maxEvents.integer(1, Long.MAX_VALUE) : DEFAULT_MAX_EVENTS,
         maxQueue.present() ? (int) maxQueue.integer(1, Integer.MAX_VALUE) : DEFAULT_MAX_QUEUE,
-        !stopOnViolation.present() || stopOnViolation.bool());
+        !stopOnViolation.present() || stopOnViolation.bool(),
+        until.present() ? until.positiveDurationNanos() : durationNanos);
   }
 
   private static JsonParamReader params(Cursor params, KnownNodes nodes) {

@@ -15,8 +15,9 @@ public record RunReport(
     RunOutcome outcome,
     List<String> unmetExpectations) {
 
+  /** Expectations hold for the scenario's own seed and stopping time, so only those are judged. */
   public boolean expectationsJudged() {
-    return seed == scenario.seed() && durationNanos == scenario.run().durationNanos();
+    return seed == scenario.seed() && durationNanos == scenario.run().untilNanos();
   }
 
   public boolean expectationsMet() {
@@ -27,7 +28,7 @@ public record RunReport(
   public String reproduceCommand() {
     StringBuilder command = new StringBuilder("./faultline run ").append(scenario.name());
     command.append(" --seed ").append(seed);
-    if (durationNanos != scenario.run().durationNanos()) {
+    if (durationNanos != scenario.run().untilNanos()) {
       command.append(" --until ").append(faultline.scenarios.parse.Durations.format(durationNanos));
     }
     return command.toString();

@@ -1,7 +1,5 @@
 package faultline.scenarios.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
@@ -10,15 +8,18 @@ import faultline.engine.SimulationBuilder;
 import faultline.engine.check.Invariant;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.node.NodeId;
+import faultline.engine.random.Seeds;
 import faultline.engine.time.NodeClock;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.ProtocolBinding;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.ClockSpec;
 import faultline.scenarios.model.LinkOverride;
+import faultline.scenarios.model.RandomFaults;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.Durations;
 import faultline.scenarios.parse.ScenarioException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,9 @@ import java.util.Map;
 public final class ScenarioRunner {
   private ScenarioRunner() {}
 
-  /** Runs with the scenario's own seed and duration, hashing the trace without keeping it. */
+  /** Runs with the scenario's own seed and length, hashing the trace without keeping it. */
   public static RunReport run(Scenario scenario) {
-    return run(scenario, scenario.seed(), scenario.run().durationNanos(), TraceSink.discard());
+    return run(scenario, scenario.seed(), scenario.run().untilNanos(), TraceSink.discard());
   }
 
   /**
@@ -79,7 +80,7 @@ public final class ScenarioRunner {
     for (LinkOverride link : scenario.links()) {
       builder.link(link.from(), link.to(), link.policy());
     }
-    for (ScheduledFault fault : scenario.faults()) {
+    for (ScheduledFault fault : faultsOf(scenario, seed, durationNanos)) {
       if (fault.atNanos() > durationNanos) {
         continue; // --until cut the run short; faults after the new end simply never happen.
       }
@@ -89,6 +90,20 @@ public final class ScenarioRunner {
       builder.invariant(invariant);
     }
     return builder.build();
+  }
+
+  /**
+   * The scripted faults, then those drawn from the run's {@code faults} stream. A run cut short by
+   * {@code --until} draws within the shortened window, so its faults still end before it does.
+   */
+  public static List<ScheduledFault> faultsOf(Scenario scenario, long seed, long durationNanos) {
+    if (scenario.randomFaults() == null) {
+      return scenario.faults();
+    }
+    List<ScheduledFault> all = new ArrayList<>(scenario.faults());
+    RandomFaults window = scenario.randomFaults().endingBy(durationNanos);
+    all.addAll(RandomFaultPlan.draw(window, new Seeds(seed).stream("faults")));
+    return all;
   }
 
   private static List<Invariant> selectedInvariants(
@@ -102,24 +117,16 @@ public final class ScenarioRunner {
   }
 
   /**
-   * The scenario as the trace header records it: the source document, with the run's duration when
-   * {@code --until} changed it, so that replaying the header repeats this very run.
+   * The scenario as the trace header records it: the source document, with {@code run.until} when
+   * the run stopped somewhere else than the scenario says, so that replaying the header repeats
+   * this very run. The scenario's duration stays, because protocol parameters derive defaults from
+   * it: a run cut short must be the same run, cut.
    */
-  static ObjectNode headerSource(Scenario scenario, long durationNanos) {
+  static ObjectNode headerSource(Scenario scenario, long stopNanos) {
     ObjectNode source = scenario.source().deepCopy();
     source.put("name", scenario.name());
-    if (durationNanos != scenario.run().durationNanos()) {
-      ObjectNode run = source.withObjectProperty("run");
-      run.put("duration", Durations.format(durationNanos));
-      // Faults after the new end never happen; dropping them keeps the header a valid scenario.
-      if (source.get("faults") instanceof ArrayNode faults) {
-        for (int i = faults.size() - 1; i >= 0; i--) {
-          JsonNode at = faults.get(i).get("at");
-          if (at != null && at.isTextual() && Durations.parse(at.asText()) > durationNanos) {
-            faults.remove(i);
-          }
-        }
-      }
+    if (stopNanos != scenario.run().untilNanos()) {
+      source.withObjectProperty("run").put("until", Durations.format(stopNanos));
     }
     return source;
   }

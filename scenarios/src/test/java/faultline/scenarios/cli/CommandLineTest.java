@@ -137,6 +137,30 @@ class CommandLineTest {
   }
 
   @Test
+  void aRunCutShortReplaysEvenWhenParametersDependOnTheScenariosLength() throws IOException {
+    // Raft's clients take their defaults from the scenario's duration; the header keeps the
+    // duration and records where the run stopped, so the replay configures the same run.
+    Path trace = temp.resolve("cut.jsonl");
+    Result run =
+        faultline(
+            "run",
+            "raft/random-faults",
+            "--seed",
+            "77",
+            "--until",
+            "3s",
+            "--trace",
+            trace.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(Files.readAllLines(trace).getFirst())
+        .contains("\"run\":{\"duration\":\"8s\",\"until\":\"3s\"}");
+
+    Result replay = faultline("replay", trace.toString());
+
+    assertThat(replay.exitCode()).as(replay.out()).isZero();
+  }
+
+  @Test
   void aTruncatedTraceIsBadInput() throws IOException {
     Path trace = temp.resolve("cut.jsonl");
     faultline("run", "clocks/lww-skew-hlc", "--trace", trace.toString());

@@ -231,9 +231,9 @@ class ScenarioLoaderTest {
   @Test
   void anUnknownFieldFarFromAnyListsTheKnownFields() {
     assertError(
-        "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, \"run\": {\"until\": \"1s\"}}",
-        "t.json:1:62: run.until: unknown field \"until\" (known fields: duration, maxEvents,"
-            + " maxQueue, stopOnViolation)");
+        "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, \"run\": {\"horizon\": \"1s\"}}",
+        "t.json:1:62: run.horizon: unknown field \"horizon\" (known fields: duration, until,"
+            + " maxEvents, maxQueue, stopOnViolation)");
   }
 
   @Test

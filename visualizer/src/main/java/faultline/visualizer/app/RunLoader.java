@@ -40,7 +40,7 @@ public final class RunLoader {
 
   static Timeline run(Scenario scenario, long seed) {
     InMemoryTraceSink sink = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), sink);
+    ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), sink);
     return TraceReader.fromLines(scenario.name(), sink.lines());
   }
 
@@ -51,7 +51,7 @@ public final class RunLoader {
         Scenario scenario =
             ScenarioArgument.loader().loadSource("edited scenario", "what-if", source);
         InMemoryTraceSink sink = new InMemoryTraceSink();
-        ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), sink);
+        ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), sink);
         return List.copyOf(sink.lines());
       } catch (ScenarioException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
