@@ -2,10 +2,12 @@ package faultline.scenarios.cli;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.fault.ScheduledFault;
+import faultline.engine.net.Latency;
 import faultline.engine.net.LinkPolicy;
 import faultline.scenarios.bind.ProtocolBinding;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Expectation;
+import faultline.scenarios.model.RandomFaults;
 import faultline.scenarios.model.Scenario;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -59,6 +61,20 @@ final class DescribeCommand implements Callable<Integer> {
         out.printf("  at %-8s %s%n", Text.duration(fault.atNanos()), fault.fault());
       }
     }
+    RandomFaults random = scenario.randomFaults();
+    if (random != null) {
+      out.printf(
+          "random      %s from %s to %s, one every %s..%s lasting %s..%s, on %s%n",
+          String.join(", ", random.kinds().stream().map(RandomFaults.Kind::label).toList()),
+          Text.duration(random.fromNanos()),
+          Text.duration(random.untilNanos()),
+          Text.duration(random.gapMinNanos()),
+          Text.duration(random.gapMaxNanos()),
+          Text.duration(random.durationMinNanos()),
+          Text.duration(random.durationMaxNanos()),
+          String.join(" ", random.nodes().stream().map(Object::toString).toList()));
+      out.println("            (drawn from the seed: every seed a different schedule)");
+    }
     out.println("invariants");
     for (Invariant invariant : setup.invariants()) {
       boolean checked =
@@ -81,7 +97,7 @@ final class DescribeCommand implements Callable<Integer> {
 
   private static String describe(LinkPolicy policy) {
     return "latency "
-        + policy.latency()
+        + describe(policy.latency())
         + ", loss "
         + policy.loss()
         + ", duplicate "
@@ -89,5 +105,28 @@ final class DescribeCommand implements Callable<Integer> {
         + ", reorder "
         + policy.reorder()
         + (policy.fifo() ? ", FIFO" : "");
+  }
+
+  private static String describe(Latency latency) {
+    return switch (latency) {
+      case Latency.Constant constant -> Text.duration(constant.nanos());
+      case Latency.Uniform uniform ->
+          Text.duration(uniform.minNanos()) + ".." + Text.duration(uniform.maxNanos()) + " uniform";
+      case Latency.Exponential exponential ->
+          Text.duration(exponential.minNanos())
+              + " + exponential, mean "
+              + Text.duration(exponential.meanExtraNanos())
+              + ", at most "
+              + Text.duration(exponential.maxNanos());
+      case Latency.Normal normal ->
+          "normal, mean "
+              + Text.duration(normal.meanNanos())
+              + ", deviation "
+              + Text.duration(normal.stddevNanos())
+              + ", in "
+              + Text.duration(normal.minNanos())
+              + ".."
+              + Text.duration(normal.maxNanos());
+    };
   }
 }
