@@ -4,6 +4,7 @@ import faultline.exercises.e01_lamport.LamportExercise;
 import faultline.exercises.e02_vector.VectorExercise;
 import faultline.exercises.e03_hlc.HlcExercise;
 import faultline.exercises.e04_lww.LwwExercise;
+import faultline.exercises.e07_fencing.FencingExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +15,12 @@ import java.util.Optional;
  */
 public final class Exercises {
   private static final List<Exercise> ALL =
-      List.of(new LamportExercise(), new VectorExercise(), new HlcExercise(), new LwwExercise());
+      List.of(
+          new LamportExercise(),
+          new VectorExercise(),
+          new HlcExercise(),
+          new LwwExercise(),
+          new FencingExercise());
 
   private Exercises() {}
 

@@ -19,7 +19,8 @@ class ExercisesArchitectureTest {
     "faultline.exercises.e01_lamport..",
     "faultline.exercises.e02_vector..",
     "faultline.exercises.e03_hlc..",
-    "faultline.exercises.e04_lww.."
+    "faultline.exercises.e04_lww..",
+    "faultline.exercises.e07_fencing.."
   };
 
   @ArchTest

@@ -32,7 +32,7 @@ class GradeCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains("no exercise named 'e42'")
-        .contains("e01  lamport", "e02  vector", "e03  hlc", "e04  lww");
+        .contains("e01  lamport", "e02  vector", "e03  hlc", "e04  lww", "e07  fencing");
   }
 
   @Test

@@ -71,7 +71,19 @@ class MutantsTest {
             "e04_lww/LwwNode.java",
             "clock = clock.sendOrLocal(pt);",
             "clock = clock.sendOrLocal(pt + 3_600_000_000_000L); // An hour ahead never loses.",
-            Set.of(4)));
+            Set.of(4)),
+        new Mutant(
+            "e07",
+            "e07_fencing/FencingCheck.java",
+            "return token < highestToken;",
+            "return token <= highestToken; // A holder may write only once.",
+            Set.of(1)),
+        new Mutant(
+            "e07",
+            "e07_fencing/FencingCheck.java",
+            "return token < highestToken;",
+            "return token > highestToken; // Backwards: refuses the newest lease.",
+            Set.of(1, 2, 3)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -21,7 +21,16 @@ public final class StorageResourceNode implements Node<ResourceMessage, LockTime
   /** The fields of a {@code write} trace event. */
   record WriteEvent(String writer, String value, long token, String outcome, long highestToken) {}
 
-  private final Fencing fencing;
+  /**
+   * Whether the storage refuses a write, given its token and the highest token accepted so far.
+   * {@link Fencing} is the reference; an exercise plugs in its own.
+   */
+  @FunctionalInterface
+  public interface TokenCheck {
+    boolean rejects(long token, long highestToken);
+  }
+
+  private final TokenCheck fencing;
   private final boolean forgetsHighestToken;
   private long highestToken;
   private String value;
@@ -29,7 +38,12 @@ public final class StorageResourceNode implements Node<ResourceMessage, LockTime
   private Decision lastDecision;
 
   public StorageResourceNode(LockServiceConfig config) {
-    this.fencing = config.fencing();
+    this(config, config.fencing()::rejects);
+  }
+
+  /** A storage that judges tokens with {@code check} instead of {@code config.fencing()}. */
+  public StorageResourceNode(LockServiceConfig config, TokenCheck check) {
+    this.fencing = check;
     this.forgetsHighestToken = config.has(LockBug.RESOURCE_FORGETS_HIGHEST_TOKEN);
   }
 
