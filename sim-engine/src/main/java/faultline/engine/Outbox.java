@@ -8,9 +8,13 @@ import faultline.engine.node.TimerTag;
 import faultline.engine.random.SimRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The context a handler runs with: reads are live, effects are only recorded. */
 final class Outbox implements NodeContext<Message, TimerTag> {
+  // Compiled once: String.matches compiled the pattern on every record, a hot-path allocation.
+  private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9-]*");
+
   private final NodeSlot slot;
   private final long nowNanos;
   private final List<NodeId> nodes;
@@ -104,7 +108,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   @Override
   public void record(String type, Object fields) {
     Check.argument(
-        type != null && type.matches("[a-z][a-z0-9-]*"),
+        type != null && EVENT_TYPE.matcher(type).matches(),
         "trace event types are lowercase: %s",
         type);
     add(new Effect.Record(type, fields));

@@ -1,0 +1,30 @@
+package faultline.benchmarks.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import faultline.engine.RunOutcome;
+import faultline.scenarios.model.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's workload loads, runs cleanly, and writing the trace does not change the run. */
+class RaftWorkloadTest {
+  private static final long ONE_SECOND_NANOS = 1_000_000_000L;
+
+  @Test
+  void writingTheTraceGivesTheSameRunAsHashingIt(@TempDir Path dir) throws Exception {
+    Scenario scenario = RaftWorkload.scenario();
+    RunOutcome hashed = RaftWorkload.runDiscarding(scenario, ONE_SECOND_NANOS);
+    Path file = dir.resolve("trace.jsonl");
+    RunOutcome written = RaftWorkload.runWriting(scenario, ONE_SECOND_NANOS, file);
+
+    assertTrue(hashed.violations().isEmpty(), () -> hashed.violations().toString());
+    assertTrue(hashed.events() > 10_000, "a second of the workload is busy: " + hashed.events());
+    assertEquals(hashed.traceSha256(), written.traceSha256());
+    assertEquals(hashed.events(), written.events());
+    assertTrue(Files.size(file) > 0);
+  }
+}
