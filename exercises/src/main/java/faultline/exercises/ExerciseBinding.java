@@ -44,7 +44,7 @@ public abstract class ExerciseBinding implements ProtocolBinding {
 
   @Override
   public final Setup bind(Scenario scenario) {
-    NodeFactory factory = nodeFactory(scenario.params());
+    NodeFactory factory = nodeFactory(scenario.params(), scenario.nodes());
     scenario.params().finish();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     for (NodeId node : scenario.nodes()) {
@@ -55,7 +55,7 @@ public abstract class ExerciseBinding implements ProtocolBinding {
 
   /**
    * Reads this exercise's {@code params} (every field it reads; unknown ones are then refused) and
-   * returns how to build a node.
+   * returns how to build a node; {@code nodes} are the scenario's, for checks that name them.
    */
-  protected abstract NodeFactory nodeFactory(ParamReader params);
+  protected abstract NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes);
 }

@@ -1,9 +1,11 @@
 package faultline.exercises.e02_vector;
 
 import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
 import faultline.protocols.clocks.ClockInvariants;
 import faultline.scenarios.parse.ParamReader;
+import java.util.List;
 
 /** {@code "protocol": "exercise-vector"}: your {@link VectorNode} on every node; no params. */
 public final class VectorBinding extends ExerciseBinding {
@@ -15,7 +17,7 @@ public final class VectorBinding extends ExerciseBinding {
   }
 
   @Override
-  protected NodeFactory nodeFactory(ParamReader params) {
+  protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
     return id -> new VectorNode();
   }
 }

@@ -2,6 +2,7 @@ package faultline.exercises.e04_lww;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
 import faultline.protocols.clocks.ClockInvariants;
 import faultline.scenarios.parse.ParamReader;
@@ -33,7 +34,7 @@ public final class LwwBinding extends ExerciseBinding {
   }
 
   @Override
-  protected NodeFactory nodeFactory(ParamReader params) {
+  protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
     long minNanos = params.durationNanos("writeIntervalMin", 100_000_000);
     long maxNanos = params.durationNanos("writeIntervalMax", minNanos);
     long untilNanos = params.durationNanos("writeUntil", Long.MAX_VALUE);

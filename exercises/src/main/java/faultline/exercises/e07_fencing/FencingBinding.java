@@ -12,6 +12,7 @@ import faultline.protocols.locks.LockServiceConfig;
 import faultline.protocols.locks.LockServiceNode;
 import faultline.protocols.locks.StorageResourceNode;
 import faultline.scenarios.parse.ParamReader;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ public final class FencingBinding extends ExerciseBinding {
   }
 
   @Override
-  protected NodeFactory nodeFactory(ParamReader params) {
+  protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
     NodeId service = params.node("service");
     NodeId resource = params.node("resource");
     long firstToken = params.integer("firstToken", 1, 1, LockServiceConfig.FIRST_TOKEN_MAX);
@@ -67,6 +68,13 @@ public final class FencingBinding extends ExerciseBinding {
               false,
               true));
       client.finish();
+    }
+    for (NodeId node : nodes) {
+      if (!node.equals(service) && !node.equals(resource) && !clients.containsKey(node)) {
+        throw params.error(
+            "clients",
+            node + " has no role: name it in clients, or as the service or the resource");
+      }
     }
     return id -> {
       if (id.equals(service)) {
