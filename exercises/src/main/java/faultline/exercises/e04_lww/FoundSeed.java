@@ -5,9 +5,9 @@ final class FoundSeed {
   private FoundSeed() {}
 
   /**
-   * A seed for which {@code ./faultline run exercises/scenarios/e04-wall-clock.json --seed <it>}
-   * reports {@code exercise.lww-keeps-causal-successor} violated. Test 1 runs the given wall-clock
-   * code with it, so it stays valid after you fix your own stamps.
+   * A seed for which {@code ./faultline run exercises/e04-wall-clock --seed <it>} reports {@code
+   * exercise.lww-keeps-causal-successor} violated. Test 1 runs the given wall-clock code with it,
+   * so it stays valid after you fix your own stamps.
    */
   static long seed() {
     // BEGIN SOLUTION

@@ -21,7 +21,7 @@ final class FoundSeedCheck implements CheckBody {
   @Override
   public Optional<Failure> run(CheckProgress progress) {
     long seed = FoundSeed.seed();
-    String path = ExerciseScenarios.path(SCENARIO);
+    String path = ExerciseScenarios.name(SCENARIO);
     Scenario scenario = ExerciseScenarios.load(SCENARIO);
     if (seed < 0) {
       return Optional.of(

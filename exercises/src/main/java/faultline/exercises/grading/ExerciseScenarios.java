@@ -9,29 +9,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The exercises' scenario files. They live in {@code exercises/scenarios/}, where students run them
- * by path ({@code ./faultline run exercises/scenarios/e04-lww-skew.json --seed 9}), and are bundled
- * in the jar so that the grader does not depend on the working directory.
+ * The exercises' scenario files. They live in {@code exercises/scenarios/}, where students can
+ * read, copy and run them by path, and are bundled in the jar, listed by {@code index.txt} beside
+ * them, so that the catalog knows each as {@code exercises/<file name without .json>} ({@link
+ * ExerciseCatalog}) and the grader does not depend on the working directory.
  */
 public final class ExerciseScenarios {
   private static final String RESOURCE_ROOT = "/faultline/exercises/scenarios/";
-  private static final String FOLDER = "exercises/scenarios/";
 
   private ExerciseScenarios() {}
 
-  /** The path a student runs, relative to the repository root. */
-  public static String path(String fileName) {
-    return FOLDER + fileName;
+  /**
+   * The catalog name a student runs from any directory, like {@code exercises/e04-lww-skew}; each
+   * file declares the same name, so that reproduce commands printed by {@code run} use it too.
+   */
+  public static String name(String fileName) {
+    return ExerciseCatalog.PREFIX + fileName.substring(0, fileName.length() - ".json".length());
   }
 
   /** Loads {@code exercises/scenarios/<fileName>} from the jar. */
   public static Scenario load(String fileName) {
     String text = read(fileName);
     ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
-    return loader.load(path(fileName), path(fileName), path(fileName), text);
+    String file = "exercises/scenarios/" + fileName;
+    return loader.load(file, "bundled:" + name(fileName), name(fileName), text);
   }
 
-  private static String read(String fileName) {
+  static String read(String fileName) {
     try (InputStream in = ExerciseScenarios.class.getResourceAsStream(RESOURCE_ROOT + fileName)) {
       if (in == null) {
         throw new IllegalStateException("no exercise scenario " + fileName + " in the jar");

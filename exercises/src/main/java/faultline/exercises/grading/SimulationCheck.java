@@ -48,7 +48,7 @@ public final class SimulationCheck implements CheckBody {
   @Override
   public Optional<Failure> run(CheckProgress progress) throws IOException {
     Scenario scenario = ExerciseScenarios.load(scenarioFile);
-    String path = ExerciseScenarios.path(scenarioFile);
+    String path = ExerciseScenarios.name(scenarioFile);
     for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
       progress.running(path, seed);
       RunReport report =

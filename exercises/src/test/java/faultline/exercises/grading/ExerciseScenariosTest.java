@@ -2,7 +2,10 @@ package faultline.exercises.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faultline.scenarios.bind.Protocols;
+import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +29,34 @@ class ExerciseScenariosTest {
     for (Path file : files) {
       String fileName = file.getFileName().toString();
       Scenario scenario = ExerciseScenarios.load(fileName);
-      assertThat(scenario.name()).isEqualTo("exercises/scenarios/" + fileName);
+      assertThat(scenario.name()).isEqualTo(ExerciseScenarios.name(fileName));
       assertThat(scenario.description()).as(fileName).hasSizeGreaterThan(80);
       assertThat(scenario.protocol()).startsWith("exercise-");
     }
+  }
+
+  @Test
+  void theIndexListsExactlyTheFilesAndTheCatalogKnowsThemByName() throws IOException {
+    List<String> files;
+    try (Stream<Path> list = Files.list(Path.of("scenarios"))) {
+      files =
+          list.map(path -> path.getFileName().toString())
+              .filter(name -> name.endsWith(".json"))
+              .map(name -> name.substring(0, name.length() - ".json".length()))
+              .sorted()
+              .toList();
+    }
+    List<String> indexed = Catalog.indexLines(ExerciseScenarios.read("index.txt"));
+    assertThat(indexed).doesNotHaveDuplicates();
+    assertThat(indexed.stream().sorted().toList()).isEqualTo(files);
+
+    Catalog catalog = new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+    for (String fileName : indexed) {
+      String name = "exercises/" + fileName;
+      assertThat(Catalog.contains(name)).as(name).isTrue();
+      assertThat(catalog.load(name).name()).isEqualTo(name);
+    }
+    assertThat(Catalog.names()).contains("clocks/lww-skew").doesNotHaveDuplicates();
   }
 
   @Test

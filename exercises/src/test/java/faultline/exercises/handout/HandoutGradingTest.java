@@ -119,7 +119,7 @@ class HandoutGradingTest {
         .contains("seed 1: clocks.lamport-clock-condition violated at event #")
         .contains("./faultline replay " + traces.resolve("e01-test2-seed1.jsonl"))
         .contains("./faultline viz " + traces.resolve("e01-test2-seed1.jsonl"))
-        .contains("./faultline run exercises/scenarios/e01-steady.json --seed 1")
+        .contains("./faultline run exercises/e01-steady --seed 1")
         .contains("Points: 0/45");
     HandoutBuild.Run replay =
         build.faultline("replay", traces.resolve("e01-test2-seed1.jsonl").toString());
