@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.check.Violation;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
+import faultline.scenarios.history.ClientHistorySink;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.Durations;
 import faultline.scenarios.run.RunReport;
@@ -46,6 +47,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--trace", paramLabel = "FILE", description = "Write the JSON Lines trace here.")
   Path tracePath;
 
+  @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description =
+          "Write the clients' operations here as a history for check (JSON Lines, Jepsen style).")
+  Path historyPath;
+
   @Option(names = "--json", description = "Print one JSON object instead of the summary.")
   boolean json;
 
@@ -65,8 +73,13 @@ final class RunCommand implements Callable<Integer> {
     long durationNanos = until == null ? scenario.run().untilNanos() : parseUntil(until);
     long startedNanos = System.nanoTime();
     RunReport report;
-    try (TraceSink sink = openSink()) {
-      report = ScenarioRunner.run(scenario, runSeed, durationNanos, sink);
+    ClientHistorySink history;
+    try (TraceSink sink = openSink();
+        ClientHistorySink historySink = historyPath == null ? null : openHistory(sink)) {
+      history = historySink;
+      report =
+          ScenarioRunner.run(
+              scenario, runSeed, durationNanos, historySink == null ? sink : historySink);
     }
     long elapsedNanos = System.nanoTime() - startedNanos;
     PrintWriter out = spec.commandLine().getOut();
@@ -74,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
       out.println(JSON.writeValueAsString(toJson(report)));
     } else {
       new RunSummary(out).print(report, elapsedNanos, tracePath);
+      if (history != null) {
+        printHistory(out, history);
+      }
     }
     out.flush();
     return report.outcome().violated() ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
@@ -100,6 +116,30 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("--trace: cannot write " + tracePath + ": " + e.getMessage());
     }
+  }
+
+  private ClientHistorySink openHistory(TraceSink next) {
+    try {
+      return new ClientHistorySink(historyPath, next);
+    } catch (IOException e) {
+      throw new UserError("--history: cannot write " + historyPath + ": " + e.getMessage());
+    }
+  }
+
+  private static void printHistory(PrintWriter out, ClientHistorySink history) {
+    if (history.invocations() == 0) {
+      out.printf(
+          "history: %s is empty: no client of this run invoked an operation%n", history.path());
+      return;
+    }
+    out.printf(
+        "history: %d operations written to %s%s%n",
+        history.invocations(),
+        history.path(),
+        history
+            .model()
+            .map(model -> "; check: ./faultline check " + history.path() + " --model " + model)
+            .orElse(""));
   }
 
   static ObjectNode toJson(RunReport report) {

@@ -1,0 +1,124 @@
+package faultline.scenarios.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.trace.TraceSink;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Passes trace lines on and writes the run's client operations as a history that {@code check}
+ * reads: each {@code client} event of the trace ({@code process}, {@code phase}, {@code op})
+ * becomes one line {@code {"process":0,"type":"invoke","f":"put","key":"k0","value":"v","time":t}},
+ * in trace order, which is real-time order; {@code time} is the event's true time in nanoseconds.
+ * The trace itself goes on to the next sink unchanged.
+ */
+public final class ClientHistorySink implements TraceSink {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] CLIENT_MARKER =
+      "\"type\":\"client\"".getBytes(StandardCharsets.US_ASCII);
+  private static final Set<String> REGISTER_FUNCTIONS = Set.of("read", "write", "cas");
+  private static final Set<String> KV_FUNCTIONS = Set.of("get", "put", "append", "cas");
+
+  private final TraceSink next;
+  private final Path path;
+  private final BufferedWriter out;
+  private final Set<String> functions = new TreeSet<>();
+  private long invocations;
+
+  /**
+   * Opens {@code path} for writing, replacing what was there.
+   *
+   * @throws IOException when the file cannot be created
+   */
+  public ClientHistorySink(Path path, TraceSink next) throws IOException {
+    this.next = next;
+    this.path = path;
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void accept(byte[] line) {
+    next.accept(line);
+    if (!contains(line, CLIENT_MARKER)) {
+      return;
+    }
+    try {
+      JsonNode event = JSON.readTree(line);
+      if (!"client".equals(event.path("type").asText())) {
+        return;
+      }
+      ObjectNode operation = JSON.createObjectNode();
+      operation.set("process", event.get("process"));
+      operation.set("type", event.get("phase"));
+      for (Map.Entry<String, JsonNode> field : event.path("op").properties()) {
+        operation.set(field.getKey(), field.getValue());
+      }
+      operation.set("time", event.get("t"));
+      functions.add(operation.path("f").asText());
+      if ("invoke".equals(operation.path("type").asText())) {
+        invocations++;
+      }
+      out.write(JSON.writeValueAsString(operation));
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing history " + path, e);
+    }
+  }
+
+  /** How many operations the run invoked. */
+  public long invocations() {
+    return invocations;
+  }
+
+  /** The {@code check} model whose operations cover every one in the history, if one does. */
+  public Optional<String> model() {
+    if (functions.isEmpty()) {
+      return Optional.empty();
+    }
+    if (REGISTER_FUNCTIONS.containsAll(functions)) {
+      return Optional.of("register");
+    }
+    return KV_FUNCTIONS.containsAll(functions) ? Optional.of("kv") : Optional.empty();
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** Closes the history file; the next sink is its opener's to close. */
+  @Override
+  public void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing history " + path, e);
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
