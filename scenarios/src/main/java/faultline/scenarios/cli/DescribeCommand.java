@@ -58,7 +58,7 @@ final class DescribeCommand implements Callable<Integer> {
     if (!scenario.faults().isEmpty()) {
       out.println("faults");
       for (ScheduledFault fault : scenario.faults()) {
-        out.printf("  at %-8s %s%n", Text.duration(fault.atNanos()), fault.fault());
+        out.printf("  at %-8s %s%n", Text.duration(fault.atNanos()), FaultText.of(fault.fault()));
       }
     }
     RandomFaults random = scenario.randomFaults();
@@ -107,7 +107,7 @@ final class DescribeCommand implements Callable<Integer> {
         + (policy.fifo() ? ", FIFO" : "");
   }
 
-  private static String describe(Latency latency) {
+  static String describe(Latency latency) {
     return switch (latency) {
       case Latency.Constant constant -> Text.duration(constant.nanos());
       case Latency.Uniform uniform ->
