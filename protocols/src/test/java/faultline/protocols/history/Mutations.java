@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Ways to break a history that was linearizable. */
-final class Mutations {
+public final class Mutations {
   private Mutations() {}
 
   /**
@@ -12,7 +12,7 @@ final class Mutations {
    * write that completed, then another write invoked after it and completed before the read was
    * invoked. Returns null when the history has no such read at or after {@code fromEvent}.
    */
-  static List<HistoryEvent> staleRead(List<HistoryEvent> history, int fromEvent) {
+  public static List<HistoryEvent> staleRead(List<HistoryEvent> history, int fromEvent) {
     List<Operation> operations = OperationPairing.pair(history);
     for (Operation read : operations) {
       if (!read.f().equals("read") || !read.completed() || read.invokeIndex() < fromEvent) {

@@ -11,11 +11,12 @@ import java.util.Objects;
  * register (one per key), each operation taking effect at a random instant between its invocation
  * and its completion. Some operations time out ({@code info}: taken effect or not, at random), and
  * a cas that finds another value fails ({@code fail}), as Jepsen records them. Written values are
- * unique, so a mutated read is easy to reason about.
+ * unique, so a mutated read is easy to reason about. Public for the checker's benchmark, which
+ * measures on the same histories as {@code LargeHistoryTest}.
  */
-final class RegisterSimulation {
+public final class RegisterSimulation {
   /** How one run is shaped. Times are in virtual nanoseconds. */
-  record Shape(
+  public record Shape(
       int clients,
       int operations,
       int keys,
@@ -24,11 +25,11 @@ final class RegisterSimulation {
       int readPercent,
       int casPercent,
       int infoPercent) {
-    static Shape small(int clients, int operations) {
+    public static Shape small(int clients, int operations) {
       return new Shape(clients, operations, 1, 100, 60, 40, 20, 10);
     }
 
-    static Shape large(int clients, int operations) {
+    public static Shape large(int clients, int operations) {
       return new Shape(clients, operations, 1, 1_000_000, 500_000, 50, 10, 1);
     }
   }
@@ -47,7 +48,7 @@ final class RegisterSimulation {
 
   private RegisterSimulation() {}
 
-  static List<HistoryEvent> generate(Shape shape, long seed) {
+  public static List<HistoryEvent> generate(Shape shape, long seed) {
     SimRandom random = new SimRandom(seed);
     List<Planned> planned = plan(shape, random);
     List<Planned> byEffect = new ArrayList<>(planned);
