@@ -1,5 +1,6 @@
 package faultline.exercises.e06_replication;
 
+import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
@@ -12,6 +13,7 @@ import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.ReplicationRules;
 import faultline.scenarios.bind.RaftParams;
 import faultline.scenarios.parse.ParamReader;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,9 +31,17 @@ public final class ReplicationBinding extends ExerciseBinding {
         "exercise-replication",
         "exercise 6: Raft replicating with your FollowerAppend and committing with your"
             + " LeaderCommit",
-        () ->
+        ReplicationBinding::freshInvariants);
+  }
+
+  /** Figure 3's invariants, linearizability, and how far the slowest server got. */
+  private static List<Invariant> freshInvariants() {
+    List<Invariant> invariants =
+        new ArrayList<>(
             RaftInvariants.all(
                 LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)));
+    invariants.add(new LeastApplied());
+    return List.copyOf(invariants);
   }
 
   @Override

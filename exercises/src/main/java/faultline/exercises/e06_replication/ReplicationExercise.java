@@ -39,13 +39,15 @@ public final class ReplicationExercise implements Exercise {
             8,
             SimulationCheck.of("e06-steady.json", 1, 5)
                 .requireMetric("raft.commits", 20)
-                .requireMetric("kv.ok", 20)),
+                .requireMetric("kv.ok", 20)
+                .requireMetric(LeastApplied.METRIC, 20)),
         new GradedCheck(
             "loss, duplicates, overtaking messages, a crash and a partition, 10 seeds",
             10,
             SimulationCheck.of("e06-lossy.json", 1, 10)
                 .requireMetric("raft.commits", 10)
-                .requireMetric("kv.ok", 10)),
+                .requireMetric("kv.ok", 10)
+                .requireMetric(LeastApplied.METRIC, 10)),
         new GradedCheck(
             "the paper's Figure 8: an older term's entry on a majority",
             7,
@@ -55,7 +57,8 @@ public final class ReplicationExercise implements Exercise {
             10,
             SimulationCheck.of("e06-random-faults.json", 1, 20)
                 .requireMetric("raft.commits", 10)
-                .requireMetric("kv.ok", 10)));
+                .requireMetric("kv.ok", 10)
+                .requireMetric(LeastApplied.METRIC, 5)));
   }
 
   private static UnitCheck followerCases() {
