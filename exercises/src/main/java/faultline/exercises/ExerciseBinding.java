@@ -44,7 +44,8 @@ public abstract class ExerciseBinding implements ProtocolBinding {
 
   @Override
   public final Setup bind(Scenario scenario) {
-    NodeFactory factory = nodeFactory(scenario.params(), scenario.nodes());
+    NodeFactory factory =
+        nodeFactory(scenario.params(), scenario.nodes(), scenario.run().durationNanos());
     scenario.params().finish();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     for (NodeId node : scenario.nodes()) {
@@ -58,4 +59,12 @@ public abstract class ExerciseBinding implements ProtocolBinding {
    * returns how to build a node; {@code nodes} are the scenario's, for checks that name them.
    */
   protected abstract NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes);
+
+  /**
+   * As {@link #nodeFactory(ParamReader, List)}, for an exercise whose nodes also depend on how long
+   * the run is (a client workload that stops a second before the end).
+   */
+  protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
+    return nodeFactory(params, nodes);
+  }
 }

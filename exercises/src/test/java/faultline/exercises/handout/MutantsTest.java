@@ -73,6 +73,24 @@ class MutantsTest {
             "clock = clock.sendOrLocal(pt + 3_600_000_000_000L); // An hour ahead never loses.",
             Set.of(4)),
         new Mutant(
+            "e06",
+            "e06_replication/LeaderCommit.java",
+            "if (log.term(n) != currentTerm) {",
+            "if (log.term(n) > currentTerm) { // Counts the replicas of earlier terms' entries.",
+            Set.of(2, 5)),
+        new Mutant(
+            "e06",
+            "e06_replication/FollowerAppend.java",
+            "if (log.term(index) == entry.term()) {",
+            "if (false) { // Deletes from the first entry the message carries, matching or not.",
+            Set.of(1, 4, 6)),
+        new Mutant(
+            "e06",
+            "e06_replication/FollowerAppend.java",
+            "Math.min(append.leaderCommit(), index)",
+            "append.leaderCommit() /* Trusts leaderCommit without the min. */",
+            Set.of(1, 4, 6)),
+        new Mutant(
             "e07",
             "e07_fencing/FencingCheck.java",
             "return token < highestToken;",

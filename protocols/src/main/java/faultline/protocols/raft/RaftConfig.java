@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param maxEntriesPerAppend the most entries one AppendEntries carries
  * @param bugs planted mistakes (the bug zoo); empty in every honest run
  * @param workload the client workload
+ * @param replicationRules the follower's AppendEntries handling and the leader's commit rule
+ *     (Figure 2), {@link ReplicationRules#PAPER} unless an exercise plugs in its own
  */
 public record RaftConfig(
     List<NodeId> servers,
@@ -39,8 +41,39 @@ public record RaftConfig(
     ReadMode readMode,
     int maxEntriesPerAppend,
     Set<RaftBug> bugs,
-    ClientWorkload workload) {
+    ClientWorkload workload,
+    ReplicationRules replicationRules) {
   public static final long MILLI = 1_000_000L;
+
+  /** With the paper's replication rules. */
+  public RaftConfig(
+      List<NodeId> servers,
+      long electionTimeoutMinNanos,
+      long electionTimeoutMaxNanos,
+      SortedMap<NodeId, TimeoutRange> electionTimeoutOverrides,
+      long heartbeatNanos,
+      boolean preVote,
+      boolean checkQuorum,
+      boolean fastBackup,
+      ReadMode readMode,
+      int maxEntriesPerAppend,
+      Set<RaftBug> bugs,
+      ClientWorkload workload) {
+    this(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        readMode,
+        maxEntriesPerAppend,
+        bugs,
+        workload,
+        ReplicationRules.PAPER);
+  }
 
   public RaftConfig {
     servers = List.copyOf(servers);
@@ -53,6 +86,7 @@ public record RaftConfig(
     electionTimeoutOverrides =
         Collections.unmodifiableSortedMap(new TreeMap<>(electionTimeoutOverrides));
     bugs = bugs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bugs));
+    Check.argument(replicationRules != null, "replicationRules is required");
   }
 
   /** The paper's defaults for {@code servers}, with no clients. */
@@ -85,7 +119,8 @@ public record RaftConfig(
         readMode,
         maxEntriesPerAppend,
         planted,
-        workload);
+        workload,
+        replicationRules);
   }
 
   public RaftConfig withOptions(boolean preVote, boolean checkQuorum, boolean fastBackup) {
@@ -101,7 +136,8 @@ public record RaftConfig(
         readMode,
         maxEntriesPerAppend,
         bugs,
-        workload);
+        workload,
+        replicationRules);
   }
 
   public RaftConfig withReads(ReadMode mode) {
@@ -117,7 +153,8 @@ public record RaftConfig(
         mode,
         maxEntriesPerAppend,
         bugs,
-        workload);
+        workload,
+        replicationRules);
   }
 
   public RaftConfig withWorkload(ClientWorkload clients) {
@@ -133,7 +170,26 @@ public record RaftConfig(
         readMode,
         maxEntriesPerAppend,
         bugs,
-        clients);
+        clients,
+        replicationRules);
+  }
+
+  /** The same cluster, replicating with {@code rules} (an exercise's) instead of the paper's. */
+  public RaftConfig withReplicationRules(ReplicationRules rules) {
+    return new RaftConfig(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        readMode,
+        maxEntriesPerAppend,
+        bugs,
+        workload,
+        rules);
   }
 
   boolean has(RaftBug bug) {

@@ -1,10 +1,12 @@
 package faultline.protocols.raft;
 
+import faultline.engine.Check;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
 import faultline.protocols.raft.RaftTimer.Server;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,33 +72,38 @@ final class Replication {
 
     RaftLog log = persistent.log();
     long previous = append.prevLogIndex();
-    if (previous > log.lastIndex()) {
+    AppendDecision decision =
+        node.config.replicationRules().append().decide(LogView.of(log), append);
+    if (!(decision instanceof AppendDecision.Accept accept)) {
       persistent.sync();
-      reply(append, false, 0, log.lastIndex() + 1, 0);
+      if (previous > log.lastIndex()) {
+        reply(append, false, 0, log.lastIndex() + 1, 0);
+      } else {
+        reply(append, false, 0, log.firstIndexOfTermAtOrBefore(previous), log.term(previous));
+      }
       return;
     }
-    if (log.term(previous) != append.prevLogTerm()) {
-      persistent.sync();
-      reply(append, false, 0, log.firstIndexOfTermAtOrBefore(previous), log.term(previous));
-      return;
+    if (accept.truncateFrom() > 0) {
+      Check.state(
+          accept.truncateFrom() <= log.lastIndex(),
+          "the append rule truncates from %s, past the last entry %s",
+          accept.truncateFrom(),
+          log.lastIndex());
+      context().count("raft.entriesTruncated", log.lastIndex() - accept.truncateFrom() + 1);
+      persistent.truncateFrom(accept.truncateFrom());
     }
-    long index = previous;
-    for (LogEntry entry : append.entries()) {
-      index++;
-      if (index <= log.lastIndex() && log.term(index) == entry.term()) {
-        continue; // Already here (a duplicate or reordered AppendEntries).
-      }
-      if (index <= log.lastIndex()) {
-        context().count("raft.entriesTruncated", log.lastIndex() - index + 1);
-        persistent.truncateFrom(index); // A conflict: this entry and all after it go.
-      }
+    for (LogEntry entry : accept.newEntries()) {
       persistent.append(entry);
     }
     persistent.sync();
     long lastNew = previous + append.entries().size();
-    if (append.leaderCommit() > node.commitIndex) {
-      node.commitIndex = Math.max(node.commitIndex, Math.min(append.leaderCommit(), lastNew));
-    }
+    Check.state(
+        accept.commitIndex() <= log.lastIndex(),
+        "the append rule sets commitIndex %s, past the last entry %s (Figure 2 rule 5: the min"
+            + " of leaderCommit and the index of the last new entry)",
+        accept.commitIndex(),
+        log.lastIndex());
+    node.commitIndex = Math.max(node.commitIndex, accept.commitIndex());
     reply(append, true, lastNew, 0, 0);
     node.applyCommitted();
   }
@@ -171,20 +178,26 @@ final class Replication {
    */
   void maybeCommit() {
     RaftLog log = node.persistent.log();
-    long term = node.persistent.currentTerm();
-    boolean earlierTermsCount = node.config.has(RaftBug.COMMIT_EARLIER_TERM_BY_COUNTING);
-    for (long index = log.lastIndex(); index > node.commitIndex; index--) {
-      if (log.term(index) != term && !earlierTermsCount) {
-        if (log.term(index) < term) {
-          return; // Terms only fall from here down.
-        }
-        continue;
-      }
-      if (node.leader.replicas(index) >= node.config.majority()) {
-        node.commitIndex = index;
-        node.applyCommitted();
-        return;
-      }
+    CommitRule rule =
+        node.config.has(RaftBug.COMMIT_EARLIER_TERM_BY_COUNTING)
+            ? CommitRule.COUNTING_EVERY_TERM
+            : node.config.replicationRules().commit();
+    List<Long> matchIndexes = new ArrayList<>();
+    for (NodeId server : node.config.servers()) {
+      matchIndexes.add(
+          server.equals(context().self()) ? log.lastIndex() : node.leader.matchIndex(server));
+    }
+    long committed =
+        rule.commitIndex(
+            LogView.of(log), node.persistent.currentTerm(), node.commitIndex, matchIndexes);
+    if (committed > node.commitIndex) {
+      Check.state(
+          committed <= log.lastIndex(),
+          "the commit rule answers %s, past the leader's last entry %s",
+          committed,
+          log.lastIndex());
+      node.commitIndex = committed;
+      node.applyCommitted();
     }
   }
 }

@@ -1,0 +1,44 @@
+package faultline.protocols.raft;
+
+import faultline.protocols.raft.RaftMessage.AppendEntries;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A follower's handling of an AppendEntries from the leader of its term (Figure 2, AppendEntries
+ * RPC, receiver implementation, rules 2 to 5; §5.3): the consistency check on prevLogIndex and
+ * prevLogTerm, deleting a conflicting entry and all that follow it (but never entries that match: a
+ * delayed or duplicated AppendEntries must not undo a newer one), appending the entries not already
+ * in the log, and commitIndex = min(leaderCommit, index of last new entry). Rule 1, the term check,
+ * and the reply stay with {@link Replication}.
+ */
+@FunctionalInterface
+public interface AppendRule {
+  /** The paper's rules, what every {@code raft} scenario runs. */
+  AppendRule PAPER = AppendRule::paper;
+
+  /** What the follower whose log is {@code log} does with {@code append}; changes nothing. */
+  AppendDecision decide(LogView log, AppendEntries append);
+
+  private static AppendDecision paper(LogView log, AppendEntries append) {
+    long previous = append.prevLogIndex();
+    if (previous > log.lastIndex() || log.term(previous) != append.prevLogTerm()) {
+      return AppendDecision.reject();
+    }
+    long truncateFrom = 0;
+    List<LogEntry> newEntries = new ArrayList<>();
+    long index = previous;
+    for (LogEntry entry : append.entries()) {
+      index++;
+      if (!newEntries.isEmpty()) {
+        newEntries.add(entry); // Past the end of the log, or of what was truncated.
+      } else if (index > log.lastIndex()) {
+        newEntries.add(entry);
+      } else if (log.term(index) != entry.term()) {
+        truncateFrom = index; // A conflict: this entry and all after it go.
+        newEntries.add(entry);
+      } // Else already here (a duplicate or reordered AppendEntries).
+    }
+    return AppendDecision.accept(truncateFrom, newEntries, Math.min(append.leaderCommit(), index));
+  }
+}
