@@ -17,17 +17,18 @@ import java.util.TreeMap;
 /**
  * Reads the {@code raft} protocol's parameters strictly, and says which legal settings are unwise.
  * Every option and timing of {@link RaftConfig} and {@link ClientWorkload} is a parameter; see
- * {@link RaftBinding} for the list.
+ * {@link RaftBinding} for the list. Public so that exercises that run Raft with a student's part
+ * read the same parameters.
  */
-final class RaftParams {
+public final class RaftParams {
   static final long MILLI = RaftConfig.MILLI;
 
   private RaftParams() {}
 
   /** The configuration, and the warnings it deserves. */
-  record Read(RaftConfig config, List<String> warnings) {}
+  public record Read(RaftConfig config, List<String> warnings) {}
 
-  static Read read(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
+  public static Read read(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     List<String> warnings = new ArrayList<>();
     ParamReader clients = params.object("clients");
     List<NodeId> clientNodes = clients.nodes("nodes", List.of());
