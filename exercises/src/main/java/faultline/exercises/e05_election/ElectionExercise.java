@@ -8,6 +8,7 @@ import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.raft.ElectionRules.VoteRequest;
 import faultline.protocols.raft.ElectionRules.Voter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -141,7 +142,7 @@ public final class ElectionExercise implements Exercise {
 
   private static List<Long> draws(RaftElection election, long seed) {
     SimRandom random = new SimRandom(seed);
-    List<Long> draws = new java.util.ArrayList<>();
+    List<Long> draws = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       draws.add(election.electionTimeoutNanos(150 * MILLI, 300 * MILLI, random));
     }
