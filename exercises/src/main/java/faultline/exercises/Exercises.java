@@ -4,6 +4,7 @@ import faultline.exercises.e01_lamport.LamportExercise;
 import faultline.exercises.e02_vector.VectorExercise;
 import faultline.exercises.e03_hlc.HlcExercise;
 import faultline.exercises.e04_lww.LwwExercise;
+import faultline.exercises.e05_election.ElectionExercise;
 import faultline.exercises.e06_replication.ReplicationExercise;
 import faultline.exercises.e07_fencing.FencingExercise;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Exercises {
           new VectorExercise(),
           new HlcExercise(),
           new LwwExercise(),
+          new ElectionExercise(),
           new ReplicationExercise(),
           new FencingExercise());
 

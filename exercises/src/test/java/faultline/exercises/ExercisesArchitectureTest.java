@@ -20,6 +20,7 @@ class ExercisesArchitectureTest {
     "faultline.exercises.e02_vector..",
     "faultline.exercises.e03_hlc..",
     "faultline.exercises.e04_lww..",
+    "faultline.exercises.e05_election..",
     "faultline.exercises.e07_fencing.."
   };
 

@@ -27,6 +27,10 @@ public final class SimulationCheck implements CheckBody {
   private final long firstSeed;
   private final int seeds;
   private final Map<String, Long> metricFloors = new TreeMap<>();
+  private final Map<String, Bound> metricBounds = new TreeMap<>();
+
+  /** A limit on a metric, and what breaking it means, in words. */
+  private record Bound(long limit, boolean ceiling, String meaning) {}
 
   private SimulationCheck(String scenarioFile, long firstSeed, int seeds) {
     this.scenarioFile = scenarioFile;
@@ -42,6 +46,25 @@ public final class SimulationCheck implements CheckBody {
   /** Every run must reach at least {@code floor} on {@code metric}, or the check fails. */
   public SimulationCheck requireMetric(String metric, long floor) {
     metricFloors.put(metric, floor);
+    return this;
+  }
+
+  /**
+   * Every run must reach at least {@code floor} on {@code metric}; one that does not fails with
+   * {@code meaning} ("no leader was ever elected"), for a floor that is a property, not a guard.
+   */
+  public SimulationCheck requireMetric(String metric, long floor, String meaning) {
+    metricBounds.put(metric, new Bound(floor, false, meaning));
+    return this;
+  }
+
+  /**
+   * No run may exceed {@code ceiling} on {@code metric} (a liveness bound: the longest time without
+   * a leader); one that does fails with {@code meaning}. Metrics named {@code ...Nanos} are shown
+   * in milliseconds.
+   */
+  public SimulationCheck limitMetric(String metric, long ceiling, String meaning) {
+    metricBounds.put(metric, new Bound(ceiling, true, meaning));
     return this;
   }
 
@@ -127,7 +150,33 @@ public final class SimulationCheck implements CheckBody {
                 null));
       }
     }
+    for (Map.Entry<String, Bound> entry : metricBounds.entrySet()) {
+      Bound bound = entry.getValue();
+      long value = outcome.metrics().getOrDefault(entry.getKey(), 0L);
+      if (bound.ceiling() ? value > bound.limit() : value < bound.limit()) {
+        return Optional.of(
+            new Failure(
+                bound.meaning()
+                    + ": metric "
+                    + entry.getKey()
+                    + " is "
+                    + show(entry.getKey(), value)
+                    + (bound.ceiling() ? ", must be at most " : ", must be at least ")
+                    + show(entry.getKey(), bound.limit()),
+                seed,
+                path,
+                null,
+                null,
+                outcome.endNanos(),
+                null,
+                writeTrace(scenario, seed, progress.tracePath(seed))));
+      }
+    }
     return Optional.empty();
+  }
+
+  private static String show(String metric, long value) {
+    return metric.endsWith("Nanos") ? millis(value) : Long.toString(value);
   }
 
   private static Path writeTrace(Scenario scenario, long seed, Path tracePath) throws IOException {

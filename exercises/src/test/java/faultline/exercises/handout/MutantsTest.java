@@ -73,6 +73,30 @@ class MutantsTest {
             "clock = clock.sendOrLocal(pt + 3_600_000_000_000L); // An hour ahead never loses.",
             Set.of(4)),
         new Mutant(
+            "e05",
+            "e05_election/RaftElection.java",
+            "return freeToVote && logUpToDate;",
+            "return freeToVote; // No up-to-date check: a stale log can win.",
+            Set.of(1, 6, 7)),
+        new Mutant(
+            "e05",
+            "e05_election/RaftElection.java",
+            "voter.votedFor() == null || voter.votedFor().equals(request.candidate());",
+            "true; // Votes for every candidate that asks, twice in a term.",
+            Set.of(1, 4, 6, 7)),
+        new Mutant(
+            "e05",
+            "e05_election/RaftElection.java",
+            "request.lastLogTerm() > voter.lastLogTerm()",
+            "request.lastLogIndex() > voter.lastLogIndex() // The longer log wins.",
+            Set.of(1)),
+        new Mutant(
+            "e05",
+            "e05_election/RaftElection.java",
+            "return random.nextLongBetween(minNanos, maxNanos);",
+            "return minNanos; // The same timeout every time: split votes forever.",
+            Set.of(2, 3, 4, 5, 7)),
+        new Mutant(
             "e06",
             "e06_replication/LeaderCommit.java",
             "if (log.term(n) != currentTerm) {",

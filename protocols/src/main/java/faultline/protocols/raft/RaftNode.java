@@ -30,6 +30,7 @@ import java.util.TreeSet;
  */
 public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   final RaftConfig config;
+  private final ElectionRules election;
   private NodeContext<RaftMessage, RaftTimer> context; // Only during a handler call.
 
   // Durable state, mirrored in storage.
@@ -55,7 +56,13 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   final ClientService clients = new ClientService(this);
 
   public RaftNode(RaftConfig config) {
+    this(config, PaperElectionRules.of(config));
+  }
+
+  /** A server that takes its vote rule and election timeouts from {@code election}. */
+  public RaftNode(RaftConfig config, ElectionRules election) {
     this.config = config;
+    this.election = election;
   }
 
   /** The trace record of a role or term change. */
@@ -185,10 +192,10 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       context.send(from, new RequestVoteReply(term, false, request.preVote()));
       return;
     }
-    boolean logOk =
-        config.has(RaftBug.VOTE_WITHOUT_LOG_CHECK)
-            || persistent.log().isUpToDate(request.lastLogIndex(), request.lastLogTerm());
     if (request.preVote()) {
+      boolean logOk =
+          config.has(RaftBug.VOTE_WITHOUT_LOG_CHECK)
+              || persistent.log().isUpToDate(request.lastLogIndex(), request.lastLogTerm());
       boolean granted = request.term() > term && logOk;
       context.send(from, new RequestVoteReply(granted ? request.term() : term, granted, true));
       return;
@@ -196,8 +203,13 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     if (request.term() > term) {
       stepDown(request.term());
     }
-    NodeId votedFor = persistent.votedFor();
-    boolean granted = logOk && (votedFor == null || votedFor.equals(request.candidate()));
+    RaftLog log = persistent.log();
+    boolean granted =
+        election.grantsVote(
+            new ElectionRules.VoteRequest(
+                request.term(), request.candidate(), request.lastLogIndex(), request.lastLogTerm()),
+            new ElectionRules.Voter(
+                persistent.currentTerm(), persistent.votedFor(), log.lastIndex(), log.lastTerm()));
     if (granted) {
       persistent.voteFor(request.candidate());
       resetElectionTimer();
@@ -323,9 +335,19 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
 
   void resetElectionTimer() {
     RaftConfig.TimeoutRange range = config.electionTimeoutOf(context.self());
-    context.setTimer(
-        Server.ELECTION_TIMEOUT,
-        context.random().nextLongBetween(range.minNanos(), range.maxNanos()));
+    long timeoutNanos =
+        election.electionTimeoutNanos(range.minNanos(), range.maxNanos(), context.random());
+    if (timeoutNanos < range.minNanos() || timeoutNanos > range.maxNanos()) {
+      throw new IllegalStateException(
+          "electionTimeoutNanos returned "
+              + timeoutNanos
+              + " ns, outside the range from "
+              + range.minNanos()
+              + " to "
+              + range.maxNanos()
+              + " ns it was given");
+    }
+    context.setTimer(Server.ELECTION_TIMEOUT, timeoutNanos);
   }
 
   /** Applies committed entries in order, answering the clients that wait for them. */

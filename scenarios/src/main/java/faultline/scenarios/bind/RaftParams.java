@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Reads the {@code raft} protocol's parameters strictly, and says which legal settings are unwise.
  * Every option and timing of {@link RaftConfig} and {@link ClientWorkload} is a parameter; see
- * {@link RaftBinding} for the list. Public for the exercises that run Raft with a student's rules.
+ * {@link RaftBinding} for the list. Public so that exercises that run Raft with a student's part
+ * read the same parameters.
  */
 public final class RaftParams {
   static final long MILLI = RaftConfig.MILLI;
