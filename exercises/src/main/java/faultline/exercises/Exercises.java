@@ -5,6 +5,7 @@ import faultline.exercises.e02_vector.VectorExercise;
 import faultline.exercises.e03_hlc.HlcExercise;
 import faultline.exercises.e04_lww.LwwExercise;
 import faultline.exercises.e07_fencing.FencingExercise;
+import faultline.exercises.e08_split_brain.SplitBrainExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,8 @@ public final class Exercises {
           new VectorExercise(),
           new HlcExercise(),
           new LwwExercise(),
-          new FencingExercise());
+          new FencingExercise(),
+          new SplitBrainExercise());
 
   private Exercises() {}
 
