@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The exercises, in course order. Raft, fencing and split-brain exercises join this list as their
+ * The exercises, in course order. The Raft exercises (e05, e06) join this list as their
  * protocols land: each is a package with a node, an {@link Exercise} and a README.
  */
 public final class Exercises {

@@ -68,7 +68,7 @@ public final class SplitBrainExercise implements Exercise {
                     },
                     true)),
         new GradedCheck(
-            "a slow network: the grant arrives 3s after the lease began",
+            "slow replies (3.5s), then the leader is cut off",
             7,
             simulation("e08-slow-network.json")),
         new GradedCheck(
