@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The exercises, in course order. The Raft exercises (e05, e06) join this list as their
- * protocols land: each is a package with a node, an {@link Exercise} and a README.
+ * The exercises, in course order. The Raft exercises (e05, e06) join this list as their protocols
+ * land: each is a package with a node, an {@link Exercise} and a README.
  */
 public final class Exercises {
   private static final List<Exercise> ALL =

@@ -4,8 +4,8 @@ import faultline.protocols.leases.LeaseGuard;
 
 /**
  * Exercise 8: the rule by which a leader with a lease decides it may still act, so that it steps
- * down in time and two leaders never act at once (Gray and Cheriton 1989, section 3; Ongaro 2014,
- * thesis sections 6.4.1 and 9.6; Kleppmann 2016).
+ * down in time and two leaders never act at once (Gray and Cheriton 1989, section 3; Ongaro's
+ * dissertation 2014, sections 6.2, 6.4.1 and 9.6; Kleppmann 2016).
  *
  * <p>The leader calls {@link #granted} when a grant or renewal of its lease arrives and arms a
  * step-down timer for the delay you return; it asks {@link #stepDownWhenTimerFires} when that timer

@@ -2,9 +2,10 @@ package faultline.protocols.leases;
 
 /**
  * The rule by which a {@link LeaderNode} decides it may still act on its lease, and when it steps
- * down (Gray and Cheriton 1989, section 3; Ongaro 2014, thesis section 6.4.1, "the leader can use
- * its clock ... provided clock drift is bounded"). A leader can only measure its lease on its own
- * clocks, so the rule decides which reading counts, from when, and with how much margin.
+ * down (Gray and Cheriton 1989, section 3; Ongaro's dissertation 2014, section 6.4.1: a lease
+ * counted from when the heartbeats were sent, safe only under a bound on clock drift). A leader can
+ * only measure its lease on its own clocks, so the rule decides which reading counts, from when,
+ * and with how much margin.
  *
  * <p>The leader calls {@link #granted} each time a grant or renewal arrives, arms its step-down
  * timer for the delay that returns, asks {@link #stepDownWhenTimerFires} when that timer fires, and
