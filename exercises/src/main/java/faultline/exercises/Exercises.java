@@ -7,13 +7,14 @@ import faultline.exercises.e04_lww.LwwExercise;
 import faultline.exercises.e05_election.ElectionExercise;
 import faultline.exercises.e06_replication.ReplicationExercise;
 import faultline.exercises.e07_fencing.FencingExercise;
+import faultline.exercises.e08_split_brain.SplitBrainExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The exercises, in course order. Raft, fencing and split-brain exercises join this list as their
- * protocols land: each is a package with a node, an {@link Exercise} and a README.
+ * The exercises, in course order. The Raft exercises (e05, e06) join this list as their protocols
+ * land: each is a package with a node, an {@link Exercise} and a README.
  */
 public final class Exercises {
   private static final List<Exercise> ALL =
@@ -24,7 +25,8 @@ public final class Exercises {
           new LwwExercise(),
           new ElectionExercise(),
           new ReplicationExercise(),
-          new FencingExercise());
+          new FencingExercise(),
+          new SplitBrainExercise());
 
   private Exercises() {}
 

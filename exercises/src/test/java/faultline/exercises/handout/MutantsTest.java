@@ -26,11 +26,20 @@ class MutantsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private static final String SOURCES = "exercises/src/main/java/faultline/exercises/";
+  private static final String SPLIT_BRAIN = "e08_split_brain/LeaderLease.java";
 
-  record Mutant(String exercise, String file, String from, String to, Set<Integer> failing) {
+  /** One textual change: every occurrence of {@code from} becomes {@code to}. */
+  record Edit(String from, String to) {}
+
+  /** A mistake, as one or more edits of one file (some mistakes touch two methods). */
+  record Mutant(String exercise, String file, List<Edit> edits, Set<Integer> failing) {
+    Mutant(String exercise, String file, String from, String to, Set<Integer> failing) {
+      this(exercise, file, List.of(new Edit(from, to)), failing);
+    }
+
     @Override
     public String toString() {
-      return exercise + ": " + to.strip();
+      return exercise + ": " + edits.getFirst().to().strip();
     }
   }
 
@@ -125,7 +134,36 @@ class MutantsTest {
             "e07_fencing/FencingCheck.java",
             "return token < highestToken;",
             "return token > highestToken; // Backwards: refuses the newest lease.",
-            Set.of(1, 2, 3)));
+            Set.of(1, 2, 3)),
+        new Mutant(
+            "e08",
+            SPLIT_BRAIN,
+            "lease.requestSentMonoNanos() + lease.leaseNanos() - marginNanos;",
+            "arrival.monoNanos() + lease.leaseNanos() - marginNanos; // From the grant's arrival.",
+            Set.of(1, 2, 6)),
+        new Mutant(
+            "e08",
+            SPLIT_BRAIN,
+            List.of(
+                new Edit("lease.requestSentMonoNanos()", "lease.requestSentWallNanos()"),
+                new Edit("- arrival.monoNanos();", "- arrival.wallNanos(); // On the wall clock."),
+                new Edit("return now.monoNanos() <", "return now.wallNanos() <")),
+            Set.of(1, 3)),
+        new Mutant(
+            "e08",
+            SPLIT_BRAIN,
+            "lease.leaseNanos() - marginNanos;",
+            "lease.leaseNanos(); // No margin for drift.",
+            Set.of(1, 4, 6)),
+        new Mutant(
+            "e08",
+            SPLIT_BRAIN,
+            List.of(
+                new Edit(
+                    "return now.monoNanos() < actUntilMonoNanos;",
+                    "return true; // Only the step-down timer ends the lease."),
+                new Edit("return !mayAct(now);", "return now.monoNanos() >= actUntilMonoNanos;")),
+            Set.of(1, 5, 6)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -136,8 +174,11 @@ class MutantsTest {
     copy(REPOSITORY.resolve("exercises/scenarios"), root.resolve("exercises/scenarios"));
     Path file = root.resolve(SOURCES + mutant.file());
     String source = Files.readString(file);
-    assertThat(source).as("the mutant's anchor").contains(mutant.from());
-    Files.writeString(file, source.replace(mutant.from(), mutant.to()));
+    for (Edit edit : mutant.edits()) {
+      assertThat(source).as("the mutant's anchor").contains(edit.from());
+      source = source.replace(edit.from(), edit.to());
+    }
+    Files.writeString(file, source);
     HandoutBuild build = new HandoutBuild(root, Files.createDirectories(temp.resolve("classes")));
     assertThat(build.compile()).isEmpty();
 

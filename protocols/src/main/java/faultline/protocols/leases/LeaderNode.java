@@ -28,19 +28,36 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
   /** The fields of a {@code state} trace event. */
   record Role(String role, long token, long leaseEndMonoNanos) {}
 
+  /** The longest step-down delay a guard may ask for (a week); longer ones are cut to it. */
+  static final long TIMER_NANOS_MAX = 7L * 24 * 3600 * 1_000_000_000L;
+
   private final LeaseElectionConfig config;
+  private final LeaseGuard guard;
   private long requests;
   private long acquireRequestId;
   private long acquireSentMonoNanos;
+  private long acquireSentWallNanos;
   private long renewRequestId;
   private long renewSentMonoNanos;
+  private long renewSentWallNanos;
   private boolean leader;
   private long token;
   private long leaseEndMonoNanos;
   private long writes;
 
+  /** A candidate that measures its lease as {@code config} says ({@link LeaseGuard#configured}). */
   public LeaderNode(LeaseElectionConfig config) {
+    this(config, LeaseGuard.configured(config));
+  }
+
+  /**
+   * A candidate whose {@code guard} decides when it may act and when it steps down; {@code
+   * config}'s {@code checkLeaseBeforeWrite} and {@code leaseMarginNanos} are then the guard's
+   * business.
+   */
+  public LeaderNode(LeaseElectionConfig config, LeaseGuard guard) {
     this.config = config;
+    this.guard = guard;
   }
 
   @Override
@@ -58,7 +75,7 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
           becomeLeader(context, granted.token());
       case Renewed renewed when leader && renewed.requestId() == renewRequestId -> {
         leaseEndMonoNanos = renewSentMonoNanos + config.leaseNanos();
-        armLeaseEnd(context);
+        armLeaseEnd(context, renewSentMonoNanos, renewSentWallNanos);
       }
       case RenewRefused refused when leader && refused.token() == token ->
           stepDown(context, "the lock service refused to renew token " + token);
@@ -77,7 +94,7 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
       case RENEW_DUE -> renew(context);
       case WORK_DUE -> work(context);
       case LEASE_END -> {
-        if (leader && !ownClockSaysLeaseValid(context.monotonicNanos())) {
+        if (leader && guard.stepDownWhenTimerFires(now(context))) {
           stepDown(context, "its own clock says the lease is over");
         }
       }
@@ -90,10 +107,10 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     }
     acquireRequestId = ++requests;
     acquireSentMonoNanos = context.monotonicNanos();
+    acquireSentWallNanos = context.wallClockNanos();
     context.send(
         config.service(),
-        new Acquire(
-            config.lock(), config.leaseNanos(), acquireRequestId, context.wallClockNanos()));
+        new Acquire(config.lock(), config.leaseNanos(), acquireRequestId, acquireSentWallNanos));
     context.setTimer(LeaseTimer.CAMPAIGN_DUE, config.campaignEveryNanos());
   }
 
@@ -104,7 +121,7 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     context.cancelTimer(LeaseTimer.CAMPAIGN_DUE);
     context.setTimer(LeaseTimer.RENEW_DUE, config.renewEveryNanos());
     context.setTimer(LeaseTimer.WORK_DUE, config.workEveryNanos());
-    armLeaseEnd(context);
+    armLeaseEnd(context, acquireSentMonoNanos, acquireSentWallNanos);
     context.count("leases.terms", 1);
     context.recordState(new Role("LEADER", token, leaseEndMonoNanos));
   }
@@ -115,9 +132,9 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     }
     renewRequestId = ++requests;
     renewSentMonoNanos = context.monotonicNanos();
+    renewSentWallNanos = context.wallClockNanos();
     context.send(
-        config.service(),
-        new Renew(config.lock(), token, renewRequestId, context.wallClockNanos()));
+        config.service(), new Renew(config.lock(), token, renewRequestId, renewSentWallNanos));
     context.setTimer(LeaseTimer.RENEW_DUE, config.renewEveryNanos());
   }
 
@@ -125,7 +142,7 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     if (!leader) {
       return;
     }
-    if (config.checkLeaseBeforeWrite() && !ownClockSaysLeaseValid(context.monotonicNanos())) {
+    if (!guard.mayAct(now(context))) {
       stepDown(context, "its own clock says the lease is over");
       return;
     }
@@ -135,11 +152,18 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     context.setTimer(LeaseTimer.WORK_DUE, config.workEveryNanos());
   }
 
-  private void armLeaseEnd(NodeContext<Message, LeaseTimer> context) {
-    if (config.checkLeaseBeforeWrite()) {
-      long stopAtNanos = leaseEndMonoNanos - config.leaseMarginNanos();
-      context.setTimer(LeaseTimer.LEASE_END, Math.max(0, stopAtNanos - context.monotonicNanos()));
+  private void armLeaseEnd(
+      NodeContext<Message, LeaseTimer> context, long sentMonoNanos, long sentWallNanos) {
+    long delayNanos =
+        guard.granted(
+            new LeaseGuard.Lease(sentMonoNanos, sentWallNanos, config.leaseNanos()), now(context));
+    if (delayNanos != LeaseGuard.NO_TIMER) {
+      context.setTimer(LeaseTimer.LEASE_END, Math.clamp(delayNanos, 0, TIMER_NANOS_MAX));
     }
+  }
+
+  private static LeaseGuard.Now now(NodeContext<Message, LeaseTimer> context) {
+    return new LeaseGuard.Now(context.monotonicNanos(), context.wallClockNanos());
   }
 
   private void stepDown(NodeContext<Message, LeaseTimer> context, String why) {
@@ -152,16 +176,12 @@ public final class LeaderNode implements Node<Message, LeaseTimer> {
     context.recordState(new Role("FOLLOWER", token, leaseEndMonoNanos));
   }
 
-  private boolean ownClockSaysLeaseValid(long monoNanos) {
-    return monoNanos < leaseEndMonoNanos - config.leaseMarginNanos();
-  }
-
   /**
-   * Whether this node would act as leader if its monotonic clock read {@code monoNanos}: it
-   * believes it leads and, when it checks its lease, its clock says the lease is not over.
+   * Whether this node would act as leader if its clocks read {@code monoNanos} and {@code
+   * wallNanos}: it believes it leads and its {@link LeaseGuard} lets it act.
    */
-  public boolean actsAsLeaderAt(long monoNanos) {
-    return leader && (!config.checkLeaseBeforeWrite() || ownClockSaysLeaseValid(monoNanos));
+  public boolean actsAsLeaderAt(long monoNanos, long wallNanos) {
+    return leader && guard.mayAct(new LeaseGuard.Now(monoNanos, wallNanos));
   }
 
   /** The token of its current or last term, 0 before one. */

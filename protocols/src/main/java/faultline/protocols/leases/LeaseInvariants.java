@@ -50,7 +50,8 @@ public final class LeaseInvariants {
       List<NodeId> acting = new ArrayList<>();
       for (NodeId id : context.nodes()) {
         LeaderNode node = context.node(id, LeaderNode.class).orElse(null);
-        if (node != null && node.actsAsLeaderAt(context.monotonicNanos(id))) {
+        if (node != null
+            && node.actsAsLeaderAt(context.monotonicNanos(id), context.wallClockNanos(id))) {
           acting.add(id);
         }
       }
