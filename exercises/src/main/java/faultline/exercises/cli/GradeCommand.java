@@ -91,8 +91,9 @@ final class GradeCommand implements Callable<Integer> {
   }
 
   private static void listExercises(PrintWriter out) {
+    int width = Exercises.all().stream().mapToInt(e -> e.slug().length()).max().orElse(0);
     for (Exercise exercise : Exercises.all()) {
-      out.printf("  %s  %-8s %s%n", exercise.id(), exercise.slug(), exercise.title());
+      out.printf("  %s  %-" + width + "s  %s%n", exercise.id(), exercise.slug(), exercise.title());
     }
     out.println("Grade one with ./faultline grade <exercise>, e.g. ./faultline grade e01.");
     out.flush();
