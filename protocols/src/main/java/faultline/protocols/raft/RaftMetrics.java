@@ -47,7 +47,10 @@ final class RaftMetrics implements Invariant {
       }
     }
     trackLeadership(context);
-    ServerSteps.stepped(context).ifPresent(stepped -> trackCommits(context, stepped.node()));
+    RaftNode server = ServerSteps.server(context, ServerSteps.steppedId(context));
+    if (server != null) {
+      trackCommits(context, server);
+    }
   }
 
   private void trackLeadership(InvariantContext context) {
