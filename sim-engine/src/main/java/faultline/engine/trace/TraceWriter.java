@@ -2,7 +2,6 @@ package faultline.engine.trace;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,7 +37,10 @@ public final class TraceWriter {
 
   private final TraceSink sink;
   private final MessageDigest digest;
-  private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+  private final LineBuffer buffer = new LineBuffer();
+  // One generator for the whole trace, writing each line as a root value of its own: creating one
+  // per line (and its contexts and buffers) was a third of a run's allocation.
+  private JsonGenerator json;
   private long sequence;
   private boolean headerWritten;
   private boolean ended;
@@ -140,26 +142,36 @@ public final class TraceWriter {
   }
 
   private void line(Body body) {
-    byte[] bytes = encode(body);
-    digest.update(bytes);
-    sink.accept(bytes);
+    encode(body);
+    digest.update(buffer.array(), 0, buffer.length());
+    sink.accept(buffer.array(), 0, buffer.length());
   }
 
   private void writeRaw(Body body) {
-    sink.accept(encode(body));
+    encode(body);
+    sink.accept(buffer.array(), 0, buffer.length());
   }
 
-  private byte[] encode(Body body) {
+  /** Encodes one line into {@link #buffer}: the object, then a newline. */
+  private void encode(Body body) {
     buffer.reset();
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try {
+      if (json == null) {
+        json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null); // Lines end with our newline, not Jackson's space.
+      }
       json.writeStartObject();
       body.write(json);
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("encoding a trace line in memory failed", e);
+      json.flush();
+    } catch (IOException | RuntimeException e) {
+      json = null; // Left inside an object: the next line starts on a fresh generator.
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("encoding a trace line in memory failed", io);
+      }
+      throw (RuntimeException) e;
     }
     buffer.write('\n');
-    return buffer.toByteArray();
   }
 }
