@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The read-only window invariants get onto a run, reused for every check. */
 final class InvariantView implements InvariantContext {
   private final Simulation simulation;
-  private Step lastStep;
+  private Optional<Step> lastStep = Optional.empty(); // Made once per event, not per question.
   private Invariant current;
 
   InvariantView(Simulation simulation) {
@@ -18,7 +18,7 @@ final class InvariantView implements InvariantContext {
   }
 
   void beginCheck(Step step) {
-    this.lastStep = step;
+    this.lastStep = Optional.ofNullable(step);
   }
 
   void checking(Invariant invariant) {
@@ -32,7 +32,7 @@ final class InvariantView implements InvariantContext {
 
   @Override
   public Optional<Step> lastStep() {
-    return Optional.ofNullable(lastStep);
+    return lastStep;
   }
 
   @Override

@@ -41,6 +41,7 @@ public final class TraceWriter {
   // One generator for the whole trace, writing each line as a root value of its own: creating one
   // per line (and its contexts and buffers) was a third of a run's allocation.
   private JsonGenerator json;
+  private boolean lineOpen;
   private long sequence;
   private boolean headerWritten;
   private boolean ended;
@@ -85,21 +86,55 @@ public final class TraceWriter {
    */
   public long event(
       String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos, Body body) {
+    JsonGenerator json = beginEvent(type, trueNanos, node, wallNanos, monotonicNanos);
+    try {
+      body.write(json);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    return endEvent();
+  }
+
+  /**
+   * Starts an event as {@link #event} does, for a caller that writes the body on the returned
+   * generator itself and then calls {@link #endEvent()}: the engine's most frequent events take
+   * this way, which needs no body object per event. An {@link IOException} while writing the body
+   * goes through {@link #failed}.
+   */
+  public JsonGenerator beginEvent(
+      String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos) {
     Check.state(headerWritten && !ended, "events go between the header and the end");
     long seq = ++sequence;
-    line(
-        json -> {
-          json.writeNumberField("seq", seq);
-          json.writeNumberField("t", trueNanos);
-          json.writeStringField("type", type);
-          if (node != null) {
-            json.writeStringField("node", node.name());
-            json.writeNumberField("wall", wallNanos);
-            json.writeNumberField("mono", monotonicNanos);
-          }
-          body.write(json);
-        });
-    return seq;
+    JsonGenerator json = openLine();
+    try {
+      json.writeNumberField("seq", seq);
+      json.writeNumberField("t", trueNanos);
+      json.writeStringField("type", type);
+      if (node != null) {
+        json.writeStringField("node", node.name());
+        json.writeNumberField("wall", wallNanos);
+        json.writeNumberField("mono", monotonicNanos);
+      }
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    return json;
+  }
+
+  /** Ends the event {@link #beginEvent} started; returns its sequence number. */
+  public long endEvent() {
+    Check.state(lineOpen, "endEvent follows beginEvent");
+    closeLine();
+    digest.update(buffer.array(), 0, buffer.length());
+    sink.accept(buffer.array(), 0, buffer.length());
+    return sequence;
+  }
+
+  /** Abandons the line being written after {@code e}; returns the exception to throw. */
+  public UncheckedIOException failed(IOException e) {
+    json = null;
+    lineOpen = false;
+    return new UncheckedIOException("encoding a trace line in memory failed", e);
   }
 
   /** Writes an event that belongs to no node (a partition, a heal, the end of the run). */
@@ -154,24 +189,40 @@ public final class TraceWriter {
 
   /** Encodes one line into {@link #buffer}: the object, then a newline. */
   private void encode(Body body) {
+    JsonGenerator json = openLine();
+    try {
+      body.write(json);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    closeLine();
+  }
+
+  private JsonGenerator openLine() {
     buffer.reset();
     try {
-      if (json == null) {
+      if (json == null || lineOpen) {
+        // First line, or the last one failed half way (left inside an object): start afresh.
         json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null); // Lines end with our newline, not Jackson's space.
       }
+      lineOpen = true;
       json.writeStartObject();
-      body.write(json);
+      return json;
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  private void closeLine() {
+    try {
       json.writeEndObject();
       json.flush();
-    } catch (IOException | RuntimeException e) {
-      json = null; // Left inside an object: the next line starts on a fresh generator.
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("encoding a trace line in memory failed", io);
-      }
-      throw (RuntimeException) e;
+    } catch (IOException e) {
+      throw failed(e);
     }
+    lineOpen = false;
     buffer.write('\n');
   }
 }
