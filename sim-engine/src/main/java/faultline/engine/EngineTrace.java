@@ -109,7 +109,7 @@ final class EngineTrace {
     JsonGenerator json = begin("state", slot);
     try {
       json.writeFieldName("state");
-      TraceWriter.writeValue(json, state);
+      writer.writePayload(json, state);
     } catch (IOException e) {
       throw writer.failed(e);
     }
@@ -125,7 +125,7 @@ final class EngineTrace {
       while (entries.hasNext()) {
         Map.Entry<String, JsonNode> entry = entries.next();
         json.writeFieldName(entry.getKey());
-        TraceWriter.writeValue(json, entry.getValue());
+        writer.writePayload(json, entry.getValue());
       }
     } catch (IOException e) {
       throw writer.failed(e);
@@ -250,10 +250,10 @@ final class EngineTrace {
     }
   }
 
-  private static void writeMessage(JsonGenerator json, Message message) throws IOException {
+  private void writeMessage(JsonGenerator json, Message message) throws IOException {
     json.writeStringField("msg", message.getClass().getSimpleName());
     json.writeFieldName("payload");
-    TraceWriter.writeValue(json, message);
+    writer.writePayload(json, message);
   }
 
   static String timerName(TimerTag tag) {

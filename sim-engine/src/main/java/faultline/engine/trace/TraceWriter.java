@@ -5,6 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.io.IOException;
@@ -42,6 +48,7 @@ public final class TraceWriter {
   // per line (and its contexts and buffers) was a third of a run's allocation.
   private JsonGenerator json;
   private boolean lineOpen;
+  private DefaultSerializerProvider payloads; // Made on first use: see writePayload.
   private long sequence;
   private boolean headerWritten;
   private boolean ended;
@@ -169,6 +176,28 @@ public final class TraceWriter {
   public String hash() {
     Check.state(ended, "the hash is known at the end");
     return finalHash;
+  }
+
+  /**
+   * Writes a value exactly as {@link #writeValue} does, through one serializer provider kept for
+   * the whole trace: the mapper makes a new one for every value, which for the payload of every
+   * message was the largest allocation left in the Raft workload. Plain tree values (strings,
+   * numbers, booleans, null) are written directly, as their own {@code serialize} would.
+   */
+  public void writePayload(JsonGenerator json, Object value) throws IOException {
+    switch (value) {
+      case TextNode text -> json.writeString(text.textValue());
+      case IntNode number -> json.writeNumber(number.intValue());
+      case LongNode number -> json.writeNumber(number.longValue());
+      case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
+      case NullNode nothing -> json.writeNull();
+      case null, default -> {
+        if (payloads == null) {
+          payloads = (DefaultSerializerProvider) MAPPER.getSerializerProviderInstance();
+        }
+        payloads.serializeValue(json, value);
+      }
+    }
   }
 
   /** Writes a value as JSON with the trace's mapper, for bodies that embed payloads. */
