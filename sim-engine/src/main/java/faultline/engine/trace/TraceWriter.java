@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class TraceWriter {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .addModule(new BlackbirdModule())
           .build();
 
   private final TraceSink sink;
