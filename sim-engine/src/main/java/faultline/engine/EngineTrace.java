@@ -117,6 +117,16 @@ final class EngineTrace {
   }
 
   void record(NodeSlot slot, String type, Object fields) {
+    if (writer.isFlatRecord(fields)) {
+      JsonGenerator json = begin(type, slot);
+      try {
+        writer.writeFlatRecord(json, fields);
+      } catch (IOException e) {
+        throw writer.failed(e);
+      }
+      end();
+      return;
+    }
     JsonNode tree = TraceWriter.mapper().valueToTree(fields);
     Check.argument(tree.isObject(), "fields of a %s record must form an object", type);
     JsonGenerator json = begin(type, slot);

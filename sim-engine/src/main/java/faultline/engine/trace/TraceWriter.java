@@ -2,6 +2,8 @@ package faultline.engine.trace;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,8 +20,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Encodes a run as {@code faultline-trace} v1 JSON Lines: a header, one line per event with a
@@ -51,6 +56,8 @@ public final class TraceWriter {
   private JsonGenerator json;
   private boolean lineOpen;
   private DefaultSerializerProvider payloads; // Made on first use: see writePayload.
+  private final Map<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
+      new HashMap<>(); // Only looked up.
   private long sequence;
   private boolean headerWritten;
   private boolean ended;
@@ -193,13 +200,42 @@ public final class TraceWriter {
       case LongNode number -> json.writeNumber(number.longValue());
       case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
       case NullNode nothing -> json.writeNull();
-      case null, default -> {
-        if (payloads == null) {
-          payloads = (DefaultSerializerProvider) MAPPER.getSerializerProviderInstance();
-        }
-        payloads.serializeValue(json, value);
-      }
+      case null, default -> provider().serializeValue(json, value);
     }
+  }
+
+  /**
+   * True when {@code fields} is a record of plain components (integers, booleans and strings, no
+   * Jackson annotations), which {@link #writeFlatRecord} writes as converting it to a tree and
+   * writing the tree's fields would, without building the tree.
+   */
+  public boolean isFlatRecord(Object fields) {
+    return fields != null && flatRecordSerializer(fields.getClass()).isPresent();
+  }
+
+  /** Writes the components of a {@link #isFlatRecord flat record} as fields of the open object. */
+  public void writeFlatRecord(JsonGenerator json, Object fields) throws IOException {
+    flatRecordSerializer(fields.getClass()).orElseThrow().serialize(fields, json, provider());
+  }
+
+  private Optional<JsonSerializer<Object>> flatRecordSerializer(Class<?> type) {
+    Optional<JsonSerializer<Object>> serializer = flatRecords.get(type);
+    if (serializer == null) {
+      try {
+        serializer = FlatRecords.unwrappingSerializer(type, provider());
+      } catch (JsonMappingException e) {
+        serializer = Optional.empty(); // The tree way will report it.
+      }
+      flatRecords.put(type, serializer);
+    }
+    return serializer;
+  }
+
+  private DefaultSerializerProvider provider() {
+    if (payloads == null) {
+      payloads = (DefaultSerializerProvider) MAPPER.getSerializerProviderInstance();
+    }
+    return payloads;
   }
 
   /** Writes a value as JSON with the trace's mapper, for bodies that embed payloads. */
