@@ -6,7 +6,6 @@ import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.engine.node.TimerTag;
 import faultline.engine.random.SimRandom;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The context a handler runs with: reads are live, effects are only recorded. */
@@ -16,10 +15,18 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   private final List<NodeId> nodes;
   private final List<NodeId> peers;
   private final Metrics metrics;
-  private final List<Effect> effects = new ArrayList<>();
+  private final List<Effect> effects;
   private boolean closed;
 
-  Outbox(NodeSlot slot, long nowNanos, List<NodeId> nodes, List<NodeId> peers, Metrics metrics) {
+  /** {@code effects} is empty, and this outbox's alone until it is closed. */
+  Outbox(
+      NodeSlot slot,
+      long nowNanos,
+      List<NodeId> nodes,
+      List<NodeId> peers,
+      Metrics metrics,
+      List<Effect> effects) {
+    this.effects = effects;
     this.slot = slot;
     this.nowNanos = nowNanos;
     this.nodes = nodes;

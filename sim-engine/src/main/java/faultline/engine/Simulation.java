@@ -40,6 +40,9 @@ public final class Simulation {
   private final CausalTracker causality;
   private final Metrics metrics = new Metrics();
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
+  // Every step's effects go into this one list: handlers never overlap, and a closed outbox
+  // refuses new effects before it touches the list.
+  private final List<Effect> effects = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final InvariantView invariantView;
   private final long seed;
@@ -262,7 +265,8 @@ public final class Simulation {
   }
 
   private Outbox outboxFor(NodeSlot slot) {
-    return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics);
+    effects.clear();
+    return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics, effects);
   }
 
   private void applyEffects(NodeSlot source, Outbox outbox, VectorStamp truth) {
