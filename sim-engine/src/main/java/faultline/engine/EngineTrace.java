@@ -29,6 +29,16 @@ final class EngineTrace {
     this.nowNanos = trueNanos;
   }
 
+  /** Starts a node's event whose body the caller writes, then ends with {@link #end()}. */
+  private JsonGenerator begin(String type, NodeSlot slot) {
+    return writer.beginEvent(
+        type, nowNanos, slot.id, slot.wallNanos(nowNanos), slot.monotonicNanos(nowNanos));
+  }
+
+  private long end() {
+    return writer.endEvent();
+  }
+
   private long nodeEvent(String type, NodeSlot slot, TraceWriter.Body body) {
     return writer.event(
         type, nowNanos, slot.id, slot.wallNanos(nowNanos), slot.monotonicNanos(nowNanos), body);
@@ -38,29 +48,34 @@ final class EngineTrace {
     nodeEvent("start", slot, json -> {});
   }
 
+  // The events of every step (send, deliver, timer, state, record) are written without a body
+  // object; the rarer ones keep the shorter lambda form.
+
   void send(NodeSlot from, NodeId to, long messageId, Message message) {
-    nodeEvent(
-        "send",
-        from,
-        json -> {
-          json.writeStringField("to", to.name());
-          json.writeNumberField("id", messageId);
-          writeMessage(json, message);
-        });
+    JsonGenerator json = begin("send", from);
+    try {
+      json.writeStringField("to", to.name());
+      json.writeNumberField("id", messageId);
+      writeMessage(json, message);
+    } catch (IOException e) {
+      throw writer.failed(e);
+    }
+    end();
   }
 
   void deliver(NodeSlot to, NodeId from, long messageId, int copy, Message message) {
-    nodeEvent(
-        "deliver",
-        to,
-        json -> {
-          json.writeStringField("from", from.name());
-          json.writeNumberField("id", messageId);
-          if (copy > 1) {
-            json.writeNumberField("copy", copy);
-          }
-          json.writeStringField("msg", message.getClass().getSimpleName());
-        });
+    JsonGenerator json = begin("deliver", to);
+    try {
+      json.writeStringField("from", from.name());
+      json.writeNumberField("id", messageId);
+      if (copy > 1) {
+        json.writeNumberField("copy", copy);
+      }
+      json.writeStringField("msg", message.getClass().getSimpleName());
+    } catch (IOException e) {
+      throw writer.failed(e);
+    }
+    end();
   }
 
   /** A drop is drawn on the lane of the node where the message ended: sender or receiver. */
@@ -78,41 +93,54 @@ final class EngineTrace {
   }
 
   void timer(NodeSlot slot, TimerTag tag, long dueNanos) {
-    nodeEvent(
-        "timer",
-        slot,
-        json -> {
-          json.writeStringField("timer", timerName(tag));
-          if (dueNanos < nowNanos) {
-            json.writeNumberField("dueT", dueNanos); // Fired late: the node was paused.
-          }
-        });
+    JsonGenerator json = begin("timer", slot);
+    try {
+      json.writeStringField("timer", timerName(tag));
+      if (dueNanos < nowNanos) {
+        json.writeNumberField("dueT", dueNanos); // Fired late: the node was paused.
+      }
+    } catch (IOException e) {
+      throw writer.failed(e);
+    }
+    end();
   }
 
   void state(NodeSlot slot, Object state) {
-    nodeEvent(
-        "state",
-        slot,
-        json -> {
-          json.writeFieldName("state");
-          TraceWriter.writeValue(json, state);
-        });
+    JsonGenerator json = begin("state", slot);
+    try {
+      json.writeFieldName("state");
+      writer.writePayload(json, state);
+    } catch (IOException e) {
+      throw writer.failed(e);
+    }
+    end();
   }
 
   void record(NodeSlot slot, String type, Object fields) {
+    if (writer.isFlatRecord(fields)) {
+      JsonGenerator json = begin(type, slot);
+      try {
+        writer.writeFlatRecord(json, fields);
+      } catch (IOException e) {
+        throw writer.failed(e);
+      }
+      end();
+      return;
+    }
     JsonNode tree = TraceWriter.mapper().valueToTree(fields);
     Check.argument(tree.isObject(), "fields of a %s record must form an object", type);
-    nodeEvent(
-        type,
-        slot,
-        json -> {
-          Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();
-          while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            json.writeFieldName(entry.getKey());
-            TraceWriter.writeValue(json, entry.getValue());
-          }
-        });
+    JsonGenerator json = begin(type, slot);
+    try {
+      Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        json.writeFieldName(entry.getKey());
+        writer.writePayload(json, entry.getValue());
+      }
+    } catch (IOException e) {
+      throw writer.failed(e);
+    }
+    end();
   }
 
   void note(NodeSlot slot, String text) {
@@ -232,10 +260,10 @@ final class EngineTrace {
     }
   }
 
-  private static void writeMessage(JsonGenerator json, Message message) throws IOException {
+  private void writeMessage(JsonGenerator json, Message message) throws IOException {
     json.writeStringField("msg", message.getClass().getSimpleName());
     json.writeFieldName("payload");
-    TraceWriter.writeValue(json, message);
+    writer.writePayload(json, message);
   }
 
   static String timerName(TimerTag tag) {

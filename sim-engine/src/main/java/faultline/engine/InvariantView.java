@@ -10,15 +10,21 @@ import java.util.Optional;
 /** The read-only window invariants get onto a run, reused for every check. */
 final class InvariantView implements InvariantContext {
   private final Simulation simulation;
-  private Step lastStep;
+  private Optional<Step> lastStep = Optional.empty(); // Made once per event, not per question.
   private Invariant current;
+  // The stepped node as the last invariant asked for it: most invariants ask for just that one,
+  // with the same type, so one answer per event serves them all.
+  private NodeId askedId;
+  private Class<?> askedType;
+  private Optional<?> answer;
 
   InvariantView(Simulation simulation) {
     this.simulation = simulation;
   }
 
   void beginCheck(Step step) {
-    this.lastStep = step;
+    this.lastStep = Optional.ofNullable(step);
+    this.askedId = null;
   }
 
   void checking(Invariant invariant) {
@@ -32,7 +38,7 @@ final class InvariantView implements InvariantContext {
 
   @Override
   public Optional<Step> lastStep() {
-    return Optional.ofNullable(lastStep);
+    return lastStep;
   }
 
   @Override
@@ -41,8 +47,14 @@ final class InvariantView implements InvariantContext {
   }
 
   @Override
+  @SuppressWarnings("unchecked") // answer was made for askedType, which is type.
   public <N> Optional<N> node(NodeId id, Class<N> type) {
-    return simulation.node(id, type);
+    if (id != askedId || type != askedType) {
+      answer = simulation.node(id, type);
+      askedId = id;
+      askedType = type;
+    }
+    return (Optional<N>) answer;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package faultline.engine;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -9,25 +11,44 @@ import java.util.TreeMap;
  * same for the same run. Recording a metric never changes a run.
  */
 public final class Metrics {
-  private final TreeMap<String, Long> values = new TreeMap<>();
+  // One mutable cell per name, so counting boxes nothing; sorted only for the snapshot.
+  private final Map<String, long[]> values = new HashMap<>(); // Only looked up; sorted to read.
 
   public void add(String name, long delta) {
-    values.merge(name, delta, Long::sum);
+    long[] cell = values.get(name);
+    if (cell == null) {
+      values.put(name, new long[] {delta});
+    } else {
+      cell[0] += delta;
+    }
   }
 
   public void max(String name, long value) {
-    values.merge(name, value, Math::max);
+    long[] cell = values.get(name);
+    if (cell == null) {
+      values.put(name, new long[] {value});
+    } else {
+      cell[0] = Math.max(cell[0], value);
+    }
   }
 
   public void min(String name, long value) {
-    values.merge(name, value, Math::min);
+    long[] cell = values.get(name);
+    if (cell == null) {
+      values.put(name, new long[] {value});
+    } else {
+      cell[0] = Math.min(cell[0], value);
+    }
   }
 
   public long get(String name) {
-    return values.getOrDefault(name, 0L);
+    long[] cell = values.get(name);
+    return cell == null ? 0 : cell[0];
   }
 
   public SortedMap<String, Long> snapshot() {
-    return Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    TreeMap<String, Long> sorted = new TreeMap<>();
+    values.forEach((name, cell) -> sorted.put(name, cell[0]));
+    return Collections.unmodifiableSortedMap(sorted);
   }
 }

@@ -6,24 +6,27 @@ import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.engine.node.TimerTag;
 import faultline.engine.random.SimRandom;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The context a handler runs with: reads are live, effects are only recorded. */
 final class Outbox implements NodeContext<Message, TimerTag> {
-  // Compiled once: String.matches compiled the pattern on every record, a hot-path allocation.
-  private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9-]*");
-
   private final NodeSlot slot;
   private final long nowNanos;
   private final List<NodeId> nodes;
   private final List<NodeId> peers;
   private final Metrics metrics;
-  private final List<Effect> effects = new ArrayList<>();
+  private final List<Effect> effects;
   private boolean closed;
 
-  Outbox(NodeSlot slot, long nowNanos, List<NodeId> nodes, List<NodeId> peers, Metrics metrics) {
+  /** {@code effects} is empty, and this outbox's alone until it is closed. */
+  Outbox(
+      NodeSlot slot,
+      long nowNanos,
+      List<NodeId> nodes,
+      List<NodeId> peers,
+      Metrics metrics,
+      List<Effect> effects) {
+    this.effects = effects;
     this.slot = slot;
     this.nowNanos = nowNanos;
     this.nodes = nodes;
@@ -107,11 +110,22 @@ final class Outbox implements NodeContext<Message, TimerTag> {
 
   @Override
   public void record(String type, Object fields) {
-    Check.argument(
-        type != null && EVENT_TYPE.matcher(type).matches(),
-        "trace event types are lowercase: %s",
-        type);
+    Check.argument(isEventType(type), "trace event types are lowercase: %s", type);
     add(new Effect.Record(type, fields));
+  }
+
+  /** {@code [a-z][a-z0-9-]*}, checked by hand: a matcher per record was a hot-path allocation. */
+  private static boolean isEventType(String type) {
+    if (type == null || type.isEmpty() || type.charAt(0) < 'a' || type.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < type.length(); i++) {
+      char c = type.charAt(i);
+      if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

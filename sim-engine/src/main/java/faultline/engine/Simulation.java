@@ -12,7 +12,9 @@ import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
 import faultline.engine.trace.TraceWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,7 @@ import java.util.Optional;
 public final class Simulation {
   private final List<NodeId> nodeIds;
   private final List<NodeSlot> slots;
+  private final Map<NodeId, NodeSlot> slotById = new HashMap<>(); // Only looked up.
   private final List<List<NodeId>> peersOf;
   private final Network network;
   private final List<Invariant> invariants;
@@ -37,6 +40,9 @@ public final class Simulation {
   private final CausalTracker causality;
   private final Metrics metrics = new Metrics();
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
+  // Every step's effects go into this one list: handlers never overlap, and a closed outbox
+  // refuses new effects before it touches the list.
+  private final List<Effect> effects = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private final InvariantView invariantView;
   private final long seed;
@@ -50,6 +56,9 @@ public final class Simulation {
   Simulation(SimulationBuilder builder) {
     this.nodeIds = builder.sortedNodeIds();
     this.slots = builder.slots();
+    for (NodeSlot slot : slots) {
+      slotById.put(slot.id, slot);
+    }
     this.peersOf = new ArrayList<>();
     for (NodeId id : nodeIds) {
       peersOf.add(nodeIds.stream().filter(other -> !other.equals(id)).toList());
@@ -181,7 +190,11 @@ public final class Simulation {
     }
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
-    guarded(slot, restart ? "its restart" : "its start", () -> slot.node.onStart(outbox));
+    try {
+      slot.node.onStart(outbox);
+    } catch (RuntimeException e) {
+      throw failure(slot, restart ? "its restart" : "its start", e);
+    }
     applyEffects(slot, outbox, truth);
     return new Step(slot.id, Step.Kind.START, truth, null, null, null);
   }
@@ -206,10 +219,12 @@ public final class Simulation {
     metrics.add("net.delivered", 1);
     VectorStamp truth = causality.step(to.index, deliver.senderStamp());
     Outbox outbox = outboxFor(to);
-    guarded(
-        to,
-        "a " + deliver.message().getClass().getSimpleName() + " from " + from.id,
-        () -> to.node.onMessage(outbox, from.id, deliver.message()));
+    try {
+      to.node.onMessage(outbox, from.id, deliver.message());
+    } catch (RuntimeException e) {
+      throw failure(
+          to, "a " + deliver.message().getClass().getSimpleName() + " from " + from.id, e);
+    }
     applyEffects(to, outbox, truth);
     return new Step(to.id, Step.Kind.MESSAGE, truth, from.id, deliver.message(), null);
   }
@@ -230,27 +245,28 @@ public final class Simulation {
     metrics.add("timers.fired", 1);
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
-    guarded(
-        slot,
-        "timer " + EngineTrace.timerName(fire.tag()),
-        () -> slot.node.onTimer(outbox, fire.tag()));
+    try {
+      slot.node.onTimer(outbox, fire.tag());
+    } catch (RuntimeException e) {
+      throw failure(slot, "timer " + EngineTrace.timerName(fire.tag()), e);
+    }
     applyEffects(slot, outbox, truth);
     return new Step(slot.id, Step.Kind.TIMER, truth, null, null, fire.tag());
   }
 
-  /** Runs a handler; an exception from it becomes a {@link NodeFailure} that says where. */
-  private void guarded(NodeSlot slot, String handling, Runnable handler) {
-    try {
-      handler.run();
-    } catch (NodeFailure failure) {
-      throw failure;
-    } catch (RuntimeException e) {
-      throw new NodeFailure(slot.id, handling, nowNanos, seed, e);
-    }
+  /**
+   * What a handler's exception becomes: a {@link NodeFailure} that says where. The description is
+   * built only here, not before every handler call.
+   */
+  private NodeFailure failure(NodeSlot slot, String handling, RuntimeException e) {
+    return e instanceof NodeFailure failure
+        ? failure
+        : new NodeFailure(slot.id, handling, nowNanos, seed, e);
   }
 
   private Outbox outboxFor(NodeSlot slot) {
-    return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics);
+    effects.clear();
+    return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics, effects);
   }
 
   private void applyEffects(NodeSlot source, Outbox outbox, VectorStamp truth) {
@@ -276,7 +292,7 @@ public final class Simulation {
     trace.send(source, to, messageId, message);
     metrics.add("net.sent", 1);
     Route route = network.route(nowNanos, source.id, to);
-    NodeSlot target = slots.get(nodeIds.indexOf(to));
+    NodeSlot target = slotById.get(to);
     if (route.isDropped()) {
       trace.drop(source, source.id, to, messageId, message, route.dropReason());
       metrics.add("net.dropped." + route.dropReason().label(), 1);
@@ -323,9 +339,9 @@ public final class Simulation {
   // Package-private access for the fault applier and the invariant view.
 
   NodeSlot slot(NodeId id) {
-    int index = nodeIds.indexOf(id);
-    Check.argument(index >= 0, "no node called %s in this run", id);
-    return slots.get(index);
+    NodeSlot slot = slotById.get(id);
+    Check.argument(slot != null, "no node called %s in this run", id);
+    return slot;
   }
 
   List<NodeId> nodeIds() {

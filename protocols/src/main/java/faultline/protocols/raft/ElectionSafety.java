@@ -25,22 +25,22 @@ final class ElectionSafety implements Invariant {
 
   @Override
   public void afterEvent(InvariantContext context) {
-    ServerSteps.stepped(context)
-        .filter(stepped -> stepped.node().role() == Role.LEADER)
-        .ifPresent(
-            stepped -> {
-              long term = stepped.node().currentTerm();
-              NodeId first = leaderOfTerm.putIfAbsent(term, stepped.id());
-              if (first != null && !first.equals(stepped.id()) && reported.add(term)) {
-                context.fail(
-                    stepped.id(),
-                    stepped.id()
-                        + " became leader of term "
-                        + term
-                        + ", which "
-                        + first
-                        + " already leads: two leaders in one term");
-              }
-            });
+    NodeId id = ServerSteps.steppedId(context);
+    RaftNode node = ServerSteps.server(context, id);
+    if (node == null || node.role() != Role.LEADER) {
+      return;
+    }
+    long term = node.currentTerm();
+    NodeId first = leaderOfTerm.putIfAbsent(term, id);
+    if (first != null && !first.equals(id) && reported.add(term)) {
+      context.fail(
+          id,
+          id
+              + " became leader of term "
+              + term
+              + ", which "
+              + first
+              + " already leads: two leaders in one term");
+    }
   }
 }

@@ -30,7 +30,11 @@ final class LeaderCompleteness implements Invariant {
 
   @Override
   public void afterEvent(InvariantContext context) {
-    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+    NodeId id = ServerSteps.steppedId(context);
+    RaftNode node = ServerSteps.server(context, id);
+    if (node != null) {
+      check(context, id, node);
+    }
   }
 
   private void check(InvariantContext context, NodeId id, RaftNode node) {

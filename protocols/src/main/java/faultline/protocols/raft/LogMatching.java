@@ -4,6 +4,7 @@ import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ final class LogMatching implements Invariant {
   private static final class Mirror {
     RaftNode node;
     long mutations = -1;
+    int truncationsSeen;
     final List<LogEntry> entries = new ArrayList<>();
-    final List<Long> prefixHashes = new ArrayList<>();
+    long[] prefixHashes = new long[16]; // The first entries.size() are in use.
   }
 
   @Override
@@ -43,31 +45,37 @@ final class LogMatching implements Invariant {
 
   @Override
   public void afterEvent(InvariantContext context) {
-    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+    NodeId id = ServerSteps.steppedId(context);
+    RaftNode node = ServerSteps.server(context, id);
+    if (node != null) {
+      check(context, id, node);
+    }
   }
 
   private void check(InvariantContext context, NodeId id, RaftNode node) {
-    Mirror mirror = mirrors.computeIfAbsent(id, unused -> new Mirror());
+    Mirror mirror = mirrors.get(id);
+    if (mirror == null) {
+      mirror = new Mirror();
+      mirrors.put(id, mirror);
+    }
     RaftLog log = node.log();
     if (mirror.node == node && mirror.mutations == log.mutations()) {
       return;
     }
+    int same = unchangedPrefix(mirror, node, log);
     mirror.node = node;
     mirror.mutations = log.mutations();
-    int same = 0;
-    while (same < mirror.entries.size()
-        && same < log.lastIndex()
-        && mirror.entries.get(same) == log.entry(same + 1)) {
-      same++;
-    }
+    mirror.truncationsSeen = log.truncations();
     mirror.entries.subList(same, mirror.entries.size()).clear();
-    mirror.prefixHashes.subList(same, mirror.prefixHashes.size()).clear();
     for (long index = same + 1; index <= log.lastIndex(); index++) {
       LogEntry entry = log.entry(index);
-      long previous = index == 1 ? 0 : mirror.prefixHashes.get((int) index - 2);
+      long previous = index == 1 ? 0 : mirror.prefixHashes[(int) index - 2];
       long hash = mix(previous * 31 + entry.hashCode());
       mirror.entries.add(entry);
-      mirror.prefixHashes.add(hash);
+      if (mirror.prefixHashes.length < mirror.entries.size()) {
+        mirror.prefixHashes = Arrays.copyOf(mirror.prefixHashes, mirror.prefixHashes.length * 2);
+      }
+      mirror.prefixHashes[(int) index - 1] = hash;
       Registered first =
           registry.putIfAbsent(new IndexTerm(index, entry.term()), new Registered(id, entry, hash));
       if (first != null && (!first.entry().equals(entry) || first.prefixHash() != hash)) {
@@ -75,6 +83,24 @@ final class LogMatching implements Invariant {
         return;
       }
     }
+  }
+
+  /**
+   * How many leading entries of the mirror are still the log's own. The same log object changes
+   * below its old end only by truncation, which it counts, so that needs no scan; a new object (a
+   * restarted server) is compared entry by entry.
+   */
+  private static int unchangedPrefix(Mirror mirror, RaftNode node, RaftLog log) {
+    int limit = (int) Math.min(mirror.entries.size(), log.lastIndex());
+    if (mirror.node == node) {
+      long truncated = log.lowestTruncationSince(mirror.truncationsSeen);
+      return (int) Math.min(limit, truncated - 1);
+    }
+    int same = 0;
+    while (same < limit && mirror.entries.get(same) == log.entry(same + 1)) {
+      same++;
+    }
+    return same;
   }
 
   private static String mismatch(NodeId id, long index, LogEntry entry, Registered first) {

@@ -2,7 +2,6 @@ package faultline.protocols.raft;
 
 import faultline.engine.node.DurableStorage;
 import faultline.engine.node.NodeId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,7 +79,10 @@ final class PersistentState {
     storage.sync();
   }
 
-  private static String key(long index) {
-    return LOG_PREFIX + String.format(Locale.ROOT, "%012d", index);
+  /** {@code raft.log/} and the index zero-padded to 12 digits, so that keys sort by index. */
+  static String key(long index) {
+    // By hand rather than String.format, which parsed its pattern on every append.
+    String digits = Long.toString(index);
+    return LOG_PREFIX + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
   }
 }

@@ -2,6 +2,7 @@ package faultline.protocols.raft;
 
 import faultline.engine.Check;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,10 @@ import java.util.List;
 public final class RaftLog {
   private final List<LogEntry> entries = new ArrayList<>();
   private long mutations;
+  // The index each truncation started from, in order: invariants that mirror the log ask for the
+  // lowest one since their last look, so they re-read only what may have changed.
+  private long[] truncatedFrom = new long[4];
+  private int truncations;
 
   public long lastIndex() {
     return entries.size();
@@ -42,6 +47,24 @@ public final class RaftLog {
     return mutations;
   }
 
+  /** How many truncations this log has had; a position for {@link #lowestTruncationSince}. */
+  public int truncations() {
+    return truncations;
+  }
+
+  /**
+   * The lowest index removed by the truncations numbered {@code since} (a past value of {@link
+   * #truncations()}) and later, or {@link Long#MAX_VALUE} when there were none: every entry below
+   * it is the one that was there at that past moment.
+   */
+  public long lowestTruncationSince(int since) {
+    long lowest = Long.MAX_VALUE;
+    for (int i = since; i < truncations; i++) {
+      lowest = Math.min(lowest, truncatedFrom[i]);
+    }
+    return lowest;
+  }
+
   void append(LogEntry entry) {
     entries.add(entry);
     mutations++;
@@ -54,6 +77,10 @@ public final class RaftLog {
       entries.removeLast();
     }
     mutations++;
+    if (truncations == truncatedFrom.length) {
+      truncatedFrom = Arrays.copyOf(truncatedFrom, truncations * 2);
+    }
+    truncatedFrom[truncations++] = index;
   }
 
   /** The first index holding {@code term}, searching back from {@code index}. */

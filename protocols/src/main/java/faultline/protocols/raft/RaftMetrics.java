@@ -2,6 +2,7 @@ package faultline.protocols.raft;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.HistoryEvent;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class RaftMetrics implements Invariant {
   private final List<Long> commitLatencyNanos = new ArrayList<>();
   private final Map<Long, long[]> appendedAt = new HashMap<>(); // index -> {term, time}
   private final HistoryCollector clients = new HistoryCollector();
+  private final List<RaftNode> liveServers = new ArrayList<>(); // In node order.
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;
   private long highestCommit;
@@ -41,28 +43,43 @@ final class RaftMetrics implements Invariant {
 
   @Override
   public void afterEvent(InvariantContext context) {
-    for (HistoryEvent event : clients.collect(context)) {
-      if (event.type() == HistoryEvent.Type.OK) {
+    List<HistoryEvent> fresh = clients.collect(context);
+    for (int i = 0; i < fresh.size(); i++) { // Indexed: most events bring none, and no iterator.
+      if (fresh.get(i).type() == HistoryEvent.Type.OK) {
         okOperations++;
       }
     }
     trackLeadership(context);
-    ServerSteps.stepped(context).ifPresent(stepped -> trackCommits(context, stepped.node()));
+    RaftNode server = ServerSteps.server(context, ServerSteps.steppedId(context));
+    if (server != null) {
+      trackCommits(context, server);
+    }
   }
 
+  /**
+   * Who leads can change only when a server steps, boots or goes down; the last two are the only
+   * events that change which server objects are live, so the list is re-read only then.
+   */
   private void trackLeadership(InvariantContext context) {
-    List<RaftNode> servers = new ArrayList<>();
-    for (NodeId id : context.nodes()) {
-      context.node(id, RaftNode.class).ifPresent(servers::add);
+    Step step = context.lastStep().orElse(null);
+    if (step == null || step.kind() == Step.Kind.START) {
+      liveServers.clear();
+      for (NodeId id : context.nodes()) {
+        context.node(id, RaftNode.class).ifPresent(liveServers::add);
+      }
+    } else if (context.node(step.node(), RaftNode.class).isEmpty()) {
+      return; // A client's step: no server changed.
     }
     boolean leads = false;
-    for (RaftNode candidate : servers) {
+    for (RaftNode candidate : liveServers) {
       if (candidate.role() == Role.LEADER) {
-        long sharing =
-            servers.stream()
-                .filter(server -> server.currentTerm() == candidate.currentTerm())
-                .filter(server -> server.role() == Role.FOLLOWER || server == candidate)
-                .count();
+        int sharing = 0;
+        for (RaftNode server : liveServers) {
+          if (server.currentTerm() == candidate.currentTerm()
+              && (server.role() == Role.FOLLOWER || server == candidate)) {
+            sharing++;
+          }
+        }
         leads |= sharing >= candidate.config.majority();
       }
     }

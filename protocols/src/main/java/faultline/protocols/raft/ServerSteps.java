@@ -3,20 +3,22 @@ package faultline.protocols.raft;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
-import java.util.Optional;
 
-/** Finds the Raft server whose step was just taken, for invariants that look only at it. */
+/**
+ * Finds the Raft server whose step was just taken, for invariants that look only at it. Returns
+ * nulls rather than optionals: every invariant asks after every event, so this is the hot path.
+ */
 final class ServerSteps {
   private ServerSteps() {}
 
-  record Stepped(NodeId id, RaftNode node) {}
+  /** The node whose step was just taken, or null after an event that was no node's step. */
+  static NodeId steppedId(InvariantContext context) {
+    Step step = context.lastStep().orElse(null);
+    return step == null ? null : step.node();
+  }
 
-  static Optional<Stepped> stepped(InvariantContext context) {
-    Optional<Step> step = context.lastStep();
-    if (step.isEmpty()) {
-      return Optional.empty();
-    }
-    NodeId id = step.get().node();
-    return context.node(id, RaftNode.class).map(node -> new Stepped(id, node));
+  /** The live Raft server {@code id} (null when {@code id} is null, a client, or crashed). */
+  static RaftNode server(InvariantContext context, NodeId id) {
+    return id == null ? null : context.node(id, RaftNode.class).orElse(null);
   }
 }

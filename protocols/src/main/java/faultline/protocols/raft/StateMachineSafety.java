@@ -17,7 +17,11 @@ final class StateMachineSafety implements Invariant {
 
   private record Applied(NodeId server, LogEntry entry) {}
 
-  private record Seen(RaftNode node, long lastApplied) {}
+  /** How far this checker has followed one server's applied entries. */
+  private static final class Seen {
+    RaftNode node;
+    long lastApplied;
+  }
 
   @Override
   public String name() {
@@ -31,15 +35,26 @@ final class StateMachineSafety implements Invariant {
 
   @Override
   public void afterEvent(InvariantContext context) {
-    ServerSteps.stepped(context).ifPresent(stepped -> check(context, stepped.id(), stepped.node()));
+    NodeId id = ServerSteps.steppedId(context);
+    RaftNode node = ServerSteps.server(context, id);
+    if (node != null) {
+      check(context, id, node);
+    }
   }
 
   private void check(InvariantContext context, NodeId id, RaftNode node) {
     Seen last = seen.get(id);
-    long from = last != null && last.node() == node ? last.lastApplied() + 1 : 1;
+    if (last == null) {
+      last = new Seen();
+      seen.put(id, last);
+    } else if (last.node == node && last.lastApplied == node.lastApplied()) {
+      return; // Nothing newly applied (most steps).
+    }
+    long from = last.node == node ? last.lastApplied + 1 : 1;
     RaftLog log = node.log();
     long to = Math.min(node.lastApplied(), log.lastIndex());
-    seen.put(id, new Seen(node, node.lastApplied()));
+    last.node = node;
+    last.lastApplied = node.lastApplied();
     for (long index = from; index <= to; index++) {
       LogEntry entry = log.entry(index);
       Applied first = applied.putIfAbsent(index, new Applied(id, entry));

@@ -161,6 +161,43 @@ class RaftInvariantsTest {
   }
 
   @Test
+  void logMatchingRereadsALogFromWhereItWasTruncatedSinceTheLastLook() {
+    RaftNode one = server(N1);
+    RaftNode two = server(N2);
+    Invariant invariant = new LogMatching();
+    follow(one, N3, 3, 0, put(1, "a"), put(3, "b"));
+    follow(two, N3, 3, 0, put(1, "a"), put(3, "b"));
+    view.step(invariant, N1);
+    view.step(invariant, N2);
+    assertThat(view.failures).isEmpty();
+
+    two.persistent.truncateFrom(1); // Below everything the checker has mirrored of n2.
+    two.persistent.append(put(2, "z"));
+    two.persistent.append(put(3, "b"));
+    view.step(invariant, N2);
+    assertThat(view.failures).singleElement().asString().contains("different entries before it");
+  }
+
+  @Test
+  void raftLogReportsTheLowestTruncationSinceAPosition() {
+    RaftLog log = new RaftLog();
+    for (int i = 1; i <= 6; i++) {
+      log.append(put(1, "v" + i));
+    }
+    int before = log.truncations();
+    assertThat(log.lowestTruncationSince(before)).isEqualTo(Long.MAX_VALUE);
+    log.truncateFrom(5);
+    int middle = log.truncations();
+    log.truncateFrom(3);
+    log.append(put(2, "w"));
+    log.truncateFrom(4);
+    assertThat(log.lowestTruncationSince(before)).isEqualTo(3);
+    assertThat(log.lowestTruncationSince(middle)).isEqualTo(3);
+    assertThat(log.lowestTruncationSince(log.truncations())).isEqualTo(Long.MAX_VALUE);
+    assertThat(log.lastIndex()).isEqualTo(3);
+  }
+
+  @Test
   void logMatchingHoldsForLogsThatShareAPrefix() {
     RaftNode one = server(N1);
     RaftNode two = server(N2);

@@ -37,6 +37,15 @@ public final class FileTraceSink implements TraceSink {
   }
 
   @Override
+  public void accept(byte[] buffer, int offset, int length) {
+    try {
+      out.write(buffer, offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing trace " + path, e);
+    }
+  }
+
+  @Override
   public void close() {
     try {
       out.close();

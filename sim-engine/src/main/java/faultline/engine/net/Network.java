@@ -41,8 +41,12 @@ public final class Network {
     if (cut != null) {
       return Route.dropped(cut);
     }
-    Link link = new Link(from, to);
-    LinkPolicy policy = policyOf(link);
+    // A link object is made only when a per-link policy or FIFO order needs one to look up.
+    Link link = linkPolicies.isEmpty() ? null : new Link(from, to);
+    LinkPolicy policy = link == null ? defaultPolicy : policyOf(link);
+    if (link == null && policy.fifo()) {
+      link = new Link(from, to);
+    }
     if (random.chance(policy.loss())) {
       return Route.dropped(DropReason.LOSS);
     }
@@ -72,10 +76,10 @@ public final class Network {
     if (from.equals(to)) {
       return null;
     }
-    if (!sideOf(from).equals(sideOf(to))) {
-      return DropReason.PARTITION;
+    if (!sideOf.isEmpty() && !sideOf(from).equals(sideOf(to))) {
+      return DropReason.PARTITION; // (With no partition, every node is on side 0.)
     }
-    if (blockedLinks.contains(new Link(from, to))) {
+    if (!blockedLinks.isEmpty() && blockedLinks.contains(new Link(from, to))) {
       return DropReason.BLOCKED;
     }
     return null;

@@ -38,7 +38,11 @@ public record NodeId(String name) implements Comparable<NodeId> {
     return name;
   }
 
+  // Allocation-free: servers keep TreeMaps keyed by NodeId, so this runs for nearly every message.
   private static int compareNatural(String a, String b) {
+    if (a.equals(b)) {
+      return 0;
+    }
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -47,15 +51,17 @@ public record NodeId(String name) implements Comparable<NodeId> {
       if (Character.isDigit(ca) && Character.isDigit(cb)) {
         int endA = digitsEnd(a, i);
         int endB = digitsEnd(b, j);
-        String digitsA = stripLeadingZeros(a.substring(i, endA));
-        String digitsB = stripLeadingZeros(b.substring(j, endB));
-        int byLength = Integer.compare(digitsA.length(), digitsB.length());
+        int startA = leadingZerosEnd(a, i, endA);
+        int startB = leadingZerosEnd(b, j, endB);
+        int byLength = Integer.compare(endA - startA, endB - startB);
         if (byLength != 0) {
           return byLength;
         }
-        int byDigits = digitsA.compareTo(digitsB);
-        if (byDigits != 0) {
-          return byDigits;
+        for (int k = 0; k < endA - startA; k++) {
+          int byDigit = a.charAt(startA + k) - b.charAt(startB + k);
+          if (byDigit != 0) {
+            return byDigit;
+          }
         }
         i = endA;
         j = endB;
@@ -79,11 +85,14 @@ public record NodeId(String name) implements Comparable<NodeId> {
     return end;
   }
 
-  private static String stripLeadingZeros(String digits) {
-    int k = 0;
-    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+  /**
+   * Where the run of digits {@code [from, end)} starts once its leading zeros (not its last) go.
+   */
+  private static int leadingZerosEnd(String s, int from, int end) {
+    int k = from;
+    while (k < end - 1 && s.charAt(k) == '0') {
       k++;
     }
-    return digits.substring(k);
+    return k;
   }
 }

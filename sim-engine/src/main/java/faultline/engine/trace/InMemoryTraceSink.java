@@ -11,7 +11,12 @@ public final class InMemoryTraceSink implements TraceSink {
 
   @Override
   public void accept(byte[] line) {
-    lines.add(new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
+    accept(line, 0, line.length);
+  }
+
+  @Override
+  public void accept(byte[] buffer, int offset, int length) {
+    lines.add(new String(buffer, offset, length - 1, StandardCharsets.UTF_8));
   }
 
   public List<String> lines() {

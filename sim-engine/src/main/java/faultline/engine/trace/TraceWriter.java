@@ -2,18 +2,29 @@ package faultline.engine.trace;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Encodes a run as {@code faultline-trace} v1 JSON Lines: a header, one line per event with a
@@ -34,11 +45,19 @@ public final class TraceWriter {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .addModule(new BlackbirdModule())
           .build();
 
   private final TraceSink sink;
   private final MessageDigest digest;
-  private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+  private final LineBuffer buffer = new LineBuffer();
+  // One generator for the whole trace, writing each line as a root value of its own: creating one
+  // per line (and its contexts and buffers) was a third of a run's allocation.
+  private JsonGenerator json;
+  private boolean lineOpen;
+  private DefaultSerializerProvider payloads; // Made on first use: see writePayload.
+  private final Map<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
+      new HashMap<>(); // Only looked up.
   private long sequence;
   private boolean headerWritten;
   private boolean ended;
@@ -83,21 +102,55 @@ public final class TraceWriter {
    */
   public long event(
       String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos, Body body) {
+    JsonGenerator json = beginEvent(type, trueNanos, node, wallNanos, monotonicNanos);
+    try {
+      body.write(json);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    return endEvent();
+  }
+
+  /**
+   * Starts an event as {@link #event} does, for a caller that writes the body on the returned
+   * generator itself and then calls {@link #endEvent()}: the engine's most frequent events take
+   * this way, which needs no body object per event. An {@link IOException} while writing the body
+   * goes through {@link #failed}.
+   */
+  public JsonGenerator beginEvent(
+      String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos) {
     Check.state(headerWritten && !ended, "events go between the header and the end");
     long seq = ++sequence;
-    line(
-        json -> {
-          json.writeNumberField("seq", seq);
-          json.writeNumberField("t", trueNanos);
-          json.writeStringField("type", type);
-          if (node != null) {
-            json.writeStringField("node", node.name());
-            json.writeNumberField("wall", wallNanos);
-            json.writeNumberField("mono", monotonicNanos);
-          }
-          body.write(json);
-        });
-    return seq;
+    JsonGenerator json = openLine();
+    try {
+      json.writeNumberField("seq", seq);
+      json.writeNumberField("t", trueNanos);
+      json.writeStringField("type", type);
+      if (node != null) {
+        json.writeStringField("node", node.name());
+        json.writeNumberField("wall", wallNanos);
+        json.writeNumberField("mono", monotonicNanos);
+      }
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    return json;
+  }
+
+  /** Ends the event {@link #beginEvent} started; returns its sequence number. */
+  public long endEvent() {
+    Check.state(lineOpen, "endEvent follows beginEvent");
+    closeLine();
+    digest.update(buffer.array(), 0, buffer.length());
+    sink.accept(buffer.array(), 0, buffer.length());
+    return sequence;
+  }
+
+  /** Abandons the line being written after {@code e}; returns the exception to throw. */
+  public UncheckedIOException failed(IOException e) {
+    json = null;
+    lineOpen = false;
+    return new UncheckedIOException("encoding a trace line in memory failed", e);
   }
 
   /** Writes an event that belongs to no node (a partition, a heal, the end of the run). */
@@ -134,32 +187,109 @@ public final class TraceWriter {
     return finalHash;
   }
 
+  /**
+   * Writes a value exactly as {@link #writeValue} does, through one serializer provider kept for
+   * the whole trace: the mapper makes a new one for every value, which for the payload of every
+   * message was the largest allocation left in the Raft workload. Plain tree values (strings,
+   * numbers, booleans, null) are written directly, as their own {@code serialize} would.
+   */
+  public void writePayload(JsonGenerator json, Object value) throws IOException {
+    switch (value) {
+      case TextNode text -> json.writeString(text.textValue());
+      case IntNode number -> json.writeNumber(number.intValue());
+      case LongNode number -> json.writeNumber(number.longValue());
+      case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
+      case NullNode nothing -> json.writeNull();
+      case null, default -> provider().serializeValue(json, value);
+    }
+  }
+
+  /**
+   * True when {@code fields} is a record of plain components (integers, booleans and strings, no
+   * Jackson annotations), which {@link #writeFlatRecord} writes as converting it to a tree and
+   * writing the tree's fields would, without building the tree.
+   */
+  public boolean isFlatRecord(Object fields) {
+    return fields != null && flatRecordSerializer(fields.getClass()).isPresent();
+  }
+
+  /** Writes the components of a {@link #isFlatRecord flat record} as fields of the open object. */
+  public void writeFlatRecord(JsonGenerator json, Object fields) throws IOException {
+    flatRecordSerializer(fields.getClass()).orElseThrow().serialize(fields, json, provider());
+  }
+
+  private Optional<JsonSerializer<Object>> flatRecordSerializer(Class<?> type) {
+    Optional<JsonSerializer<Object>> serializer = flatRecords.get(type);
+    if (serializer == null) {
+      try {
+        serializer = FlatRecords.unwrappingSerializer(type, provider());
+      } catch (JsonMappingException e) {
+        serializer = Optional.empty(); // The tree way will report it.
+      }
+      flatRecords.put(type, serializer);
+    }
+    return serializer;
+  }
+
+  private DefaultSerializerProvider provider() {
+    if (payloads == null) {
+      payloads = (DefaultSerializerProvider) MAPPER.getSerializerProviderInstance();
+    }
+    return payloads;
+  }
+
   /** Writes a value as JSON with the trace's mapper, for bodies that embed payloads. */
   public static void writeValue(JsonGenerator json, Object value) throws IOException {
     MAPPER.writeValue(json, value);
   }
 
   private void line(Body body) {
-    byte[] bytes = encode(body);
-    digest.update(bytes);
-    sink.accept(bytes);
+    encode(body);
+    digest.update(buffer.array(), 0, buffer.length());
+    sink.accept(buffer.array(), 0, buffer.length());
   }
 
   private void writeRaw(Body body) {
-    sink.accept(encode(body));
+    encode(body);
+    sink.accept(buffer.array(), 0, buffer.length());
   }
 
-  private byte[] encode(Body body) {
-    buffer.reset();
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.writeStartObject();
+  /** Encodes one line into {@link #buffer}: the object, then a newline. */
+  private void encode(Body body) {
+    JsonGenerator json = openLine();
+    try {
       body.write(json);
-      json.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException("encoding a trace line in memory failed", e);
+      throw failed(e);
     }
+    closeLine();
+  }
+
+  private JsonGenerator openLine() {
+    buffer.reset();
+    try {
+      if (json == null || lineOpen) {
+        // First line, or the last one failed half way (left inside an object): start afresh.
+        json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null); // Lines end with our newline, not Jackson's space.
+      }
+      lineOpen = true;
+      json.writeStartObject();
+      return json;
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  private void closeLine() {
+    try {
+      json.writeEndObject();
+      json.flush();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    lineOpen = false;
     buffer.write('\n');
-    return buffer.toByteArray();
   }
 }
