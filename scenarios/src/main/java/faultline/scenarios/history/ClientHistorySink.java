@@ -52,12 +52,17 @@ public final class ClientHistorySink implements TraceSink {
 
   @Override
   public void accept(byte[] line) {
-    next.accept(line);
-    if (!contains(line, CLIENT_MARKER)) {
+    accept(line, 0, line.length);
+  }
+
+  @Override
+  public void accept(byte[] buffer, int offset, int length) {
+    next.accept(buffer, offset, length);
+    if (!contains(buffer, offset, length, CLIENT_MARKER)) {
       return;
     }
     try {
-      JsonNode event = JSON.readTree(line);
+      JsonNode event = JSON.readTree(buffer, offset, length);
       if (!"client".equals(event.path("type").asText())) {
         return;
       }
@@ -109,11 +114,12 @@ public final class ClientHistorySink implements TraceSink {
     }
   }
 
-  private static boolean contains(byte[] haystack, byte[] needle) {
+  private static boolean contains(byte[] buffer, int offset, int length, byte[] needle) {
+    int end = offset + length;
     outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
+    for (int i = offset; i + needle.length <= end; i++) {
       for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
+        if (buffer[i + j] != needle[j]) {
           continue outer;
         }
       }
