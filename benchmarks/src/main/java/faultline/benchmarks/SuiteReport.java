@@ -145,7 +145,7 @@ final class SuiteReport {
     }
   }
 
-  private static String machine() {
+  static String machine() {
     int cores = Runtime.getRuntime().availableProcessors();
     String cpu = "unknown CPU";
     try {
