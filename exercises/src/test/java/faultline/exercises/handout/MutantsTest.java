@@ -92,7 +92,7 @@ class MutantsTest {
             "e05_election/RaftElection.java",
             "voter.votedFor() == null || voter.votedFor().equals(request.candidate());",
             "true; // Votes for every candidate that asks, twice in a term.",
-            Set.of(1, 4, 6, 7)),
+            Set.of(1, 4, 5, 6, 7)),
         new Mutant(
             "e05",
             "e05_election/RaftElection.java",

@@ -19,6 +19,7 @@ final class ClientService {
   private final RaftNode node;
   private final Map<Long, Waiting> writesByIndex = new TreeMap<>();
   private final List<PendingRead> reads = new ArrayList<>();
+  private long sharedRound; // The round that reads wait for, not yet started; 0 if none.
 
   private record Waiting(NodeId client, ClientRequest request) {}
 
@@ -50,9 +51,7 @@ final class ClientService {
     persistent.sync();
     writesByIndex.put(persistent.log().lastIndex(), new Waiting(client, request));
     for (NodeId follower : node.otherServers()) {
-      if (node.leader.nextIndex(follower) == persistent.log().lastIndex()) {
-        node.replication.sendAppend(follower, node.leader.round());
-      }
+      node.replication.replicate(follower);
     }
     node.replication.maybeCommit();
   }
@@ -61,7 +60,9 @@ final class ClientService {
    * ReadIndex (Ongaro's dissertation §6.4): the read waits until a heartbeat round started now is
    * confirmed by a majority and the state machine has applied the commit index as of now, or at
    * least this leader's no-op, which commits everything earlier leaders committed. A valid lease
-   * stands in for the round.
+   * stands in for the round. Reads that arrive while a round is in flight share the next one,
+   * started when that one is confirmed (§6.4, batching): any round started after a read arrived
+   * proves what it needs.
    */
   private void startRead(NodeId client, ClientRequest request) {
     LeaderState leader = node.leader;
@@ -71,12 +72,23 @@ final class ClientService {
     if (node.config.readMode() == ReadMode.LEASE && leader.leaseHolds(nowNanos)) {
       round = 0;
       node.context().count("kv.leaseReads", 1);
-    } else {
+    } else if (leader.noRoundInFlight()) {
       round = leader.startRound(nowNanos);
       node.replication.broadcastAppend(round);
+    } else {
+      round = leader.round() + 1;
+      sharedRound = round;
     }
     reads.add(new PendingRead(client, request, readIndex, round));
     serveReads();
+  }
+
+  /** Starts the round that waiting reads share, once no other round is in flight. */
+  void startSharedRound() {
+    LeaderState leader = node.leader;
+    if (node.role == Role.LEADER && sharedRound > leader.round() && leader.noRoundInFlight()) {
+      node.replication.broadcastAppend(leader.startRound(node.context().monotonicNanos()));
+    }
   }
 
   void serveReads() {
@@ -108,5 +120,6 @@ final class ClientService {
   void forgetPending() {
     writesByIndex.clear();
     reads.clear();
+    sharedRound = 0;
   }
 }

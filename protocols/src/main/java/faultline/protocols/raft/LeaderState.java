@@ -9,16 +9,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A leader's volatile state: Figure 2's nextIndex and matchIndex per follower, plus heartbeat
- * rounds. A round is confirmed once a majority (the leader included) acknowledged it or a later
- * one; a confirmed round proves that no other leader had been elected when it was sent, which is
- * what ReadIndex and lease reads need. Also remembers who answered since the last CheckQuorum.
+ * A leader's volatile state: Figure 2's nextIndex and matchIndex per follower ({@link
+ * FollowerProgress}), plus heartbeat rounds. A round is confirmed once a majority (the leader
+ * included) acknowledged it or a later one; a confirmed round proves that no other leader had been
+ * elected when it was sent, which is what ReadIndex and lease reads need. Also remembers who
+ * answered since the last CheckQuorum.
  */
 final class LeaderState {
   private final long noOpIndex;
   private final int majority;
-  private final Map<NodeId, Long> nextIndex = new TreeMap<>();
-  private final Map<NodeId, Long> matchIndex = new TreeMap<>();
+  private final Map<NodeId, FollowerProgress> progress = new TreeMap<>();
   private final Map<NodeId, Long> ackedRound = new TreeMap<>();
   private final TreeMap<Long, Long> roundSentAtNanos = new TreeMap<>();
   private final Set<NodeId> heardSinceCheck = new TreeSet<>();
@@ -30,8 +30,7 @@ final class LeaderState {
     this.noOpIndex = noOpIndex;
     this.majority = majority;
     for (NodeId follower : followers) {
-      nextIndex.put(follower, noOpIndex);
-      matchIndex.put(follower, 0L);
+      progress.put(follower, new FollowerProgress(noOpIndex));
       ackedRound.put(follower, 0L);
     }
   }
@@ -41,31 +40,32 @@ final class LeaderState {
     return noOpIndex;
   }
 
+  FollowerProgress progress(NodeId follower) {
+    return progress.get(follower);
+  }
+
   long nextIndex(NodeId follower) {
-    return nextIndex.get(follower);
+    return progress.get(follower).nextIndex();
   }
 
   long matchIndex(NodeId follower) {
-    return matchIndex.get(follower);
+    return progress.get(follower).matchIndex();
   }
 
   void matched(NodeId follower, long index) {
-    if (index > matchIndex.get(follower)) {
-      matchIndex.put(follower, index);
-    }
-    nextIndex.put(follower, Math.max(nextIndex.get(follower), matchIndex.get(follower) + 1));
+    progress.get(follower).matched(index);
   }
 
   /** Moves nextIndex back after a rejection, never below what is known to match. */
   void backUp(NodeId follower, long next) {
-    nextIndex.put(follower, Math.max(next, matchIndex.get(follower) + 1));
+    progress.get(follower).backUp(next);
   }
 
   /** How many servers, the leader included, store the entry at {@code index}. */
   int replicas(long index) {
     int count = 1;
-    for (long match : matchIndex.values()) {
-      if (match >= index) {
+    for (FollowerProgress follower : progress.values()) {
+      if (follower.matchIndex() >= index) {
         count++;
       }
     }
@@ -83,6 +83,11 @@ final class LeaderState {
 
   long round() {
     return round;
+  }
+
+  /** Whether every round started so far is confirmed: a new one would be the only one in flight. */
+  boolean noRoundInFlight() {
+    return confirmedRound == round;
   }
 
   long confirmedRound() {

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * A Raft server (Ongaro and Ousterhout, "In Search of an Understandable Consensus Algorithm
  * (Extended Version)", 2014), following Figure 2: leader election with randomized timeouts and the
  * up-to-date check (§5.2, §5.4.1), log replication with the consistency check, conflict truncation
- * and nextIndex back-off (§5.3), commitment of current-term entries only, by counting replicas
+ * and nextIndex back-off (§5.3), pipelined with per-follower progress (Ongaro's dissertation
+ * §10.2.1; {@link FollowerProgress}), commitment of current-term entries only, by counting replicas
  * (§5.4.2), and a no-op entry when a leader takes office (§8). currentTerm, votedFor and the log
  * are synced to durable storage before the server answers (§5.1, Figure 2). Followers redirect
  * clients to the leader (§8). Options: PreVote and CheckQuorum (Ongaro's dissertation §9.6, §6.2),

@@ -11,7 +11,10 @@ import java.util.List;
 
 /**
  * The log half of a Raft server (§5.3, §5.4.2, Figure 2): the leader's AppendEntries and its
- * bookkeeping, the follower's consistency check and conflict truncation, and commitment.
+ * bookkeeping, the follower's consistency check and conflict truncation, and commitment. The leader
+ * sends each entry to each follower once in the normal case: it pipelines AppendEntries (Ongaro's
+ * dissertation §10.2.1) and tracks each follower's progress as etcd-raft does ({@link
+ * FollowerProgress}); heartbeats carry entries only to a follower being probed.
  */
 final class Replication {
   private final RaftNode node;
@@ -29,20 +32,84 @@ final class Replication {
       return;
     }
     broadcastAppend(node.leader.startRound(context().monotonicNanos()));
+    for (NodeId follower : node.otherServers()) {
+      node.leader.progress(follower).tick();
+    }
     context().setTimer(Server.HEARTBEAT_DUE, node.config.heartbeatNanos());
   }
 
+  /** Starts a round: every follower hears from the leader, with entries only if it is probed. */
   void broadcastAppend(long round) {
     for (NodeId follower : node.otherServers()) {
-      sendAppend(follower, round);
+      sendHeartbeat(follower, round);
     }
   }
 
-  void sendAppend(NodeId follower, long round) {
+  /**
+   * One follower's part of a round. A probe with entries if one may go; otherwise no entries, with
+   * prevLogIndex at nextIndex - 1 once what was sent has had time to arrive: a follower that lacks
+   * that entry (an AppendEntries was lost) rejects it, which sends the leader back to probe, so the
+   * heartbeat keeps replication live ({@link FollowerProgress#heartbeatNextIndex}).
+   */
+  void sendHeartbeat(NodeId follower, long round) {
+    FollowerProgress progress = node.leader.progress(follower);
+    if (progress.mayProbe()) {
+      sendProbe(follower, progress, round);
+    } else {
+      send(follower, progress.heartbeatNextIndex(), List.of(), round);
+    }
+  }
+
+  /**
+   * Sends a follower what it should get now (etcd-raft's progress states): while replicating, every
+   * entry not yet sent, once, moving nextIndex past it (pipelining, Ongaro's dissertation §10.2.1);
+   * while probing, one AppendEntries if none is outstanding.
+   */
+  void replicate(NodeId follower) {
+    FollowerProgress progress = node.leader.progress(follower);
+    long round = node.leader.round();
+    if (progress.mayProbe()) {
+      sendProbe(follower, progress, round);
+      return;
+    }
+    if (progress.state() != FollowerProgress.State.REPLICATE) {
+      return;
+    }
     RaftLog log = node.persistent.log();
-    long next = node.leader.nextIndex(follower);
+    while (progress.nextIndex() <= log.lastIndex()) {
+      long next = progress.nextIndex();
+      List<LogEntry> entries = log.slice(next, node.config.maxEntriesPerAppend());
+      send(follower, next, entries, round);
+      progress.sent(next, next + entries.size() - 1, context().monotonicNanos());
+    }
+  }
+
+  /** Sends again, once, everything after what the follower is known to hold. */
+  private void resendAfterGap(NodeId follower, FollowerProgress progress) {
+    RaftLog log = node.persistent.log();
+    long next = progress.matchIndex() + 1;
+    long end = Math.min(progress.nextIndex() - 1, log.lastIndex());
+    while (next <= end) {
+      List<LogEntry> entries =
+          log.slice(next, (int) Math.min(node.config.maxEntriesPerAppend(), end - next + 1));
+      send(follower, next, entries, node.leader.round());
+      progress.sent(next, next + entries.size() - 1, context().monotonicNanos());
+      next += entries.size();
+    }
+  }
+
+  private void sendProbe(NodeId follower, FollowerProgress progress, long round) {
+    long next = progress.nextIndex();
+    send(
+        follower,
+        next,
+        node.persistent.log().slice(next, node.config.maxEntriesPerAppend()),
+        round);
+    progress.probeSent();
+  }
+
+  private void send(NodeId follower, long next, List<LogEntry> entries, long round) {
     long previous = next - 1;
-    List<LogEntry> entries = log.slice(next, node.config.maxEntriesPerAppend());
     context()
         .send(
             follower,
@@ -50,7 +117,7 @@ final class Replication {
                 node.persistent.currentTerm(),
                 context().self(),
                 previous,
-                log.term(previous),
+                node.persistent.log().term(previous),
                 entries,
                 node.commitIndex,
                 round));
@@ -137,23 +204,54 @@ final class Replication {
     }
     LeaderState leader = node.leader;
     leader.acknowledge(from, reply.round(), leaseNanos());
+    FollowerProgress progress = leader.progress(from);
     if (reply.success()) {
-      leader.matched(from, reply.matchIndex());
+      progress.matched(reply.matchIndex());
       maybeCommit();
-      if (leader.nextIndex(from) <= node.persistent.log().lastIndex()) {
-        sendAppend(from, leader.round());
+      if (progress.takeGapFilled()) {
+        resendAfterGap(from, progress);
       }
-    } else if (reply.rejectedPrevIndex() == leader.nextIndex(from) - 1) {
+      replicate(from);
+    } else if (overtaken(progress, reply)) {
+      progress.overtaken(reply.rejectedPrevIndex() + 1);
+      if (progress.takeGapFilled()) {
+        resendAfterGap(from, progress); // The gap filled before this rejection came back.
+      }
+    } else if (progress.isCurrentRejection(reply.rejectedPrevIndex())) {
       context().count("raft.appendRejections", 1);
-      leader.backUp(from, backedUpNextIndex(leader.nextIndex(from), reply));
-      sendAppend(from, leader.round());
+      progress.backUp(backedUpNextIndex(reply));
+      replicate(from);
     }
+    node.clients.startSharedRound();
     node.clients.serveReads();
   }
 
-  private long backedUpNextIndex(long next, AppendEntriesReply reply) {
+  /**
+   * Whether a follower rejected a pipelined AppendEntries only because it overtook an earlier one
+   * (the network reorders): its log ends just before entries sent less than a heartbeat interval
+   * ago. Probing would send all of those entries again; instead the rejected ones go again once the
+   * follower reports the gap before them filled. If the earlier entries were lost instead, a later
+   * rejection, at the latest the next heartbeat's, shows it and the leader probes.
+   */
+  private boolean overtaken(FollowerProgress progress, AppendEntriesReply reply) {
+    if (progress.state() != FollowerProgress.State.REPLICATE || reply.conflictTerm() != 0) {
+      return false;
+    }
+    long match = progress.matchIndex();
+    if (reply.rejectedPrevIndex() == match) {
+      return true; // What it lacked has arrived since (the replies were reordered too).
+    }
+    return reply.rejectedPrevIndex() > match
+        && progress.mayStillArrive(
+            Math.max(reply.conflictIndex(), match + 1),
+            context().monotonicNanos(),
+            node.config.heartbeatNanos());
+  }
+
+  /** Where to probe next after a rejection of the AppendEntries at {@code rejectedPrevIndex}. */
+  private long backedUpNextIndex(AppendEntriesReply reply) {
     if (!node.config.fastBackup()) {
-      return Math.max(1, next - 1); // Figure 2: decrement nextIndex and retry.
+      return Math.max(1, reply.rejectedPrevIndex()); // Figure 2: decrement nextIndex and retry.
     }
     if (reply.conflictTerm() > 0) {
       long last = node.persistent.log().lastIndexOfTerm(reply.conflictTerm());
