@@ -1,6 +1,5 @@
 package faultline.protocols.raft;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.HashMap;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Figure 3, Election Safety: at most one leader can be elected in a given term. */
-final class ElectionSafety implements Invariant {
+final class ElectionSafety extends ServerStepInvariant {
   private final Map<Long, NodeId> leaderOfTerm = new HashMap<>(); // Only looked up.
   private final Set<Long> reported = new HashSet<>(); // Each term's second leader, once.
 
@@ -24,10 +23,8 @@ final class ElectionSafety implements Invariant {
   }
 
   @Override
-  public void afterEvent(InvariantContext context) {
-    NodeId id = ServerSteps.steppedId(context);
-    RaftNode node = ServerSteps.server(context, id);
-    if (node == null || node.role() != Role.LEADER) {
+  void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
+    if (node.role() != Role.LEADER) {
       return;
     }
     long term = node.currentTerm();

@@ -1,6 +1,5 @@
 package faultline.protocols.raft;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Map;
  * Figure 3, Leader Append-Only: while a server leads a term, every entry its log held stays where
  * it was. Keeps a copy of each leader's log and compares it whenever the log changes.
  */
-final class LeaderAppendOnly implements Invariant {
+final class LeaderAppendOnly extends ServerStepInvariant {
   private final Map<NodeId, Tenure> tenures = new HashMap<>(); // Only looked up.
 
   private static final class Tenure {
@@ -35,15 +34,7 @@ final class LeaderAppendOnly implements Invariant {
   }
 
   @Override
-  public void afterEvent(InvariantContext context) {
-    NodeId id = ServerSteps.steppedId(context);
-    RaftNode node = ServerSteps.server(context, id);
-    if (node != null) {
-      check(context, id, node);
-    }
-  }
-
-  private void check(InvariantContext context, NodeId id, RaftNode node) {
+  void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
     if (node.role() != Role.LEADER) {
       tenures.remove(id);
       return;

@@ -1,6 +1,5 @@
 package faultline.protocols.raft;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Objects;
  * later term. The committed prefix is learned from the servers' commit indices as they advance;
  * each server, on becoming leader, must hold all of it.
  */
-final class LeaderCompleteness implements Invariant {
+final class LeaderCompleteness extends ServerStepInvariant {
   private final List<LogEntry> committed = new ArrayList<>();
   private final Map<NodeId, Long> leadingTerm = new HashMap<>(); // Only looked up.
 
@@ -29,15 +28,7 @@ final class LeaderCompleteness implements Invariant {
   }
 
   @Override
-  public void afterEvent(InvariantContext context) {
-    NodeId id = ServerSteps.steppedId(context);
-    RaftNode node = ServerSteps.server(context, id);
-    if (node != null) {
-      check(context, id, node);
-    }
-  }
-
-  private void check(InvariantContext context, NodeId id, RaftNode node) {
+  void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
     RaftLog log = node.log();
     if (node.role() == Role.LEADER && !Objects.equals(leadingTerm.get(id), node.currentTerm())) {
       leadingTerm.put(id, node.currentTerm());

@@ -1,6 +1,5 @@
 package faultline.protocols.raft;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.Map;
  * hash, and every later holder must match both. Equal prefixes always hash equally, so a mismatch
  * is always a real difference.
  */
-final class LogMatching implements Invariant {
+final class LogMatching extends ServerStepInvariant {
   private final Map<IndexTerm, Registered> registry = new HashMap<>(); // Only looked up.
   private final Map<NodeId, Mirror> mirrors = new HashMap<>(); // Only looked up.
 
@@ -44,15 +43,7 @@ final class LogMatching implements Invariant {
   }
 
   @Override
-  public void afterEvent(InvariantContext context) {
-    NodeId id = ServerSteps.steppedId(context);
-    RaftNode node = ServerSteps.server(context, id);
-    if (node != null) {
-      check(context, id, node);
-    }
-  }
-
-  private void check(InvariantContext context, NodeId id, RaftNode node) {
+  void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
     Mirror mirror = mirrors.get(id);
     if (mirror == null) {
       mirror = new Mirror();

@@ -1,6 +1,5 @@
 package faultline.protocols.raft;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
 import java.util.HashMap;
@@ -11,7 +10,7 @@ import java.util.Map;
  * applies a different entry at that index. A restarted server applies its log again from the start,
  * and must apply the same entries.
  */
-final class StateMachineSafety implements Invariant {
+final class StateMachineSafety extends ServerStepInvariant {
   private final Map<Long, Applied> applied = new HashMap<>(); // Only looked up.
   private final Map<NodeId, Seen> seen = new HashMap<>(); // Only looked up.
 
@@ -34,15 +33,7 @@ final class StateMachineSafety implements Invariant {
   }
 
   @Override
-  public void afterEvent(InvariantContext context) {
-    NodeId id = ServerSteps.steppedId(context);
-    RaftNode node = ServerSteps.server(context, id);
-    if (node != null) {
-      check(context, id, node);
-    }
-  }
-
-  private void check(InvariantContext context, NodeId id, RaftNode node) {
+  void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
     Seen last = seen.get(id);
     if (last == null) {
       last = new Seen();

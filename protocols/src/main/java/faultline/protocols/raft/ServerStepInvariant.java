@@ -1,0 +1,23 @@
+package faultline.protocols.raft;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.node.NodeId;
+
+/**
+ * An invariant that looks only at the Raft server whose step was just taken: a server's state
+ * changes only in its own steps, so checking it there after every event is checking it always.
+ */
+abstract class ServerStepInvariant implements Invariant {
+  @Override
+  public final void afterEvent(InvariantContext context) {
+    NodeId id = ServerSteps.steppedId(context);
+    RaftNode node = ServerSteps.server(context, id);
+    if (node != null) {
+      afterServerStep(context, id, node);
+    }
+  }
+
+  /** Called after each step of a live server {@code node}, named {@code id}. */
+  abstract void afterServerStep(InvariantContext context, NodeId id, RaftNode node);
+}
