@@ -26,7 +26,6 @@ public final class SimulationCheck implements CheckBody {
   private final String scenarioFile;
   private final long firstSeed;
   private final int seeds;
-  private final Map<String, Long> metricFloors = new TreeMap<>();
   private final Map<String, Bound> metricBounds = new TreeMap<>();
 
   /** A limit on a metric, and what breaking it means, in words. */
@@ -43,10 +42,12 @@ public final class SimulationCheck implements CheckBody {
     return new SimulationCheck(scenarioFile, firstSeed, seeds);
   }
 
-  /** Every run must reach at least {@code floor} on {@code metric}, or the check fails. */
+  /**
+   * Every run must reach at least {@code floor} on {@code metric}, or the check fails as having too
+   * little happened to judge: a guard, so that a solution that does nothing cannot pass.
+   */
   public SimulationCheck requireMetric(String metric, long floor) {
-    metricFloors.put(metric, floor);
-    return this;
+    return requireMetric(metric, floor, "too little happened to judge");
   }
 
   /**
@@ -129,26 +130,6 @@ public final class SimulationCheck implements CheckBody {
               outcome.endNanos(),
               null,
               null));
-    }
-    for (Map.Entry<String, Long> floor : metricFloors.entrySet()) {
-      long value = outcome.metrics().getOrDefault(floor.getKey(), 0L);
-      if (value < floor.getValue()) {
-        return Optional.of(
-            new Failure(
-                "too little happened to judge: metric "
-                    + floor.getKey()
-                    + " is "
-                    + value
-                    + ", needs at least "
-                    + floor.getValue(),
-                seed,
-                path,
-                null,
-                null,
-                null,
-                null,
-                null));
-      }
     }
     for (Map.Entry<String, Bound> entry : metricBounds.entrySet()) {
       Bound bound = entry.getValue();
