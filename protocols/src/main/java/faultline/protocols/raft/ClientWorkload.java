@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.util.List;
@@ -42,12 +44,12 @@ public record ClientWorkload(
     return new ClientWorkload(
         List.of(),
         1,
-        50 * RaftConfig.MILLI,
-        50 * RaftConfig.MILLI,
+        50 * MILLI,
+        50 * MILLI,
         1,
         Mix.DEFAULT,
-        100 * RaftConfig.MILLI,
-        1000 * RaftConfig.MILLI,
+        100 * MILLI,
+        1000 * MILLI,
         0,
         List.of());
   }

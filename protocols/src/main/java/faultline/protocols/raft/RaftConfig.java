@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.util.Collections;
@@ -43,8 +45,6 @@ public record RaftConfig(
     Set<RaftBug> bugs,
     ClientWorkload workload,
     ReplicationRules replicationRules) {
-  public static final long MILLI = 1_000_000L;
-
   /** With the paper's replication rules. */
   public RaftConfig(
       List<NodeId> servers,

@@ -1,5 +1,7 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.ClientWorkload;
 import faultline.protocols.raft.KvOperation;
@@ -21,8 +23,6 @@ import java.util.TreeMap;
  * read the same parameters.
  */
 public final class RaftParams {
-  static final long MILLI = RaftConfig.MILLI;
-
   private RaftParams() {}
 
   /** The configuration, and the warnings it deserves. */

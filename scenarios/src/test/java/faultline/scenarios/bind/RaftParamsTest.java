@@ -1,5 +1,6 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** The raft binding's parameters: defaults, every option, and bad or unwise input. */
 class RaftParamsTest {
-  private static final long MILLI = 1_000_000L;
-
   private static List<NodeId> nodes(String... names) {
     return List.of(names).stream().map(NodeId::of).toList();
   }
