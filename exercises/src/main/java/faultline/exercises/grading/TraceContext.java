@@ -2,6 +2,7 @@ package faultline.exercises.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import faultline.scenarios.model.FaultKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,9 @@ import java.util.Set;
 final class TraceContext {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUTS = Set.of("deliver", "timer", "start", "restart");
-  private static final Set<String> FAULTS = Set.of("crash", "restart", "pause", "resume", "clock");
+
+  /** The trace types the fault kinds write; only those that name a node can match. */
+  private static final Set<String> FAULTS = FaultKind.allTraceTypes();
 
   private TraceContext() {}
 

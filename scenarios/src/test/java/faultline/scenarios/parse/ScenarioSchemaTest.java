@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import faultline.scenarios.model.FaultKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,7 +89,7 @@ class ScenarioSchemaTest {
   }
 
   @Test
-  void theSchemaAndTheLoaderKnowTheSameFaultTypesAndFields() {
+  void theSchemaHasEveryFaultKindWithItsFields() {
     Map<String, Set<String>> schemaFaults = new LinkedHashMap<>();
     for (JsonNode variant : SCHEMA_NODE.at("/properties/faults/items/oneOf")) {
       JsonNode properties = variant.get("properties");
@@ -98,10 +99,11 @@ class ScenarioSchemaTest {
       assertThat(variant.get("additionalProperties").asBoolean(true)).isFalse();
       assertThat(variant.has("description")).isTrue();
     }
-    Map<String, Set<String>> loaderFaults = new LinkedHashMap<>();
-    FaultReader.FIELDS_BY_TYPE.forEach(
-        (type, fields) -> loaderFaults.put(type, new LinkedHashSet<>(fields)));
-    assertThat(schemaFaults).containsExactlyEntriesOf(loaderFaults);
+    Map<String, Set<String>> kinds = new LinkedHashMap<>();
+    for (FaultKind kind : FaultKind.values()) {
+      kinds.put(kind.typeName(), new LinkedHashSet<>(kind.fields()));
+    }
+    assertThat(schemaFaults).containsExactlyEntriesOf(kinds);
   }
 
   private static Set<String> names(JsonNode object) {

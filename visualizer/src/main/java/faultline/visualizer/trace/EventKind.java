@@ -1,5 +1,6 @@
 package faultline.visualizer.trace;
 
+import faultline.scenarios.model.FaultKind;
 import java.util.Locale;
 
 /** The event types of a {@code faultline-trace} v1 file, plus the protocol records we draw. */
@@ -56,12 +57,9 @@ public enum EventKind {
     };
   }
 
-  /** Faults a user may want to jump between. */
+  /** Faults a user may want to jump between: the trace types the fault kinds write. */
   public boolean isFault() {
-    return switch (this) {
-      case CRASH, RESTART, PAUSE, RESUME, CLOCK, PARTITION, HEAL, BLOCK, UNBLOCK, LINK -> true;
-      default -> false;
-    };
+    return FaultKind.allTraceTypes().contains(label());
   }
 
   public String label() {
