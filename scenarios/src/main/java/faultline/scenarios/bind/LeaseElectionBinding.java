@@ -1,5 +1,7 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.leases.LeaderNode;
@@ -15,23 +17,48 @@ import java.util.TreeMap;
 
 /**
  * {@code "protocol": "lease-election"}: leader election by a lease on the lock service; the leader
- * renews it and does leader-only work against the storage.
- *
- * <pre>
- * "params": {
- *   "service": "lock", "resource": "storage",        // node names (required)
- *   "lock": "leader",
- *   "expiryClock": "monotonic" | "wall" | "requester-wall", "firstToken": 1,
- *   "fencing": "off" | "reject-below-highest" | "reject-at-or-below-highest",
- *   "lease": "10s", "renewEvery": "3s",               // renewEvery must not exceed the lease
- *   "workEvery": "1s", "campaignEvery": "1s",
- *   "checkLeaseBeforeWrite": true, "leaseMargin": "0s",
- *   "candidates": [{"node": "n1", "campaignAt": "0s"}],
- *   "bugs": [...]                                     // as for lock-service
- * }
- * </pre>
+ * renews it and does leader-only work against the storage. Parameters: {@link #PARAMETERS}.
  */
-final class LeaseElectionBinding implements ProtocolBinding {
+public final class LeaseElectionBinding implements ProtocolBinding {
+  static final Parameters PARAMETERS = new Parameters();
+  private static final LockParams.NodeParameters NODES =
+      LockParams.NodeParameters.declare(PARAMETERS);
+  private static final Parameter LOCK =
+      PARAMETERS.string("lock", "leader", "the name of the lock whose lease makes a leader");
+  private static final LockParams.ServiceParameters SERVICE =
+      LockParams.ServiceParameters.declare(PARAMETERS);
+  private static final Parameter LEASE =
+      PARAMETERS.duration(
+          "lease",
+          LeaseElectionConfig.DEFAULT_LEASE_NANOS,
+          "the lease a candidate asks for, from 1ms to 24h");
+  private static final Parameter RENEW_EVERY =
+      PARAMETERS.duration(
+          "renewEvery",
+          LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS,
+          "how often the leader renews; not longer than the lease");
+  private static final Parameter WORK_EVERY =
+      PARAMETERS.duration(
+          "workEvery", SECOND, "how often the leader writes to the storage with its token");
+  private static final Parameter CAMPAIGN_EVERY =
+      PARAMETERS.duration(
+          "campaignEvery", SECOND, "how often a candidate that is not leader asks for the lease");
+  private static final Parameter CHECK_LEASE =
+      PARAMETERS.bool(
+          "checkLeaseBeforeWrite",
+          true,
+          "whether the leader stops writing once its own clock, less leaseMargin, says the lease"
+              + " is over");
+  private static final Parameter LEASE_MARGIN =
+      PARAMETERS.duration(
+          "leaseMargin", 0, "how much earlier than the lease the leader stops; shorter than it");
+  private static final Parameter CANDIDATES =
+      PARAMETERS.objects("candidates", "the candidates for leader; at least one");
+  private static final Parameter CANDIDATE_NODE =
+      CANDIDATES.fields().node("node", "the candidate's node");
+  private static final Parameter CAMPAIGN_AT =
+      CANDIDATES.fields().duration("campaignAt", 0, "when it first asks for the lease");
+
   @Override
   public String name() {
     return "lease-election";
@@ -44,6 +71,11 @@ final class LeaseElectionBinding implements ProtocolBinding {
   }
 
   @Override
+  public Parameters parameters() {
+    return PARAMETERS;
+  }
+
+  @Override
   public SortedMap<String, String> invariants() {
     return ProtocolBinding.describe(LeaseInvariants.all());
   }
@@ -52,12 +84,12 @@ final class LeaseElectionBinding implements ProtocolBinding {
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
     TreeMap<NodeId, String> roles = new TreeMap<>();
-    LockParams.ServiceAndResource nodes = LockParams.readServiceAndResource(params, roles);
+    LockParams.ServiceAndResource nodes = NODES.read(params, roles);
     NodeId service = nodes.service();
     NodeId resource = nodes.resource();
-    LockServiceConfig serviceConfig = LockParams.readService(params);
+    LockServiceConfig serviceConfig = SERVICE.read(params);
     LeaseElectionConfig config = readElection(params, service, resource, roles);
-    LockParams.checkRoles(params, "candidates", scenario.nodes(), roles);
+    LockParams.checkRoles(params, CANDIDATES.name(), scenario.nodes(), roles);
     params.finish();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     factories.put(service, id -> new LockServiceNode(serviceConfig));
@@ -70,32 +102,29 @@ final class LeaseElectionBinding implements ProtocolBinding {
 
   private static LeaseElectionConfig readElection(
       ParamReader params, NodeId service, NodeId resource, TreeMap<NodeId, String> roles) {
-    String lock = params.string("lock", "leader");
-    long leaseNanos = LockParams.ttl(params, "lease", LeaseElectionConfig.DEFAULT_LEASE_NANOS);
-    long renewEveryNanos =
-        LockParams.positiveDuration(
-            params, "renewEvery", LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS);
+    String lock = LOCK.string(params);
+    long leaseNanos = LockParams.ttl(params, LEASE);
+    long renewEveryNanos = LockParams.positiveDuration(params, RENEW_EVERY);
     if (renewEveryNanos > leaseNanos) {
-      throw params.error(
-          "renewEvery",
-          "must not be longer than the lease: the lease would expire between renewals");
+      throw RENEW_EVERY.error(
+          params, "must not be longer than the lease: the lease would expire between renewals");
     }
-    long workEveryNanos = LockParams.positiveDuration(params, "workEvery", 1_000_000_000L);
-    long campaignEveryNanos = LockParams.positiveDuration(params, "campaignEvery", 1_000_000_000L);
-    boolean checkLease = params.bool("checkLeaseBeforeWrite", true);
-    long marginNanos = params.durationNanos("leaseMargin", 0);
+    long workEveryNanos = LockParams.positiveDuration(params, WORK_EVERY);
+    long campaignEveryNanos = LockParams.positiveDuration(params, CAMPAIGN_EVERY);
+    boolean checkLease = CHECK_LEASE.bool(params);
+    long marginNanos = LEASE_MARGIN.durationNanos(params);
     if (marginNanos >= leaseNanos) {
-      throw params.error("leaseMargin", "must be shorter than the lease");
+      throw LEASE_MARGIN.error(params, "must be shorter than the lease");
     }
     TreeMap<NodeId, Long> campaignAt = new TreeMap<>();
-    for (ParamReader candidate : params.objects("candidates")) {
-      NodeId node = candidate.node("node");
-      LockParams.assign(candidate, "node", roles, node, "candidate");
-      campaignAt.put(node, candidate.durationNanos("campaignAt", 0));
+    for (ParamReader candidate : CANDIDATES.objects(params)) {
+      NodeId node = CANDIDATE_NODE.node(candidate);
+      LockParams.assign(candidate, CANDIDATE_NODE.name(), roles, node, "candidate");
+      campaignAt.put(node, CAMPAIGN_AT.durationNanos(candidate));
       candidate.finish();
     }
     if (campaignAt.isEmpty()) {
-      throw params.error("candidates", "at least one candidate is needed");
+      throw CANDIDATES.error(params, "at least one candidate is needed");
     }
     return new LeaseElectionConfig(
         service,

@@ -23,10 +23,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validates every bundled scenario ({@code src/main/resources/scenarios/**}{@code /*.json}) and
- * every valid fixture against {@code faultline/scenario.schema.json}; checks that invalid fixtures
- * fail it; and checks that the schema and the loader know the same fields and fault types, so that
- * neither drifts from the other.
+ * Validates every bundled scenario ({@code src/main/resources/scenarios/**}{@code /*.json}), every
+ * witness scenario and every valid fixture against {@code faultline/scenario.schema.json}; checks
+ * that invalid fixtures fail it; and checks that the schema and the loader know the same fields and
+ * fault types, so that neither drifts from the other.
  */
 class ScenarioSchemaTest {
   private static final JsonSchemaFactory FACTORY =
@@ -50,7 +50,7 @@ class ScenarioSchemaTest {
 
   @Test
   void everyBundledScenarioAndValidFixtureMatchesTheSchema() {
-    List<Path> bundled = Fixtures.jsonFiles(Fixtures.BUNDLED);
+    List<Path> bundled = concat(Fixtures.jsonFiles(Fixtures.BUNDLED), witnesses());
     List<Path> fixtures = Fixtures.jsonFiles(Fixtures.VALID);
     assertThat(fixtures).hasSizeGreaterThanOrEqualTo(4); // The test must never check nothing.
 
@@ -110,6 +110,12 @@ class ScenarioSchemaTest {
     Set<String> names = new LinkedHashSet<>();
     object.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  private static List<Path> witnesses() {
+    List<Path> witnesses = Fixtures.jsonFiles(Fixtures.WITNESSES);
+    assertThat(witnesses).isNotEmpty();
+    return witnesses;
   }
 
   private static List<Path> concat(List<Path> first, List<Path> second) {
