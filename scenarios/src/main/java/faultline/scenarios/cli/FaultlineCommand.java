@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       ReplayCommand.class,
       CheckCommand.class,
       SweepCommand.class,
+      ProtocolsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -71,7 +71,7 @@ public final class Messages {
    * empty string. A candidate qualifies only if fewer edits separate it from {@code text} than
    * either has characters, so that {@code "to"} does not suggest {@code "at"}.
    */
-  static String didYouMean(String text, Collection<String> candidates) {
+  public static String didYouMean(String text, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
