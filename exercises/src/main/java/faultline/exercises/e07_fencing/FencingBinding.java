@@ -13,6 +13,7 @@ import faultline.protocols.locks.LockInvariants;
 import faultline.protocols.locks.LockServiceConfig;
 import faultline.protocols.locks.LockServiceNode;
 import faultline.protocols.locks.StorageResourceNode;
+import faultline.scenarios.bind.LockParams;
 import faultline.scenarios.bind.Parameter;
 import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.parse.ParamReader;
@@ -29,10 +30,8 @@ public final class FencingBinding extends ExerciseBinding {
   private static final String LOCK = "lock";
 
   static final Parameters PARAMETERS = new Parameters();
-  private static final Parameter SERVICE =
-      PARAMETERS.node("service", "the node that runs the lock service");
-  private static final Parameter RESOURCE =
-      PARAMETERS.node("resource", "the node that runs the storage your FencingCheck guards");
+  private static final LockParams.NodeParameters NODES =
+      LockParams.NodeParameters.declare(PARAMETERS);
   private static final Parameter FIRST_TOKEN =
       PARAMETERS.integer(
           "firstToken",
@@ -70,8 +69,8 @@ public final class FencingBinding extends ExerciseBinding {
 
   @Override
   protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
-    NodeId service = SERVICE.node(params);
-    NodeId resource = RESOURCE.node(params);
+    NodeId service = NODES.service().node(params);
+    NodeId resource = NODES.resource().node(params);
     long firstToken = FIRST_TOKEN.integer(params);
     LockServiceConfig config =
         new LockServiceConfig(ExpiryClock.MONOTONIC, firstToken, Fencing.OFF, Set.of());

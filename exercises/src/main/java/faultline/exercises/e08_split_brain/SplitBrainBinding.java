@@ -1,7 +1,6 @@
 package faultline.exercises.e08_split_brain;
 
 import static faultline.engine.time.Nanos.MILLI;
-import static faultline.engine.time.Nanos.SECOND;
 
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
@@ -14,6 +13,7 @@ import faultline.protocols.locks.Fencing;
 import faultline.protocols.locks.LockServiceConfig;
 import faultline.protocols.locks.LockServiceNode;
 import faultline.protocols.locks.StorageResourceNode;
+import faultline.scenarios.bind.LockParams;
 import faultline.scenarios.bind.Parameter;
 import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.parse.ParamReader;
@@ -34,10 +34,8 @@ public final class SplitBrainBinding extends ExerciseBinding {
   static final long DRIFT_BOUND_PPM_MAX = 500_000;
 
   static final Parameters PARAMETERS = new Parameters();
-  private static final Parameter SERVICE =
-      PARAMETERS.node("service", "the node that runs the lock service");
-  private static final Parameter RESOURCE =
-      PARAMETERS.node("resource", "the node that runs the storage the leaders write to");
+  private static final LockParams.NodeParameters NODES =
+      LockParams.NodeParameters.declare(PARAMETERS);
   private static final Parameter DRIFT_BOUND_PPM =
       PARAMETERS.integer(
           "driftBoundPpm",
@@ -50,22 +48,8 @@ public final class SplitBrainBinding extends ExerciseBinding {
           "lease",
           LeaseElectionConfig.DEFAULT_LEASE_NANOS,
           "the lease a candidate asks for, from 1ms to 1h");
-  private static final Parameter RENEW_EVERY =
-      PARAMETERS.duration(
-          "renewEvery",
-          LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS,
-          "how often the leader renews; not longer than the lease");
-  private static final Parameter WORK_EVERY =
-      PARAMETERS.duration("workEvery", 500 * MILLI, "how often the leader writes to the storage");
-  private static final Parameter CAMPAIGN_EVERY =
-      PARAMETERS.duration(
-          "campaignEvery", SECOND, "how often a candidate that is not leader asks for the lease");
-  private static final Parameter CANDIDATES =
-      PARAMETERS.objects("candidates", "the candidates for leader; at least one");
-  private static final Parameter CANDIDATE_NODE =
-      CANDIDATES.fields().node("node", "the candidate's node");
-  private static final Parameter CAMPAIGN_AT =
-      CANDIDATES.fields().duration("campaignAt", 0, "when it first asks for the lease");
+  private static final LockParams.ElectionParameters ELECTION =
+      LockParams.ElectionParameters.declare(PARAMETERS, 500 * MILLI);
 
   public SplitBrainBinding() {
     super(
@@ -81,32 +65,35 @@ public final class SplitBrainBinding extends ExerciseBinding {
 
   @Override
   protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
-    NodeId service = SERVICE.node(params);
-    NodeId resource = RESOURCE.node(params);
+    NodeId service = NODES.service().node(params);
+    NodeId resource = NODES.resource().node(params);
     long driftBoundPpm = DRIFT_BOUND_PPM.integer(params);
     long leaseNanos = LEASE.durationNanos(params);
     if (leaseNanos < 1_000_000L || leaseNanos > LEASE_NANOS_MAX) {
       throw LEASE.error(params, "must be from 1ms to 1h");
     }
-    long renewEveryNanos = positive(params, RENEW_EVERY);
+    long renewEveryNanos = positive(params, ELECTION.renewEvery());
     if (renewEveryNanos > leaseNanos) {
-      throw RENEW_EVERY.error(params, "must not be longer than the lease");
+      throw ELECTION.renewEvery().error(params, "must not be longer than the lease");
     }
-    long workEveryNanos = positive(params, WORK_EVERY);
-    long campaignEveryNanos = positive(params, CAMPAIGN_EVERY);
+    long workEveryNanos = positive(params, ELECTION.workEvery());
+    long campaignEveryNanos = positive(params, ELECTION.campaignEvery());
     TreeMap<NodeId, Long> campaignAt = new TreeMap<>();
-    for (ParamReader candidate : CANDIDATES.objects(params)) {
-      campaignAt.put(CANDIDATE_NODE.node(candidate), CAMPAIGN_AT.durationNanos(candidate));
+    for (ParamReader candidate : ELECTION.candidates().objects(params)) {
+      campaignAt.put(
+          ELECTION.candidateNode().node(candidate), ELECTION.campaignAt().durationNanos(candidate));
       candidate.finish();
     }
     if (campaignAt.isEmpty()) {
-      throw CANDIDATES.error(params, "at least one candidate is needed");
+      throw ELECTION.candidates().error(params, "at least one candidate is needed");
     }
     for (NodeId node : nodes) {
       if (!node.equals(service) && !node.equals(resource) && !campaignAt.containsKey(node)) {
-        throw CANDIDATES.error(
-            params,
-            node + " has no role: name it in candidates, or as the service or the resource");
+        throw ELECTION
+            .candidates()
+            .error(
+                params,
+                node + " has no role: name it in candidates, or as the service or the resource");
       }
     }
     LockServiceConfig serviceConfig =

@@ -32,17 +32,8 @@ public final class LeaseElectionBinding implements ProtocolBinding {
           "lease",
           LeaseElectionConfig.DEFAULT_LEASE_NANOS,
           "the lease a candidate asks for, from 1ms to 24h");
-  private static final Parameter RENEW_EVERY =
-      PARAMETERS.duration(
-          "renewEvery",
-          LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS,
-          "how often the leader renews; not longer than the lease");
-  private static final Parameter WORK_EVERY =
-      PARAMETERS.duration(
-          "workEvery", SECOND, "how often the leader writes to the storage with its token");
-  private static final Parameter CAMPAIGN_EVERY =
-      PARAMETERS.duration(
-          "campaignEvery", SECOND, "how often a candidate that is not leader asks for the lease");
+  private static final LockParams.ElectionParameters ELECTION =
+      LockParams.ElectionParameters.declare(PARAMETERS, SECOND);
   private static final Parameter CHECK_LEASE =
       PARAMETERS.bool(
           "checkLeaseBeforeWrite",
@@ -52,12 +43,6 @@ public final class LeaseElectionBinding implements ProtocolBinding {
   private static final Parameter LEASE_MARGIN =
       PARAMETERS.duration(
           "leaseMargin", 0, "how much earlier than the lease the leader stops; shorter than it");
-  private static final Parameter CANDIDATES =
-      PARAMETERS.objects("candidates", "the candidates for leader; at least one");
-  private static final Parameter CANDIDATE_NODE =
-      CANDIDATES.fields().node("node", "the candidate's node");
-  private static final Parameter CAMPAIGN_AT =
-      CANDIDATES.fields().duration("campaignAt", 0, "when it first asks for the lease");
 
   @Override
   public String name() {
@@ -89,7 +74,7 @@ public final class LeaseElectionBinding implements ProtocolBinding {
     NodeId resource = nodes.resource();
     LockServiceConfig serviceConfig = SERVICE.read(params);
     LeaseElectionConfig config = readElection(params, service, resource, roles);
-    LockParams.checkRoles(params, CANDIDATES.name(), scenario.nodes(), roles);
+    LockParams.checkRoles(params, "candidates", scenario.nodes(), roles);
     params.finish();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     factories.put(service, id -> new LockServiceNode(serviceConfig));
@@ -104,27 +89,29 @@ public final class LeaseElectionBinding implements ProtocolBinding {
       ParamReader params, NodeId service, NodeId resource, TreeMap<NodeId, String> roles) {
     String lock = LOCK.string(params);
     long leaseNanos = LockParams.ttl(params, LEASE);
-    long renewEveryNanos = LockParams.positiveDuration(params, RENEW_EVERY);
+    long renewEveryNanos = LockParams.positiveDuration(params, ELECTION.renewEvery());
     if (renewEveryNanos > leaseNanos) {
-      throw RENEW_EVERY.error(
-          params, "must not be longer than the lease: the lease would expire between renewals");
+      throw ELECTION
+          .renewEvery()
+          .error(
+              params, "must not be longer than the lease: the lease would expire between renewals");
     }
-    long workEveryNanos = LockParams.positiveDuration(params, WORK_EVERY);
-    long campaignEveryNanos = LockParams.positiveDuration(params, CAMPAIGN_EVERY);
+    long workEveryNanos = LockParams.positiveDuration(params, ELECTION.workEvery());
+    long campaignEveryNanos = LockParams.positiveDuration(params, ELECTION.campaignEvery());
     boolean checkLease = CHECK_LEASE.bool(params);
     long marginNanos = LEASE_MARGIN.durationNanos(params);
     if (marginNanos >= leaseNanos) {
       throw LEASE_MARGIN.error(params, "must be shorter than the lease");
     }
     TreeMap<NodeId, Long> campaignAt = new TreeMap<>();
-    for (ParamReader candidate : CANDIDATES.objects(params)) {
-      NodeId node = CANDIDATE_NODE.node(candidate);
-      LockParams.assign(candidate, CANDIDATE_NODE.name(), roles, node, "candidate");
-      campaignAt.put(node, CAMPAIGN_AT.durationNanos(candidate));
+    for (ParamReader candidate : ELECTION.candidates().objects(params)) {
+      NodeId node = ELECTION.candidateNode().node(candidate);
+      LockParams.assign(candidate, "node", roles, node, "candidate");
+      campaignAt.put(node, ELECTION.campaignAt().durationNanos(candidate));
       candidate.finish();
     }
     if (campaignAt.isEmpty()) {
-      throw CANDIDATES.error(params, "at least one candidate is needed");
+      throw ELECTION.candidates().error(params, "at least one candidate is needed");
     }
     return new LeaseElectionConfig(
         service,

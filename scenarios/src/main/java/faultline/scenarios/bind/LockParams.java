@@ -1,6 +1,9 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.node.NodeId;
+import faultline.protocols.leases.LeaseElectionConfig;
 import faultline.protocols.locks.ExpiryClock;
 import faultline.protocols.locks.Fencing;
 import faultline.protocols.locks.LockBug;
@@ -16,18 +19,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The parameters the lock-service and lease-election bindings share, declared in each one's table
- * and read alike, strictly; and the checks of nodes' roles that the lock bindings share.
+ * The parameters the lock bindings share (lock-service, lease-election, and the exercises built on
+ * them), declared in each one's table and read alike, strictly; and the checks of nodes' roles that
+ * the lock bindings share.
  */
-final class LockParams {
+public final class LockParams {
   private LockParams() {}
 
   /** The lock service's node and the storage resource's node, each given its role. */
   record ServiceAndResource(NodeId service, NodeId resource) {}
 
   /** {@code service} and {@code resource}, declared in a binding's table. */
-  record NodeParameters(Parameter service, Parameter resource) {
-    static NodeParameters declare(Parameters table) {
+  public record NodeParameters(Parameter service, Parameter resource) {
+    public static NodeParameters declare(Parameters table) {
       return new NodeParameters(
           table.node("service", "the node that runs the lock service"),
           table.node("resource", "the node that runs the storage the lock protects"));
@@ -81,6 +85,42 @@ final class LockParams {
         planted.add(LockBug.valueOf(constant(bug)));
       }
       return new LockServiceConfig(expiry, first, fence, Set.copyOf(planted));
+    }
+  }
+
+  /**
+   * The timings and candidates of a lease election ({@code renewEvery}, {@code workEvery}, {@code
+   * campaignEvery}, {@code candidates} and each candidate's {@code node} and {@code campaignAt}),
+   * declared in a binding's table. The lease itself is declared by each binding: its range differs.
+   */
+  public record ElectionParameters(
+      Parameter renewEvery,
+      Parameter workEvery,
+      Parameter campaignEvery,
+      Parameter candidates,
+      Parameter candidateNode,
+      Parameter campaignAt) {
+    public static ElectionParameters declare(Parameters table, long workEveryNanos) {
+      Parameter renewEvery =
+          table.duration(
+              "renewEvery",
+              LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS,
+              "how often the leader renews; not longer than the lease");
+      Parameter workEvery =
+          table.duration("workEvery", workEveryNanos, "how often the leader writes to the storage");
+      Parameter campaignEvery =
+          table.duration(
+              "campaignEvery",
+              SECOND,
+              "how often a candidate that is not leader asks for the lease");
+      Parameter candidates = table.objects("candidates", "the candidates for leader; at least one");
+      return new ElectionParameters(
+          renewEvery,
+          workEvery,
+          campaignEvery,
+          candidates,
+          candidates.fields().node("node", "the candidate's node"),
+          candidates.fields().duration("campaignAt", 0, "when it first asks for the lease"));
     }
   }
 

@@ -92,7 +92,8 @@ public final class Parameters {
         min,
         max,
         List.of(),
-        meaning);
+        meaning,
+        null);
   }
 
   public Parameter integer(String name, Computed defaultValue, long min, long max, String meaning) {
@@ -105,7 +106,8 @@ public final class Parameters {
         min,
         max,
         List.of(),
-        meaning);
+        meaning,
+        null);
   }
 
   public Parameter bool(String name, boolean defaultValue, String meaning) {
@@ -138,17 +140,19 @@ public final class Parameters {
         0,
         0,
         allowed,
-        meaning);
+        meaning,
+        null);
   }
 
   public Parameter requiredChoice(String name, List<String> allowed, String meaning) {
     return declare(
-        name, Type.CHOICE, DefaultKind.REQUIRED, null, "required", 0, 0, allowed, meaning);
+        name, Type.CHOICE, DefaultKind.REQUIRED, null, "required", 0, 0, allowed, meaning, null);
   }
 
   /** A list of distinct values, each one of {@code allowed}; empty by default. */
   public Parameter choices(String name, List<String> allowed, String meaning) {
-    return declare(name, Type.CHOICES, DefaultKind.FIXED, List.of(), "[]", 0, 0, allowed, meaning);
+    return declare(
+        name, Type.CHOICES, DefaultKind.FIXED, List.of(), "[]", 0, 0, allowed, meaning, null);
   }
 
   public Parameter node(String name, String meaning) {
@@ -189,28 +193,17 @@ public final class Parameters {
   }
 
   private Parameter add(String name, Type type, Object value, String text, String meaning) {
-    return declare(name, type, DefaultKind.FIXED, value, text, 0, 0, List.of(), meaning);
+    return declare(name, type, DefaultKind.FIXED, value, text, 0, 0, List.of(), meaning, null);
   }
 
   private Parameter computed(String name, Type type, Computed value, String meaning) {
-    return declare(name, type, DefaultKind.COMPUTED, null, value.text(), 0, 0, List.of(), meaning);
+    return declare(
+        name, type, DefaultKind.COMPUTED, null, value.text(), 0, 0, List.of(), meaning, null);
   }
 
   private Parameter required(String name, Type type, String meaning) {
-    return declare(name, type, DefaultKind.REQUIRED, null, "required", 0, 0, List.of(), meaning);
-  }
-
-  private Parameter declare(
-      String name,
-      Type type,
-      DefaultKind kind,
-      Object value,
-      String text,
-      long min,
-      long max,
-      List<String> allowed,
-      String meaning) {
-    return declare(name, type, kind, value, text, min, max, allowed, meaning, null);
+    return declare(
+        name, type, DefaultKind.REQUIRED, null, "required", 0, 0, List.of(), meaning, null);
   }
 
   private Parameter declare(
