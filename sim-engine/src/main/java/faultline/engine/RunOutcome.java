@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * How a run ended: why it stopped, at what virtual time, how many trace events it wrote, its trace
- * hash, the violations found, and its metrics.
+ * How a run ended: why it stopped, at what virtual time, how many trace events it wrote, its
+ * fingerprint (the run's identity: the SHA-256 of the canonical binary encoding of its trace), the
+ * violations found, and its metrics.
  */
 public record RunOutcome(
     StopReason stopReason,
     long endNanos,
     long events,
-    String traceSha256,
+    String fingerprint,
     List<Violation> violations,
     SortedMap<String, Long> metrics) {
 

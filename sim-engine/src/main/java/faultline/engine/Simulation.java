@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * One deterministic run. Single-threaded: events leave the queue in {@code (time, sequence)} order,
  * each node handler runs atomically, its effects apply in issue order, and invariants are checked
- * after every event. The same scenario and seed always give byte-identical traces.
+ * after every event. The same scenario and seed always give the same fingerprint and byte-identical
+ * traces.
  *
  * <p>Build one with {@link #builder()}; run it with {@link #run()}, or drive it piecewise with
  * {@link #runUntil(long)} and {@link #finish()} (the visualizer does).
@@ -74,7 +75,8 @@ public final class Simulation {
     this.invariantView = new InvariantView(this);
     this.seed = builder.seed();
 
-    writer.header(builder.traceHeader(), builder.seed(), nodeIds);
+    writer.header(
+        builder.traceHeader(), builder.seed(), nodeIds.stream().map(NodeId::name).toList());
     for (NodeSlot slot : slots) {
       queue.add(0, new EngineEvent.Start(slot.index));
     }
@@ -139,13 +141,13 @@ public final class Simulation {
       invariant.atEnd(invariantView);
     }
     trace.halt(reason.label());
-    String hash = writer.end();
+    String fingerprint = writer.end();
     outcome =
         new RunOutcome(
             reason,
             nowNanos,
             writer.eventsWritten(),
-            hash,
+            fingerprint,
             List.copyOf(violations),
             metrics.snapshot());
     return outcome;
