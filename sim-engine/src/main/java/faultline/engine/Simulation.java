@@ -40,6 +40,9 @@ public final class Simulation {
   private final FaultApplier faults;
   private final CausalTracker causality;
   private final Metrics metrics = new Metrics();
+  private final Metrics.Counter sent = metrics.counter("net.sent");
+  private final Metrics.Counter delivered = metrics.counter("net.delivered");
+  private final Metrics.Counter timersFired = metrics.counter("timers.fired");
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
   // Every step's effects go into this one list: handlers never overlap, and a closed outbox
   // refuses new effects before it touches the list.
@@ -218,7 +221,7 @@ public final class Simulation {
       return null;
     }
     trace.deliver(to, from.id, deliver.messageId(), deliver.copy(), deliver.message());
-    metrics.add("net.delivered", 1);
+    delivered.add(1);
     VectorStamp truth = causality.step(to.index, deliver.senderStamp());
     Outbox outbox = outboxFor(to);
     try {
@@ -244,7 +247,7 @@ public final class Simulation {
     }
     Check.state(slot.fire(fire.tag(), fire.generation()), "an armed timer fires: %s", fire);
     trace.timer(slot, fire.tag(), fire.dueNanos());
-    metrics.add("timers.fired", 1);
+    timersFired.add(1);
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
     try {
@@ -292,7 +295,7 @@ public final class Simulation {
   private void send(NodeSlot source, NodeId to, Message message, VectorStamp truth) {
     long messageId = messageIdNext++;
     trace.send(source, to, messageId, message);
-    metrics.add("net.sent", 1);
+    sent.add(1);
     Route route = network.route(nowNanos, source.id, to);
     NodeSlot target = slotById.get(to);
     if (route.isDropped()) {

@@ -3,7 +3,9 @@ package faultline.engine.trace;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 
 /**
  * The canonical binary encoding of a trace's content, and the run fingerprint: the SHA-256 of that
@@ -14,8 +16,12 @@ import java.util.HexFormat;
  *   <li>{@code 3} an integer that fits a signed 64-bit long: its zigzag varint;
  *   <li>{@code 4} a string: its UTF-8 byte count as a varint, then the bytes;
  *   <li>{@code 5} any other number: the text a JSON writer gives it, as a string is encoded;
- *   <li>{@code 6} an object: each member's name (as a string, without tag) and value, in order,
- *       then {@code 7};
+ *   <li>{@code 6} an object: each member's name and value, in order, then {@code 7}. A name is
+ *       written once in full, as {@code varint(byteCount << 1)} and its UTF-8 bytes, which gives it
+ *       the next number from 0; afterwards as {@code varint(number << 1 | 1)}. Names are numbered
+ *       in order of first use, so the numbers follow from the content alone (up to {@value
+ *       #NAMES_MAX} names of at most {@value #NAME_CHARS_MAX} characters; others are always written
+ *       in full);
  *   <li>{@code 8} an array: each element, then {@code 7}.
  * </ul>
  *
@@ -36,7 +42,16 @@ final class CanonicalEncoder {
   static final int END = 7;
   static final int ARRAY = 8;
 
+  static final int NAMES_MAX = 4096;
+  static final int NAME_CHARS_MAX = 64;
+
   private static final int FLUSH_AT = 8 << 10;
+
+  // Member names by number. Writers pass the same String objects every time (constants, record
+  // component names), so an identity lookup answers nearly always; names read from a file are new
+  // objects, found by value. Only the first object of a name goes into the identity table.
+  private final IdentityHashMap<String, Integer> nameByIdentity = new IdentityHashMap<>();
+  private final HashMap<String, Integer> nameByValue = new HashMap<>();
 
   private final MessageDigest digest;
   private byte[] bytes = new byte[FLUSH_AT + 1024];
@@ -103,9 +118,32 @@ final class CanonicalEncoder {
     tag(END);
   }
 
-  /** A member's name: the string's encoding without its tag. */
+  /** A member's name: its number once it has one, else its text (numbering it, if it may). */
   void name(String name) {
-    text(name);
+    Integer number = nameByIdentity.get(name);
+    if (number == null) {
+      number = nameByValue.get(name);
+    }
+    if (number != null) {
+      ensure(5);
+      varint(((long) number << 1) | 1);
+      return;
+    }
+    if (nameByValue.size() < NAMES_MAX && name.length() <= NAME_CHARS_MAX) {
+      int next = nameByValue.size();
+      nameByValue.put(name, next);
+      nameByIdentity.put(name, next);
+    }
+    nameText(name);
+  }
+
+  /** A name in full: {@code varint(byteCount << 1)}, then its UTF-8 bytes. */
+  private void nameText(String name) {
+    byte[] encoded = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ensure(encoded.length + 10);
+    varint((long) encoded.length << 1);
+    System.arraycopy(encoded, 0, bytes, length, encoded.length);
+    length += encoded.length;
   }
 
   /** A string's UTF-8 length and bytes; ASCII, the common case, without an intermediate array. */

@@ -29,18 +29,36 @@ import java.util.TreeMap;
  * from its JSON file to hold the two ways equal.
  */
 final class CanonicalValues {
-  /** How one record class is walked, or null when Jackson's tree must be used. */
-  private record Shape(String[] names, MethodHandle[] accessors) {}
+  /**
+   * How one record class is walked: its component names and accessors, each typed as the component
+   * is, so that a {@code long} or {@code int} component is read without boxing.
+   */
+  private record Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {}
+
+  private enum Kind {
+    LONG,
+    INT,
+    BOOLEAN,
+    OBJECT
+  }
+
+  /** Marks a class walked without a shape: not a record, or one Jackson writes otherwise. */
+  private static final Shape NONE = new Shape(new String[0], new Kind[0], new MethodHandle[0]);
 
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
-          return shapeOf(type);
+          Shape shape = type.isRecord() ? shapeOf(type) : null;
+          return shape == null ? NONE : shape;
         }
       };
 
-  private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType OBJECT_GETTER = MethodType.methodType(Object.class, Object.class);
+  private static final MethodType LONG_GETTER = MethodType.methodType(long.class, Object.class);
+  private static final MethodType INT_GETTER = MethodType.methodType(int.class, Object.class);
+  private static final MethodType BOOLEAN_GETTER =
+      MethodType.methodType(boolean.class, Object.class);
 
   private CanonicalValues() {}
 
@@ -68,13 +86,9 @@ final class CanonicalValues {
    * a plain record's components, or the members of Jackson's tree of anything else.
    */
   static void writeMembers(CanonicalEncoder out, String type, Object fields) {
-    Shape shape =
-        fields != null && fields.getClass().isRecord() ? SHAPES.get(fields.getClass()) : null;
-    if (shape != null) {
-      for (int i = 0; i < shape.names.length; i++) {
-        out.name(shape.names[i]);
-        write(out, get(shape.accessors[i], fields));
-      }
+    Shape shape = fields == null ? NONE : SHAPES.get(fields.getClass());
+    if (shape != NONE) {
+      writeComponents(out, shape, fields);
       return;
     }
     JsonNode tree = fields instanceof JsonNode node ? node : FieldWriter.MAPPER.valueToTree(fields);
@@ -90,22 +104,28 @@ final class CanonicalValues {
   }
 
   private static void writeOther(CanonicalEncoder out, Object value) {
-    Shape shape = value.getClass().isRecord() ? SHAPES.get(value.getClass()) : null;
-    if (shape == null) {
+    Shape shape = SHAPES.get(value.getClass());
+    if (shape == NONE) {
       writeTree(out, FieldWriter.MAPPER.valueToTree(value));
       return;
     }
     out.startObject();
-    for (int i = 0; i < shape.names.length; i++) {
-      out.name(shape.names[i]);
-      write(out, get(shape.accessors[i], value));
-    }
+    writeComponents(out, shape, value);
     out.end();
   }
 
-  private static Object get(MethodHandle accessor, Object record) {
+  private static void writeComponents(CanonicalEncoder out, Shape shape, Object record) {
     try {
-      return accessor.invokeExact(record);
+      for (int i = 0; i < shape.names.length; i++) {
+        out.name(shape.names[i]);
+        MethodHandle accessor = shape.accessors[i];
+        switch (shape.kinds[i]) {
+          case LONG -> out.integer((long) accessor.invokeExact(record));
+          case INT -> out.integer((int) accessor.invokeExact(record));
+          case BOOLEAN -> out.bool((boolean) accessor.invokeExact(record));
+          case OBJECT -> write(out, (Object) accessor.invokeExact(record));
+        }
+      }
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
@@ -193,6 +213,7 @@ final class CanonicalValues {
       return null;
     }
     String[] names = new String[components.length];
+    Kind[] kinds = new Kind[components.length];
     MethodHandle[] accessors = new MethodHandle[components.length];
     MethodHandles.Lookup lookup = MethodHandles.lookup();
     for (int i = 0; i < components.length; i++) {
@@ -203,14 +224,32 @@ final class CanonicalValues {
         return null;
       }
       names[i] = component.getName();
+      kinds[i] = kindOf(component.getType());
+      MethodType getter =
+          switch (kinds[i]) {
+            case LONG -> LONG_GETTER;
+            case INT -> INT_GETTER;
+            case BOOLEAN -> BOOLEAN_GETTER;
+            case OBJECT -> OBJECT_GETTER;
+          };
       try {
         component.getAccessor().setAccessible(true);
-        accessors[i] = lookup.unreflect(component.getAccessor()).asType(GETTER);
+        accessors[i] = lookup.unreflect(component.getAccessor()).asType(getter);
       } catch (IllegalAccessException | RuntimeException e) {
         return null; // Not reachable here: Jackson's tree knows how.
       }
     }
-    return new Shape(names, accessors);
+    return new Shape(names, kinds, accessors);
+  }
+
+  private static Kind kindOf(Class<?> type) {
+    if (type == long.class) {
+      return Kind.LONG;
+    }
+    if (type == int.class) {
+      return Kind.INT;
+    }
+    return type == boolean.class ? Kind.BOOLEAN : Kind.OBJECT;
   }
 
   private static List<String> jacksonPropertyNames(Class<?> type) {
