@@ -3,9 +3,7 @@ package faultline.engine.trace;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 
 /**
  * The canonical binary encoding of a trace's content, and the run fingerprint: the SHA-256 of that
@@ -47,11 +45,12 @@ final class CanonicalEncoder {
 
   private static final int FLUSH_AT = 8 << 10;
 
-  // Member names by number. Writers pass the same String objects every time (constants, record
-  // component names), so an identity lookup answers nearly always; names read from a file are new
-  // objects, found by value. Only the first object of a name goes into the identity table.
-  private final IdentityHashMap<String, Integer> nameByIdentity = new IdentityHashMap<>();
-  private final HashMap<String, Integer> nameByValue = new HashMap<>();
+  // Member names by number, in an open-addressing table on the names' own (cached) hash codes.
+  // Writers pass the same String objects every time (constants, record component names), so the
+  // first probe nearly always finds the very object; names read from a file are found by value.
+  private final String[] names = new String[NAMES_MAX * 2];
+  private final int[] numbers = new int[NAMES_MAX * 2];
+  private int namesNumbered;
 
   private final MessageDigest digest;
   private byte[] bytes = new byte[FLUSH_AT + 1024];
@@ -120,19 +119,23 @@ final class CanonicalEncoder {
 
   /** A member's name: its number once it has one, else its text (numbering it, if it may). */
   void name(String name) {
-    Integer number = nameByIdentity.get(name);
-    if (number == null) {
-      number = nameByValue.get(name);
+    int mask = names.length - 1;
+    int slot = name.hashCode() & mask;
+    while (true) {
+      String held = names[slot];
+      if (held == null) {
+        break;
+      }
+      if (held == name || held.equals(name)) {
+        ensure(5);
+        varint(((long) numbers[slot] << 1) | 1);
+        return;
+      }
+      slot = (slot + 1) & mask;
     }
-    if (number != null) {
-      ensure(5);
-      varint(((long) number << 1) | 1);
-      return;
-    }
-    if (nameByValue.size() < NAMES_MAX && name.length() <= NAME_CHARS_MAX) {
-      int next = nameByValue.size();
-      nameByValue.put(name, next);
-      nameByIdentity.put(name, next);
+    if (namesNumbered < NAMES_MAX && name.length() <= NAME_CHARS_MAX) {
+      names[slot] = name;
+      numbers[slot] = namesNumbered++;
     }
     nameText(name);
   }
