@@ -220,9 +220,12 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   }
 
   /**
-   * A server that heard from a leader within the least election timeout refuses to help elect
+   * A server that heard from a leader within the minimum election timeout refuses to help elect
    * another (Ongaro's dissertation §4.2.3). PreVote always asks this (§9.6); real votes ask it with
-   * CheckQuorum or lease reads, whose safety depends on it.
+   * CheckQuorum or lease reads, whose safety depends on it. The window is the default minimum,
+   * never shorter than a lease ({@link RaftConfig#leaseBoundNanos}). A server's vote for itself
+   * does not ask: its own timer, restarted by the leader's last message, fires no sooner than its
+   * least timeout, which a lease is also shorter than.
    */
   private boolean leaderIsAlive(boolean preVote) {
     if (!preVote && !config.checkQuorum() && config.readMode() != ReadMode.LEASE) {
