@@ -193,30 +193,31 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       context.send(from, new RequestVoteReply(term, false, request.preVote()));
       return;
     }
+    ElectionRules.VoteRequest asked =
+        new ElectionRules.VoteRequest(
+            request.term(), request.candidate(), request.lastLogIndex(), request.lastLogTerm());
     if (request.preVote()) {
-      boolean logOk =
-          config.has(RaftBug.VOTE_WITHOUT_LOG_CHECK)
-              || persistent.log().isUpToDate(request.lastLogIndex(), request.lastLogTerm());
-      boolean granted = request.term() > term && logOk;
+      boolean granted = election.grantsPreVote(asked, voter());
       context.send(from, new RequestVoteReply(granted ? request.term() : term, granted, true));
       return;
     }
     if (request.term() > term) {
       stepDown(request.term());
     }
-    RaftLog log = persistent.log();
-    boolean granted =
-        election.grantsVote(
-            new ElectionRules.VoteRequest(
-                request.term(), request.candidate(), request.lastLogIndex(), request.lastLogTerm()),
-            new ElectionRules.Voter(
-                persistent.currentTerm(), persistent.votedFor(), log.lastIndex(), log.lastTerm()));
+    boolean granted = election.grantsVote(asked, voter());
     if (granted) {
       persistent.voteFor(request.candidate());
       resetElectionTimer();
     }
     persistent.sync(); // The term and the vote are on disk before the answer leaves.
     context.send(from, new RequestVoteReply(persistent.currentTerm(), granted, false));
+  }
+
+  /** What this server knows when it decides on a vote (Figure 2's persistent state). */
+  private ElectionRules.Voter voter() {
+    RaftLog log = persistent.log();
+    return new ElectionRules.Voter(
+        persistent.currentTerm(), persistent.votedFor(), log.lastIndex(), log.lastTerm());
   }
 
   /**
