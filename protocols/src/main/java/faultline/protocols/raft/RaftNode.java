@@ -315,6 +315,9 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   void stepDown(long term) {
     if (term > persistent.currentTerm()) {
       persistent.enterTerm(term);
+      // currentTerm is durable (Figure 2): on disk before anything else leaves this server. A term
+      // learnt from a reply was otherwise lost by a crash before the next sync.
+      persistent.sync();
     }
     if (role != Role.FOLLOWER) {
       leaderId = null;
