@@ -38,18 +38,21 @@ public final class RaftBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    return ProtocolBinding.describe(freshInvariants());
+    return ProtocolBinding.describe(freshInvariants(LinearizabilityChecker.DEFAULT_STATES_MAX));
   }
 
-  /** Figure 3's invariants, and linearizability of the clients' history against the store. */
-  private static List<Invariant> freshInvariants() {
-    return RaftInvariants.all(
-        LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX));
+  /**
+   * Figure 3's invariants, and linearizability of the clients' history against the store, decided
+   * within {@code checkStatesMax} search states.
+   */
+  private static List<Invariant> freshInvariants(long checkStatesMax) {
+    return RaftInvariants.all(LinearizabilityChecker.of(Model.kv(), checkStatesMax));
   }
 
   @Override
   public Setup bind(Scenario scenario) {
-    RaftConfig config = read(scenario).config();
+    RaftParams.Read read = read(scenario);
+    RaftConfig config = read.config();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     for (NodeId node : scenario.nodes()) {
       if (config.servers().contains(node)) {
@@ -58,7 +61,7 @@ public final class RaftBinding implements ProtocolBinding {
         factories.put(node, id -> new ClientNode(config));
       }
     }
-    return new Setup(factories, freshInvariants());
+    return new Setup(factories, freshInvariants(read.checkStatesMax()));
   }
 
   @Override

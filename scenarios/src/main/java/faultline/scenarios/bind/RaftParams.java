@@ -3,6 +3,7 @@ package faultline.scenarios.bind;
 import static faultline.engine.time.Nanos.MILLI;
 
 import faultline.engine.node.NodeId;
+import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.raft.ClientWorkload;
 import faultline.protocols.raft.KvOperation;
 import faultline.protocols.raft.RaftBug;
@@ -99,6 +100,13 @@ public final class RaftParams {
           1,
           1_000_000,
           "the most entries one AppendEntries carries");
+  private static final Parameter CHECK_STATES_MAX =
+      PARAMETERS.integer(
+          "checkStatesMax",
+          LinearizabilityChecker.DEFAULT_STATES_MAX,
+          1,
+          1_000_000_000,
+          "the most states kv.linearizable may search; past it the verdict is undecided");
   private static final Parameter BUGS =
       PARAMETERS.choices(
           "bugs",
@@ -178,8 +186,11 @@ public final class RaftParams {
 
   private RaftParams() {}
 
-  /** The configuration, and the warnings it deserves. */
-  public record Read(RaftConfig config, List<String> warnings) {}
+  /**
+   * The configuration, the warnings it deserves, and the linearizability check's budget in search
+   * states ({@code checkStatesMax}): past it the check is undecided and the run inconclusive.
+   */
+  public record Read(RaftConfig config, List<String> warnings, long checkStatesMax) {}
 
   public static Read read(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     List<String> warnings = new ArrayList<>();
@@ -276,6 +287,7 @@ public final class RaftParams {
           default -> ReadMode.READ_INDEX;
         };
     int batch = (int) MAX_ENTRIES_PER_APPEND.integer(params);
+    long checkStatesMax = CHECK_STATES_MAX.integer(params);
     EnumSet<RaftBug> bugs = EnumSet.noneOf(RaftBug.class);
     for (String bug : BUGS.choices(params)) {
       bugs.add(RaftBug.valueOf(bug.toUpperCase(Locale.ROOT)));
@@ -296,7 +308,7 @@ public final class RaftParams {
             batch,
             bugs,
             workload);
-    return new Read(config, List.copyOf(warnings));
+    return new Read(config, List.copyOf(warnings), checkStatesMax);
   }
 
   private static String failures(int count) {

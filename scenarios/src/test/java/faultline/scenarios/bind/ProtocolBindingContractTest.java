@@ -234,8 +234,8 @@ public class ProtocolBindingContractTest {
     Set<String> violated = new TreeSet<>();
     first.outcome().violations().stream().map(Violation::invariant).forEach(violated::add);
     return new Runs(
-        first.outcome().traceSha256(),
-        second.outcome().traceSha256(),
+        first.outcome().fingerprint(),
+        second.outcome().fingerprint(),
         violated,
         first.unmetExpectations());
   }

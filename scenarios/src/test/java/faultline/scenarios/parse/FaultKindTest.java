@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.trace.InMemoryTraceSink;
+import faultline.engine.trace.TraceEventTypes;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.FaultKind;
 import faultline.scenarios.model.Scenario;
@@ -57,6 +58,11 @@ class FaultKindTest {
       assertThat(FaultKind.of(read.fault())).isEqualTo(kind);
       assertThat(FaultKind.named(kind.typeName())).contains(kind);
     }
+  }
+
+  @Test
+  void everyTraceTypeAKindWritesIsAnEngineEventType() {
+    assertThat(TraceEventTypes.NAMES).containsAll(FaultKind.allTraceTypes());
   }
 
   @Test
