@@ -3,6 +3,7 @@ package faultline.protocols.redlock;
 import faultline.engine.node.Node;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
+import faultline.protocols.locks.TimeText;
 import faultline.protocols.redlock.RedlockMessage.DeleteIfValue;
 import faultline.protocols.redlock.RedlockMessage.SetIfAbsent;
 import faultline.protocols.redlock.RedlockMessage.SetReply;
@@ -15,9 +16,10 @@ import java.util.TreeMap;
  * N masters, "totally independent").
  *
  * <p>What a restart keeps is {@link StoreRestart}: nothing, answering at once (Redis without
- * fsync); nothing, but refusing every SET for the TTL after a restart (the Redlock page's "delayed
- * restarts", judged by the monotonic clock); or every key, synced before each answer and reloaded
- * (fsync on every write). The store knows it restarted from a marker it syncs at its first boot.
+ * fsync); nothing, but refusing every SET after a restart for the TTL plus the clients' drift
+ * allowance (the Redlock page's "delayed restarts": "a bit more than the max TTL", judged by the
+ * monotonic clock); or every key, synced before each answer and reloaded (fsync on every write).
+ * The store knows it restarted from a marker it syncs at its first boot.
  */
 public final class RedisStoreNode implements Node<RedlockMessage, RedlockTimer> {
   /** A key's value and its expiry on the store's clock; also what fsync persists. */
@@ -33,13 +35,15 @@ public final class RedisStoreNode implements Node<RedlockMessage, RedlockTimer> 
   private final boolean deleteWithoutCompare;
   private final TreeMap<String, Entry> keys = new TreeMap<>();
   private final StoreRestart restart;
-  private final long ttlNanos;
+  private final long restartDelayNanos;
   private long refuseUntilMonoNanos = Long.MIN_VALUE;
 
   public RedisStoreNode(RedlockConfig config) {
     this.clock = config.storeClock();
     this.restart = config.storeRestart();
-    this.ttlNanos = config.ttlNanos();
+    // Every key the store may have forgotten was set before the crash, so it has expired by then
+    // on a clock that drifts within the allowance the clients themselves assume.
+    this.restartDelayNanos = config.ttlNanos() + config.driftAllowanceNanos();
     this.deleteWithoutCompare = config.has(RedlockBug.DELETE_WITHOUT_COMPARE);
   }
 
@@ -54,8 +58,11 @@ public final class RedisStoreNode implements Node<RedlockMessage, RedlockTimer> 
     switch (restart) {
       case IMMEDIATE -> context.note("restarted with no keys; answering at once");
       case DELAYED -> {
-        refuseUntilMonoNanos = context.monotonicNanos() + ttlNanos;
-        context.note("restarted with no keys; refusing every SET for the TTL");
+        refuseUntilMonoNanos = context.monotonicNanos() + restartDelayNanos;
+        context.note(
+            "restarted with no keys; refusing every SET for "
+                + TimeText.format(restartDelayNanos)
+                + " (TTL + drift allowance)");
       }
       case FSYNC -> {
         context
@@ -88,7 +95,7 @@ public final class RedisStoreNode implements Node<RedlockMessage, RedlockTimer> 
   private void onSet(
       NodeContext<RedlockMessage, RedlockTimer> context, NodeId from, SetIfAbsent set) {
     long nowNanos = now(context);
-    boolean refusing = context.monotonicNanos() < refuseUntilMonoNanos;
+    boolean refusing = refusesEverySetAt(context.monotonicNanos());
     boolean ok = !refusing && liveValue(set.key(), nowNanos) == null;
     long expiresAtNanos = nowNanos + set.ttlNanos();
     if (ok) {
@@ -146,5 +153,15 @@ public final class RedisStoreNode implements Node<RedlockMessage, RedlockTimer> 
     Entry entry = keys.get(key);
     long nowNanos = clock == StoreClock.WALL ? wallNanos : monoNanos;
     return entry == null || nowNanos >= entry.expiresAtNanos() ? null : entry.value();
+  }
+
+  /** The entry {@code key} holds in memory, expired or not; null when absent. For invariants. */
+  Entry entry(String key) {
+    return keys.get(key);
+  }
+
+  /** Whether the store refuses every SET when its monotonic clock reads {@code monoNanos}. */
+  public boolean refusesEverySetAt(long monoNanos) {
+    return monoNanos < refuseUntilMonoNanos;
   }
 }
