@@ -33,6 +33,8 @@ class LockScenarioFixesTest {
         "locks/service-clock-jump | \"expiryClock\": \"wall\", | |",
         "redlock/clock-jump | \"ttl\": \"10s\", | \"ttl\": \"10s\", \"storeClock\": \"monotonic\", |",
         "redlock/paused-replies-unchecked | \"bugs\": [\"validity_ignores_elapsed\"], | |",
+        "redlock/store-restart | \"storeClock\": \"monotonic\", | \"storeClock\": \"monotonic\", \"storeRestart\": \"delayed\", |",
+        "redlock/store-restart | \"storeClock\": \"monotonic\", | \"storeClock\": \"monotonic\", \"storeRestart\": \"fsync\", |",
         "leases/partitioned-leader | \"renewEvery\": \"3s\", | \"renewEvery\": \"3s\", \"leaseMargin\": \"3s\", |",
         "leases/partitioned-leader | \"renewEvery\": \"3s\", | \"renewEvery\": \"3s\", \"fencing\": \"reject-below-highest\", | leases.single-leader",
         "leases/clock-ahead | \"requester-wall\" | \"monotonic\" |"
