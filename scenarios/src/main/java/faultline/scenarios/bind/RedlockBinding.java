@@ -14,6 +14,7 @@ import faultline.protocols.redlock.RedlockClientNode;
 import faultline.protocols.redlock.RedlockConfig;
 import faultline.protocols.redlock.RedlockInvariants;
 import faultline.protocols.redlock.StoreClock;
+import faultline.protocols.redlock.StoreRestart;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ParamReader;
 import java.util.ArrayList;
@@ -74,6 +75,13 @@ public final class RedlockBinding implements ProtocolBinding {
           "checkValidityBeforeWrite",
           true,
           "whether a client checks, before writing, that its lock's validity has not run out");
+  private static final Parameter STORE_RESTART =
+      PARAMETERS.choice(
+          "storeRestart",
+          "immediate",
+          LockParams.names(StoreRestart.values()),
+          "what a restarted store keeps: immediate (forgets its keys, answers at once), delayed"
+              + " (refuses every SET for the lock's TTL) or fsync (reloads its synced keys)");
   private static final Parameter CLIENTS =
       PARAMETERS.objects("clients", "the clients, each acquiring the lock once");
   private static final Parameter CLIENT_NODE = CLIENTS.fields().node("node", "the client's node");
@@ -179,6 +187,8 @@ public final class RedlockBinding implements ProtocolBinding {
     int maxAttempts = (int) MAX_ATTEMPTS.integer(params);
     StoreClock storeClock = StoreClock.valueOf(LockParams.constant(STORE_CLOCK.choice(params)));
     boolean checkBeforeWrite = CHECK_VALIDITY.bool(params);
+    StoreRestart storeRestart =
+        StoreRestart.valueOf(LockParams.constant(STORE_RESTART.choice(params)));
     List<RedlockConfig.Client> clients = new ArrayList<>();
     for (ParamReader client : CLIENTS.objects(params)) {
       NodeId node = CLIENT_NODE.node(client);
@@ -206,6 +216,7 @@ public final class RedlockBinding implements ProtocolBinding {
         storeClock,
         checkBeforeWrite,
         clients,
-        Set.copyOf(bugs));
+        Set.copyOf(bugs),
+        storeRestart);
   }
 }
