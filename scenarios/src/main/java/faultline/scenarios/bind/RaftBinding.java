@@ -26,6 +26,7 @@ import java.util.TreeMap;
  *   "preVote": false, "checkQuorum": false, "fastBackup": false,
  *   "reads": "read-index",               // or "log", or "lease"
  *   "maxEntriesPerAppend": 64,
+ *   "maxInflightAppends": 256,           // AppendEntries in flight per follower (MaxInflightMsgs)
  *   "bugs": ["commit_earlier_term_by_counting"],  // the bug zoo; see RaftBug
  *   "clients": {
  *     "nodes": ["c1"], "processes": 1, "intervalMin": "20ms", "intervalMax": "100ms",
