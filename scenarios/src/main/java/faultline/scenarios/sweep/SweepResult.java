@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.check.Violation;
 import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.ViolationsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,24 +18,29 @@ import java.util.TreeSet;
  *
  * @param sweep the sweep this seed belongs to
  * @param seed the seed
- * @param traceSha256 the run's trace hash, as {@code run --json} reports it
+ * @param fingerprint the run's fingerprint, as {@code run --json} reports it
  * @param violations the violations, as {@code run --json} reports them
  * @param unexpected the violated invariants that the scenario does not expect, sorted
  * @param stopReason why the run ended
  * @param events events processed
  * @param virtualTimeNanos virtual time at the end
  * @param replay the command that repeats this seed's run
+ * @param verdict {@code passed}, {@code violated} or {@code inconclusive}, as {@code run --json}
+ *     reports it
+ * @param inconclusive why the run is inconclusive (a limit, an undecided check); empty otherwise
  */
 public record SweepResult(
     SweepId sweep,
     long seed,
-    String traceSha256,
+    String fingerprint,
     ArrayNode violations,
     List<String> unexpected,
     String stopReason,
     long events,
     long virtualTimeNanos,
-    String replay) {
+    String replay,
+    String verdict,
+    List<String> inconclusive) {
 
   /** What identifies a sweep: shards of one sweep agree on all three. */
   public record SweepId(String scenario, String seeds, long durationNanos) {}
@@ -42,19 +48,9 @@ public record SweepResult(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static SweepResult of(SweepId sweep, RunReport report, Set<String> expectedViolations) {
-    ArrayNode violations = JSON.createArrayNode();
+    ArrayNode violations = ViolationsJson.of(report.outcome().violations());
     Set<String> unexpected = new TreeSet<>();
     for (Violation violation : report.outcome().violations()) {
-      ObjectNode item = violations.addObject();
-      item.put("invariant", violation.invariant());
-      item.put("seq", violation.seq());
-      item.put("timeNanos", violation.timeNanos());
-      if (violation.node() == null) {
-        item.putNull("node");
-      } else {
-        item.put("node", violation.node().name());
-      }
-      item.put("message", violation.message());
       if (!expectedViolations.contains(violation.invariant())) {
         unexpected.add(violation.invariant());
       }
@@ -62,17 +58,24 @@ public record SweepResult(
     return new SweepResult(
         sweep,
         report.seed(),
-        report.outcome().traceSha256(),
+        report.outcome().fingerprint(),
         violations,
         List.copyOf(unexpected),
         report.outcome().stopReason().label(),
         report.outcome().events(),
         report.outcome().endNanos(),
-        report.reproduceCommand());
+        report.reproduceCommand(),
+        report.outcome().verdict().label(),
+        report.inconclusiveReasons());
   }
 
   public boolean failed() {
     return !unexpected.isEmpty();
+  }
+
+  /** Not failed, but not a pass either: a limit stopped it, or a check could not decide. */
+  public boolean isInconclusive() {
+    return !failed() && !inconclusive.isEmpty() && violations.isEmpty();
   }
 
   /** The line, without its newline. */
@@ -82,7 +85,7 @@ public record SweepResult(
     line.put("seeds", sweep.seeds());
     line.put("durationNanos", sweep.durationNanos());
     line.put("seed", seed);
-    line.put("traceSha256", traceSha256);
+    line.put("fingerprint", fingerprint);
     line.set("violations", violations);
     ArrayNode unexpectedNode = line.putArray("unexpected");
     unexpected.forEach(unexpectedNode::add);
@@ -90,6 +93,9 @@ public record SweepResult(
     line.put("events", events);
     line.put("virtualTimeNanos", virtualTimeNanos);
     line.put("replay", replay);
+    line.put("verdict", verdict);
+    ArrayNode reasons = line.putArray("inconclusive");
+    inconclusive.forEach(reasons::add);
     return line.toString();
   }
 
@@ -117,13 +123,30 @@ public record SweepResult(
     return new SweepResult(
         sweep,
         number(line, "seed"),
-        text(line, "traceSha256"),
+        text(line, "fingerprint"),
         (ArrayNode) violations,
         List.copyOf(unexpected),
         text(line, "stopReason"),
         number(line, "events"),
         number(line, "virtualTimeNanos"),
-        text(line, "replay"));
+        text(line, "replay"),
+        line.has("verdict") ? text(line, "verdict") : legacyVerdict(violations),
+        line.has("inconclusive") ? texts(line, "inconclusive") : List.of());
+  }
+
+  /** Lines written before verdicts were recorded knew only violated or not. */
+  private static String legacyVerdict(JsonNode violations) {
+    return violations.isEmpty() ? "passed" : "violated";
+  }
+
+  private static List<String> texts(JsonNode line, String field) {
+    JsonNode value = line.get(field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("field '" + field + "': not an array");
+    }
+    List<String> texts = new ArrayList<>();
+    value.forEach(item -> texts.add(item.asText()));
+    return List.copyOf(texts);
   }
 
   private static String text(JsonNode line, String field) {
