@@ -143,19 +143,19 @@ public final class RaftParams {
     params.finish();
     RaftConfig config =
         new RaftConfig(
-            servers,
-            timeoutMin,
-            timeoutMax,
-            overrides,
-            heartbeat,
-            preVote,
-            checkQuorum,
-            fastBackup,
-            reads,
-            batch,
-            bugs,
-            workload)
-        .withMaxInflightAppends(inflight);
+                servers,
+                timeoutMin,
+                timeoutMax,
+                overrides,
+                heartbeat,
+                preVote,
+                checkQuorum,
+                fastBackup,
+                reads,
+                batch,
+                bugs,
+                workload)
+            .withMaxInflightAppends(inflight);
     return new Read(config, List.copyOf(warnings), checkStatesMax);
   }
 
