@@ -100,6 +100,13 @@ public final class RaftParams {
           1,
           1_000_000,
           "the most entries one AppendEntries carries");
+  private static final Parameter MAX_INFLIGHT_APPENDS =
+      PARAMETERS.integer(
+          "maxInflightAppends",
+          RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS,
+          1,
+          1_000_000,
+          "the most AppendEntries in flight to one follower (etcd-raft's MaxInflightMsgs)");
   private static final Parameter CHECK_STATES_MAX =
       PARAMETERS.integer(
           "checkStatesMax",
@@ -287,6 +294,7 @@ public final class RaftParams {
           default -> ReadMode.READ_INDEX;
         };
     int batch = (int) MAX_ENTRIES_PER_APPEND.integer(params);
+    int inflight = (int) MAX_INFLIGHT_APPENDS.integer(params);
     long checkStatesMax = CHECK_STATES_MAX.integer(params);
     EnumSet<RaftBug> bugs = EnumSet.noneOf(RaftBug.class);
     for (String bug : BUGS.choices(params)) {
@@ -296,18 +304,19 @@ public final class RaftParams {
     params.finish();
     RaftConfig config =
         new RaftConfig(
-            servers,
-            timeoutMin,
-            timeoutMax,
-            overrides,
-            heartbeat,
-            preVote,
-            checkQuorum,
-            fastBackup,
-            reads,
-            batch,
-            bugs,
-            workload);
+                servers,
+                timeoutMin,
+                timeoutMax,
+                overrides,
+                heartbeat,
+                preVote,
+                checkQuorum,
+                fastBackup,
+                reads,
+                batch,
+                bugs,
+                workload)
+            .withMaxInflightAppends(inflight);
     return new Read(config, List.copyOf(warnings), checkStatesMax);
   }
 
