@@ -83,6 +83,11 @@ class RaftInvariantsTest {
     }
 
     @Override
+    public void undecided(String message) {
+      failures.add("undecided: " + message);
+    }
+
+    @Override
     public void count(String name, long delta) {}
 
     @Override
