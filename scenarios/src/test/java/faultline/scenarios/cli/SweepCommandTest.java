@@ -55,7 +55,7 @@ class SweepCommandTest {
     for (int i = 0; i < lines.size(); i++) {
       JsonNode line = JSON.readTree(lines.get(i));
       assertThat(line.get("seed").asLong()).isEqualTo(i + 1);
-      assertThat(line.get("traceSha256").asText()).matches("[0-9a-f]{64}");
+      assertThat(line.get("fingerprint").asText()).matches("[0-9a-f]{64}");
       assertThat(line.fieldNames())
           .toIterable()
           .contains("violations", "stopReason", "events", "virtualTimeNanos", "replay");
@@ -70,7 +70,7 @@ class SweepCommandTest {
     JsonNode third = JSON.readTree(Files.readAllLines(out).get(2));
     Result run = faultline("run", SCENARIO, "--seed", "3", "--until", "1s", "--json");
     JsonNode single = JSON.readTree(run.out());
-    assertThat(third.get("traceSha256")).isEqualTo(single.get("traceSha256"));
+    assertThat(third.get("fingerprint")).isEqualTo(single.get("fingerprint"));
     assertThat(third.get("events")).isEqualTo(single.get("events"));
     assertThat(third.get("replay").asText())
         .isEqualTo("./faultline run " + SCENARIO + " --seed 3 --until 1s");
