@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Refactors that must not change behaviour are held to it here: every bundled scenario (the core
- * catalog and the exercises'), at its own seed and at seeds 1 to 3, gives the run identity recorded
+ * catalog and the exercises'), at its own seed and at seeds 1 to 3, gives the fingerprint recorded
  * in {@code src/test/resources/golden/bundled-runs.txt}. A change to what any run does, to the
  * random streams or to the trace encoding shows up as a list of the runs that moved. After an
  * intended change, refresh the file with {@code ./mvnw -B -ntp -pl app -am test
@@ -52,7 +52,7 @@ class BundledRunsGoldenTest {
     String identity =
         ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), TraceSink.discard())
             .outcome()
-            .traceSha256();
+            .fingerprint();
     return name + " seed=" + seed + " " + identity;
   }
 }
