@@ -4,6 +4,7 @@ import static faultline.engine.time.Nanos.MILLI;
 
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.ClientWorkload;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

@@ -5,7 +5,7 @@ import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
-import faultline.protocols.raft.ClientNode;
+import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * {@code "protocol": "raft"}: Raft servers and a replicated key-value store, driven by client
  * nodes. Its parameters are the table {@link RaftParams#PARAMETERS} ({@code ./faultline protocols
- * raft} prints it).
+ * raft} prints it), whose servers and clients block are the ones every key-value protocol shares
+ * ({@link KvClientParams}).
  */
 public final class RaftBinding implements ProtocolBinding {
   @Override
@@ -58,7 +59,7 @@ public final class RaftBinding implements ProtocolBinding {
       if (config.servers().contains(node)) {
         factories.put(node, id -> new RaftNode(config));
       } else {
-        factories.put(node, id -> new ClientNode(config));
+        factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
       }
     }
     return new Setup(factories, freshInvariants(read.checkStatesMax()));

@@ -4,8 +4,7 @@ import static faultline.engine.time.Nanos.MILLI;
 
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
-import faultline.protocols.raft.ClientWorkload;
-import faultline.protocols.raft.KvOperation;
+import faultline.protocols.kv.ClientWorkload;
 import faultline.protocols.raft.RaftBug;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.ReadMode;
@@ -20,8 +19,9 @@ import java.util.TreeMap;
 /**
  * The {@code raft} protocol's parameters: the table of them ({@link #PARAMETERS}), and the reader
  * that reads them strictly through it and says which legal settings are unwise. Every option and
- * timing of {@link RaftConfig} and {@link ClientWorkload} is a parameter. Public so that exercises
- * that run Raft with a student's part read the same parameters.
+ * timing of {@link RaftConfig} and {@link ClientWorkload} is a parameter; the servers and the
+ * clients block are declared and read by {@link KvClientParams}, as for every key-value protocol.
+ * Public so that exercises that run Raft with a student's part read the same parameters.
  */
 public final class RaftParams {
   private static final RaftConfig PAPER = RaftConfig.defaults(List.of(NodeId.of("n1")));
@@ -29,11 +29,6 @@ public final class RaftParams {
   /** Every parameter of {@code "protocol": "raft"}. */
   public static final Parameters PARAMETERS = new Parameters();
 
-  private static final Parameter SERVERS =
-      PARAMETERS.nodes(
-          "servers",
-          Parameters.computed("every node not in clients.nodes"),
-          "the Raft servers; every other node must be a client");
   private static final Parameter ELECTION_TIMEOUT_MIN =
       PARAMETERS.duration(
           "electionTimeoutMin",
@@ -119,77 +114,8 @@ public final class RaftParams {
           "bugs",
           Arrays.stream(RaftBug.values()).map(bug -> bug.name().toLowerCase(Locale.ROOT)).toList(),
           "the bug zoo: planted mistakes the invariants must catch");
-  private static final Parameter CLIENTS =
-      PARAMETERS.object("clients", "the client nodes and the workload they run");
-  private static final Parameters CLIENT = CLIENTS.fields();
-  private static final Parameter CLIENT_NODES =
-      CLIENT.nodes("nodes", "the client nodes; they send requests to the servers");
-  private static final Parameter PROCESSES =
-      CLIENT.integer(
-          "processes",
-          1,
-          1,
-          1000,
-          "client processes per client node, each with at most one request outstanding");
-  private static final Parameter INTERVAL_MIN =
-      CLIENT.duration("intervalMin", 20 * MILLI, "the least think time between operations");
-  private static final Parameter INTERVAL_MAX =
-      CLIENT.duration(
-          "intervalMax",
-          Parameters.computed("100ms, or intervalMin if longer"),
-          "the greatest think time");
-  private static final Parameter KEYS =
-      CLIENT.integer("keys", 3, 1, 1_000_000, "how many keys the random operations use");
-  private static final Parameter MIX =
-      CLIENT.object("mix", "the relative weights of the random operations");
-  private static final Parameter MIX_GET =
-      MIX.fields().integer("get", 2, 0, 1000, "the weight of get");
-  private static final Parameter MIX_PUT =
-      MIX.fields().integer("put", 1, 0, 1000, "the weight of put");
-  private static final Parameter MIX_APPEND =
-      MIX.fields().integer("append", 1, 0, 1000, "the weight of append");
-  private static final Parameter MIX_CAS =
-      MIX.fields().integer("cas", 1, 0, 1000, "the weight of cas");
-  private static final Parameter ATTEMPT_TIMEOUT =
-      CLIENT.duration(
-          "attemptTimeout",
-          100 * MILLI,
-          "how long a client waits for an answer before it retries the same request at another"
-              + " server");
-  private static final Parameter OPERATION_TIMEOUT =
-      CLIENT.duration(
-          "operationTimeout",
-          1000 * MILLI,
-          "how long before a client gives up: info for a write, fail for a read");
-  private static final Parameter UNTIL =
-      CLIENT.duration(
-          "until",
-          Parameters.computed("one second before the end of the run (at least half of it)"),
-          "no new operation starts after this");
-  private static final Parameter SCRIPT =
-      CLIENT.objects("script", "scripted operations; when given, they replace the random ones");
-  private static final Parameter SCRIPT_AT =
-      SCRIPT.fields().requiredDuration("at", "when the client issues it");
-  private static final Parameter SCRIPT_CLIENT =
-      SCRIPT.fields().node("client", "the client node that issues it, one of clients.nodes");
-  private static final Parameter SCRIPT_F =
-      SCRIPT.fields().requiredChoice("f", List.of("get", "put", "append", "cas"), "the operation");
-  private static final Parameter SCRIPT_KEY =
-      SCRIPT.fields().string("key", "x", "the key it reads or writes");
-  private static final Parameter SCRIPT_VALUE =
-      SCRIPT
-          .fields()
-          .string(
-              "value",
-              Parameters.computed("none; required by put, append and cas"),
-              "the value written, appended, or swapped in");
-  private static final Parameter SCRIPT_EXPECTED =
-      SCRIPT
-          .fields()
-          .string(
-              "expected",
-              Parameters.computed("none; required by cas"),
-              "the value a cas expects to find");
+  // Declared last: the servers and clients block, as every key-value protocol has them.
+  private static final KvClientParams KV = KvClientParams.declare(PARAMETERS);
 
   private RaftParams() {}
 
@@ -201,29 +127,11 @@ public final class RaftParams {
 
   public static Read read(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     List<String> warnings = new ArrayList<>();
-    ParamReader clients = CLIENTS.object(params);
-    List<NodeId> clientNodes = CLIENT_NODES.nodes(clients);
-    List<NodeId> defaultServers =
-        nodes.stream().filter(node -> !clientNodes.contains(node)).toList();
-    List<NodeId> servers = SERVERS.nodes(params, defaultServers);
-    for (NodeId client : clientNodes) {
-      if (servers.contains(client)) {
-        throw CLIENT_NODES.error(clients, client + " is listed both as a server and as a client");
-      }
-    }
-    for (NodeId node : nodes) {
-      if (!servers.contains(node) && !clientNodes.contains(node)) {
-        throw SERVERS.error(
-            params, node + " is neither a server nor one of clients.nodes; list it in one");
-      }
-    }
-    if (servers.isEmpty()) {
-      throw (SERVERS.isSetIn(params) ? SERVERS : CLIENTS)
-          .error(params, "a Raft cluster needs at least one server; every node is a client");
-    }
+    KvClientParams.Roles roles = KV.roles(params, nodes, "a Raft cluster");
+    List<NodeId> servers = roles.servers();
     if (servers.size() % 2 == 0) {
       warnings.add(
-          SERVERS
+          KV.servers()
               .error(
                   params,
                   servers.size()
@@ -300,7 +208,7 @@ public final class RaftParams {
     for (String bug : BUGS.choices(params)) {
       bugs.add(RaftBug.valueOf(bug.toUpperCase(Locale.ROOT)));
     }
-    ClientWorkload workload = readWorkload(clients, clientNodes, runDurationNanos);
+    ClientWorkload workload = KV.workload(roles, runDurationNanos);
     params.finish();
     RaftConfig config =
         new RaftConfig(
@@ -322,86 +230,5 @@ public final class RaftParams {
 
   private static String failures(int count) {
     return count == 1 ? "1 failure" : count + " failures";
-  }
-
-  private static ClientWorkload readWorkload(
-      ParamReader clients, List<NodeId> clientNodes, long runDurationNanos) {
-    int processes = (int) PROCESSES.integer(clients);
-    long intervalMin = INTERVAL_MIN.durationNanos(clients);
-    long intervalMax = INTERVAL_MAX.durationNanos(clients, Math.max(intervalMin, 100 * MILLI));
-    if (intervalMin <= 0) {
-      throw INTERVAL_MIN.error(clients, "must be longer than 0s");
-    }
-    if (intervalMax < intervalMin) {
-      throw INTERVAL_MAX.error(clients, "must not be shorter than intervalMin");
-    }
-    int keys = (int) KEYS.integer(clients);
-    ParamReader mix = MIX.object(clients);
-    int get = (int) MIX_GET.integer(mix);
-    int put = (int) MIX_PUT.integer(mix);
-    int append = (int) MIX_APPEND.integer(mix);
-    int cas = (int) MIX_CAS.integer(mix);
-    if (get + put + append + cas == 0) {
-      throw MIX.error(clients, "at least one operation needs a weight above 0");
-    }
-    ClientWorkload.Mix weights = new ClientWorkload.Mix(get, put, append, cas);
-    long attempt = ATTEMPT_TIMEOUT.durationNanos(clients);
-    long operation = OPERATION_TIMEOUT.durationNanos(clients);
-    if (attempt <= 0) {
-      throw ATTEMPT_TIMEOUT.error(clients, "must be longer than 0s");
-    }
-    if (operation < attempt) {
-      throw OPERATION_TIMEOUT.error(clients, "must not be shorter than attemptTimeout");
-    }
-    long defaultUntil = Math.max(runDurationNanos / 2, runDurationNanos - 1000 * MILLI);
-    long until = UNTIL.durationNanos(clients, defaultUntil);
-    List<ClientWorkload.ScriptedOperation> script = new ArrayList<>();
-    for (ParamReader step : SCRIPT.objects(clients)) {
-      script.add(readScripted(step, clientNodes, runDurationNanos));
-    }
-    return new ClientWorkload(
-        clientNodes,
-        processes,
-        intervalMin,
-        intervalMax,
-        keys,
-        weights,
-        attempt,
-        operation,
-        until,
-        script);
-  }
-
-  private static ClientWorkload.ScriptedOperation readScripted(
-      ParamReader step, List<NodeId> clientNodes, long runDurationNanos) {
-    long at = SCRIPT_AT.durationNanos(step, -1);
-    if (at < 0) {
-      throw SCRIPT_AT.error(step, "every scripted operation needs an \"at\" time");
-    }
-    if (at > runDurationNanos) {
-      throw SCRIPT_AT.error(step, "the operation is after the end of the run");
-    }
-    NodeId client = SCRIPT_CLIENT.node(step);
-    if (!clientNodes.contains(client)) {
-      throw SCRIPT_CLIENT.error(step, client + " is not one of clients.nodes");
-    }
-    String f = SCRIPT_F.requiredChoice(step);
-    if (f == null) {
-      throw SCRIPT_F.error(step, "every scripted operation needs \"f\": get, put, append or cas");
-    }
-    String key = SCRIPT_KEY.string(step);
-    String value = SCRIPT_VALUE.string(step, null);
-    String expected = SCRIPT_EXPECTED.string(step, null);
-    if (!f.equals("get") && value == null) {
-      throw SCRIPT_VALUE.error(step, "a " + f + " needs a \"value\"");
-    }
-    if (f.equals("cas") && expected == null) {
-      throw SCRIPT_EXPECTED.error(step, "a cas needs an \"expected\" value");
-    }
-    step.finish();
-    return new ClientWorkload.ScriptedOperation(
-        at,
-        client,
-        new KvOperation(f, key, f.equals("get") ? null : value, f.equals("cas") ? expected : null));
   }
 }
