@@ -18,6 +18,7 @@ public final class Protocols {
           new LockServiceBinding(),
           new RedlockBinding(),
           new LeaseElectionBinding(),
+          new SwimBinding(),
           new RaftBinding());
 
   // Bindings from modules above this one (the exercises bind the students' nodes), found with
