@@ -35,7 +35,7 @@ find_jdk() {
     fi
   fi
   for candidate in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* \
-      "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+      "${HOME:-/nonexistent}"/.sdkman/candidates/java/* "${HOME:-/nonexistent}"/.jdks/* \
       /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     if is_suitable_jdk "$candidate"; then
       echo "$candidate"
