@@ -19,7 +19,8 @@ public final class Protocols {
           new RedlockBinding(),
           new LeaseElectionBinding(),
           new SwimBinding(),
-          new RaftBinding());
+          new RaftBinding(),
+          new PaxosBinding());
 
   // Bindings from modules above this one (the exercises bind the students' nodes), found with
   // ServiceLoader in META-INF/services/faultline.scenarios.bind.ProtocolBinding, sorted by name.
