@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * One deterministic run. Single-threaded: events leave the queue in {@code (time, sequence)} order,
  * each node handler runs atomically, its effects apply in issue order, and invariants are checked
- * after every event. The same scenario and seed always give byte-identical traces.
+ * after every event. The same scenario and seed always give the same fingerprint and byte-identical
+ * traces.
  *
  * <p>Build one with {@link #builder()}; run it with {@link #run()}, or drive it piecewise with
  * {@link #runUntil(long)} and {@link #finish()} (the visualizer does).
@@ -40,6 +41,9 @@ public final class Simulation {
   private final FaultApplier faults;
   private final CausalTracker causality;
   private final Metrics metrics = new Metrics();
+  private final Metrics.Counter sent = metrics.counter("net.sent");
+  private final Metrics.Counter delivered = metrics.counter("net.delivered");
+  private final Metrics.Counter timersFired = metrics.counter("timers.fired");
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
   // Every step's effects go into this one list: handlers never overlap, and a closed outbox
   // refuses new effects before it touches the list.
@@ -76,7 +80,8 @@ public final class Simulation {
     this.invariantView = new InvariantView(this);
     this.seed = builder.seed();
 
-    writer.header(builder.traceHeader(), builder.seed(), nodeIds);
+    writer.header(
+        builder.traceHeader(), builder.seed(), nodeIds.stream().map(NodeId::name).toList());
     for (NodeSlot slot : slots) {
       queue.add(0, new EngineEvent.Start(slot.index));
     }
@@ -141,13 +146,13 @@ public final class Simulation {
       invariant.atEnd(invariantView);
     }
     trace.halt(reason.label());
-    String hash = writer.end();
+    String fingerprint = writer.end();
     outcome =
         new RunOutcome(
             reason,
             nowNanos,
             writer.eventsWritten(),
-            hash,
+            fingerprint,
             List.copyOf(violations),
             List.copyOf(undecided),
             metrics.snapshot());
@@ -220,7 +225,7 @@ public final class Simulation {
       return null;
     }
     trace.deliver(to, from.id, deliver.messageId(), deliver.copy(), deliver.message());
-    metrics.add("net.delivered", 1);
+    delivered.add(1);
     VectorStamp truth = causality.step(to.index, deliver.senderStamp());
     Outbox outbox = outboxFor(to);
     try {
@@ -246,7 +251,7 @@ public final class Simulation {
     }
     Check.state(slot.fire(fire.tag(), fire.generation()), "an armed timer fires: %s", fire);
     trace.timer(slot, fire.tag(), fire.dueNanos());
-    metrics.add("timers.fired", 1);
+    timersFired.add(1);
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
     try {
@@ -294,7 +299,7 @@ public final class Simulation {
   private void send(NodeSlot source, NodeId to, Message message, VectorStamp truth) {
     long messageId = messageIdNext++;
     trace.send(source, to, messageId, message);
-    metrics.add("net.sent", 1);
+    sent.add(1);
     Route route = network.route(nowNanos, source.id, to);
     NodeSlot target = slotById.get(to);
     if (route.isDropped()) {

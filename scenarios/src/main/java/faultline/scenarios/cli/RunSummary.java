@@ -36,8 +36,8 @@ final class RunSummary {
         outcome.events(),
         outcome.stopReason().explanation());
     out.printf(
-        "trace sha256 %s%s%n",
-        outcome.traceSha256(), tracePath == null ? "" : "  (written to " + tracePath + ")");
+        "fingerprint %s%s%n",
+        outcome.fingerprint(), tracePath == null ? "" : "  (trace written to " + tracePath + ")");
     printViolations(outcome);
     printInconclusive(report);
     printMetrics(outcome);
