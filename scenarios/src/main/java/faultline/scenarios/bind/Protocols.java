@@ -19,7 +19,8 @@ public final class Protocols {
           new RedlockBinding(),
           new LeaseElectionBinding(),
           new RaftBinding(),
-          new PaxosBinding());
+          new PaxosBinding(),
+          new MultiPaxosBinding());
 
   // Bindings from modules above this one (the exercises bind the students' nodes), found with
   // ServiceLoader in META-INF/services/faultline.scenarios.bind.ProtocolBinding, sorted by name.
