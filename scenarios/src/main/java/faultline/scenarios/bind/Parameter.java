@@ -5,6 +5,7 @@ import faultline.engine.random.Ratio;
 import faultline.scenarios.parse.ParamReader;
 import faultline.scenarios.parse.ScenarioException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One parameter of a protocol binding, declared once in the binding's {@link Parameters} table with
@@ -214,6 +215,12 @@ public final class Parameter {
   public NodeId node(ParamReader params) {
     expect(Type.NODE, DefaultKind.REQUIRED);
     return params.node(name);
+  }
+
+  /** An optional node: empty when absent. */
+  public Optional<NodeId> optionalNode(ParamReader params) {
+    expect(Type.NODE, DefaultKind.COMPUTED);
+    return params.optionalNode(name);
   }
 
   public List<NodeId> nodes(ParamReader params, List<NodeId> computedDefault) {

@@ -159,6 +159,13 @@ public final class Parameters {
     return required(name, Type.NODE, meaning);
   }
 
+  /**
+   * An optional node, read as an {@code Optional}; {@code defaultValue} says what absence means.
+   */
+  public Parameter node(String name, Computed defaultValue, String meaning) {
+    return computed(name, Type.NODE, defaultValue, meaning);
+  }
+
   /** A list of distinct node names; empty by default. */
   public Parameter nodes(String name, String meaning) {
     return add(name, Type.NODES, List.of(), "[]", meaning);

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       SweepCommand.class,
       ProtocolsCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
