@@ -29,9 +29,11 @@ import java.util.UUID;
  * each rule lists the classes that break it. The layer rules forbid dependencies that point back up
  * the stack. The determinism rules forbid, in the engine and the protocols, every way a run could
  * depend on something other than its scenario and seed: real clocks, waiting, threads, unseeded or
- * unfrozen randomness, files, sockets, the console and the environment. ArchUnit's default {@code
- * failOnEmptyShould} stays on, so a rule whose {@code that()} matches no class (a renamed package)
- * fails instead of passing vacuously.
+ * unfrozen randomness, files, sockets, the console and the environment, platform-dependent {@code
+ * Math}, hash-ordered collections, and timer tags whose text is an identity hash code ({@link
+ * DeterminismRules}, each proven able to fail by {@code PlantedViolationsTest}). ArchUnit's default
+ * {@code failOnEmptyShould} stays on, so a rule whose {@code that()} matches no class (a renamed
+ * package) fails instead of passing vacuously.
  */
 @AnalyzeClasses(packages = "faultline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -178,6 +180,22 @@ class ArchitectureTest {
               "the environment, system properties and identity hash codes differ between"
                   + " machines and runs, so behaviour that reads them cannot be replayed from a"
                   + " seed");
+
+  @ArchTest
+  static final ArchRule onlyStrictMath = DeterminismRules.onlyStrictMath(ENGINE, PROTOCOLS);
+
+  /**
+   * Hash orders: in the engine and the protocols, and in the scenario code that builds and runs a
+   * simulation (bindings, random fault plans), whose choices reach the trace as well.
+   */
+  @ArchTest
+  static final ArchRule noHashOrderedCollections =
+      DeterminismRules.noHashOrderedCollections(
+          ENGINE, PROTOCOLS, "faultline.scenarios.bind..", "faultline.scenarios.run..");
+
+  @ArchTest
+  static final ArchRule timerTagsHaveAStableText =
+      DeterminismRules.timerTagsHaveAStableText("faultline..");
 
   @ArchTest
   static final ArchRule noUserInterface =

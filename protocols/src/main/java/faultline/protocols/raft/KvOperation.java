@@ -1,7 +1,7 @@
 package faultline.protocols.raft;
 
 import faultline.engine.Check;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One key-value operation: {@code get}, {@code put} (replace), {@code append} (concatenate) or
@@ -9,7 +9,7 @@ import java.util.Set;
  * expected}). A missing key holds the empty string.
  */
 public record KvOperation(String f, String key, String value, String expected) {
-  static final Set<String> FUNCTIONS = Set.of("get", "put", "append", "cas");
+  static final List<String> FUNCTIONS = List.of("get", "put", "append", "cas");
 
   public KvOperation {
     Check.argument(FUNCTIONS.contains(f), "unknown operation %s", f);

@@ -1,8 +1,7 @@
 package faultline.protocols.raft;
 
+import faultline.engine.lookup.LookupMap;
 import faultline.protocols.raft.RaftMessage.ReplyStatus;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The replicated state machine: a map from key to string, plus one session per client process that
@@ -10,8 +9,9 @@ import java.util.Map;
  * once (§8). Volatile: a restarted server rebuilds it by applying its log again.
  */
 final class KvStore {
-  private final Map<String, String> values = new HashMap<>(); // Only looked up, never iterated.
-  private final Map<Integer, Outcome> sessions = new HashMap<>();
+  private final LookupMap<String, String> values =
+      new LookupMap<>(); // Only looked up, never iterated.
+  private final LookupMap<Integer, Outcome> sessions = new LookupMap<>();
 
   /** What applying (or reading) an operation gave. */
   record Outcome(long sequence, ReplyStatus status, String value) {}
