@@ -42,6 +42,14 @@ class CommandLineTest {
   }
 
   @Test
+  void versionNamesTheTraceFormatItWrites() {
+    Result result = faultline("--version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("faultline-trace " + faultline.engine.trace.TraceFormat.VERSION + ")");
+  }
+
+  @Test
   void describeExplainsTheScenario() {
     Result result = faultline("describe", "clocks/hlc-skew");
     assertThat(result.exitCode()).isZero();
