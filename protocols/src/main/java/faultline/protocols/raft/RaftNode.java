@@ -281,7 +281,12 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     context.cancelTimer(Server.ELECTION_TIMEOUT);
     persistent.append(LogEntry.noOp(persistent.currentTerm()));
     persistent.sync();
-    leader = new LeaderState(otherServers(), persistent.log().lastIndex(), config.majority());
+    leader =
+        new LeaderState(
+            otherServers(),
+            persistent.log().lastIndex(),
+            config.majority(),
+            config.maxInflightAppends());
     context.count("raft.leaderChanges", 1);
     context.note("leader of term " + persistent.currentTerm());
     replication.broadcastAppend(leader.startRound(context.monotonicNanos()));

@@ -26,6 +26,7 @@ import java.util.TreeMap;
  *   "preVote": false, "checkQuorum": false, "fastBackup": false,
  *   "reads": "read-index",               // or "log", or "lease"
  *   "maxEntriesPerAppend": 64,
+ *   "maxInflightAppends": 256,           // AppendEntries in flight per follower (MaxInflightMsgs)
  *   "checkStatesMax": 2000000,           // kv.linearizable's search budget; past it: undecided
  *   "bugs": ["commit_earlier_term_by_counting"],  // the bug zoo; see RaftBug
  *   "clients": {

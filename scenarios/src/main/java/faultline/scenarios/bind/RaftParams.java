@@ -126,6 +126,10 @@ public final class RaftParams {
           default -> ReadMode.READ_INDEX;
         };
     int batch = (int) params.integer("maxEntriesPerAppend", 64, 1, 1_000_000);
+    int inflight =
+        (int)
+            params.integer(
+                "maxInflightAppends", RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS, 1, 1_000_000);
     long checkStatesMax =
         params.integer(
             "checkStatesMax", LinearizabilityChecker.DEFAULT_STATES_MAX, 1, 1_000_000_000);
@@ -139,18 +143,19 @@ public final class RaftParams {
     params.finish();
     RaftConfig config =
         new RaftConfig(
-            servers,
-            timeoutMin,
-            timeoutMax,
-            overrides,
-            heartbeat,
-            preVote,
-            checkQuorum,
-            fastBackup,
-            reads,
-            batch,
-            bugs,
-            workload);
+                servers,
+                timeoutMin,
+                timeoutMax,
+                overrides,
+                heartbeat,
+                preVote,
+                checkQuorum,
+                fastBackup,
+                reads,
+                batch,
+                bugs,
+                workload)
+            .withMaxInflightAppends(inflight);
     return new Read(config, List.copyOf(warnings), checkStatesMax);
   }
 

@@ -200,4 +200,35 @@ class KubernetesExampleTest {
           .containsExactlyInAnyOrder("part-0.jsonl", "part-1.jsonl", "part-2.jsonl", "all.jsonl");
     }
   }
+
+  @Test
+  void aShardThatFailsForGoodLetsTheCollectorNameWhatIsMissing() throws Exception {
+    BatchHost host = new BatchHost(temp);
+    Path results = Files.createDirectory(temp.resolve("results"));
+    Map<String, String> scaledDown =
+        Map.of("SEEDS", "1..6", "SHARDS", "2", "RESULTS", results.toString(), "POLL_SECONDS", "1");
+    JsonNode shardContainer = container(job("faultline-sweep"));
+    for (int index = 0; index < 2; index++) {
+      Map<String, String> podEnv = new HashMap<>(env(shardContainer));
+      podEnv.putAll(scaledDown);
+      podEnv.put("JOB_COMPLETION_INDEX", String.valueOf(index));
+      if (index == 1) {
+        // Pod 1 is given a scenario that does not exist: exit 2, which fails the Job at once.
+        podEnv.put("SCENARIO", "raft/no-such-scenario");
+      }
+      BatchHost.Result pod = host.run(command(shardContainer, podEnv), podEnv, temp);
+      assertThat(pod.status()).as(pod.output()).isEqualTo(index == 0 ? 0 : 2);
+    }
+    assertThat(Files.readString(results.resolve("part-1.failed")).strip()).isEqualTo("2");
+
+    JsonNode collectorContainer = container(job("faultline-sweep-merge"));
+    Map<String, String> collectorEnv = new HashMap<>(env(collectorContainer));
+    collectorEnv.putAll(scaledDown);
+    BatchHost.Result merged =
+        host.run(command(collectorContainer, collectorEnv), collectorEnv, temp);
+    assertThat(merged.status()).as(merged.output()).isEqualTo(2);
+    assertThat(merged.output())
+        .contains("a shard failed for good (./part-1.failed)")
+        .contains("3 of the 6 seeds", "seeds 4..6 (3), after " + results + "/part-0.jsonl:3");
+  }
 }
