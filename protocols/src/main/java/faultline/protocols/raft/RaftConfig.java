@@ -2,6 +2,7 @@ package faultline.protocols.raft;
 
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.ClientWorkload;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package faultline.protocols.raft;
 
 import faultline.engine.Check;
+import faultline.engine.node.Message;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
@@ -23,7 +24,7 @@ final class Replication {
     this.node = node;
   }
 
-  private NodeContext<RaftMessage, RaftTimer> context() {
+  private NodeContext<Message, RaftTimer> context() {
     return node.context();
   }
 

@@ -14,6 +14,7 @@ import faultline.engine.random.Ratio;
 import faultline.engine.trace.InMemoryTraceSink;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
+import faultline.protocols.kv.ClientWorkload;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

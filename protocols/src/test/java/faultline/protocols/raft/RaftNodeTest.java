@@ -3,11 +3,13 @@ package faultline.protocols.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.ClientCommand;
+import faultline.protocols.kv.KvMessage.ClientReply;
+import faultline.protocols.kv.KvMessage.ClientRequest;
+import faultline.protocols.kv.KvOperation;
+import faultline.protocols.kv.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
-import faultline.protocols.raft.RaftMessage.ClientReply;
-import faultline.protocols.raft.RaftMessage.ClientRequest;
-import faultline.protocols.raft.RaftMessage.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.RequestVote;
 import faultline.protocols.raft.RaftMessage.RequestVoteReply;
 import faultline.protocols.raft.RaftTimer.Server;
