@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Exit codes: 0 ok, 1 an invariant was violated (or a replay differed),",
-      "2 bad usage or input, 3 internal error (add --verbose for the stack trace) or out of",
-      "memory, 4 check could not decide within --max-states, 5 a run was inconclusive."
+      "2 bad usage or input, 3 internal error (add --verbose for the stack trace),",
+      "4 check could not decide within --max-states, 5 a run was inconclusive."
     })
 public final class FaultlineCommand implements Runnable {
   @Option(
@@ -71,29 +71,6 @@ public final class FaultlineCommand implements Runnable {
     return ExitCodes.BAD_INPUT;
   }
 
-  /**
-   * Says that the heap ran out, and that this is no verdict: answers are bounded by counts (events,
-   * search states), never by memory, so a larger heap gives the answer and a smaller one none.
-   */
-  static int outOfMemory(PrintWriter err) {
-    err.println(
-        "faultline: out of memory: the Java heap is too small for this run or check, so there is"
-            + " no verdict (answers never depend on the heap); give it more"
-            + " (FAULTLINE_JAVA_OPTS=-Xmx4g ./faultline ...) or lower the search budget (check"
-            + " --max-states, params.checkStatesMax)");
-    err.flush();
-    return ExitCodes.INTERNAL_ERROR;
-  }
-
-  private static boolean causedByOutOfMemory(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OutOfMemoryError) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static int onFailure(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
@@ -101,9 +78,6 @@ public final class FaultlineCommand implements Runnable {
       err.println("faultline: " + e.getMessage());
       err.flush();
       return ExitCodes.BAD_INPUT;
-    }
-    if (causedByOutOfMemory(e)) {
-      return outOfMemory(err);
     }
     boolean verbose =
         parseResult.hasMatchedOption("--verbose")

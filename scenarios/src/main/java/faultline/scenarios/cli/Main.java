@@ -13,7 +13,8 @@ public final class Main {
 
   /** Runs the command line and returns its exit code (tests call this directly). */
   public static int execute(String... args) {
-    return execute(FaultlineCommand.commandLine(), args);
+    CommandLine commandLine = FaultlineCommand.commandLine();
+    return commandLine.execute(args);
   }
 
   /** Runs the command line with its output captured (for tests and embedding). */
@@ -21,16 +22,6 @@ public final class Main {
     CommandLine commandLine = FaultlineCommand.commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
-    return execute(commandLine, args);
-  }
-
-  private static int execute(CommandLine commandLine, String... args) {
-    try {
-      return commandLine.execute(args);
-    } catch (OutOfMemoryError e) {
-      // Picocli hands Exceptions to FaultlineCommand; an Error would leave the JVM with a stack
-      // trace and exit 1, which a script reads as "violated" or "not linearizable".
-      return FaultlineCommand.outOfMemory(commandLine.getErr());
-    }
+    return commandLine.execute(args);
   }
 }
