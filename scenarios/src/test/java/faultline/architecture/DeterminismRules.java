@@ -1,9 +1,12 @@
 package faultline.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -14,18 +17,27 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import faultline.engine.node.TimerTag;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.function.IntPredicate;
 
 /**
- * Determinism rules that take the packages they apply to, so that {@link ArchitectureTest} can
- * apply them to the real code and {@code PlantedViolationsTest} to small classes that break each
- * one on purpose (a rule that cannot fail proves nothing).
+ * The determinism rules, each a function of the classes it applies to ({@code code}), so that
+ * {@link ArchitectureTest} applies them to the engine and the protocols, the exercises' own test to
+ * every exercise package, and {@code PlantedViolationsTest} to small classes that break each one on
+ * purpose (a rule that cannot fail proves nothing). Together they forbid every way a run could
+ * depend on something other than its scenario and seed.
  */
-final class DeterminismRules {
+public final class DeterminismRules {
   private DeterminismRules() {}
 
   /**
@@ -33,13 +45,13 @@ final class DeterminismRules {
    * intrinsic may be off by an ulp from {@link StrictMath}, which is specified bit for bit). {@code
    * sqrt} is not here: IEEE 754 fixes it, correctly rounded, everywhere.
    */
-  static final Set<String> PLATFORM_MATH =
+  private static final Set<String> PLATFORM_MATH =
       Set.of(
           "exp", "expm1", "log", "log10", "log1p", "pow", "sin", "cos", "tan", "asin", "acos",
           "atan", "atan2", "sinh", "cosh", "tanh", "hypot", "cbrt");
 
   /** JDK collections whose iteration order follows hash codes (an enum's changes every run). */
-  static final Set<String> HASH_ORDERED =
+  private static final Set<String> HASH_ORDERED =
       Set.of(
           "java.util.HashMap",
           "java.util.HashSet",
@@ -54,7 +66,7 @@ final class DeterminismRules {
    * Map.of} of two entries or more, and the collectors that build a {@code HashSet} or {@code
    * HashMap} when not given a map to fill.
    */
-  static final Map<String, IntPredicate> HASH_ORDERED_FACTORIES =
+  private static final Map<String, IntPredicate> HASH_ORDERED_FACTORIES =
       Map.ofEntries(
           Map.entry("java.util.Set.of", parameters -> parameters >= 2),
           Map.entry("java.util.Set.copyOf", parameters -> true),
@@ -71,11 +83,136 @@ final class DeterminismRules {
           Map.entry("java.util.stream.Collectors.groupingBy", parameters -> parameters <= 2),
           Map.entry("java.util.stream.Collectors.groupingByConcurrent", parameters -> true));
 
-  /** Only {@link StrictMath} for transcendental functions in {@code packages}. */
-  static ArchRule onlyStrictMath(String... packages) {
+  /** No real clock in {@code code}: time in a run is virtual. */
+  public static ArchRule noRealClocks(DescribedPredicate<? super JavaClass> code) {
     return noClasses()
-        .that()
-        .resideInAnyPackage(packages)
+        .that(code)
+        .should()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethodWhere(javaTimeNow())
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Clock.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(InstantSource.class)
+        .because(
+            "time in a run is virtual (a long of nanoseconds on the event queue) and each node"
+                + " reads its own simulated clocks through NodeContext; a real clock makes the"
+                + " trace depend on when and where the run happened");
+  }
+
+  /** No sleep, thread, executor or lock in {@code code}. */
+  public static ArchRule noWaitingNorThreads(DescribedPredicate<? super JavaClass> code) {
+    return noClasses()
+        .that(code)
+        .should()
+        .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Thread.class)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("java.util.concurrent..")
+        .because(
+            "a run is single-threaded and handlers never block: the event queue alone decides"
+                + " what happens next, so a sleep, a thread, an executor or a lock would make the"
+                + " order of events depend on the operating system's scheduler");
+  }
+
+  /** No random draw in {@code code} that does not come from the run's seed. */
+  public static ArchRule noUnseededRandomness(DescribedPredicate<? super JavaClass> code) {
+    return noClasses()
+        .that(code)
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(Random.class) // Also SecureRandom and ThreadLocalRandom.
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(SecureRandom.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(SplittableRandom.class)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("java.util.random..")
+        .orShould()
+        .callMethod(Math.class, "random")
+        .orShould()
+        .callMethod(StrictMath.class, "random")
+        .orShould()
+        .callMethod(UUID.class, "randomUUID")
+        .orShould()
+        .callMethod(Collections.class, "shuffle", List.class)
+        .because(
+            "every random draw must come from the run's seed through SimRandom streams"
+                + " (NodeContext.random() for nodes), whose output our golden tests freeze; the"
+                + " JDK's generators are unseeded, or seeded from the clock, or free to change"
+                + " their algorithm in a later JDK");
+  }
+
+  /** No file, socket or console in {@code code}. */
+  public static ArchRule noFilesSocketsOrConsole(DescribedPredicate<? super JavaClass> code) {
+    return noClasses()
+        .that(code)
+        .should()
+        .dependOnClassesThat()
+        .haveNameMatching("java\\.io\\.(File|RandomAccessFile).*")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("java.nio.file..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("java.net..")
+        .orShould()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .orShould()
+        .accessField(System.class, "in")
+        .because(
+            "nodes are sans-I/O state machines: everything they do goes through NodeContext"
+                + " (messages, timers, DurableStorage, trace records), and the engine writes its"
+                + " trace through a TraceSink; real I/O would escape the simulation and the trace");
+  }
+
+  /** Nothing in {@code code} reads what differs between machines and runs. */
+  public static ArchRule nothingThatDiffersBetweenMachines(
+      DescribedPredicate<? super JavaClass> code) {
+    return noClasses()
+        .that(code)
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(System.class, "getProperty", String.class)
+        .orShould()
+        .callMethod(System.class, "getProperty", String.class, String.class)
+        .orShould()
+        .callMethod(System.class, "identityHashCode", Object.class)
+        .because(
+            "the environment, system properties and identity hash codes differ between"
+                + " machines and runs, so behaviour that reads them cannot be replayed from a"
+                + " seed");
+  }
+
+  /** Any {@code now(...)} of {@code java.time}: Instant, LocalDateTime, ZonedDateTime, .... */
+  private static DescribedPredicate<JavaCall<?>> javaTimeNow() {
+    return describe(
+        "a now() of java.time",
+        call ->
+            call.getName().equals("now")
+                && resideInAPackage("java.time..").test(call.getTargetOwner()));
+  }
+
+  /** Only {@link StrictMath} for transcendental functions in {@code code}. */
+  public static ArchRule onlyStrictMath(DescribedPredicate<? super JavaClass> code) {
+    return noClasses()
+        .that(code)
         .should()
         .callMethodWhere(
             describe(
@@ -90,14 +227,13 @@ final class DeterminismRules {
   }
 
   /**
-   * No JDK hash-ordered collection is built in {@code packages}: lookups use {@code LookupMap} and
+   * No JDK hash-ordered collection is built in {@code code}: lookups use {@code LookupMap} and
    * {@code LookupSet} (which cannot be iterated), and whatever is iterated is a {@code TreeMap},
    * {@code LinkedHashMap}, {@code EnumMap}, a list, or their sets.
    */
-  static ArchRule noHashOrderedCollections(String... packages) {
+  public static ArchRule noHashOrderedCollections(DescribedPredicate<? super JavaClass> code) {
     return noClasses()
-        .that()
-        .resideInAnyPackage(packages)
+        .that(code)
         .and()
         .resideOutsideOfPackage("faultline.engine.lookup..")
         .should()
@@ -129,14 +265,13 @@ final class DeterminismRules {
   }
 
   /**
-   * Every timer tag in {@code packages} has a text that is the same on every run: the trace names a
+   * Every timer tag in {@code code} has a text that is the same on every run: the trace names a
    * timer by its enum constant, or else by its {@code toString}, and {@code Object.toString} prints
    * an identity hash code.
    */
-  static ArchRule timerTagsHaveAStableText(String... packages) {
+  public static ArchRule timerTagsHaveAStableText(DescribedPredicate<? super JavaClass> code) {
     return classes()
-        .that()
-        .resideInAnyPackage(packages)
+        .that(code)
         .and()
         .areAssignableTo(TimerTag.class)
         .and()

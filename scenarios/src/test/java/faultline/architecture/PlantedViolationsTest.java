@@ -1,8 +1,11 @@
 package faultline.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * because it looks at nothing, and none flags code it should allow.
  */
 class PlantedViolationsTest {
-  private static final String PLANTED = "faultline.architecture.planted..";
+  private static final DescribedPredicate<JavaClass> PLANTED =
+      resideInAPackage("faultline.architecture.planted..");
 
   private static JavaClasses only(Class<?>... classes) {
     return new ClassFileImporter().importClasses(classes);
