@@ -84,7 +84,7 @@ public final class LockParams {
       for (String bug : bugs.choices(params)) {
         planted.add(LockBug.valueOf(constant(bug)));
       }
-      return new LockServiceConfig(expiry, first, fence, Set.copyOf(planted));
+      return new LockServiceConfig(expiry, first, fence, planted);
     }
   }
 

@@ -216,7 +216,7 @@ public final class RedlockBinding implements ProtocolBinding {
         storeClock,
         checkBeforeWrite,
         clients,
-        Set.copyOf(bugs),
+        bugs,
         storeRestart);
   }
 }
