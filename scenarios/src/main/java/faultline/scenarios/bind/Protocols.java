@@ -1,7 +1,6 @@
 package faultline.scenarios.bind;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public final class Protocols {
             .map(ServiceLoader.Provider::get)
             .sorted(Comparator.comparing(ProtocolBinding::name))
             .toList();
-    Map<String, ProtocolBinding> byName = new HashMap<>();
+    Map<String, ProtocolBinding> byName = new TreeMap<>();
     for (ProtocolBinding binding : bindings) {
       ProtocolBinding other = byName.putIfAbsent(binding.name(), binding);
       if (other != null) {
