@@ -1,6 +1,7 @@
 package faultline.scenarios.cli;
 
 import faultline.scenarios.analysis.AnalysisRow;
+import faultline.scenarios.analysis.DetectorComparison;
 import faultline.scenarios.analysis.SwimAnalysis;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.parse.ScenarioLoader;
@@ -25,36 +26,41 @@ import picocli.CommandLine.Spec;
     description = {
       "Reproduce a paper's analysis: run a seed sweep and print each measurement with",
       "its 95% confidence interval beside the formula's prediction, as a Markdown",
-      "table (and a CSV with --csv). 'swim' is the one analysis so far: time to first",
-      "detection, failed probes under loss, load per member, dissemination time, and",
-      "Lifeguard's reduction of false positives around a slow member."
+      "table (and a CSV with --csv). 'swim': time to first detection, failed probes",
+      "under loss, load per member, dissemination time, and Lifeguard's reduction of",
+      "false positives around a slow member. 'detectors': SWIM, all-to-all heartbeats",
+      "with a fixed timeout and with phi accrual on the same faults and seeds:",
+      "detection times, false positives and message cost as the group grows."
     },
     footer = {
       "",
       "Examples:",
       "  ./faultline analyze swim",
-      "  ./faultline analyze swim --seeds 1..1000 --members 10,100 --csv swim.csv"
+      "  ./faultline analyze swim --seeds 1..1000 --members 10,100 --csv swim.csv",
+      "  ./faultline analyze detectors --seeds 1..10 --members 10,100,1000"
     })
 final class AnalyzeCommand implements Callable<Integer> {
-  private static final List<String> ANALYSES = List.of("swim");
+  private static final List<String> ANALYSES = List.of("swim", "detectors");
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "<analysis>", description = "Which analysis: swim.")
+  @Parameters(paramLabel = "<analysis>", description = "Which analysis: swim or detectors.")
   String analysis;
 
   @Option(
       names = "--seeds",
       paramLabel = "LIST",
-      description = "Seeds of the sweep (default: ${DEFAULT-VALUE}).")
-  String seedsText = "1..200";
+      description = "Seeds of the sweep (default: 1..200 for swim, 1..20 for detectors).")
+  String seedsText;
 
   @Option(
       names = "--members",
       paramLabel = "N,N",
       split = ",",
-      description = "Group sizes (default: 10,100).")
-  List<Integer> members = List.of(10, 100);
+      description =
+          "Group sizes (default: 10,100; all-to-all heartbeats at 1000 send 10^6"
+              + " messages per simulated second).")
+  List<Integer> members;
 
   @Option(
       names = "--jobs",
@@ -74,24 +80,43 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (jobs < 1) {
       throw new UserError("--jobs: must be at least 1, not " + jobs);
     }
-    for (int n : members) {
+    for (int n : members == null ? List.<Integer>of() : members) {
       if (n < 3 || n > 1024) {
         throw new UserError("--members: each size must be between 3 and 1024, not " + n);
       }
     }
-    long[] seeds = parseSeeds();
+    boolean swim = analysis.equals("swim");
+    long[] seeds = parseSeeds(seedsText != null ? seedsText : swim ? "1..200" : "1..20");
+    List<Integer> sizes = members != null ? members : List.of(10, 100);
     ScenarioLoader loader = ScenarioArgument.loader();
-    SwimAnalysis swim = new SwimAnalysis(loader, new Catalog(loader)::load, jobs);
-    List<AnalysisRow> rows = swim.analyze(members, seeds);
+    List<String> lines = new ArrayList<>();
+    List<String> csv = new ArrayList<>();
+    List<String> notes;
+    if (swim) {
+      SwimAnalysis analysis = new SwimAnalysis(loader, new Catalog(loader)::load, jobs);
+      List<AnalysisRow> rows = analysis.analyze(sizes, seeds);
+      lines.add(AnalysisRow.MARKDOWN_HEADER);
+      csv.add(AnalysisRow.CSV_HEADER);
+      rows.forEach(row -> lines.add(row.markdown()));
+      rows.forEach(row -> csv.add(row.csv()));
+      notes = analysis.notes();
+    } else {
+      DetectorComparison comparison = new DetectorComparison(loader, jobs);
+      List<DetectorComparison.Row> rows = comparison.compare(sizes, seeds);
+      lines.add(DetectorComparison.Row.MARKDOWN_HEADER);
+      csv.add(DetectorComparison.Row.CSV_HEADER);
+      rows.forEach(row -> lines.add(row.markdown()));
+      rows.forEach(row -> csv.add(row.csv()));
+      notes = comparison.notes();
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(AnalysisRow.MARKDOWN_HEADER);
-    rows.forEach(row -> out.println(row.markdown()));
-    for (String note : swim.notes()) {
+    lines.forEach(out::println);
+    for (String note : notes) {
       out.println();
       out.println("note: " + note);
     }
     if (csvPath != null) {
-      writeCsv(rows);
+      writeCsv(csv);
       out.println();
       out.println("csv: " + csvPath);
     }
@@ -99,10 +124,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private long[] parseSeeds() {
+  private static long[] parseSeeds(String text) {
     SeedList seeds;
     try {
-      seeds = SeedList.parse(seedsText);
+      seeds = SeedList.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UserError("--seeds: " + e.getMessage());
     }
@@ -112,10 +137,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     return seeds.seeds();
   }
 
-  private void writeCsv(List<AnalysisRow> rows) {
-    List<String> lines = new ArrayList<>();
-    lines.add(AnalysisRow.CSV_HEADER);
-    rows.forEach(row -> lines.add(row.csv()));
+  private void writeCsv(List<String> lines) {
     try {
       Path parent = csvPath.toAbsolutePath().getParent();
       if (parent != null) {

@@ -66,7 +66,7 @@ class AnalyzeCommandTest {
   void badOptionsExitTwoWithOneLine() {
     assertBad(
         new String[] {"analyze", "paxos"},
-        "faultline: analyze: no analysis named 'paxos' (there is: [swim])");
+        "faultline: analyze: no analysis named 'paxos' (there is: [swim, detectors])");
     assertBad(
         new String[] {"analyze", "swim", "--seeds", "7"},
         "faultline: --seeds: a confidence interval needs at least two seeds");
