@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       ReplayCommand.class,
       CheckCommand.class,
       SweepCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
