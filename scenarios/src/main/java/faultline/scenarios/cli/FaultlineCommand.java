@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 ok, 1 an invariant was violated (or a replay differed),",
       "2 bad usage or input, 3 internal error (add --verbose for the stack trace),",
-      "4 check could not decide within --max-states."
+      "4 check could not decide within --max-states, 5 a run was inconclusive."
     })
 public final class FaultlineCommand implements Runnable {
   @Option(
