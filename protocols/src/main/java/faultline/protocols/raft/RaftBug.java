@@ -18,5 +18,12 @@ public enum RaftBug {
   /** AppendEntries from a leader of an older term is accepted instead of rejected (§5.1). */
   ACCEPT_STALE_APPEND,
   /** A node that believes it leads answers reads from its local state without confirming it. */
-  STALE_LOCAL_READS
+  STALE_LOCAL_READS,
+  /**
+   * A lease lasts as long as the default minimum election timeout allows, as if no server had a
+   * shorter timeout of its own: a follower with a shorter per-server timeout can be elected, and
+   * commit, while the old leader still serves lease reads (§6.4.1 needs the lease to end before any
+   * other server may be elected).
+   */
+  LEASE_BY_DEFAULT_TIMEOUT
 }

@@ -19,6 +19,7 @@ public final class Protocols {
           new RedlockBinding(),
           new LeaseElectionBinding(),
           new SwimBinding(),
+          new HeartbeatBinding(),
           new RaftBinding(),
           new PaxosBinding(),
           new MultiPaxosBinding());

@@ -97,6 +97,13 @@ public final class RaftParams {
                       + " heartbeat start an election")
               .getMessage());
     }
+    SplitVoteWarning.check(
+            params,
+            servers,
+            new RaftConfig.TimeoutRange(timeoutMin, timeoutMax),
+            overrides,
+            runDurationNanos)
+        .ifPresent(warnings::add);
     boolean preVote = params.bool("preVote", false);
     boolean checkQuorum = params.bool("checkQuorum", false);
     boolean fastBackup = params.bool("fastBackup", false);

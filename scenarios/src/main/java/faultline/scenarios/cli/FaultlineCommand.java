@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       SweepCommand.class,
       CompareCommand.class,
+      AnalyzeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
