@@ -30,5 +30,12 @@ public enum RaftBug {
    * committed yet, instead of after its last entry: it deletes entries of its own log (Leader
    * Append-Only, Figure 3).
    */
-  LEADER_OVERWRITES_UNCOMMITTED
+  LEADER_OVERWRITES_UNCOMMITTED,
+  /**
+   * A lease lasts as long as the default minimum election timeout allows, as if no server had a
+   * shorter timeout of its own: a follower with a shorter per-server timeout can be elected, and
+   * commit, while the old leader still serves lease reads (§6.4.1 needs the lease to end before any
+   * other server may be elected).
+   */
+  LEASE_BY_DEFAULT_TIMEOUT
 }

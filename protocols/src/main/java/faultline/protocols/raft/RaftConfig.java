@@ -250,6 +250,9 @@ public record RaftConfig(
    */
   long leaseBoundNanos(NodeId leader) {
     long least = electionTimeoutMinNanos;
+    if (has(RaftBug.LEASE_BY_DEFAULT_TIMEOUT)) {
+      return least;
+    }
     for (var override : electionTimeoutOverrides.entrySet()) {
       if (!override.getKey().equals(leader)) {
         least = Math.min(least, override.getValue().minNanos());

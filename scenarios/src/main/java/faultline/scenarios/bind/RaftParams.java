@@ -192,6 +192,13 @@ public final class RaftParams {
                       + " heartbeat start an election")
               .getMessage());
     }
+    SplitVoteWarning.check(
+            params,
+            servers,
+            new RaftConfig.TimeoutRange(timeoutMin, timeoutMax),
+            overrides,
+            runDurationNanos)
+        .ifPresent(warnings::add);
     boolean preVote = PRE_VOTE.bool(params);
     boolean checkQuorum = CHECK_QUORUM.bool(params);
     boolean fastBackup = FAST_BACKUP.bool(params);

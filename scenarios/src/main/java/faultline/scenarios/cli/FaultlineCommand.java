@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       SweepCommand.class,
       ProtocolsCommand.class,
       CompareCommand.class,
+      AnalyzeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -448,8 +448,8 @@ class ScenarioLoaderTest {
   @Test
   void nodesAreCountedOrNamedWithinLimits() {
     String head = "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": ";
-    assertError(head + "65}", "t.json:1:51: nodes: must be between 1 and 64, got 65");
-    assertError(head + "[]}", "t.json:1:51: nodes: a scenario has from 1 to 64 nodes, got 0");
+    assertError(head + "1025}", "t.json:1:51: nodes: must be between 1 and 1024, got 1025");
+    assertError(head + "[]}", "t.json:1:51: nodes: a scenario has from 1 to 1024 nodes, got 0");
     assertError(head + "[\"n1\", \"n1\"]}", "t.json:1:58: nodes[1]: node n1 is listed twice");
     assertError(
         head + "[\"1n\"]}",
