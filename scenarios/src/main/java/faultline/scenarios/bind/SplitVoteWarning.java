@@ -1,5 +1,7 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftConfig;
 import faultline.scenarios.parse.ParamReader;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * ends never fires and is left out (scripts give servers that should never stand such a range).
  */
 final class SplitVoteWarning {
-  static final long LEAST_SPREAD_NANOS = 5 * RaftConfig.MILLI;
+  static final long LEAST_SPREAD_NANOS = 5 * MILLI;
 
   private SplitVoteWarning() {}
 
@@ -59,7 +61,7 @@ final class SplitVoteWarning {
                 + " and "
                 + second
                 + " draw their election timeouts from overlapping ranges narrower than "
-                + LEAST_SPREAD_NANOS / RaftConfig.MILLI
+                + LEAST_SPREAD_NANOS / MILLI
                 + " ms: timing out together, they can split the vote again and again (§5.2,"
                 + " §9.3)")
         .getMessage();
