@@ -361,6 +361,20 @@ class SimulationTest {
   }
 
   @Test
+  void aProtocolRecordMayNotTakeANameTheTraceAlreadyUses() {
+    for (String taken : List.of("crash", "deliver", "end", "header")) {
+      Script script = new Script().onStart((node, context) -> context.record(taken, Map.of()));
+      assertThatThrownBy(() -> builder(new TraceCapture()).node(N1, script.factory()).build().run())
+          .as(taken)
+          .isInstanceOf(NodeFailure.class)
+          .hasRootCauseMessage(
+              taken
+                  + " is a type the engine's trace already uses; give the record a name of its"
+                  + " own");
+    }
+  }
+
+  @Test
   void aBuilderRejectsAnEmptyRunDuplicateNodesAndClocksOfStrangers() {
     assertThatThrownBy(() -> Simulation.builder().build())
         .isInstanceOf(IllegalStateException.class);
