@@ -24,7 +24,8 @@ final class MembershipCountsPainter {
     double from = Math.max(viewport.gutterPx(), viewport.x(0));
     double to = Math.min(viewport.widthPx(), viewport.x(frame.timeline().endNanos()));
     for (int row = 0; row < layout.rows(); row++) {
-      Run run = new Run(surface, layout.rowTop(row), layout.rowPx());
+      double band = layout.rowPx() * (layout.rowPx() >= 6 ? 0.8 : 1.0);
+      Run run = new Run(surface, layout.rowTop(row) + (layout.rowPx() - band) / 2, band);
       for (double x = Math.floor(from); x < to; x++) {
         run.add(x, column(frame, row, viewport.nanosAt(x), viewport.nanosAt(x + 1)));
       }

@@ -66,7 +66,8 @@ public final class MembershipLegendPainter {
           ArrowPainter.arrow(
               surface, x, y + size * 0.3, x + w, y - size * 0.3, Palette.GOSSIP, 1.6, false);
       case 6 -> surface.circle(x + w / 2, y, size * 0.45, null, Palette.ORIGIN);
-      case 7 -> surface.fillRect(x, top, w, h, Palette.GREY.withAlpha(0.55));
+      case 7 -> surface.line(x, y, x + w, y, Palette.BLUISH_GREEN, 2, false);
+      case 8 -> surface.fillRect(x, top, w, h, Palette.GREY.withAlpha(0.55));
       default -> surface.fillRect(x, top, w, h, Palette.BLACK.withAlpha(0.8));
     }
   }

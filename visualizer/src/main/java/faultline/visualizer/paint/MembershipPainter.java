@@ -126,6 +126,9 @@ public final class MembershipPainter {
     }
     double width = Math.max(news ? 1.5 : 0, right - left);
     surface.fillRect(left, top, width, band, Palette.memberState(s.state()));
+    if (width >= 3) {
+      surface.line(left, top, left, top + band, Palette.GREY, 1, false); // Where it changed.
+    }
     if (s.state() == MemberState.SUSPECT && band >= 6) {
       surface.line(left, top + 0.5, left + width, top + 0.5, Palette.BLACK, 1, true);
       surface.line(left, top + band - 0.5, left + width, top + band - 0.5, Palette.BLACK, 1, true);
