@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Re-run a trace and check that it repeats byte for byte.",
-      "Runs the scenario and seed recorded in the trace's header and compares the new trace",
-      "with it. Exit 0 when identical, 1 when they differ (the first difference is shown)."
+      "Runs the scenario and seed recorded in the trace's header and compares the new trace"
+          + " with it. Exit 0 when identical, 1 when they differ (the first difference is shown)."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

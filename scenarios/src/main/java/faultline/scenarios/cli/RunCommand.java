@@ -12,6 +12,7 @@ import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.Durations;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
+import faultline.scenarios.run.Shell;
 import faultline.scenarios.trace.FileTraceSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    OutputPaths.requireDistinct("--trace", tracePath, "--history", historyPath);
+    if (tracePath != null) {
+      OutputPaths.prepareFile("--trace", tracePath, err);
+    }
+    if (historyPath != null) {
+      OutputPaths.prepareFile("--history", historyPath, err);
+    }
     Scenario scenario = ScenarioArgument.load(scenarioName);
     for (String warning : Protocols.named(scenario.protocol()).orElseThrow().warnings(scenario)) {
       spec.commandLine().getErr().println("warning: " + warning);
@@ -114,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return new FileTraceSink(tracePath);
     } catch (IOException e) {
-      throw new UserError("--trace: cannot write " + tracePath + ": " + e.getMessage());
+      throw OutputPaths.cannotWrite("--trace", tracePath, e);
     }
   }
 
@@ -122,23 +131,29 @@ final class RunCommand implements Callable<Integer> {
     try {
       return new ClientHistorySink(historyPath, next);
     } catch (IOException e) {
-      throw new UserError("--history: cannot write " + historyPath + ": " + e.getMessage());
+      throw OutputPaths.cannotWrite("--history", historyPath, e);
     }
   }
 
   private static void printHistory(PrintWriter out, ClientHistorySink history) {
     if (history.invocations() == 0) {
       out.printf(
-          "history: %s is empty: no client of this run invoked an operation%n", history.path());
+          "history: %s is empty: no client of this run invoked an operation%n",
+          Shell.quote(history.path().toString()));
       return;
     }
     out.printf(
         "history: %d operations written to %s%s%n",
         history.invocations(),
-        history.path(),
+        Shell.quote(history.path().toString()),
         history
             .model()
-            .map(model -> "; check: ./faultline check " + history.path() + " --model " + model)
+            .map(
+                model ->
+                    "; check: ./faultline check "
+                        + Shell.quote(history.path().toString())
+                        + " --model "
+                        + model)
             .orElse(""));
   }
 

@@ -3,6 +3,7 @@ package faultline.scenarios.cli;
 import faultline.engine.RunOutcome;
 import faultline.engine.check.Violation;
 import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,14 +36,16 @@ final class RunSummary {
         outcome.stopReason().explanation());
     out.printf(
         "trace sha256 %s%s%n",
-        outcome.traceSha256(), tracePath == null ? "" : "  (written to " + tracePath + ")");
+        outcome.traceSha256(),
+        tracePath == null ? "" : "  (written to " + Shell.quote(tracePath.toString()) + ")");
     printViolations(outcome);
     printMetrics(outcome);
     printExpectations(report);
     String reproduce = report.reproduceCommand();
     out.printf(
         "reproduce: %s%s%n",
-        reproduce, tracePath == null ? " --trace run.jsonl" : " --trace " + tracePath);
+        reproduce,
+        " --trace " + (tracePath == null ? "run.jsonl" : Shell.quote(tracePath.toString())));
   }
 
   private void printViolations(RunOutcome outcome) {

@@ -23,12 +23,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {SweepMergeCommand.class},
     description = {
-      "Run a scenario for many seeds, one single-threaded simulation per job.",
-      "Writes one JSON line per seed (seed, traceSha256, violations, stopReason,",
-      "events, virtualTimeNanos, replay) in seed order, whatever order the jobs",
-      "finish in. Exits 1 when a seed violated an invariant that the scenario does",
-      "not expect, listing each such seed with its replay command. Split a sweep",
-      "across machines with --shard; join the parts with 'sweep merge'."
+      "Run a scenario for many seeds, one simulation per job.",
+      "Writes one JSON line per seed (seed, traceSha256, violations, stopReason, events,"
+          + " virtualTimeNanos, replay) in seed order, whatever order the jobs finish in. Exits 1"
+          + " when a seed violated an invariant that the scenario does not expect, listing each"
+          + " such seed with its replay command. Split a sweep across machines with --shard;"
+          + " join the parts with 'sweep merge'."
     },
     footer = {
       "",
@@ -120,7 +120,8 @@ final class SweepCommand implements Callable<Integer> {
     summaryOut.flush();
     SweepSummary summary = new SweepSummary();
     long startedNanos = System.nanoTime();
-    try (Writer results = ResultsOutput.open(outPath, spec.commandLine().getOut())) {
+    try (Writer results =
+        ResultsOutput.open(outPath, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       new SweepRunner(scenario, seeds, durationNanos)
           .run(
               mine,

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     name = "viz",
     mixinStandardHelpOptions = true,
     description = {
-      "Open the timeline window on a scenario (run here with the seed) or a trace file.",
-      "Press ? in the window for the keyboard shortcuts."
+      "Open the timeline window on a scenario or a trace file.",
+      "A scenario runs here with the seed. Press ? in the window for the keyboard shortcuts."
     })
 final class VizCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
