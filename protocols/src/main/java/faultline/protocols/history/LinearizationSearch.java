@@ -15,18 +15,36 @@ import java.util.Objects;
  * operation may be linearized next only if every operation that returned before it was invoked is
  * already linearized; equivalently, if it was invoked before the earliest return among the
  * operations still open. That earliest-returning operation is the <em>forced</em> one: the search
- * tries it first, then the operations that would let it happen, then the rest by return order. Four
- * reductions keep the tree small without losing a linearization:
+ * tries it first, then the operations that would let it happen, then the rest by return order.
+ * Configurations already visited are not searched again (the memo). Four reductions keep the tree
+ * small; each keeps a linearization whenever one exists, for the reason given, and {@code
+ * BruteForceProperties} checks them against linearizability by its definition:
  *
- * <ul>
- *   <li>a read-only operation that fits the current state is linearized at once, with no
- *       alternative tried: moving a read earlier, to a point where it is allowed and sees the same
- *       state, changes no other operation's view;
- *   <li>configurations already visited are not searched again (the memo).
- * </ul>
+ * <ol>
+ *   <li><b>Reads at once.</b> A read-only operation that fits the current state is linearized at
+ *       once, with no alternative tried: moving a read earlier, to a point where it is allowed and
+ *       sees the same state, changes no other operation's view.
+ *   <li><b>Unseen operations only before a blind write.</b> An operation whose effect nobody can
+ *       have seen ({@link UnseenEffects}) is tried only when it is the forced one, or placed just
+ *       before a blind write: the unseen cas that fits and returns first, then every unseen blind
+ *       write. {@link UnseenEffects} has the exchange argument; the rule for the cas is what makes
+ *       two unseen cas operations that expect the same value come out right in either order.
+ *   <li><b>Lost states.</b> A step that leaves a state which a completed operation not yet
+ *       linearized must still see, when nothing left can write it again, is cut at once ({@link
+ *       StateDemand}): no continuation can produce that state.
+ *   <li><b>Unreachable reads.</b> For models whose writes are not all known in advance (an {@code
+ *       append}), a configuration from which an open read can no longer reach the value it returned
+ *       is cut at once ({@link ReachDemand}), for the same reason.
+ * </ol>
+ *
+ * <p>Before the search, {@link LinearizabilityChecker} drops what cannot matter: {@code fail}
+ * operations (they did not happen), reads whose outcome is unknown (they constrain nothing), and
+ * unseen operations whose outcome is unknown (they may as well never have happened).
  *
  * <p>Operations with an unknown outcome ({@code info}) may be linearized at any point after their
- * invocation, or never: the search succeeds once every completed operation is linearized.
+ * invocation, or never: the search succeeds once every completed operation is linearized. It stops
+ * after a fixed number of memoized configurations, the same on every machine, with {@link
+ * Outcome#GAVE_UP}.
  */
 final class LinearizationSearch {
   enum Outcome {
@@ -223,19 +241,28 @@ final class LinearizationSearch {
   }
 
   /**
-   * Places the open unseen operations just before {@code blindWrite}, which hides their effects:
-   * first a conditional one (a cas) that finds the state it needs, then the unseen blind writes.
+   * Places open unseen operations just before {@code blindWrite}, which hides their effects: first
+   * the unseen cas that finds the state it needs and returns first, if any, then every unseen blind
+   * write. At most one cas can go there (it leaves a state nobody expects), and the one that
+   * returns first is the one that cannot wait: any linearization that puts another fitting cas
+   * here, or none, stays a linearization when this one takes that place and the other moves to
+   * where this one was ({@link UnseenEffects} has the argument).
    */
   private void hoistUnseen(int bound, int blindWrite) {
     int[] open = open(bound);
+    int earliestCas = -1;
     for (int operation : open) {
-      if (unseen[operation] && !this.blindWrite[operation]) {
-        Object after = model.step(state, operations[operation]);
-        if (after != Model.IMPOSSIBLE) {
-          apply(operation);
-          state = after;
-        }
+      if (unseen[operation]
+          && !this.blindWrite[operation]
+          && (earliestCas < 0
+              || operations[operation].completeIndex() < operations[earliestCas].completeIndex())
+          && model.step(state, operations[operation]) != Model.IMPOSSIBLE) {
+        earliestCas = operation;
       }
+    }
+    if (earliestCas >= 0) {
+      state = model.step(state, operations[earliestCas]);
+      apply(earliestCas);
     }
     for (int operation : open) {
       if (unseen[operation] && this.blindWrite[operation] && operation != blindWrite) {

@@ -13,12 +13,28 @@ import java.util.Set;
  * written by no other operation, is not the initial state, and is revealed by no read or cas.
  *
  * <p>In any linearization such an operation is followed at once by a blind write (a write that
- * ignores the state), or by nothing: whatever came next would have seen its state. So it can be
- * moved back to just before the first blind write that follows the moment it became possible and
- * that finds the state it needs (any state for a write, the expected value for a cas): the
- * operations in between saw what they saw before. The search therefore places unseen operations
- * only there, or when they are forced, and never tries them on their own; the orders that differ
- * only in where an unseen write goes are what make write-heavy histories with many clients explode.
+ * ignores the state), or by nothing: whatever came next would have seen its state. Two exchanges
+ * follow, each turning a linearization into another one:
+ *
+ * <ul>
+ *   <li>An unseen operation that may go just before a blind write {@code W} (it is open there and
+ *       finds the state it needs: any state for a write, the expected value for a cas) can be moved
+ *       there from wherever it was: {@code W} hides its effect, and where it was, the blind write
+ *       that followed it, or nothing, does not care that it left. Moving an operation earlier
+ *       breaks no real-time order as long as it is open.
+ *   <li>At most one unseen cas goes just before {@code W} (after it comes a state nobody expects).
+ *       When several fit, all expect the current state. If a linearization puts cas {@code B} there
+ *       and cas {@code A}, which returns no later than {@code B}, somewhere later, swapping the two
+ *       is still a linearization: {@code A} moves earlier, and {@code B} takes {@code A}'s later
+ *       place, where the state is the same expected value and which {@code A}'s return, no later
+ *       than {@code B}'s, already allowed.
+ * </ul>
+ *
+ * <p>So the search places unseen operations only there, or when they are forced, and never tries
+ * them on their own: before each blind write it places the fitting unseen cas that returns first
+ * and every unseen blind write. The orders that differ only in where an unseen write goes are what
+ * make write-heavy histories with many clients explode. Choosing the cas by invocation instead of
+ * by return is not sound: the first-invoked may take the value that a cas returning sooner needed.
  * An unseen operation whose outcome is unknown may as well never have happened, and is dropped.
  */
 final class UnseenEffects {

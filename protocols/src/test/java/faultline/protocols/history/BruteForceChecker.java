@@ -1,50 +1,57 @@
 package faultline.protocols.history;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
- * Linearizability by its definition, for tiny histories: for every choice of which unknown-outcome
- * operations took effect, try every permutation of the chosen operations that respects real-time
- * order (an operation that completed before another was invoked comes first) and run it through the
- * model. Shares nothing with the checker but the model and the pairing of events.
+ * Linearizability by its definition, for small histories: is there a subset of the operations,
+ * holding every completed one and any of those whose outcome is unknown, and an order of it that
+ * respects real time (an operation that completed before another was invoked comes first) and that
+ * the model accepts when run one operation at a time? Every such order is tried, extending a prefix
+ * only while the model accepts it, with no memo and no reduction. Shares nothing with the checker
+ * but the model and the pairing of events.
  */
 final class BruteForceChecker {
-  private BruteForceChecker() {}
+  private final List<Operation> operations;
+  private final Model model;
+  private final boolean[] placed;
+  private final Map<String, Object> states = new HashMap<>();
+  private int completedLeft;
 
-  static boolean isLinearizable(List<HistoryEvent> history, Model model) {
-    List<Operation> operations = OperationPairing.pair(history);
-    List<Operation> unknown = operations.stream().filter(o -> !o.completed()).toList();
-    List<Operation> completed = operations.stream().filter(Operation::completed).toList();
-    for (int subset = 0; subset < 1 << unknown.size(); subset++) {
-      List<Operation> chosen = new ArrayList<>(completed);
-      for (int i = 0; i < unknown.size(); i++) {
-        if ((subset & 1 << i) != 0) {
-          chosen.add(unknown.get(i));
-        }
-      }
-      if (anyOrderWorks(chosen, new ArrayList<>(), new boolean[chosen.size()], model)) {
-        return true;
-      }
-    }
-    return false;
+  private BruteForceChecker(List<Operation> operations, Model model) {
+    this.operations = operations;
+    this.model = model;
+    this.placed = new boolean[operations.size()];
+    this.completedLeft = (int) operations.stream().filter(Operation::completed).count();
   }
 
-  private static boolean anyOrderWorks(
-      List<Operation> chosen, List<Operation> order, boolean[] used, Model model) {
-    if (order.size() == chosen.size()) {
-      return runsSequentially(order, model);
+  static boolean isLinearizable(List<HistoryEvent> history, Model model) {
+    return new BruteForceChecker(OperationPairing.pair(history), model).extend();
+  }
+
+  /** Whether some way of going on from the operations placed so far works. */
+  private boolean extend() {
+    if (completedLeft == 0) {
+      return true; // The unknown operations left out never took effect.
     }
-    for (int i = 0; i < chosen.size(); i++) {
-      if (used[i]) {
+    for (int i = 0; i < operations.size(); i++) {
+      if (placed[i] || !mayGoNext(operations.get(i))) {
         continue;
       }
-      used[i] = true;
-      order.add(chosen.get(i));
-      boolean works = respectsRealTime(order) && anyOrderWorks(chosen, order, used, model);
-      order.removeLast();
-      used[i] = false;
+      Operation operation = operations.get(i);
+      Object before = states.containsKey(operation.key()) ? states.get(operation.key()) : initial();
+      Object after = model.step(before, operation);
+      if (after == Model.IMPOSSIBLE) {
+        continue;
+      }
+      placed[i] = true;
+      completedLeft -= operation.completed() ? 1 : 0;
+      states.put(operation.key(), after);
+      boolean works = extend();
+      states.put(operation.key(), before);
+      completedLeft += operation.completed() ? 1 : 0;
+      placed[i] = false;
       if (works) {
         return true;
       }
@@ -52,29 +59,16 @@ final class BruteForceChecker {
     return false;
   }
 
-  /** Nothing placed before the last operation may have been invoked after it completed. */
-  private static boolean respectsRealTime(List<Operation> order) {
-    Operation last = order.getLast();
-    for (Operation earlier : order) {
-      if (earlier != last && last.completeIndex() < earlier.invokeIndex()) {
-        return false;
-      }
-    }
-    return true;
+  private Object initial() {
+    return model.initialState();
   }
 
-  private static boolean runsSequentially(List<Operation> order, Model model) {
-    // Keys are separate objects: each key's operations run on a state of their own.
-    for (Object key : order.stream().map(Operation::key).distinct().toList()) {
-      Object keyState = model.initialState();
-      for (Operation operation : order) {
-        if (!Objects.equals(operation.key(), key)) {
-          continue;
-        }
-        keyState = model.step(keyState, operation);
-        if (keyState == Model.IMPOSSIBLE) {
-          return false;
-        }
+  /** Every operation that completed before {@code next} was invoked is placed already. */
+  private boolean mayGoNext(Operation next) {
+    for (int i = 0; i < operations.size(); i++) {
+      Operation earlier = operations.get(i);
+      if (!placed[i] && earlier.completeIndex() < next.invokeIndex()) {
+        return false;
       }
     }
     return true;

@@ -10,10 +10,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The checker against linearizability by definition ({@link BruteForceChecker}): on random small
- * register histories, with repeated values, unknown and failed outcomes and one or two keys, both
- * must give the same verdict. This is what keeps the search's reductions honest: each of them
- * (reads placed at once, unseen writes hoisted, lost states cut) would show up here as a verdict
- * that differs.
+ * histories both must give the same verdict. This is what keeps the search's reductions honest:
+ * each of them (reads placed at once, unseen writes hoisted, lost states cut, unreachable reads
+ * cut) would show up here as a verdict that differs.
  */
 class BruteForceProperties {
   @Property(tries = 4000)
@@ -32,6 +31,23 @@ class BruteForceProperties {
   void checkerAgreesWithBruteForceOnKeyValueHistories(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int processes) {
     agree(Histories.randomKeyValue(seed, processes, 7), Model.kv(), seed);
+  }
+
+  /**
+   * Histories of up to eight processes interleaved on a real register (mostly linearizable, the
+   * rest one mutation away), with two or three values and fresh ones, competing cas operations,
+   * {@code info} completions and crashed processes: where the search's reductions interact.
+   */
+  @Property(tries = 100_000)
+  void checkerAgreesWithBruteForceOnInterleavedHistories(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 8) int processes,
+      @ForAll @IntRange(min = 2, max = 3) int domain,
+      @ForAll boolean mutate) {
+    agree(
+        InterleavedRegisterHistories.generate(seed, processes, domain, 16, mutate),
+        Model.register(),
+        seed);
   }
 
   private static void agree(List<HistoryEvent> history, Model model, long seed) {

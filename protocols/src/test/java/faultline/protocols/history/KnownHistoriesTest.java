@@ -114,6 +114,33 @@ class KnownHistoriesTest {
     assertThat(result.verdict()).isEqualTo(Verdict.LINEARIZABLE);
   }
 
+  /**
+   * Two cas operations expect the same value and write values nobody reads. Only one of them can
+   * take effect before the write of 7; the one that returns first must be that one. Linearizable as
+   * write 1, cas 1->3, write 7, write 1, cas 1->2, whichever cas was invoked first.
+   */
+  @Test
+  void unseenCasOperationsThatCompeteForOneValueAreTriedEitherWay() {
+    for (boolean swapped : new boolean[] {false, true}) {
+      Histories history = history().invoke(0, "write", 1L).ok(0, "write", 1L);
+      if (swapped) {
+        history.invoke(2, "cas", cas(1, 3)).invoke(1, "cas", cas(1, 2));
+      } else {
+        history.invoke(1, "cas", cas(1, 2)).invoke(2, "cas", cas(1, 3));
+      }
+      history
+          .invoke(3, "write", 7L)
+          .ok(3, "write", 7L)
+          .ok(2, "cas", cas(1, 3))
+          .invoke(0, "write", 1L)
+          .ok(0, "write", 1L)
+          .ok(1, "cas", cas(1, 2));
+      assertThat(register(history).verdict())
+          .as("invocations swapped: %s", swapped)
+          .isEqualTo(Verdict.LINEARIZABLE);
+    }
+  }
+
   @Test
   void anUnknownWriteMayHaveTakenEffect() {
     CheckResult result =
