@@ -51,7 +51,16 @@ public abstract class ExerciseBinding implements ProtocolBinding {
     for (NodeId node : scenario.nodes()) {
       factories.put(node, factory);
     }
-    return new Setup(factories, invariants.get());
+    return new Setup(factories, freshInvariants(scenario.params(), scenario.nodes()));
+  }
+
+  /**
+   * The invariants of one run; by default those the constructor was given. An exercise whose
+   * checkers depend on the configuration (quorum sizes, the values proposed) reads {@code params}
+   * again (reading is repeatable) and builds them from it.
+   */
+  protected List<Invariant> freshInvariants(ParamReader params, List<NodeId> nodes) {
+    return invariants.get();
   }
 
   /**

@@ -8,6 +8,7 @@ import faultline.exercises.e05_election.ElectionExercise;
 import faultline.exercises.e06_replication.ReplicationExercise;
 import faultline.exercises.e07_fencing.FencingExercise;
 import faultline.exercises.e08_split_brain.SplitBrainExercise;
+import faultline.exercises.e09_paxos.PaxosExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,8 @@ public final class Exercises {
           new ElectionExercise(),
           new ReplicationExercise(),
           new FencingExercise(),
-          new SplitBrainExercise());
+          new SplitBrainExercise(),
+          new PaxosExercise());
 
   private Exercises() {}
 

@@ -21,7 +21,8 @@ class ExercisesArchitectureTest {
     "faultline.exercises.e03_hlc..",
     "faultline.exercises.e04_lww..",
     "faultline.exercises.e05_election..",
-    "faultline.exercises.e07_fencing.."
+    "faultline.exercises.e07_fencing..",
+    "faultline.exercises.e09_paxos.."
   };
 
   @ArchTest

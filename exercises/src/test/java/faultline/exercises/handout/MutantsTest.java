@@ -27,6 +27,7 @@ class MutantsTest {
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private static final String SOURCES = "exercises/src/main/java/faultline/exercises/";
   private static final String SPLIT_BRAIN = "e08_split_brain/LeaderLease.java";
+  private static final String PAXOS_ACCEPTOR = "e09_paxos/PaxosAcceptor.java";
 
   /** One textual change: every occurrence of {@code from} becomes {@code to}. */
   record Edit(String from, String to) {}
@@ -163,7 +164,30 @@ class MutantsTest {
                     "return now.monoNanos() < actUntilMonoNanos;",
                     "return true; // Only the step-down timer ends the lease."),
                 new Edit("return !mayAct(now);", "return now.monoNanos() >= actUntilMonoNanos;")),
-            Set.of(1, 5, 6)));
+            Set.of(1, 5, 6)),
+        new Mutant(
+            "e09",
+            "e09_paxos/ProposerValue.java",
+            "return highest == null ? own : highest.acceptedValue();",
+            "return own; // Ignores the highest accepted value.",
+            Set.of(2, 4, 5, 6, 7, 8)),
+        new Mutant(
+            "e09",
+            PAXOS_ACCEPTOR,
+            """
+                if (ballot.isBelow(state.promised())) {
+                  return new Decision(state, false, false);
+                }
+                return new Decision(state.accept(ballot, value), true, true);\
+            """,
+            "return new Decision(state.accept(ballot, value), true, true); // Even below a promise.",
+            Set.of(1, 4, 6, 7, 8)),
+        new Mutant(
+            "e09",
+            PAXOS_ACCEPTOR,
+            "return new Decision(state.promise(ballot), true, true);",
+            "return new Decision(state.promise(ballot), true, false); // Not on disk first.",
+            Set.of(1, 6)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -8,8 +8,9 @@ import faultline.engine.random.SimRandom;
  * extended version, Figure 2 "RequestVote RPC, receiver implementation" and "Rules for Servers,
  * Followers"; §5.2, §5.4.1). The server does everything else: it refuses a request from an older
  * term and adopts a newer term before it asks {@link #grantsVote}, records and syncs the vote it
- * grants, votes for itself as a candidate, and counts the replies. {@link #paper()} is the rule of
- * the paper, the one every {@link RaftNode} uses unless it is given another.
+ * grants, votes for itself as a candidate, and counts the replies. With PreVote on, it asks {@link
+ * #grantsPreVote} too, which by default defers to {@link #grantsVote}. {@link #paper()} is the rule
+ * of the paper, the one every {@link RaftNode} uses unless it is given another.
  *
  * <p>Implementations are called inside a node's handler: they must be deterministic, never block,
  * and draw randomness only from the {@link SimRandom} they are handed.
@@ -21,6 +22,20 @@ public interface ElectionRules {
    * candidate whose log is at least as up to date as its own (§5.4.1).
    */
   boolean grantsVote(VoteRequest request, Voter voter);
+
+  /**
+   * Whether a server grants a pre-vote (Ongaro's dissertation §9.6): whether it would grant its
+   * vote if the candidate's election of {@code request.term()} started now. The server asks only
+   * once it has found no live leader; it changes neither its term nor its vote, whatever the
+   * answer. By default, the term must be newer than the voter's, and then {@link #grantsVote} is
+   * asked of the voter as it would be in that term, with no vote cast yet; so a rule written for
+   * votes governs pre-votes too.
+   */
+  default boolean grantsPreVote(VoteRequest request, Voter voter) {
+    return request.term() > voter.currentTerm()
+        && grantsVote(
+            request, new Voter(request.term(), null, voter.lastLogIndex(), voter.lastLogTerm()));
+  }
 
   /**
    * The next election timeout, from {@code minNanos} to {@code maxNanos} inclusive, drawn from

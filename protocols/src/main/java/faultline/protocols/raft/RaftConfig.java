@@ -204,6 +204,24 @@ public record RaftConfig(
     return servers.contains(node);
   }
 
+  /**
+   * How long after hearing from {@code leader} no other server can be elected, at the least: none
+   * grants another candidate its vote within the default minimum timeout (Ongaro's dissertation
+   * §4.2.3, {@code RaftNode#leaderIsAlive}), and none votes for itself before its own least
+   * timeout, default or per-server, has passed since the leader's message restarted its timer. The
+   * leader's own timeout does not count: it votes for no one while it leads. A lease must end
+   * before this (§6.4.1).
+   */
+  long leaseBoundNanos(NodeId leader) {
+    long least = electionTimeoutMinNanos;
+    for (var override : electionTimeoutOverrides.entrySet()) {
+      if (!override.getKey().equals(leader)) {
+        least = Math.min(least, override.getValue().minNanos());
+      }
+    }
+    return least;
+  }
+
   TimeoutRange electionTimeoutOf(NodeId server) {
     return electionTimeoutOverrides.getOrDefault(
         server, new TimeoutRange(electionTimeoutMinNanos, electionTimeoutMaxNanos));

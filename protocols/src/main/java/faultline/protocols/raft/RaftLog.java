@@ -106,10 +106,4 @@ public final class RaftLog {
     }
     return 0;
   }
-
-  /** §5.4.1: a candidate's log is at least as up to date as this one. */
-  boolean isUpToDate(long candidateLastIndex, long candidateLastTerm) {
-    return candidateLastTerm > lastTerm()
-        || (candidateLastTerm == lastTerm() && candidateLastIndex >= lastIndex());
-  }
 }

@@ -193,24 +193,18 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       context.send(from, new RequestVoteReply(term, false, request.preVote()));
       return;
     }
+    ElectionRules.VoteRequest asked =
+        new ElectionRules.VoteRequest(
+            request.term(), request.candidate(), request.lastLogIndex(), request.lastLogTerm());
     if (request.preVote()) {
-      boolean logOk =
-          config.has(RaftBug.VOTE_WITHOUT_LOG_CHECK)
-              || persistent.log().isUpToDate(request.lastLogIndex(), request.lastLogTerm());
-      boolean granted = request.term() > term && logOk;
+      boolean granted = election.grantsPreVote(asked, voter());
       context.send(from, new RequestVoteReply(granted ? request.term() : term, granted, true));
       return;
     }
     if (request.term() > term) {
       stepDown(request.term());
     }
-    RaftLog log = persistent.log();
-    boolean granted =
-        election.grantsVote(
-            new ElectionRules.VoteRequest(
-                request.term(), request.candidate(), request.lastLogIndex(), request.lastLogTerm()),
-            new ElectionRules.Voter(
-                persistent.currentTerm(), persistent.votedFor(), log.lastIndex(), log.lastTerm()));
+    boolean granted = election.grantsVote(asked, voter());
     if (granted) {
       persistent.voteFor(request.candidate());
       resetElectionTimer();
@@ -219,10 +213,20 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     context.send(from, new RequestVoteReply(persistent.currentTerm(), granted, false));
   }
 
+  /** What this server knows when it decides on a vote (Figure 2's persistent state). */
+  private ElectionRules.Voter voter() {
+    RaftLog log = persistent.log();
+    return new ElectionRules.Voter(
+        persistent.currentTerm(), persistent.votedFor(), log.lastIndex(), log.lastTerm());
+  }
+
   /**
-   * A server that heard from a leader within the least election timeout refuses to help elect
+   * A server that heard from a leader within the minimum election timeout refuses to help elect
    * another (Ongaro's dissertation §4.2.3). PreVote always asks this (§9.6); real votes ask it with
-   * CheckQuorum or lease reads, whose safety depends on it.
+   * CheckQuorum or lease reads, whose safety depends on it. The window is the default minimum,
+   * never shorter than a lease ({@link RaftConfig#leaseBoundNanos}). A server's vote for itself
+   * does not ask: its own timer, restarted by the leader's last message, fires no sooner than its
+   * least timeout, which a lease is also shorter than.
    */
   private boolean leaderIsAlive(boolean preVote) {
     if (!preVote && !config.checkQuorum() && config.readMode() != ReadMode.LEASE) {
@@ -311,6 +315,9 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   void stepDown(long term) {
     if (term > persistent.currentTerm()) {
       persistent.enterTerm(term);
+      // currentTerm is durable (Figure 2): on disk before anything else leaves this server. A term
+      // learnt from a reply was otherwise lost by a crash before the next sync.
+      persistent.sync();
     }
     if (role != Role.FOLLOWER) {
       leaderId = null;

@@ -10,9 +10,10 @@ public enum ReadMode {
    */
   READ_INDEX,
   /**
-   * Lease: a leader that heard from a majority less than an election timeout ago (minus a margin
-   * for clock drift) reads locally without a round; safe only while clocks drift less than the
-   * margin allows. Falls back to ReadIndex when the lease has run out.
+   * Lease: a leader that heard from a majority less than an election timeout ago (the least any
+   * other server may draw, per-server ones included, minus a margin for clock drift) reads locally
+   * without a round; safe only while clocks drift less than the margin allows. Falls back to
+   * ReadIndex when the lease has run out.
    */
   LEASE
 }

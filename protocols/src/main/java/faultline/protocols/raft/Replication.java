@@ -262,10 +262,15 @@ final class Replication {
     return Math.max(1, reply.conflictIndex());
   }
 
-  /** The lease a confirmed round grants: the least election timeout, less 10% for drift. */
+  /**
+   * The lease a confirmed round grants: until no other server can have been elected ({@link
+   * RaftConfig#leaseBoundNanos}), less 10% for drift. Measured by the default minimum timeout
+   * alone, a lease outlived a follower with a shorter per-server timeout: that follower voted for
+   * itself and won while the old leader still served reads.
+   */
   long leaseNanos() {
     return node.config.readMode() == ReadMode.LEASE
-        ? node.config.electionTimeoutMinNanos() * 9 / 10
+        ? node.config.leaseBoundNanos(context().self()) * 9 / 10
         : 0;
   }
 

@@ -78,6 +78,53 @@ class ElectionRulesTest {
   }
 
   @Test
+  void aPreVoteIsDecidedByTheRulesAsAVoteInTheTermAskedForWithNoVoteCast() {
+    Scripted rules = new Scripted();
+    rules.grant = true;
+    FakeContext context = new FakeContext("n2", List.of(N1, N2, N3));
+    RaftNode node = new RaftNode(CONFIG.withOptions(true, false, false), rules);
+    node.onStart(context);
+    node.onMessage(context, N3, new RequestVote(2, N3, 0, 0, false)); // Votes for n3 in term 2.
+    context.drain();
+    rules.requests.clear();
+    rules.voters.clear();
+
+    node.onMessage(context, N1, new RequestVote(3, N1, 0, 0, true));
+
+    assertThat(rules.requests).containsExactly(new VoteRequest(3, N1, 0, 0));
+    assertThat(rules.voters).containsExactly(new Voter(3, null, 0, 0));
+    assertThat(context.drain().getFirst().message()).isEqualTo(new RequestVoteReply(3, true, true));
+    assertThat(node.currentTerm()).isEqualTo(2); // A pre-vote changes neither term nor vote.
+    assertThat(node.votedFor()).isEqualTo(N3);
+  }
+
+  @Test
+  void aRuleThatRefusesRefusesPreVotesToo() {
+    Scripted rules = new Scripted();
+    FakeContext context = new FakeContext("n2", List.of(N1, N2, N3));
+    RaftNode node = new RaftNode(CONFIG.withOptions(true, false, false), rules);
+    node.onStart(context);
+    context.drain();
+
+    node.onMessage(context, N1, new RequestVote(1, N1, 0, 0, true));
+
+    assertThat(rules.requests).containsExactly(new VoteRequest(1, N1, 0, 0));
+    assertThat(context.drain().getFirst().message())
+        .isEqualTo(new RequestVoteReply(0, false, true));
+  }
+
+  @Test
+  void thePapersPreVoteRuleNeedsANewerTermAndAnUpToDateLog() {
+    ElectionRules paper = ElectionRules.paper();
+
+    assertThat(paper.grantsPreVote(new VoteRequest(4, N1, 5, 2), new Voter(3, N3, 5, 2))).isTrue();
+    assertThat(paper.grantsPreVote(new VoteRequest(3, N1, 5, 2), new Voter(3, null, 5, 2)))
+        .isFalse();
+    assertThat(paper.grantsPreVote(new VoteRequest(4, N1, 4, 2), new Voter(3, null, 5, 2)))
+        .isFalse();
+  }
+
+  @Test
   void theElectionTimerRunsForTheTimeoutTheRulesDraw() {
     Scripted rules = new Scripted();
     rules.timeoutNanos = 222_000_000L;

@@ -112,10 +112,18 @@ final class FakeContext implements NodeContext<RaftMessage, RaftTimer> {
   @Override
   public void recordMax(String name, long value) {}
 
-  /** A disk that counts writes since the last sync. */
+  /** A disk that counts writes since the last sync, and can lose them as a crash would. */
   static final class FakeStorage implements DurableStorage {
     final TreeMap<String, Object> values = new TreeMap<>();
+    private final TreeMap<String, Object> synced = new TreeMap<>();
     int unsynced;
+
+    /** A crash that loses every write since the last sync. */
+    void loseUnsyncedWrites() {
+      values.clear();
+      values.putAll(synced);
+      unsynced = 0;
+    }
 
     @Override
     public <V> Optional<V> get(String key, Class<V> type) {
@@ -137,6 +145,8 @@ final class FakeContext implements NodeContext<RaftMessage, RaftTimer> {
     @Override
     public void sync() {
       unsynced = 0;
+      synced.clear();
+      synced.putAll(values);
     }
 
     @Override

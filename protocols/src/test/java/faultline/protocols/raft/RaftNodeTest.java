@@ -14,6 +14,9 @@ import faultline.protocols.raft.RaftTimer.Server;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tests tied to sentences of the Raft paper (Figure 2 and §5, §8). How it works: one server with a
@@ -238,5 +241,34 @@ class RaftNodeTest {
     assertThat(node.currentTerm()).isEqualTo(5);
     assertThat(context.timers).containsKey(Server.ELECTION_TIMEOUT);
     assertThat(context.timers).doesNotContainKey(Server.HEARTBEAT_DUE);
+  }
+
+  /** Replies that carry a newer term to a candidate (a real or a pre-vote one) or a leader. */
+  static List<Arguments> repliesWithANewerTerm() {
+    return List.of(
+        Arguments.of(false, false, new AppendEntriesReply(5, false, 0, 0, 0, 0, 1)),
+        Arguments.of(false, false, new RequestVoteReply(5, false, false)),
+        Arguments.of(true, true, new RequestVoteReply(5, false, true)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("repliesWithANewerTerm")
+  void aNewerTermLearntFromAReplyIsOnDiskBeforeAnythingElseLeaves(
+      boolean preVote, boolean staysCandidate, RaftMessage reply) {
+    // Figure 2: currentTerm is persistent state, updated on stable storage before responding.
+    FakeContext context = context("n1");
+    RaftNode node = started(config().withOptions(preVote, false, false), context);
+    node.onTimer(context, Server.ELECTION_TIMEOUT); // A (pre-)candidate.
+    if (!staysCandidate) {
+      node.onMessage(context, N2, new RequestVoteReply(1, true, false)); // Leader of term 1.
+    }
+    context.drain();
+
+    node.onMessage(context, N3, reply);
+    node.onMessage(context, N2, new RequestVote(1, N2, 0, 0, false)); // Answered with term 5.
+    assertThat(context.drain()).allMatch(FakeContext.Sent::storageSynced);
+
+    context.storage.loseUnsyncedWrites(); // A crash right after.
+    assertThat(started(config(), context).currentTerm()).isEqualTo(5);
   }
 }

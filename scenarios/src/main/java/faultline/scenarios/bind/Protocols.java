@@ -18,7 +18,8 @@ public final class Protocols {
           new LockServiceBinding(),
           new RedlockBinding(),
           new LeaseElectionBinding(),
-          new RaftBinding());
+          new RaftBinding(),
+          new PaxosBinding());
 
   // Bindings from modules above this one (the exercises bind the students' nodes), found with
   // ServiceLoader in META-INF/services/faultline.scenarios.bind.ProtocolBinding, sorted by name.

@@ -145,11 +145,20 @@ final class TimelineBuilder {
     String role = state.has("role") ? state.get("role").asText() : null;
     String label;
     if (role != null) {
-      label = state.has("term") ? role + " t" + state.get("term").asText() : role;
+      label = role + epochSuffix(state);
     } else {
       label = StateText.compact(state, 60);
     }
     openSegment[eventLane] = new StateSegment(eventLane, t, Long.MAX_VALUE, label, role, index);
+  }
+
+  /** Raft's term ({@code " t3"}) or a Paxos ballot ({@code " b3.n1"}), when the state has one. */
+  private static String epochSuffix(JsonNode state) {
+    if (state.has("term")) {
+      return " t" + state.get("term").asText();
+    }
+    JsonNode ballot = state.get("ballot");
+    return ballot == null || ballot.isNull() ? "" : " b" + ballot.asText();
   }
 
   private void closeSegment(int eventLane, long t) {
