@@ -78,6 +78,11 @@ final class InvariantView implements InvariantContext {
   }
 
   @Override
+  public void undecided(String message) {
+    simulation.recordUndecided(current.name(), message);
+  }
+
+  @Override
   public void count(String name, long delta) {
     simulation.metrics().add(name, delta);
   }

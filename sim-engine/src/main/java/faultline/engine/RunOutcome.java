@@ -1,12 +1,17 @@
 package faultline.engine;
 
+import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
 import java.util.List;
 import java.util.SortedMap;
 
 /**
  * How a run ended: why it stopped, at what virtual time, how many trace events it wrote, its trace
- * hash, the violations found, and its metrics.
+ * hash, the violations found, the checks left undecided, and its metrics.
+ *
+ * <p>A run has one of three verdicts ({@link #verdict}): violated when an invariant failed (a
+ * violation is conclusive however the run ended); otherwise inconclusive when it stopped at a limit
+ * before its stated end, or a check could not decide; otherwise passed.
  */
 public record RunOutcome(
     StopReason stopReason,
@@ -14,7 +19,25 @@ public record RunOutcome(
     long events,
     String traceSha256,
     List<Violation> violations,
+    List<Undecided> undecided,
     SortedMap<String, Long> metrics) {
+
+  /** What a run shows. */
+  public enum Verdict {
+    PASSED("passed"),
+    VIOLATED("violated"),
+    INCONCLUSIVE("inconclusive");
+
+    private final String label;
+
+    Verdict(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   public enum StopReason {
     /** Virtual time reached the run's limit. */
@@ -47,5 +70,17 @@ public record RunOutcome(
 
   public boolean violated() {
     return !violations.isEmpty();
+  }
+
+  /** True when a limit, not the run's stated end, stopped it: what came after was never seen. */
+  public boolean stoppedByLimit() {
+    return stopReason == StopReason.EVENT_LIMIT || stopReason == StopReason.QUEUE_LIMIT;
+  }
+
+  public Verdict verdict() {
+    if (violated()) {
+      return Verdict.VIOLATED;
+    }
+    return stoppedByLimit() || !undecided.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.PASSED;
   }
 }

@@ -4,6 +4,7 @@ import faultline.engine.causal.CausalTracker;
 import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.Step;
+import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
 import faultline.engine.net.DropReason;
 import faultline.engine.net.Network;
@@ -44,6 +45,7 @@ public final class Simulation {
   // refuses new effects before it touches the list.
   private final List<Effect> effects = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
+  private final List<Undecided> undecided = new ArrayList<>();
   private final InvariantView invariantView;
   private final long seed;
 
@@ -111,7 +113,7 @@ public final class Simulation {
         }
         return stopReason == null;
       }
-      if (eventsProcessed >= limits.eventLimit()) {
+      if (writer.eventsWritten() >= limits.eventLimit()) {
         stopReason = RunOutcome.StopReason.EVENT_LIMIT;
         break;
       }
@@ -147,6 +149,7 @@ public final class Simulation {
             writer.eventsWritten(),
             hash,
             List.copyOf(violations),
+            List.copyOf(undecided),
             metrics.snapshot());
     return outcome;
   }
@@ -334,6 +337,11 @@ public final class Simulation {
     if (stopOnViolation && stopReason == null) {
       stopReason = RunOutcome.StopReason.VIOLATION;
     }
+  }
+
+  void recordUndecided(String invariant, String message) {
+    metrics.add("undecided." + invariant, 1);
+    undecided.add(new Undecided(invariant, nowNanos, message));
   }
 
   // Package-private access for the fault applier and the invariant view.

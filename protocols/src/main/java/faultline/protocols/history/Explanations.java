@@ -101,16 +101,6 @@ final class Explanations {
         explanation);
   }
 
-  static CheckResult outOfMemory(Model model, String key, int operationCount, long statesExplored) {
-    String where = key == null ? "" : " on key " + Values.describe(key);
-    String explanation =
-        ("Unknown: ran out of memory after %d states%s (%d operations) without deciding. Lower"
-                + " the state limit, or give the checker more heap (java -Xmx).")
-            .formatted(statesExplored, where, operationCount);
-    return new CheckResult(
-        CheckResult.Verdict.UNKNOWN, key, List.of(), List.of(), statesExplored, explanation);
-  }
-
   /** An operation with where it sits in the history (1-based event numbers). */
   private static String at(Operation operation) {
     return operation.describe()

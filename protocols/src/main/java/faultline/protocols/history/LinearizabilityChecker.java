@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * invocation, or never. The search is exponential in the worst case (the problem is NP-complete),
  * so it stops after {@code statesMax} memoized configurations with verdict {@code UNKNOWN}; memory
  * stays proportional to that bound (a few hundred bytes per configuration with 50 clients, more
- * when states are long strings). Should the heap still run out first, the verdict is {@code
- * UNKNOWN} too, and says so: that is the one answer that depends on the machine rather than the
- * history.
+ * when states are long strings). The budget counts states, never bytes or seconds, so a verdict is
+ * the same on every machine: a heap too small for the budget ends in an {@link OutOfMemoryError},
+ * not in a different answer.
  */
 public final class LinearizabilityChecker {
   /** A budget that decides the histories of a long simulation run and fits a default heap. */
@@ -54,16 +54,7 @@ public final class LinearizabilityChecker {
       LinearizationSearch search =
           new LinearizationSearch(
               model, operations, UnseenEffects.find(model, operations), statesMax - statesExplored);
-      LinearizationSearch.Outcome outcome;
-      try {
-        outcome = search.run();
-      } catch (OutOfMemoryError e) {
-        // The memo filled the heap before statesMax: drop it (it is garbage once we return) and
-        // answer "unknown" rather than take the caller down. Nothing else here holds memory.
-        long explored = statesExplored + search.statesExplored();
-        search = null;
-        return Explanations.outOfMemory(model, entry.getKey(), operations.size(), explored);
-      }
+      LinearizationSearch.Outcome outcome = search.run();
       statesExplored += search.statesExplored();
       switch (outcome) {
         case LINEARIZABLE -> {}

@@ -20,9 +20,12 @@ import java.util.TreeMap;
  * 2016). Expiry is judged lazily, when a request arrives, by the clock the configuration names
  * ({@link ExpiryClock}); the service itself never trusts a client's idea of time unless told to.
  *
- * <p>Leases are volatile: a crashed service forgets them and its token counter restarts (Chubby
- * waits out a grace period and persists the sequence number; this service does not, so a crash is a
- * way to break {@code locks.mutual-exclusion}).
+ * <p>Leases are volatile, but what makes a restart safe is durable, as in Chubby: the next token
+ * and the longest TTL granted are synced to disk before a grant is sent, so a restarted service
+ * never hands out a token twice, and it refuses every acquire for the longest TTL it ever granted,
+ * until every lease it forgot has run out (Burrows 2006, section 2.9, the grace period). The bug
+ * zoo's {@link LockBug#TOKENS_NOT_DURABLE} is the service that keeps both in memory only, so that a
+ * crash breaks {@code locks.mutual-exclusion}.
  */
 public final class LockServiceNode implements Node<LockMessage, LockTimer> {
   /** What the service decided in its last step, for the invariants. */

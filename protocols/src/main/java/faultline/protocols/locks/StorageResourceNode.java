@@ -12,11 +12,21 @@ import faultline.protocols.locks.ResourceMessage.WriteRejected;
  * remembers the highest token it has accepted and refuses writes that come from an older lease
  * (Kleppmann 2016, figure "Using fencing tokens"): the check happens where the damage would be
  * done, so a holder that does not know its lease is gone is stopped anyway.
+ *
+ * <p>The highest token and the value live on the node's disk and are synced before a write is
+ * acknowledged: a storage that forgot the highest token across a crash and restart would accept the
+ * stale holder's token again, and the fencing argument needs the storage to remember durably. The
+ * bug zoo's {@link LockBug#RESOURCE_FORGETS_HIGHEST_TOKEN} is the storage that does not.
  */
 public final class StorageResourceNode implements Node<ResourceMessage, LockTimer> {
   /** What the resource did with the last write that reached it, for the invariants. */
   public record Decision(
       long ordinal, NodeId writer, String value, long token, boolean accepted, long highestToken) {}
+
+  /** What survives a crash: the value and the highest token accepted. */
+  record DurableState(String value, long highestToken) {}
+
+  static final String STATE_KEY = "resource";
 
   /** The fields of a {@code write} trace event. */
   record WriteEvent(String writer, String value, long token, String outcome, long highestToken) {}
@@ -48,7 +58,16 @@ public final class StorageResourceNode implements Node<ResourceMessage, LockTime
   }
 
   @Override
-  public void onStart(NodeContext<ResourceMessage, LockTimer> context) {}
+  public void onStart(NodeContext<ResourceMessage, LockTimer> context) {
+    context
+        .storage()
+        .get(STATE_KEY, DurableState.class)
+        .ifPresent(
+            saved -> {
+              value = saved.value();
+              highestToken = saved.highestToken();
+            });
+  }
 
   @Override
   public void onMessage(
@@ -70,6 +89,8 @@ public final class StorageResourceNode implements Node<ResourceMessage, LockTime
       if (!forgetsHighestToken) {
         highestToken = Math.max(highestToken, write.token());
       }
+      context.storage().put(STATE_KEY, new DurableState(value, highestToken));
+      context.storage().sync(); // Acknowledged means remembered, crash or not.
       context.count("resource.writes.accepted", 1);
       context.send(from, new WriteAccepted(write.writeId(), write.token()));
     } else {

@@ -48,7 +48,7 @@ final class Linearizable implements Invariant {
     context.count("kv.linearizabilityStates", result.statesExplored());
     switch (result.verdict()) {
       case LINEARIZABLE -> {}
-      case UNKNOWN -> context.count("kv.linearizabilityUnknown", 1);
+      case UNKNOWN -> context.undecided(result.explanation());
       case NOT_LINEARIZABLE -> context.fail(null, describe(result));
     }
   }

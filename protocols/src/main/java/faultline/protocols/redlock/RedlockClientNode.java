@@ -40,7 +40,10 @@ public final class RedlockClientNode implements Node<Message, RedlockTimer> {
   private String value;
   private long startMonoNanos;
   private boolean collecting;
-  private int replies;
+
+  /** The stores that answered this attempt, each once however often the network repeated it. */
+  private final TreeSet<NodeId> replied = new TreeSet<>();
+
   private final TreeSet<NodeId> votes = new TreeSet<>();
   private boolean holding;
   private long holdUntilMonoNanos;
@@ -63,11 +66,14 @@ public final class RedlockClientNode implements Node<Message, RedlockTimer> {
   public void onMessage(NodeContext<Message, RedlockTimer> context, NodeId from, Message message) {
     switch (message) {
       case SetReply reply when collecting && reply.attempt() == attempt -> {
-        replies++;
+        // A duplicated request gets a second answer (a "no": the key is already set, to our value),
+        // and a duplicated reply arrives twice: a store counts once, and as a yes if it ever said
+        // yes to this attempt.
+        replied.add(from);
         if (reply.ok()) {
           votes.add(from);
         }
-        if (replies == config.stores().size()) {
+        if (replied.size() == config.stores().size()) {
           decide(context);
         }
       }
@@ -94,7 +100,7 @@ public final class RedlockClientNode implements Node<Message, RedlockTimer> {
     value = context.self() + ":" + Long.toHexString(context.random().nextLong());
     startMonoNanos = context.monotonicNanos();
     collecting = true;
-    replies = 0;
+    replied.clear();
     votes.clear();
     for (NodeId store : config.stores()) {
       context.send(store, new SetIfAbsent(config.key(), value, config.ttlNanos(), attempt));

@@ -81,6 +81,11 @@ class RaftInvariantsTest {
     }
 
     @Override
+    public void undecided(String message) {
+      failures.add("undecided: " + message);
+    }
+
+    @Override
     public void count(String name, long delta) {}
 
     @Override

@@ -52,12 +52,27 @@ final class RedlockRuns {
       long durationNanos,
       List<ScheduledFault> faults,
       List<NodeClock> clientClocks) {
+    return run(
+        seed,
+        config,
+        durationNanos,
+        faults,
+        clientClocks,
+        new LinkPolicy(
+            Latency.uniform(MILLI, 5 * MILLI), Ratio.ZERO, Ratio.ZERO, Ratio.ZERO, false));
+  }
+
+  static RunOutcome run(
+      long seed,
+      RedlockConfig config,
+      long durationNanos,
+      List<ScheduledFault> faults,
+      List<NodeClock> clientClocks,
+      LinkPolicy network) {
     SimulationBuilder builder =
         Simulation.builder()
             .seed(seed)
-            .network(
-                new LinkPolicy(
-                    Latency.uniform(MILLI, 5 * MILLI), Ratio.ZERO, Ratio.ZERO, Ratio.ZERO, false))
+            .network(network)
             .limits(Limits.of(durationNanos))
             .stopOnViolation(false);
     for (NodeId store : STORES) {

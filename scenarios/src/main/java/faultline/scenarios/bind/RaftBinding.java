@@ -26,6 +26,7 @@ import java.util.TreeMap;
  *   "preVote": false, "checkQuorum": false, "fastBackup": false,
  *   "reads": "read-index",               // or "log", or "lease"
  *   "maxEntriesPerAppend": 64,
+ *   "checkStatesMax": 2000000,           // kv.linearizable's search budget; past it: undecided
  *   "bugs": ["commit_earlier_term_by_counting"],  // the bug zoo; see RaftBug
  *   "clients": {
  *     "nodes": ["c1"], "processes": 1, "intervalMin": "20ms", "intervalMax": "100ms",
@@ -50,18 +51,21 @@ final class RaftBinding implements ProtocolBinding {
 
   @Override
   public SortedMap<String, String> invariants() {
-    return ProtocolBinding.describe(freshInvariants());
+    return ProtocolBinding.describe(freshInvariants(LinearizabilityChecker.DEFAULT_STATES_MAX));
   }
 
-  /** Figure 3's invariants, and linearizability of the clients' history against the store. */
-  private static List<Invariant> freshInvariants() {
-    return RaftInvariants.all(
-        LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX));
+  /**
+   * Figure 3's invariants, and linearizability of the clients' history against the store, decided
+   * within {@code checkStatesMax} search states.
+   */
+  private static List<Invariant> freshInvariants(long checkStatesMax) {
+    return RaftInvariants.all(LinearizabilityChecker.of(Model.kv(), checkStatesMax));
   }
 
   @Override
   public Setup bind(Scenario scenario) {
-    RaftConfig config = read(scenario).config();
+    RaftParams.Read read = read(scenario);
+    RaftConfig config = read.config();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     for (NodeId node : scenario.nodes()) {
       if (config.servers().contains(node)) {
@@ -70,7 +74,7 @@ final class RaftBinding implements ProtocolBinding {
         factories.put(node, id -> new ClientNode(config));
       }
     }
-    return new Setup(factories, freshInvariants());
+    return new Setup(factories, freshInvariants(read.checkStatesMax()));
   }
 
   @Override

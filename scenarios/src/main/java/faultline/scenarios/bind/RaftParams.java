@@ -1,6 +1,7 @@
 package faultline.scenarios.bind;
 
 import faultline.engine.node.NodeId;
+import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.raft.ClientWorkload;
 import faultline.protocols.raft.KvOperation;
 import faultline.protocols.raft.RaftBug;
@@ -25,8 +26,11 @@ public final class RaftParams {
 
   private RaftParams() {}
 
-  /** The configuration, and the warnings it deserves. */
-  public record Read(RaftConfig config, List<String> warnings) {}
+  /**
+   * The configuration, the warnings it deserves, and the linearizability check's budget in search
+   * states ({@code checkStatesMax}): past it the check is undecided and the run inconclusive.
+   */
+  public record Read(RaftConfig config, List<String> warnings, long checkStatesMax) {}
 
   public static Read read(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     List<String> warnings = new ArrayList<>();
@@ -122,6 +126,9 @@ public final class RaftParams {
           default -> ReadMode.READ_INDEX;
         };
     int batch = (int) params.integer("maxEntriesPerAppend", 64, 1, 1_000_000);
+    long checkStatesMax =
+        params.integer(
+            "checkStatesMax", LinearizabilityChecker.DEFAULT_STATES_MAX, 1, 1_000_000_000);
     EnumSet<RaftBug> bugs = EnumSet.noneOf(RaftBug.class);
     List<String> bugNames =
         Arrays.stream(RaftBug.values()).map(bug -> bug.name().toLowerCase(Locale.ROOT)).toList();
@@ -144,7 +151,7 @@ public final class RaftParams {
             batch,
             bugs,
             workload);
-    return new Read(config, List.copyOf(warnings));
+    return new Read(config, List.copyOf(warnings), checkStatesMax);
   }
 
   private static String failures(int count) {

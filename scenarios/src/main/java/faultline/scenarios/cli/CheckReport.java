@@ -8,6 +8,7 @@ import faultline.protocols.history.Model;
 import faultline.protocols.history.Operation;
 import faultline.scenarios.history.ParsedHistory;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ final class CheckReport {
       text.append("  ... ").append(first).append(" earlier operations (--json lists them all)\n");
     }
     for (int i = first; i < prefix.size(); i++) {
-      text.append(row(prefix.get(i), history, String.format("  %4d. ", i + 1)));
+      text.append(row(prefix.get(i), history, String.format(Locale.ROOT, "  %4d. ", i + 1)));
     }
   }
 
@@ -83,6 +84,7 @@ final class CheckReport {
                 + history.lineOf(operation.completeIndex())
             : "line " + history.lineOf(operation.invokeIndex()) + ", outcome unknown";
     return String.format(
+        Locale.ROOT,
         "%sprocess %-4d %-6s %-8s %-16s (%s)%n",
         lead,
         operation.process(),

@@ -1,5 +1,7 @@
 package faultline.scenarios.cli;
 
+import faultline.engine.RunOutcome;
+
 /** The exit codes every command shares; part of the command-line contract. */
 public final class ExitCodes {
   public static final int OK = 0;
@@ -18,6 +20,21 @@ public final class ExitCodes {
    * the user's mistake, so it gets a code of its own.
    */
   static final int UNDECIDED = 4;
+
+  /**
+   * {@code run} (and {@code sweep}) could not conclude: a limit stopped the run before its end, or
+   * a check was undecided. Not a pass, not a violation.
+   */
+  public static final int INCONCLUSIVE = 5;
+
+  /** The exit code of a run with this verdict. */
+  public static int of(RunOutcome.Verdict verdict) {
+    return switch (verdict) {
+      case PASSED -> OK;
+      case VIOLATED -> FAILED_CHECK;
+      case INCONCLUSIVE -> INCONCLUSIVE;
+    };
+  }
 
   private ExitCodes() {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario and summarize it.",
       "The same scenario and seed always give the same run, byte for byte.",
-      "Exit 0 when every invariant held, 1 when one was violated."
+      "Exit 0 when every invariant held, 1 when one was violated, 5 when inconclusive (a limit"
+          + " stopped the run before its end, or a check could not decide within its budget)."
     })
 final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
@@ -101,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return report.outcome().violated() ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
+    return ExitCodes.of(report.outcome().verdict());
   }
 
   private static long parseUntil(String text) {
@@ -165,6 +167,16 @@ final class RunCommand implements Callable<Integer> {
     result.put("virtualTimeNanos", report.outcome().endNanos());
     result.put("traceSha256", report.outcome().traceSha256());
     result.put("stopReason", report.outcome().stopReason().label());
+    result.put("verdict", report.outcome().verdict().label());
+    ArrayNode inconclusive = result.putArray("inconclusive");
+    report.inconclusiveReasons().forEach(inconclusive::add);
+    ArrayNode undecided = result.putArray("undecided");
+    for (Undecided check : report.outcome().undecided()) {
+      ObjectNode item = undecided.addObject();
+      item.put("invariant", check.invariant());
+      item.put("timeNanos", check.timeNanos());
+      item.put("message", check.message());
+    }
     ArrayNode violations = result.putArray("violations");
     for (Violation violation : report.outcome().violations()) {
       ObjectNode item = violations.addObject();
@@ -183,8 +195,11 @@ final class RunCommand implements Callable<Integer> {
       metrics.put(metric.getKey(), metric.getValue());
     }
     ObjectNode expectations = result.putObject("expectations");
+    expectations.put("status", report.expectationStatus().label());
     expectations.put("judged", report.expectationsJudged());
-    expectations.put("met", report.expectationsMet());
+    if (report.expectationsJudged()) {
+      expectations.put("met", report.expectationsMet()); // Absent when not judged: not a pass.
+    }
     ArrayNode unmet = expectations.putArray("unmet");
     report.unmetExpectations().forEach(unmet::add);
     result.put("reproduce", report.reproduceCommand());

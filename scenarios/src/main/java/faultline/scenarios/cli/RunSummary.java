@@ -2,10 +2,12 @@ package faultline.scenarios.cli;
 
 import faultline.engine.RunOutcome;
 import faultline.engine.check.Violation;
+import faultline.scenarios.model.Expectation;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,6 +41,7 @@ final class RunSummary {
         outcome.traceSha256(),
         tracePath == null ? "" : "  (written to " + Shell.quote(tracePath.toString()) + ")");
     printViolations(outcome);
+    printInconclusive(report);
     printMetrics(outcome);
     printExpectations(report);
     String reproduce = report.reproduceCommand();
@@ -51,7 +54,10 @@ final class RunSummary {
   private void printViolations(RunOutcome outcome) {
     out.println();
     if (outcome.violations().isEmpty()) {
-      out.println("invariants: all held");
+      out.println(
+          outcome.verdict() == RunOutcome.Verdict.INCONCLUSIVE
+              ? "invariants: none violated, but the run is INCONCLUSIVE"
+              : "invariants: all held");
       return;
     }
     out.printf("violations (%d):%n", outcome.violations().size());
@@ -72,6 +78,15 @@ final class RunSummary {
     }
   }
 
+  private void printInconclusive(RunReport report) {
+    List<String> reasons = report.inconclusiveReasons();
+    if (reasons.isEmpty()) {
+      return;
+    }
+    out.println("inconclusive:");
+    reasons.forEach(reason -> out.println("  " + reason));
+  }
+
   private void printMetrics(RunOutcome outcome) {
     out.println("metrics:");
     int width = outcome.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
@@ -84,7 +99,21 @@ final class RunSummary {
 
   private void printExpectations(RunReport report) {
     if (!report.expectationsJudged()) {
-      out.println("expectations: not judged (they hold for the scenario's own seed and duration)");
+      out.printf(
+          "expectations: not judged (they are judged at the scenario's own seed, %d, and"
+              + " duration)%n",
+          report.scenario().seed());
+      Expectation.SeedRate rate = report.scenario().expect().rate();
+      if (rate != null) {
+        out.printf(
+            "  the scenario shows %s on %s of seeds %s: ./faultline sweep %s --seeds %s judges"
+                + " that%n",
+            String.join(", ", report.scenario().expect().violations()),
+            rate.violated(),
+            rate.seeds(),
+            report.scenario().name(),
+            rate.seeds());
+      }
     } else if (report.expectationsMet()) {
       boolean demonstrates = !report.scenario().expect().violations().isEmpty();
       out.println(

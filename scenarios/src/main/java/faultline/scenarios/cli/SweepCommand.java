@@ -1,5 +1,6 @@
 package faultline.scenarios.cli;
 
+import faultline.scenarios.model.Expectation;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.Durations;
 import faultline.scenarios.sweep.SeedList;
@@ -132,11 +133,48 @@ final class SweepCommand implements Callable<Integer> {
               });
     }
     summary.print(summaryOut, System.nanoTime() - startedNanos, jobs);
+    boolean rateMet = judgeRate(summaryOut, scenario, seeds, shard, durationNanos, summary);
     if (outPath != null) {
       summaryOut.println("  results: " + outPath);
     }
     summaryOut.flush();
-    return summary.anyFailed() ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
+    if (summary.anyFailed() || !rateMet) {
+      return ExitCodes.FAILED_CHECK;
+    }
+    return summary.anyInconclusive() ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
+  }
+
+  /**
+   * Judges the scenario's expected rate ({@code expect.rate}) when this sweep is the one it names:
+   * the same seeds, whole, at the scenario's own duration. True when met or not judged.
+   */
+  private static boolean judgeRate(
+      PrintWriter out,
+      Scenario scenario,
+      SeedList seeds,
+      Shard shard,
+      long durationNanos,
+      SweepSummary summary) {
+    Expectation.SeedRate rate = scenario.expect().rate();
+    if (rate == null) {
+      return true;
+    }
+    String violations = String.join(", ", scenario.expect().violations());
+    if (!shard.equals(Shard.WHOLE)
+        || durationNanos != scenario.run().untilNanos()
+        || !SeedList.parse(rate.seeds()).equals(seeds)) {
+      out.printf(
+          "  expected rate: not judged (the scenario expects %s on %s of seeds %s, at its own"
+              + " duration; sweep exactly those)%n",
+          violations, rate.violated(), rate.seeds());
+      return true;
+    }
+    int shown = summary.expectedViolationsOnly();
+    boolean met = rate.violated().accepts(shown);
+    out.printf(
+        "  expected rate: %s on %s of these seeds; shown on %d: %s%n",
+        violations, rate.violated(), shown, met ? "met" : "NOT met");
+    return met;
   }
 
   private static <T> T parse(String option, java.util.function.Supplier<T> parser) {

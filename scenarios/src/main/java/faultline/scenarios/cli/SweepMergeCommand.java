@@ -66,6 +66,9 @@ final class SweepMergeCommand implements Callable<Integer> {
       summaryOut.println("  results: " + outPath);
     }
     summaryOut.flush();
-    return summary.anyFailed() ? ExitCodes.FAILED_CHECK : ExitCodes.OK;
+    if (summary.anyFailed()) {
+      return ExitCodes.FAILED_CHECK;
+    }
+    return summary.anyInconclusive() ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
   }
 }

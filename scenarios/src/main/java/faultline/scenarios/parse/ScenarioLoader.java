@@ -7,6 +7,7 @@ import faultline.scenarios.model.ClockSpec;
 import faultline.scenarios.model.Expectation;
 import faultline.scenarios.model.RunSpec;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.sweep.SeedList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +68,9 @@ public final class ScenarioLoader {
   private static final List<String> CLOCK_FIELDS = List.of("offset", "drift");
   private static final List<String> RUN_FIELDS =
       List.of("duration", "until", "maxEvents", "maxQueue", "stopOnViolation");
-  private static final List<String> EXPECT_FIELDS = List.of("violations", "metrics");
+  private static final List<String> EXPECT_FIELDS =
+      List.of("violations", "metrics", "mayBeUndecided", "rate");
+  private static final List<String> RATE_FIELDS = List.of("seeds", "min", "max");
   private static final List<String> BOUND_FIELDS = List.of("min", "max");
 
   private final SortedMap<String, SortedSet<String>> invariantsByProtocol;
@@ -361,26 +364,65 @@ public final class ScenarioLoader {
   private static Expectation expectation(
       Cursor expect, String protocol, SortedSet<String> known, List<String> checked) {
     if (!expect.present()) {
-      return new Expectation(List.of(), Collections.unmodifiableSortedMap(new TreeMap<>()));
+      return new Expectation(
+          List.of(), Collections.unmodifiableSortedMap(new TreeMap<>()), List.of(), null);
     }
     expect.expectObject().onlyFields(EXPECT_FIELDS);
-    List<String> violations = List.of();
-    Cursor violationsField = expect.field("violations");
-    if (violationsField.present()) {
-      List<Cursor> elements = violationsField.elements();
-      violations = distinctInvariants(elements, protocol, known);
-      for (int i = 0; i < violations.size(); i++) {
-        if (!checked.contains(violations.get(i))) {
-          throw elements
-              .get(i)
-              .error(
-                  "invariant "
-                      + Messages.quote(violations.get(i))
-                      + " is not checked by this scenario (add it to \"invariants\")");
-        }
+    List<String> violations =
+        checkedInvariants(expect.field("violations"), protocol, known, checked);
+    List<String> mayBeUndecided =
+        checkedInvariants(expect.field("mayBeUndecided"), protocol, known, checked);
+    Expectation.SeedRate rate = rate(expect.field("rate"));
+    if (rate != null && violations.isEmpty()) {
+      throw expect.field("rate").error("a rate needs the violations it counts in \"violations\"");
+    }
+    return new Expectation(violations, metrics(expect.field("metrics")), mayBeUndecided, rate);
+  }
+
+  /** A list of distinct invariant names, each checked by the scenario; empty when absent. */
+  private static List<String> checkedInvariants(
+      Cursor field, String protocol, SortedSet<String> known, List<String> checked) {
+    if (!field.present()) {
+      return List.of();
+    }
+    List<Cursor> elements = field.elements();
+    List<String> names = distinctInvariants(elements, protocol, known);
+    for (int i = 0; i < names.size(); i++) {
+      if (!checked.contains(names.get(i))) {
+        throw elements
+            .get(i)
+            .error(
+                "invariant "
+                    + Messages.quote(names.get(i))
+                    + " is not checked by this scenario (add it to \"invariants\")");
       }
     }
-    return new Expectation(violations, metrics(expect.field("metrics")));
+    return names;
+  }
+
+  /** {@code {"seeds": "1..100", "min": 3, "max": 10}}, or null when absent. */
+  private static Expectation.SeedRate rate(Cursor rate) {
+    if (!rate.present()) {
+      return null;
+    }
+    rate.expectObject().onlyFields(RATE_FIELDS);
+    Cursor seedsField = rate.required("seeds");
+    String seeds = seedsField.nonBlankText();
+    long count;
+    try {
+      count = SeedList.parse(seeds).seeds().length;
+    } catch (IllegalArgumentException e) {
+      throw seedsField.error(e.getMessage());
+    }
+    Expectation.Bound violated = bound(rate);
+    if (violated.max() != null && violated.max() > count) {
+      throw rate.field("max")
+          .error("max (" + violated.max() + ") is above the " + count + " seeds");
+    }
+    if (violated.min() != null && violated.min() < 0) {
+      throw rate.field("min").error("min must not be negative");
+    }
+    return new Expectation.SeedRate(seeds, violated);
   }
 
   private static SortedMap<String, Expectation.Bound> metrics(Cursor metrics) {

@@ -1,6 +1,7 @@
 package faultline.scenarios.run;
 
 import faultline.engine.RunOutcome;
+import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
 import faultline.scenarios.model.Expectation;
 import java.util.ArrayList;
@@ -29,6 +30,20 @@ final class Expectations {
     for (String name : actual) {
       if (!expected.contains(name)) {
         unmet.add("did not expect a violation of " + name);
+      }
+    }
+    if (outcome.stoppedByLimit()) {
+      unmet.add(
+          "the run "
+              + outcome.stopReason().explanation()
+              + " before its end, so it is inconclusive: nothing after that was checked");
+    }
+    for (Undecided undecided : outcome.undecided()) {
+      if (!expect.mayBeUndecided().contains(undecided.invariant())) {
+        unmet.add(
+            undecided.invariant()
+                + " was not decided (add it to \"mayBeUndecided\" if that is expected): "
+                + undecided.message());
       }
     }
     for (Map.Entry<String, Expectation.Bound> entry : expect.metrics().entrySet()) {

@@ -1,12 +1,16 @@
 package faultline.scenarios.run;
 
 import faultline.engine.RunOutcome;
+import faultline.engine.check.Undecided;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.Durations;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A finished run: the scenario, the seed it ran with, the engine's outcome, and whether the
- * scenario's expectations held (they are judged only against the scenario's default seed).
+ * scenario's expectations held (they are judged only against the scenario's default seed and
+ * duration: at any other, they are not judged, which is neither met nor unmet).
  */
 public record RunReport(
     Scenario scenario,
@@ -21,8 +25,55 @@ public record RunReport(
     return seed == scenario.seed() && durationNanos == scenario.run().untilNanos();
   }
 
+  /** Whether the expectations held: only meaningful when {@link #expectationsJudged}. */
   public boolean expectationsMet() {
-    return unmetExpectations.isEmpty();
+    return expectationsJudged() && unmetExpectations.isEmpty();
+  }
+
+  /** The three answers about expectations, as {@code run} prints them. */
+  public enum ExpectationStatus {
+    MET("met"),
+    NOT_MET("not met"),
+    NOT_JUDGED("not judged");
+
+    private final String label;
+
+    ExpectationStatus(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public ExpectationStatus expectationStatus() {
+    if (!expectationsJudged()) {
+      return ExpectationStatus.NOT_JUDGED;
+    }
+    return unmetExpectations.isEmpty() ? ExpectationStatus.MET : ExpectationStatus.NOT_MET;
+  }
+
+  /**
+   * Why the run is inconclusive, one sentence each: a limit that stopped it before its end, checks
+   * that could not decide. Empty when it is not. Undecided checks the scenario allows are listed
+   * too: the run is still inconclusive about them, only its expectations accept that.
+   */
+  public List<String> inconclusiveReasons() {
+    List<String> reasons = new ArrayList<>();
+    if (outcome.stoppedByLimit()) {
+      reasons.add(
+          "the run "
+              + outcome.stopReason().explanation()
+              + " at "
+              + Durations.format(outcome.endNanos())
+              + ", before its end at "
+              + Durations.format(durationNanos));
+    }
+    for (Undecided undecided : outcome.undecided()) {
+      reasons.add(undecided.invariant() + " undecided: " + undecided.message());
+    }
+    return reasons;
   }
 
   /**
@@ -35,7 +86,7 @@ public record RunReport(
         new StringBuilder("./faultline run ").append(Shell.quote(scenarioArgument(scenario)));
     command.append(" --seed ").append(seed);
     if (durationNanos != scenario.run().untilNanos()) {
-      command.append(" --until ").append(faultline.scenarios.parse.Durations.format(durationNanos));
+      command.append(" --until ").append(Durations.format(durationNanos));
     }
     return command.toString();
   }

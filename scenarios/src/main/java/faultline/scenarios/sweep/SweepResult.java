@@ -24,6 +24,9 @@ import java.util.TreeSet;
  * @param events events processed
  * @param virtualTimeNanos virtual time at the end
  * @param replay the command that repeats this seed's run
+ * @param verdict {@code passed}, {@code violated} or {@code inconclusive}, as {@code run --json}
+ *     reports it
+ * @param inconclusive why the run is inconclusive (a limit, an undecided check); empty otherwise
  */
 public record SweepResult(
     SweepId sweep,
@@ -34,7 +37,9 @@ public record SweepResult(
     String stopReason,
     long events,
     long virtualTimeNanos,
-    String replay) {
+    String replay,
+    String verdict,
+    List<String> inconclusive) {
 
   /** What identifies a sweep: shards of one sweep agree on all three. */
   public record SweepId(String scenario, String seeds, long durationNanos) {}
@@ -68,11 +73,18 @@ public record SweepResult(
         report.outcome().stopReason().label(),
         report.outcome().events(),
         report.outcome().endNanos(),
-        report.reproduceCommand());
+        report.reproduceCommand(),
+        report.outcome().verdict().label(),
+        report.inconclusiveReasons());
   }
 
   public boolean failed() {
     return !unexpected.isEmpty();
+  }
+
+  /** Not failed, but not a pass either: a limit stopped it, or a check could not decide. */
+  public boolean isInconclusive() {
+    return !failed() && !inconclusive.isEmpty() && violations.isEmpty();
   }
 
   /** The line, without its newline. */
@@ -90,6 +102,9 @@ public record SweepResult(
     line.put("events", events);
     line.put("virtualTimeNanos", virtualTimeNanos);
     line.put("replay", replay);
+    line.put("verdict", verdict);
+    ArrayNode reasons = line.putArray("inconclusive");
+    inconclusive.forEach(reasons::add);
     return line.toString();
   }
 
@@ -123,7 +138,24 @@ public record SweepResult(
         text(line, "stopReason"),
         number(line, "events"),
         number(line, "virtualTimeNanos"),
-        text(line, "replay"));
+        text(line, "replay"),
+        line.has("verdict") ? text(line, "verdict") : legacyVerdict(violations),
+        line.has("inconclusive") ? texts(line, "inconclusive") : List.of());
+  }
+
+  /** Lines written before verdicts were recorded knew only violated or not. */
+  private static String legacyVerdict(JsonNode violations) {
+    return violations.isEmpty() ? "passed" : "violated";
+  }
+
+  private static List<String> texts(JsonNode line, String field) {
+    JsonNode value = line.get(field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("field '" + field + "': not an array");
+    }
+    List<String> texts = new ArrayList<>();
+    value.forEach(item -> texts.add(item.asText()));
+    return List.copyOf(texts);
   }
 
   private static String text(JsonNode line, String field) {

@@ -16,6 +16,7 @@ public final class SweepSummary {
   private int seeds;
   private int withViolations;
   private final List<SweepResult> failures = new ArrayList<>();
+  private final List<SweepResult> inconclusive = new ArrayList<>();
 
   public void add(SweepResult result) {
     seeds++;
@@ -24,7 +25,18 @@ public final class SweepSummary {
     }
     if (result.failed()) {
       failures.add(result);
+    } else if (result.isInconclusive()) {
+      inconclusive.add(result);
     }
+  }
+
+  /** Seeds whose run violated only what the scenario expects (and something). */
+  public int expectedViolationsOnly() {
+    return withViolations - failures.size();
+  }
+
+  public boolean anyInconclusive() {
+    return !inconclusive.isEmpty();
   }
 
   public int seeds() {
@@ -33,6 +45,28 @@ public final class SweepSummary {
 
   public boolean anyFailed() {
     return !failures.isEmpty();
+  }
+
+  private void printInconclusive(PrintWriter out) {
+    if (inconclusive.isEmpty()) {
+      return;
+    }
+    out.println("  inconclusive seeds (a limit stopped the run, or a check could not decide):");
+    for (SweepResult result :
+        inconclusive.subList(0, Math.min(inconclusive.size(), FAILURES_LISTED_MAX))) {
+      out.printf(
+          Locale.ROOT,
+          "    seed %d: %s -- replay: %s%n",
+          result.seed(),
+          result.inconclusive().getFirst(),
+          result.replay());
+    }
+    if (inconclusive.size() > FAILURES_LISTED_MAX) {
+      out.printf(
+          Locale.ROOT,
+          "    ... and %d more (every line whose \"verdict\" is \"inconclusive\")%n",
+          inconclusive.size() - FAILURES_LISTED_MAX);
+    }
   }
 
   /** Prints the tally; {@code elapsedNanos} below zero leaves out the speed (for merges). */
@@ -48,15 +82,17 @@ public final class SweepSummary {
           jobs == 1 ? "" : "s",
           seconds > 0 ? seeds * 60 / seconds : 0.0);
     }
-    int expectedOnly = withViolations - failures.size();
+    int expectedOnly = expectedViolationsOnly();
     out.printf(
         Locale.ROOT,
-        "  %d passed, %d failed%s%n",
-        seeds - failures.size(),
+        "  %d passed, %d failed, %d inconclusive%s%n",
+        seeds - failures.size() - inconclusive.size(),
         failures.size(),
+        inconclusive.size(),
         expectedOnly > 0
-            ? " (" + expectedOnly + " of them violated only what the scenario expects)"
+            ? " (" + expectedOnly + " passed seeds violated only what the scenario expects)"
             : "");
+    printInconclusive(out);
     if (failures.isEmpty()) {
       return;
     }

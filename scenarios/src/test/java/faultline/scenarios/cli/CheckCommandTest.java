@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,21 @@ class CheckCommandTest {
         .contains("Longest linearizable prefix found (3 operations)")
         .containsPattern("1\\. process 0 +write +\"x\" +1 +\\(lines 1-2\\)")
         .contains("needs the register at 1");
+  }
+
+  /** Thai digits under th-TH with the Thai numbering system: the report must stay ASCII. */
+  @Test
+  void theWitnessIsPrintedTheSameUnderAnyDefaultLocale() throws IOException {
+    Path history = bundled("register-stale-read.jsonl");
+    Locale before = Locale.getDefault();
+    String thai;
+    try {
+      Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+      thai = faultline("check", history.toString(), "--model", "register").out();
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertThat(thai).matches("(?s)[\\x00-\\x7f]*").contains("     1. process 0    write");
   }
 
   @Test

@@ -27,6 +27,13 @@ public interface InvariantContext {
   void fail(NodeId node, String message);
 
   /**
+   * Records that this invariant could not be decided (a search ran out of its fixed budget): the
+   * run is then inconclusive rather than passed. The budget must not depend on the machine (count
+   * states, not bytes or seconds), so that the same run gets the same answer everywhere.
+   */
+  void undecided(String message);
+
+  /**
    * Adds {@code delta} to the run metric {@code name}, like {@code NodeContext.count}: for measures
    * that only a global view of the run can take, in true time (time without a leader, commit
    * latency, a write accepted after its lease expired; nodes never see true time). Metrics never
