@@ -48,6 +48,8 @@ public final class Simulation {
   private final List<Undecided> undecided = new ArrayList<>();
   private final InvariantView invariantView;
   private final long seed;
+  private final RunMonitor monitor;
+  private long monitorDueAt = RunMonitor.EVENTS_BETWEEN_CALLS;
 
   private long nowNanos;
   private long eventsProcessed;
@@ -75,6 +77,7 @@ public final class Simulation {
     this.faults = new FaultApplier(this, network, trace, metrics);
     this.invariantView = new InvariantView(this);
     this.seed = builder.seed();
+    this.monitor = builder.monitor();
 
     writer.header(builder.traceHeader(), builder.seed(), nodeIds);
     for (NodeSlot slot : slots) {
@@ -120,9 +123,23 @@ public final class Simulation {
       step();
       if (queue.size() > limits.queueLimit()) {
         stopReason = RunOutcome.StopReason.QUEUE_LIMIT;
+      } else if (stopReason == null && eventsProcessed >= monitorDueAt) {
+        askMonitor();
       }
     }
     return false;
+  }
+
+  private void askMonitor() {
+    monitorDueAt = eventsProcessed + RunMonitor.EVENTS_BETWEEN_CALLS;
+    RunOutcome.StopReason stop = monitor.check(eventsProcessed, nowNanos);
+    Check.state(
+        stop == null
+            || stop == RunOutcome.StopReason.INTERRUPTED
+            || stop == RunOutcome.StopReason.WALL_CLOCK_LIMIT,
+        "a monitor stops a run as interrupted or out of wall-clock time, not %s",
+        stop);
+    stopReason = stop;
   }
 
   /** Ends the run: end-of-run invariant checks, the halt event, and the trace's end line. */

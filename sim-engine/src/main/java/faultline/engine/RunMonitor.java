@@ -1,0 +1,25 @@
+package faultline.engine;
+
+/**
+ * Watches a run from outside it: told every {@link #EVENTS_BETWEEN_CALLS} events how far the run
+ * has come, it may stop the run (the user interrupted it; a real-time budget ran out). It never
+ * changes what happens in the run, only where it ends, and a run it stops says so in its stop
+ * reason, so a stopped run is never taken for a whole one. The engine itself reads no clock: a
+ * monitor that does lives outside it.
+ */
+@FunctionalInterface
+public interface RunMonitor {
+  /** Often enough for a progress line several times a second, rarely enough to cost nothing. */
+  int EVENTS_BETWEEN_CALLS = 1 << 14;
+
+  /** A monitor that watches nothing and never stops a run. */
+  RunMonitor NONE = (events, nowNanos) -> null;
+
+  /**
+   * Called between events.
+   *
+   * @return why to stop the run now ({@link RunOutcome.StopReason#INTERRUPTED} or {@link
+   *     RunOutcome.StopReason#WALL_CLOCK_LIMIT}), or null to go on
+   */
+  RunOutcome.StopReason check(long events, long nowNanos);
+}
