@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One deterministic run. Single-threaded: events leave the queue in {@code (time, sequence)} order,
@@ -27,6 +28,8 @@ import java.util.Optional;
  * {@link #runUntil(long)} and {@link #finish()} (the visualizer does).
  */
 public final class Simulation {
+  private static final long CAUSAL_FLOOR_REFRESH_EVENTS = 4096;
+
   private final List<NodeId> nodeIds;
   private final List<NodeSlot> slots;
   private final Map<NodeId, NodeSlot> slotById = new HashMap<>(); // Only looked up.
@@ -54,6 +57,8 @@ public final class Simulation {
   private long nowNanos;
   private long eventsProcessed;
   private long messageIdNext = 1;
+  private long[] causalFloors; // See causalFloor(); null until an invariant asks.
+  private long causalFloorsAt;
   private RunOutcome.StopReason stopReason;
   private RunOutcome outcome;
 
@@ -327,6 +332,40 @@ public final class Simulation {
           arrivals[copy],
           new EngineEvent.Deliver(source.index, target.index, messageId, copy + 1, message, truth));
     }
+  }
+
+  /**
+   * See {@link faultline.engine.check.InvariantContext#causalFloor}. Computing it reads every
+   * node's vector and every message in flight, so it is cached and recomputed at most once every
+   * {@link #CAUSAL_FLOOR_REFRESH_EVENTS} events: an older value is still a lower bound, since the
+   * floor only grows.
+   */
+  long causalFloor(NodeId node) {
+    if (causalFloors == null || eventsProcessed - causalFloorsAt >= CAUSAL_FLOOR_REFRESH_EVENTS) {
+      causalFloors = computeCausalFloors();
+      causalFloorsAt = eventsProcessed;
+    }
+    return causalFloors[slotById.get(node).index];
+  }
+
+  private long[] computeCausalFloors() {
+    long[] floors = new long[slots.size()];
+    for (int i = 0; i < floors.length; i++) {
+      floors[i] = causality.knownByAll(i);
+    }
+    Consumer<EngineEvent> lower =
+        event -> {
+          if (event instanceof EngineEvent.Deliver deliver) {
+            for (int i = 0; i < floors.length; i++) {
+              floors[i] = Math.min(floors[i], deliver.senderStamp().count(i));
+            }
+          }
+        };
+    queue.forEachPending(lower);
+    for (NodeSlot slot : slots) {
+      slot.deferredWhilePaused.forEach(lower);
+    }
+    return floors;
   }
 
   private void checkInvariants(Step taken) {

@@ -6,9 +6,11 @@ import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The register's own safety property, {@value #CAUSAL_LWW}: no replica keeps a write over a later
@@ -25,10 +27,25 @@ public final class RegisterInvariants {
     return List.of(new CausalLastWriterWins());
   }
 
+  /**
+   * Memory stays bounded however long the run: a write can be judged again only while a replica
+   * keeps it or a copy of it may still be on its way. Copies leave only from the write's origin, at
+   * the write's own step, so once the engine's {@link InvariantContext#causalFloor} for the origin
+   * has passed that step no copy is pending; such writes are forgotten unless a replica keeps them.
+   * Compaction runs when the table has doubled since the last one, so it costs O(1) per write.
+   */
   static final class CausalLastWriterWins implements Invariant {
-    // The ground truth of each write's own event, by (origin, sequence). Only looked up.
-    private final Map<String, VectorStamp> writeTruth = new HashMap<>();
+    /** Small, so that every run of more than a few dozen writes exercises compaction. */
+    private static final int COMPACT_SIZE_MIN = 64;
+
+    /** A write's origin and the ground truth of its own event. */
+    private record Truth(NodeId origin, VectorStamp stamp) {}
+
+    // By (origin, sequence). Looked up, and pruned by a rule that does not depend on order.
+    private final Map<String, Truth> writeTruth = new HashMap<>();
+    private final Map<NodeId, String> keptBy = new HashMap<>(); // Each replica's current write.
     private final Map<NodeId, Long> lastOrdinal = new HashMap<>();
+    private int compactAt = COMPACT_SIZE_MIN;
 
     @Override
     public String name() {
@@ -58,14 +75,22 @@ public final class RegisterInvariants {
       }
       lastOrdinal.put(node, decision.ordinal());
       if (decision.localWrite()) {
-        writeTruth.put(key(decision.incoming()), step.get().truth());
+        writeTruth.put(key(decision.incoming()), new Truth(node, step.get().truth()));
       }
+      judge(context, node, decision);
+      keptBy.put(node, key(decision.kept()));
+      if (writeTruth.size() >= compactAt) {
+        forgetUnreachable(context); // After judging: the write that just lost may go now.
+      }
+    }
+
+    private void judge(InvariantContext context, NodeId node, RegisterNode.Decision decision) {
       if (decision.lost() == null || decision.kept().equals(decision.incoming())) {
         return;
       }
-      VectorStamp kept = writeTruth.get(key(decision.kept()));
-      VectorStamp lost = writeTruth.get(key(decision.lost()));
-      if (kept != null && lost != null && kept.happenedBefore(lost)) {
+      Truth kept = writeTruth.get(key(decision.kept()));
+      Truth lost = writeTruth.get(key(decision.lost()));
+      if (kept != null && lost != null && kept.stamp().happenedBefore(lost.stamp())) {
         context.fail(
             node,
             node
@@ -75,6 +100,22 @@ public final class RegisterInvariants {
                 + decision.lost().describe()
                 + ", which causally follows it: the later write was lost");
       }
+    }
+
+    /** Forgets the writes no replica keeps and no pending message can still carry. */
+    private void forgetUnreachable(InvariantContext context) {
+      Set<String> kept = new HashSet<>(keptBy.values());
+      Map<NodeId, Long> floors = new HashMap<>();
+      writeTruth
+          .entrySet()
+          .removeIf(
+              entry -> {
+                NodeId origin = entry.getValue().origin();
+                long floor = floors.computeIfAbsent(origin, context::causalFloor);
+                return entry.getValue().stamp().count(origin) < floor
+                    && !kept.contains(entry.getKey());
+              });
+      compactAt = Math.max(COMPACT_SIZE_MIN, 2 * writeTruth.size());
     }
 
     private static String key(Write write) {
