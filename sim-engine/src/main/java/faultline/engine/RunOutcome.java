@@ -51,9 +51,9 @@ public record RunOutcome(
     /** An invariant failed and the run was set to stop at the first violation. */
     VIOLATION("violation", "stopped at the first violation"),
     /** The user stopped it (Ctrl-C), through a {@link RunMonitor}. */
-    INTERRUPTED("interrupted", "stopped by the user (Ctrl-C) before its end"),
+    INTERRUPTED("interrupted", "stopped by the user (Ctrl-C)"),
     /** Its real-time budget ran out, through a {@link RunMonitor}. */
-    WALL_CLOCK_LIMIT("wall-clock-limit", "reached the wall-clock limit before its end");
+    WALL_CLOCK_LIMIT("wall-clock-limit", "reached its wall-clock limit");
 
     private final String label;
     private final String explanation;

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 ok, 1 an invariant was violated (or a replay differed), 2 bad usage or"
           + " input, 3 internal error (add --verbose for the stack trace), 4 check could not"
-          + " decide within --max-states."
+          + " decide within --max-states, 5 inconclusive (a run stopped by a limit before its"
+          + " end, or a check undecided), 6 out of memory, 130 interrupted (Ctrl-C)."
     })
 public final class FaultlineCommand implements Runnable {
   @Option(
@@ -79,6 +80,9 @@ public final class FaultlineCommand implements Runnable {
       err.println("faultline: " + e.getMessage());
       err.flush();
       return ExitCodes.BAD_INPUT;
+    }
+    if (OutOfMemory.isCause(e)) {
+      return OutOfMemory.report(err); // From a worker thread: a sweep's, say.
     }
     if (e instanceof UncheckedIOException io) {
       // A file that could be opened but not written to the end (a full disk, a lost mount): the

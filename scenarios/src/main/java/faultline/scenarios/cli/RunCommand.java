@@ -10,7 +10,6 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.history.ClientHistorySink;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.Durations;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.run.Shell;
@@ -66,6 +65,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Virtual time to run to, like 5s or 750ms (default: the scenario's).")
   String until;
 
+  @Option(
+      names = "--wall-limit",
+      paramLabel = "DURATION",
+      description =
+          "Stop after this much real time, like 30s or 10m; a run stopped so is inconclusive"
+              + " (exit 5). Ctrl-C stops a run the same way.")
+  String wallLimit;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -76,12 +83,19 @@ final class RunCommand implements Callable<Integer> {
     if (historyPath != null) {
       OutputPaths.prepareFile("--history", historyPath, err);
     }
+    long durationOption = until == null ? 0 : DurationOptions.positive("--until", until);
+    StopConditions stop =
+        StopConditions.startingNow(
+            wallLimit == null ? null : DurationOptions.positive("--wall-limit", wallLimit));
+    Activity.set("loading " + scenarioName);
     Scenario scenario = ScenarioArgument.load(scenarioName);
     for (String warning : Protocols.named(scenario.protocol()).orElseThrow().warnings(scenario)) {
       spec.commandLine().getErr().println("warning: " + warning);
     }
     long runSeed = seed != null ? seed : scenario.seed();
-    long durationNanos = until == null ? scenario.run().untilNanos() : parseUntil(until);
+    long durationNanos = until == null ? scenario.run().untilNanos() : durationOption;
+    RunWatch watch = new RunWatch(scenario.name(), durationNanos, stop);
+    Activity.set(watch::describe);
     long startedNanos = System.nanoTime();
     RunReport report;
     ClientHistorySink history;
@@ -90,8 +104,10 @@ final class RunCommand implements Callable<Integer> {
       history = historySink;
       report =
           ScenarioRunner.run(
-              scenario, runSeed, durationNanos, historySink == null ? sink : historySink);
+              scenario, runSeed, durationNanos, historySink == null ? sink : historySink, watch);
     }
+    Activity.clear();
+    ProgressLine.clearNow();
     long elapsedNanos = System.nanoTime() - startedNanos;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -104,18 +120,6 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.of(report.outcome().verdict());
-  }
-
-  private static long parseUntil(String text) {
-    try {
-      long nanos = Durations.parse(text);
-      if (nanos <= 0) {
-        throw new UserError("--until: the run must last longer than 0s: '" + text + "'");
-      }
-      return nanos;
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--until: " + e.getMessage());
-    }
   }
 
   private TraceSink openSink() {
