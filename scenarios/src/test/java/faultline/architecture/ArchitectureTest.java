@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -19,13 +20,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The module arrows and the determinism guardrails, checked on the compiled main code of all three
  * modules (this test lives in {@code scenarios} so that the engine, the protocols and the scenarios
  * are all on its classpath).
  *
- * <p>How it works: ArchUnit imports every class under {@code faultline}, test classes excluded, and
+ * <p>How it works: ArchUnit imports every class under {@code faultline}, test code excluded, and
  * each rule lists the classes that break it. The layer rules forbid dependencies that point back up
  * the stack. The determinism rules forbid, in the engine and the protocols, every way a run could
  * depend on something other than its scenario and seed: real clocks, waiting, threads, unseeded or
@@ -33,8 +35,23 @@ import java.util.UUID;
  * failOnEmptyShould} stays on, so a rule whose {@code that()} matches no class (a renamed package)
  * fails instead of passing vacuously.
  */
-@AnalyzeClasses(packages = "faultline", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "faultline",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+  /**
+   * Test code packaged as a test-jar (the protocols' test-only key-value protocol, which this
+   * module's tests run) is test code too, though it arrives as a jar rather than test classes.
+   */
+  public static final class NoTestJars implements ImportOption {
+    private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
+
+    @Override
+    public boolean includes(Location location) {
+      return !location.matches(TEST_JAR);
+    }
+  }
+
   private static final String ENGINE = "faultline.engine..";
   private static final String PROTOCOLS = "faultline.protocols..";
   private static final String SCENARIOS = "faultline.scenarios..";

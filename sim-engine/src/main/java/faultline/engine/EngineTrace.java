@@ -1,21 +1,17 @@
 package faultline.engine;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import faultline.engine.fault.Fault;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
 import faultline.engine.node.TimerTag;
 import faultline.engine.trace.TraceWriter;
-import java.io.IOException;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The engine's trace vocabulary: one method per event type of {@code faultline-trace} v1, so the
- * field names and their order live in one place.
+ * The engine's side of the trace: turns a node's slot into the node name and clock readings that
+ * {@link TraceWriter}'s event methods take, at the current true time.
  */
 final class EngineTrace {
   private final TraceWriter writer;
@@ -29,241 +25,151 @@ final class EngineTrace {
     this.nowNanos = trueNanos;
   }
 
-  /** Starts a node's event whose body the caller writes, then ends with {@link #end()}. */
-  private JsonGenerator begin(String type, NodeSlot slot) {
-    return writer.beginEvent(
-        type, nowNanos, slot.id, slot.wallNanos(nowNanos), slot.monotonicNanos(nowNanos));
+  private long wall(NodeSlot slot) {
+    return slot.wallNanos(nowNanos);
   }
 
-  private long end() {
-    return writer.endEvent();
-  }
-
-  private long nodeEvent(String type, NodeSlot slot, TraceWriter.Body body) {
-    return writer.event(
-        type, nowNanos, slot.id, slot.wallNanos(nowNanos), slot.monotonicNanos(nowNanos), body);
+  private long mono(NodeSlot slot) {
+    return slot.monotonicNanos(nowNanos);
   }
 
   void start(NodeSlot slot) {
-    nodeEvent("start", slot, json -> {});
+    writer.start(nowNanos, slot.id.name(), wall(slot), mono(slot));
   }
 
-  // The events of every step (send, deliver, timer, state, record) are written without a body
-  // object; the rarer ones keep the shorter lambda form.
+  void restart(NodeSlot slot) {
+    writer.restart(nowNanos, slot.id.name(), wall(slot), mono(slot));
+  }
 
   void send(NodeSlot from, NodeId to, long messageId, Message message) {
-    JsonGenerator json = begin("send", from);
-    try {
-      json.writeStringField("to", to.name());
-      json.writeNumberField("id", messageId);
-      writeMessage(json, message);
-    } catch (IOException e) {
-      throw writer.failed(e);
-    }
-    end();
+    writer.send(
+        nowNanos,
+        from.id.name(),
+        wall(from),
+        mono(from),
+        to.name(),
+        messageId,
+        messageName(message),
+        message);
   }
 
   void deliver(NodeSlot to, NodeId from, long messageId, int copy, Message message) {
-    JsonGenerator json = begin("deliver", to);
-    try {
-      json.writeStringField("from", from.name());
-      json.writeNumberField("id", messageId);
-      if (copy > 1) {
-        json.writeNumberField("copy", copy);
-      }
-      json.writeStringField("msg", message.getClass().getSimpleName());
-    } catch (IOException e) {
-      throw writer.failed(e);
-    }
-    end();
+    writer.deliver(
+        nowNanos,
+        to.id.name(),
+        wall(to),
+        mono(to),
+        from.name(),
+        messageId,
+        copy,
+        messageName(message));
   }
 
   /** A drop is drawn on the lane of the node where the message ended: sender or receiver. */
   void drop(NodeSlot at, NodeId from, NodeId to, long messageId, Message message, DropReason why) {
-    nodeEvent(
-        "drop",
-        at,
-        json -> {
-          json.writeStringField("from", from.name());
-          json.writeStringField("to", to.name());
-          json.writeNumberField("id", messageId);
-          json.writeStringField("msg", message.getClass().getSimpleName());
-          json.writeStringField("reason", why.label());
-        });
+    writer.drop(
+        nowNanos,
+        at.id.name(),
+        wall(at),
+        mono(at),
+        from.name(),
+        to.name(),
+        messageId,
+        messageName(message),
+        why.label());
   }
 
   void timer(NodeSlot slot, TimerTag tag, long dueNanos) {
-    JsonGenerator json = begin("timer", slot);
-    try {
-      json.writeStringField("timer", timerName(tag));
-      if (dueNanos < nowNanos) {
-        json.writeNumberField("dueT", dueNanos); // Fired late: the node was paused.
-      }
-    } catch (IOException e) {
-      throw writer.failed(e);
-    }
-    end();
+    writer.timer(nowNanos, slot.id.name(), wall(slot), mono(slot), timerName(tag), dueNanos);
   }
 
   void state(NodeSlot slot, Object state) {
-    JsonGenerator json = begin("state", slot);
-    try {
-      json.writeFieldName("state");
-      writer.writePayload(json, state);
-    } catch (IOException e) {
-      throw writer.failed(e);
-    }
-    end();
+    writer.state(nowNanos, slot.id.name(), wall(slot), mono(slot), state);
   }
 
   void record(NodeSlot slot, String type, Object fields) {
-    if (writer.isFlatRecord(fields)) {
-      JsonGenerator json = begin(type, slot);
-      try {
-        writer.writeFlatRecord(json, fields);
-      } catch (IOException e) {
-        throw writer.failed(e);
-      }
-      end();
-      return;
-    }
-    JsonNode tree = TraceWriter.mapper().valueToTree(fields);
-    Check.argument(tree.isObject(), "fields of a %s record must form an object", type);
-    JsonGenerator json = begin(type, slot);
-    try {
-      Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
-        json.writeFieldName(entry.getKey());
-        writer.writePayload(json, entry.getValue());
-      }
-    } catch (IOException e) {
-      throw writer.failed(e);
-    }
-    end();
+    writer.record(nowNanos, slot.id.name(), wall(slot), mono(slot), type, fields);
   }
 
   void note(NodeSlot slot, String text) {
-    nodeEvent("note", slot, json -> json.writeStringField("text", text));
+    writer.note(nowNanos, slot.id.name(), wall(slot), mono(slot), text);
   }
 
   void crash(NodeSlot slot, boolean loseUnsyncedWrites, int lostWrites, int droppedDeferred) {
-    nodeEvent(
-        "crash",
-        slot,
-        json -> {
-          json.writeBooleanField("loseUnsyncedWrites", loseUnsyncedWrites);
-          json.writeNumberField("lostWrites", lostWrites);
-          if (droppedDeferred > 0) {
-            json.writeNumberField("droppedWhilePaused", droppedDeferred);
-          }
-        });
-  }
-
-  void restart(NodeSlot slot) {
-    nodeEvent("restart", slot, json -> {});
+    writer.crash(
+        nowNanos,
+        slot.id.name(),
+        wall(slot),
+        mono(slot),
+        loseUnsyncedWrites,
+        lostWrites,
+        droppedDeferred);
   }
 
   void pause(NodeSlot slot, long durationNanos) {
-    nodeEvent("pause", slot, json -> json.writeNumberField("durationNanos", durationNanos));
+    writer.pause(nowNanos, slot.id.name(), wall(slot), mono(slot), durationNanos);
   }
 
   void resume(NodeSlot slot, int deferredEvents) {
-    nodeEvent("resume", slot, json -> json.writeNumberField("deferred", deferredEvents));
+    writer.resume(nowNanos, slot.id.name(), wall(slot), mono(slot), deferredEvents);
   }
 
-  void clock(NodeSlot slot, String change, String field, long value) {
-    nodeEvent(
-        "clock",
-        slot,
-        json -> {
-          json.writeStringField("change", change);
-          json.writeNumberField(field, value);
-        });
+  void clock(NodeSlot slot, String change, long value) {
+    writer.clock(nowNanos, slot.id.name(), wall(slot), mono(slot), change, value);
   }
 
   void partition(List<List<NodeId>> groups) {
-    writer.event(
-        "partition",
-        nowNanos,
-        json -> {
-          json.writeArrayFieldStart("groups");
-          for (List<NodeId> group : groups) {
-            json.writeStartArray();
-            for (NodeId node : group) {
-              json.writeString(node.name());
-            }
-            json.writeEndArray();
-          }
-          json.writeEndArray();
-        });
+    List<List<String>> names = new ArrayList<>();
+    for (List<NodeId> group : groups) {
+      names.add(group.stream().map(NodeId::name).toList());
+    }
+    writer.partition(nowNanos, names);
   }
 
   void heal() {
-    writer.event("heal", nowNanos, json -> {});
+    writer.heal(nowNanos);
   }
 
-  void link(String type, NodeId from, NodeId to) {
-    writer.event(
-        type,
-        nowNanos,
-        json -> {
-          json.writeStringField("from", from.name());
-          json.writeStringField("to", to.name());
-        });
+  void block(NodeId from, NodeId to) {
+    writer.block(nowNanos, from.name(), to.name());
+  }
+
+  void unblock(NodeId from, NodeId to) {
+    writer.unblock(nowNanos, from.name(), to.name());
   }
 
   void linkChange(Fault.LinkChange change) {
-    writer.event(
-        "link",
+    writer.link(
         nowNanos,
-        json -> {
-          json.writeStringField("from", change.from() == null ? "*" : change.from().name());
-          json.writeStringField("to", change.to() == null ? "*" : change.to().name());
-          if (change.latency() != null) {
-            json.writeFieldName("latency");
-            TraceWriter.writeValue(json, change.latency());
-          }
-          writeRatio(json, "loss", change.loss());
-          writeRatio(json, "duplicate", change.duplicate());
-          writeRatio(json, "reorder", change.reorder());
-          if (change.fifo() != null) {
-            json.writeBooleanField("fifo", change.fifo());
-          }
-        });
+        change.from() == null ? "*" : change.from().name(),
+        change.to() == null ? "*" : change.to().name(),
+        change.latency(),
+        textOf(change.loss()),
+        textOf(change.duplicate()),
+        textOf(change.reorder()),
+        change.fifo());
   }
 
   void skipped(NodeSlot slot, String fault, String why) {
-    nodeEvent("note", slot, json -> json.writeStringField("text", fault + " skipped: " + why));
+    note(slot, fault + " skipped: " + why);
   }
 
   long violation(
       NodeId node, long wallNanos, long monotonicNanos, String invariant, String message) {
-    TraceWriter.Body body =
-        json -> {
-          json.writeStringField("invariant", invariant);
-          json.writeStringField("message", message);
-        };
-    return node == null
-        ? writer.event("violation", nowNanos, body)
-        : writer.event("violation", nowNanos, node, wallNanos, monotonicNanos, body);
+    return writer.violation(
+        nowNanos, node == null ? null : node.name(), wallNanos, monotonicNanos, invariant, message);
   }
 
   void halt(String reason) {
-    writer.event("halt", nowNanos, json -> json.writeStringField("reason", reason));
+    writer.halt(nowNanos, reason);
   }
 
-  private static void writeRatio(JsonGenerator json, String field, Object ratio)
-      throws IOException {
-    if (ratio != null) {
-      json.writeStringField(field, ratio.toString());
-    }
+  private static String textOf(Object ratio) {
+    return ratio == null ? null : ratio.toString();
   }
 
-  private void writeMessage(JsonGenerator json, Message message) throws IOException {
-    json.writeStringField("msg", message.getClass().getSimpleName());
-    json.writeFieldName("payload");
-    writer.writePayload(json, message);
+  private static String messageName(Message message) {
+    return message.getClass().getSimpleName();
   }
 
   static String timerName(TimerTag tag) {

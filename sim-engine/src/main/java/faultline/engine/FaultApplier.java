@@ -37,11 +37,11 @@ final class FaultApplier {
       }
       case Fault.Block block -> {
         network.block(new Link(block.from(), block.to()));
-        trace.link("block", block.from(), block.to());
+        trace.block(block.from(), block.to());
       }
       case Fault.Unblock unblock -> {
         network.unblock(new Link(unblock.from(), unblock.to()));
-        trace.link("unblock", unblock.from(), unblock.to());
+        trace.unblock(unblock.from(), unblock.to());
       }
       case Fault.Crash crash -> crash(simulation.slot(crash.node()), crash.loseUnsyncedWrites());
       case Fault.Restart restart -> {
@@ -51,17 +51,17 @@ final class FaultApplier {
       case Fault.ClockOffset offset -> {
         NodeSlot slot = simulation.slot(offset.node());
         slot.clock.setOffset(now, offset.offsetNanos());
-        trace.clock(slot, "offset", "offsetNanos", offset.offsetNanos());
+        trace.clock(slot, "offset", offset.offsetNanos());
       }
       case Fault.ClockDrift drift -> {
         NodeSlot slot = simulation.slot(drift.node());
         slot.clock.setDrift(now, drift.driftPpb());
-        trace.clock(slot, "drift", "driftPpb", drift.driftPpb());
+        trace.clock(slot, "drift", drift.driftPpb());
       }
       case Fault.ClockJump jump -> {
         NodeSlot slot = simulation.slot(jump.node());
         slot.clock.jump(now, jump.deltaNanos());
-        trace.clock(slot, "jump", "deltaNanos", jump.deltaNanos());
+        trace.clock(slot, "jump", jump.deltaNanos());
       }
       case Fault.LinkChange change -> changeLinks(change);
     }

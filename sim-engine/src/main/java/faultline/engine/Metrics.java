@@ -14,6 +14,30 @@ public final class Metrics {
   // One mutable cell per name, so counting boxes nothing; sorted only for the snapshot.
   private final Map<String, long[]> values = new HashMap<>(); // Only looked up; sorted to read.
 
+  /**
+   * A counter for a metric counted on every event: it finds its cell once, when first counted, so
+   * the metric still appears only if something was counted.
+   */
+  final class Counter {
+    private final String name;
+    private long[] cell;
+
+    private Counter(String name) {
+      this.name = name;
+    }
+
+    void add(long delta) {
+      if (cell == null) {
+        cell = values.computeIfAbsent(name, unused -> new long[1]);
+      }
+      cell[0] += delta;
+    }
+  }
+
+  Counter counter(String name) {
+    return new Counter(name);
+  }
+
   public void add(String name, long delta) {
     long[] cell = values.get(name);
     if (cell == null) {

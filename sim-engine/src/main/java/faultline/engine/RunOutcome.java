@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * How a run ended: why it stopped, at what virtual time, how many trace events it wrote, its trace
- * hash, the violations found, the checks left undecided, and its metrics.
+ * How a run ended: why it stopped, at what virtual time, how many trace events it wrote, its
+ * fingerprint (the run's identity: the SHA-256 of the canonical binary encoding of its trace), the
+ * violations found, the checks left undecided, and its metrics.
  *
  * <p>A run has one of three verdicts ({@link #verdict}): violated when an invariant failed (a
  * violation is conclusive however the run ended); otherwise inconclusive when it stopped at a limit
@@ -17,7 +18,7 @@ public record RunOutcome(
     StopReason stopReason,
     long endNanos,
     long events,
-    String traceSha256,
+    String fingerprint,
     List<Violation> violations,
     List<Undecided> undecided,
     SortedMap<String, Long> metrics) {

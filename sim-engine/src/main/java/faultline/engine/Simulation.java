@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * One deterministic run. Single-threaded: events leave the queue in {@code (time, sequence)} order,
  * each node handler runs atomically, its effects apply in issue order, and invariants are checked
- * after every event. The same scenario and seed always give byte-identical traces.
+ * after every event. The same scenario and seed always give the same fingerprint and byte-identical
+ * traces.
  *
  * <p>Build one with {@link #builder()}; run it with {@link #run()}, or drive it piecewise with
  * {@link #runUntil(long)} and {@link #finish()} (the visualizer does).
@@ -43,6 +44,9 @@ public final class Simulation {
   private final FaultApplier faults;
   private final CausalTracker causality;
   private final Metrics metrics = new Metrics();
+  private final Metrics.Counter sent = metrics.counter("net.sent");
+  private final Metrics.Counter delivered = metrics.counter("net.delivered");
+  private final Metrics.Counter timersFired = metrics.counter("timers.fired");
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
   // Every step's effects go into this one list: handlers never overlap, and a closed outbox
   // refuses new effects before it touches the list.
@@ -84,7 +88,8 @@ public final class Simulation {
     this.seed = builder.seed();
     this.monitor = builder.monitor();
 
-    writer.header(builder.traceHeader(), builder.seed(), nodeIds);
+    writer.header(
+        builder.traceHeader(), builder.seed(), nodeIds.stream().map(NodeId::name).toList());
     for (NodeSlot slot : slots) {
       queue.add(0, new EngineEvent.Start(slot.index));
     }
@@ -163,13 +168,13 @@ public final class Simulation {
       invariant.atEnd(invariantView);
     }
     trace.halt(reason.label());
-    String hash = writer.end();
+    String fingerprint = writer.end();
     outcome =
         new RunOutcome(
             reason,
             nowNanos,
             writer.eventsWritten(),
-            hash,
+            fingerprint,
             List.copyOf(violations),
             List.copyOf(undecided),
             metrics.snapshot());
@@ -241,7 +246,7 @@ public final class Simulation {
       return null;
     }
     trace.deliver(to, from.id, deliver.messageId(), deliver.copy(), deliver.message());
-    metrics.add("net.delivered", 1);
+    delivered.add(1);
     VectorStamp truth = causality.step(to.index, deliver.senderStamp());
     Outbox outbox = outboxFor(to);
     try {
@@ -267,7 +272,7 @@ public final class Simulation {
     }
     Check.state(slot.fire(fire.tag(), fire.generation()), "an armed timer fires: %s", fire);
     trace.timer(slot, fire.tag(), fire.dueNanos());
-    metrics.add("timers.fired", 1);
+    timersFired.add(1);
     VectorStamp truth = causality.step(slot.index, null);
     Outbox outbox = outboxFor(slot);
     try {
@@ -315,7 +320,7 @@ public final class Simulation {
   private void send(NodeSlot source, NodeId to, Message message, VectorStamp truth) {
     long messageId = messageIdNext++;
     trace.send(source, to, messageId, message);
-    metrics.add("net.sent", 1);
+    sent.add(1);
     Route route = network.route(nowNanos, source.id, to);
     NodeSlot target = slotById.get(to);
     if (route.isDropped()) {

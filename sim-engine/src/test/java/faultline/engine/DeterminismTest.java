@@ -79,7 +79,7 @@ class DeterminismTest {
       TraceCapture second = new TraceCapture();
       RunOutcome a = gossipCluster(seed).trace(first, Map.of("seed", seed)).build().run();
       RunOutcome b = gossipCluster(seed).trace(second, Map.of("seed", seed)).build().run();
-      assertThat(b.traceSha256()).as("seed %s", seed).isEqualTo(a.traceSha256());
+      assertThat(b.fingerprint()).as("seed %s", seed).isEqualTo(a.fingerprint());
       assertThat(second.bytes()).as("seed %s", seed).isEqualTo(first.bytes());
       assertThat(b.metrics()).isEqualTo(a.metrics());
       assertThat(a.events()).as("the scenario is not trivial").isGreaterThan(1_000);
@@ -120,7 +120,7 @@ class DeterminismTest {
   void twentySeedsGiveTwentyDistinctTraces() {
     Map<String, Long> seedOfHash = new HashMap<>();
     for (long seed = 0; seed < 20; seed++) {
-      String hash = gossipCluster(seed).build().run().traceSha256();
+      String hash = gossipCluster(seed).build().run().fingerprint();
       Long clash = seedOfHash.put(hash, seed);
       assertThat(clash).as("seed %s repeats the trace of seed %s", seed, clash).isNull();
     }
@@ -132,20 +132,20 @@ class DeterminismTest {
     // The builder holds mutable parts (a node's clock, which the clock faults change): a second
     // build must not start from the state the first run left behind.
     SimulationBuilder builder = gossipCluster(11);
-    String first = builder.build().run().traceSha256();
-    String second = builder.build().run().traceSha256();
+    String first = builder.build().run().fingerprint();
+    String second = builder.build().run().fingerprint();
     assertThat(second).isEqualTo(first);
-    assertThat(gossipCluster(11).build().run().traceSha256()).isEqualTo(first);
+    assertThat(gossipCluster(11).build().run().fingerprint()).isEqualTo(first);
   }
 
   @Test
   void drivingTheRunPiecewiseGivesTheSameTraceAsOneRun() {
-    String whole = gossipCluster(5).build().run().traceSha256();
+    String whole = gossipCluster(5).build().run().fingerprint();
     Simulation stepped = gossipCluster(5).build();
     for (long deadline = 0; stepped.runUntil(deadline); deadline += 7 * MS + 1) {
       assertThat(stepped.nowNanos()).isLessThanOrEqualTo(deadline);
     }
-    assertThat(stepped.finish().traceSha256()).isEqualTo(whole);
+    assertThat(stepped.finish().fingerprint()).isEqualTo(whole);
   }
 
   @Test

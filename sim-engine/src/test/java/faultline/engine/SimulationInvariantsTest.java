@@ -159,7 +159,7 @@ class SimulationInvariantsTest {
             .build()
             .run();
 
-    assertThat(with.traceSha256()).isEqualTo(without.traceSha256());
+    assertThat(with.fingerprint()).isEqualTo(without.fingerprint());
     assertThat(with.metrics()).containsEntry("test.endNanos", 10 * MS);
     assertThat(with.metrics().get("test.events")).isPositive();
     assertThat(without.metrics()).doesNotContainKey("test.events");

@@ -13,6 +13,7 @@ import faultline.engine.testing.Tag;
 import faultline.engine.testing.Text;
 import faultline.engine.testing.TraceCapture;
 import faultline.engine.time.NodeClock;
+import faultline.engine.trace.TraceSink;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -37,7 +38,7 @@ class SimulationTest {
   static final long MS = 1_000_000;
 
   /** A builder on a network with a constant 1 ms latency, tracing into {@code trace}. */
-  static SimulationBuilder builder(TraceCapture trace) {
+  static SimulationBuilder builder(TraceSink trace) {
     return Simulation.builder()
         .seed(1)
         .network(LinkPolicy.defaults().withLatency(Latency.constant(MS)))
@@ -45,7 +46,7 @@ class SimulationTest {
         .trace(trace, Map.of("name", "test"));
   }
 
-  static SimulationBuilder pingPong(TraceCapture trace, int rounds) {
+  static SimulationBuilder pingPong(TraceSink trace, int rounds) {
     return builder(trace)
         .node(N1, id -> new PingPong(N2, true, rounds))
         .node(N2, id -> new PingPong(N1, false, rounds));
@@ -220,7 +221,7 @@ class SimulationTest {
   }
 
   @Test
-  void theTraceHasAHeaderNumberedEventsAndAnEndLineWithTheHashOfEverythingBefore()
+  void theTraceHasAHeaderNumberedEventsAndAnEndLineWithTheFingerprintAndTheFileHash()
       throws Exception {
     TraceCapture trace = new TraceCapture();
     RunOutcome outcome = pingPong(trace, 3).seed(77).build().run();
@@ -229,7 +230,7 @@ class SimulationTest {
     JsonNode header = lines.getFirst();
     assertThat(header.get("type").asText()).isEqualTo("header");
     assertThat(header.get("format").asText()).isEqualTo("faultline-trace");
-    assertThat(header.get("version").asInt()).isEqualTo(1);
+    assertThat(header.get("version").asInt()).isEqualTo(2);
     assertThat(header.get("seed").asLong()).isEqualTo(77);
     assertThat(header.get("scenario").get("name").asText()).isEqualTo("test");
     assertThat(header.get("nodes").toString()).isEqualTo("[\"n1\",\"n2\"]");
@@ -250,8 +251,14 @@ class SimulationTest {
     byte[] beforeEnd = Arrays.copyOf(all, all.length - endLine.length);
     String sha256 =
         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(beforeEnd));
-    assertThat(end.get("traceSha256").asText()).isEqualTo(sha256);
-    assertThat(outcome.traceSha256()).isEqualTo(sha256);
+    assertThat(end.get("fileSha256").asText()).isEqualTo(sha256);
+    assertThat(end.get("fingerprint").asText())
+        .isEqualTo(outcome.fingerprint())
+        .hasSize(64)
+        .isNotEqualTo(sha256);
+    // Without a sink that keeps lines the run encodes no JSON, and has the same fingerprint.
+    assertThat(pingPong(TraceSink.discard(), 3).seed(77).build().run().fingerprint())
+        .isEqualTo(outcome.fingerprint());
     assertThat(outcome.events()).isEqualTo(events.size());
     assertThat(trace.isClosed()).isTrue();
     assertThat(trace.text()).endsWith("\n").doesNotContain("\r");

@@ -21,11 +21,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One whole run of the Raft key-value workload ({@link RaftWorkload}) per invocation, with the
- * trace hashed but not written ({@code trace=discard}) or also written to a JSON Lines file ({@code
- * trace=file}). Divide the virtual duration by the score for the speed-up over real time, and the
- * run's event count (printed at tear-down) by it for events per second; {@code -prof gc}'s
- * gc.alloc.rate.norm divided by the event count is the allocation per event.
+ * One whole run of the Raft key-value workload ({@link RaftWorkload}) per invocation, computing
+ * only the run's fingerprint ({@code trace=discard}: no JSON is encoded) or also writing the JSON
+ * Lines trace to a file ({@code trace=file}). Divide the virtual duration by the score for the
+ * speed-up over real time, and the run's event count (printed at tear-down) by it for events per
+ * second; {@code -prof gc}'s gc.alloc.rate.norm divided by the event count is the allocation per
+ * event.
  *
  * <pre>benchmarks/run raft</pre>
  */

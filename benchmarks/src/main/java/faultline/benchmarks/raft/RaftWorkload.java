@@ -38,7 +38,7 @@ public final class RaftWorkload {
     }
   }
 
-  /** Runs {@code durationNanos} of virtual time, hashing the trace but writing it nowhere. */
+  /** Runs {@code durationNanos} of virtual time computing the fingerprint only: no JSON at all. */
   public static RunOutcome runDiscarding(Scenario scenario, long durationNanos) {
     return run(scenario, durationNanos, TraceSink.discard());
   }

@@ -23,7 +23,7 @@ class RaftWorkloadTest {
 
     assertTrue(hashed.violations().isEmpty(), () -> hashed.violations().toString());
     assertTrue(hashed.events() > 10_000, "a second of the workload is busy: " + hashed.events());
-    assertEquals(hashed.traceSha256(), written.traceSha256());
+    assertEquals(hashed.fingerprint(), written.fingerprint());
     assertEquals(hashed.events(), written.events());
     assertTrue(Files.size(file) > 0);
   }

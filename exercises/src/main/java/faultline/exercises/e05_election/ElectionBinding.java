@@ -6,7 +6,7 @@ import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
-import faultline.protocols.raft.ClientNode;
+import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
@@ -45,6 +45,6 @@ public final class ElectionBinding extends ExerciseBinding {
     return id ->
         config.servers().contains(id)
             ? new RaftNode(config, new RaftElection())
-            : new ClientNode(config);
+            : new ClientNode(config.servers(), config.workload());
   }
 }

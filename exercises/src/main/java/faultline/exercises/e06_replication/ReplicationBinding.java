@@ -6,7 +6,7 @@ import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
-import faultline.protocols.raft.ClientNode;
+import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
@@ -55,6 +55,9 @@ public final class ReplicationBinding extends ExerciseBinding {
         RaftParams.read(params, nodes, runDurationNanos)
             .config()
             .withReplicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()));
-    return id -> config.servers().contains(id) ? new RaftNode(config) : new ClientNode(config);
+    return id ->
+        config.servers().contains(id)
+            ? new RaftNode(config)
+            : new ClientNode(config.servers(), config.workload());
   }
 }

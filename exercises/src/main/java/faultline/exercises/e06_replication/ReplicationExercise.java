@@ -44,7 +44,7 @@ public final class ReplicationExercise implements Exercise {
         new GradedCheck(
             "loss, duplicates, overtaking messages, a crash and a partition, 10 seeds",
             10,
-            SimulationCheck.of("e06-lossy.json", 1, 10)
+            SimulationCheck.of("e06-lossy.json", 21, 10)
                 .requireMetric("raft.commits", 10)
                 .requireMetric("kv.ok", 10)
                 .requireMetric(LeastApplied.METRIC, 10)),

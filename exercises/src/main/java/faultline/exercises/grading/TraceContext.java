@@ -1,65 +1,76 @@
 package faultline.exercises.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import faultline.engine.trace.TraceEvent;
+import faultline.scenarios.trace.TraceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the failing node was doing when an invariant broke, read back from the trace: the input its
- * handler was processing (a delivery, a timer, a start) and the last fault that hit it. A violation
- * is caught after the handler's effects, so its own sequence number points past the cause; this
- * names the cause.
+ * handler was processing (a delivery, with the payload of the message as it was sent; a timer; a
+ * start) and the last fault that hit it. A violation is caught after the handler's effects, so its
+ * own sequence number points past the cause; this names the cause.
  */
 final class TraceContext {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> INPUTS = Set.of("deliver", "timer", "start", "restart");
-  private static final Set<String> FAULTS = Set.of("crash", "restart", "pause", "resume", "clock");
-
   private TraceContext() {}
 
   /** Lines such as {@code n2 was handling: timer GOSSIP_DUE (event #2708)}; empty if unknown. */
-  static List<String> describe(Path trace, String node, long violationSeq) throws IOException {
-    JsonNode input = null;
-    JsonNode fault = null;
-    try (BufferedReader reader = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        JsonNode event = JSON.readTree(line);
-        if (!event.has("seq") || event.get("seq").asLong() >= violationSeq) {
+  static List<String> describe(Path trace, String node, long violationSeq) {
+    TraceEvent input = null;
+    TraceEvent fault = null;
+    // Payloads of the messages sent to the node, by id: a delivery names its message, the send
+    // carries it.
+    Map<Long, JsonNode> payloads = new HashMap<>();
+    try (TraceFile file = TraceFile.open(trace)) {
+      for (TraceEvent event = file.next(); event != null; event = file.next()) {
+        if (event.at().seq() >= violationSeq) {
+          break;
+        }
+        if (event instanceof TraceEvent.Send send && node.equals(send.to())) {
+          payloads.put(send.id(), send.payload());
+        }
+        if (!node.equals(event.at().node())) {
           continue;
         }
-        if (!node.equals(event.path("node").asText())) {
-          continue;
-        }
-        String type = event.path("type").asText();
-        if (INPUTS.contains(type)) {
-          input = event;
-        }
-        if (FAULTS.contains(type)) {
-          fault = event;
+        switch (event) {
+          case TraceEvent.Deliver d -> input = d;
+          case TraceEvent.Timer t -> input = t;
+          case TraceEvent.Start s -> input = s;
+          case TraceEvent.Restart r -> {
+            input = r;
+            fault = r;
+          }
+          case TraceEvent.Crash c -> fault = c;
+          case TraceEvent.Pause p -> fault = p;
+          case TraceEvent.Resume r -> fault = r;
+          case TraceEvent.Clock c -> fault = c;
+          default -> {}
         }
       }
     }
     List<String> lines = new ArrayList<>();
     if (input != null) {
-      lines.add(node + " was handling: " + describeInput(input) + " (event #" + seq(input) + ")");
+      lines.add(
+          node
+              + " was handling: "
+              + describeInput(input, payloads)
+              + " (event #"
+              + seq(input)
+              + ")");
     }
     if (fault != null) {
       lines.add(
           "last fault at "
               + node
               + ": "
-              + fault.path("type").asText()
+              + fault.type()
               + " at t="
-              + SimulationCheck.millis(fault.path("t").asLong())
+              + SimulationCheck.millis(fault.at().timeNanos())
               + " (event #"
               + seq(fault)
               + ")");
@@ -67,21 +78,16 @@ final class TraceContext {
     return lines;
   }
 
-  private static String describeInput(JsonNode event) {
-    return switch (event.path("type").asText()) {
-      case "deliver" ->
-          "delivery of "
-              + event.path("msg").asText()
-              + " from "
-              + event.path("from").asText()
-              + payload(event);
-      case "timer" -> "timer " + event.path("timer").asText();
-      default -> event.path("type").asText(); // start, restart: onStart.
+  private static String describeInput(TraceEvent event, Map<Long, JsonNode> payloads) {
+    return switch (event) {
+      case TraceEvent.Deliver d ->
+          "delivery of " + d.msg() + " from " + d.from() + payload(payloads.get(d.id()));
+      case TraceEvent.Timer t -> "timer " + t.timer();
+      default -> event.type(); // start, restart: onStart.
     };
   }
 
-  private static String payload(JsonNode event) {
-    JsonNode payload = event.get("payload");
+  private static String payload(JsonNode payload) {
     if (payload == null) {
       return "";
     }
@@ -89,7 +95,7 @@ final class TraceContext {
     return " " + (text.length() > 80 ? text.substring(0, 80) + "…" : text);
   }
 
-  private static String seq(JsonNode event) {
-    return String.format(Locale.ROOT, "%d", event.path("seq").asLong());
+  private static String seq(TraceEvent event) {
+    return String.format(Locale.ROOT, "%d", event.at().seq());
   }
 }

@@ -1,27 +1,26 @@
 package faultline.protocols.raft;
 
 import faultline.engine.node.NodeId;
-import faultline.protocols.raft.RaftMessage.ClientRequest;
-import faultline.protocols.raft.RaftMessage.ReplyStatus;
+import faultline.protocols.kv.ClientCommand;
+import faultline.protocols.kv.KvMessage.ClientRequest;
+import faultline.protocols.kv.KvOperation;
+import faultline.protocols.kv.KvReplica;
+import faultline.protocols.kv.ReplyStatus;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The key-value half of a Raft server (§8): followers redirect clients to the leader; the leader
- * appends writes (and, in {@link ReadMode#LOG}, reads) to the log and answers once they are
- * applied; it serves other reads by ReadIndex or lease. A leader that steps down forgets what it
- * owed: clients time out and retry, and sessions keep the retry from applying twice.
+ * appends writes (and, in {@link ReadMode#LOG}, reads) to the log and the shared {@link KvReplica}
+ * answers once they are applied; it serves other reads by ReadIndex or lease. A leader that steps
+ * down forgets what it owed: clients time out and retry, and sessions keep the retry from applying
+ * twice.
  */
 final class ClientService {
   private final RaftNode node;
-  private final Map<Long, Waiting> writesByIndex = new TreeMap<>();
   private final List<PendingRead> reads = new ArrayList<>();
   private long sharedRound; // The round that reads wait for, not yet started; 0 if none.
-
-  private record Waiting(NodeId client, ClientRequest request) {}
 
   private record PendingRead(NodeId client, ClientRequest request, long readIndex, long round) {}
 
@@ -31,25 +30,22 @@ final class ClientService {
 
   void onClientRequest(NodeId client, ClientRequest request) {
     if (node.role != Role.LEADER) {
-      node.reply(client, request, ReplyStatus.NOT_LEADER, null);
+      KvReplica.redirect(node.context(), client, request, node.leaderId);
       return;
     }
     KvOperation operation = request.operation();
-    if (operation.isRead() && node.config.has(RaftBug.STALE_LOCAL_READS)) {
-      node.reply(client, request, ReplyStatus.OK, node.store.read(operation.key()));
+    if (operation.readOnly() && node.config.has(RaftBug.STALE_LOCAL_READS)) {
+      node.reply(client, request, ReplyStatus.OK, node.kv.read(operation.key()));
       return;
     }
-    if (operation.isRead() && node.config.readMode() != ReadMode.LOG) {
+    if (operation.readOnly() && node.config.readMode() != ReadMode.LOG) {
       startRead(client, request);
       return;
     }
     PersistentState persistent = node.persistent;
-    persistent.append(
-        new LogEntry(
-            persistent.currentTerm(),
-            new ClientCommand(request.process(), request.sequence(), operation)));
+    persistent.append(new LogEntry(persistent.currentTerm(), ClientCommand.of(request)));
     persistent.sync();
-    writesByIndex.put(persistent.log().lastIndex(), new Waiting(client, request));
+    node.kv.awaitApply(persistent.log().lastIndex(), client, request);
     for (NodeId follower : node.otherServers()) {
       node.replication.replicate(follower);
     }
@@ -100,25 +96,14 @@ final class ClientService {
       PendingRead read = pending.next();
       if (read.round() <= node.leader.confirmedRound() && read.readIndex() <= node.lastApplied) {
         pending.remove();
-        String value = node.store.read(read.request().operation().key());
+        String value = node.kv.read(read.request().operation().key());
         node.reply(read.client(), read.request(), ReplyStatus.OK, value);
       }
     }
   }
 
-  /** An entry was applied: answer the client that waits for it, if it is the same command. */
-  void applied(long index, ClientCommand command, KvStore.Outcome outcome) {
-    Waiting waiting = writesByIndex.remove(index);
-    if (waiting == null
-        || waiting.request().process() != command.process()
-        || waiting.request().sequence() != command.sequence()) {
-      return;
-    }
-    node.reply(waiting.client(), waiting.request(), outcome.status(), outcome.value());
-  }
-
   void forgetPending() {
-    writesByIndex.clear();
+    node.kv.forgetWaiting();
     reads.clear();
     sharedRound = 0;
   }

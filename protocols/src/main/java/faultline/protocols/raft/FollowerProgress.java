@@ -12,9 +12,10 @@ import java.util.TreeSet;
  * <p>In {@link State#PROBE} (at a leader's start and after a rejection) at most one AppendEntries
  * with entries is outstanding and nextIndex moves only when a reply arrives. In {@link
  * State#REPLICATE} (after a success) the leader sends each new entry once, as it is appended, and
- * moves nextIndex past it when sending: a lost message shows as a rejection of a later one, which
- * sends the follower back to probe. matchIndex never moves backwards, whatever order replies arrive
- * in.
+ * moves nextIndex past it when sending, with at most a bounded number of AppendEntries in flight
+ * ({@link InflightAppends}, etcd-raft's {@code MaxInflightMsgs}): a lost message shows as a
+ * rejection of a later one, which sends the follower back to probe from just after what is known to
+ * match. matchIndex never moves backwards, whatever order replies arrive in.
  */
 final class FollowerProgress {
   enum State {
@@ -31,9 +32,11 @@ final class FollowerProgress {
   private final TreeMap<Long, Long> sentAtNanosByFirstIndex = new TreeMap<>();
   // First entries of AppendEntries rejected because they overtook earlier ones.
   private final TreeSet<Long> overtakenFirstIndexes = new TreeSet<>();
+  private final InflightAppends inflight;
 
-  FollowerProgress(long nextIndex) {
+  FollowerProgress(long nextIndex, int maxInflightAppends) {
     this.nextIndex = nextIndex;
+    this.inflight = new InflightAppends(maxInflightAppends);
   }
 
   State state() {
@@ -57,11 +60,20 @@ final class FollowerProgress {
     probeOutstanding = true;
   }
 
-  /** Entries up to {@code lastSent} went out in replicate state: nextIndex moves optimistically. */
+  /** Whether replicating must wait: as many AppendEntries in flight as the limit allows. */
+  boolean inflightFull() {
+    return state == State.REPLICATE && inflight.full();
+  }
+
+  /**
+   * Entries {@code firstIndex} to {@code lastIndex} went out in replicate state: nextIndex moves
+   * optimistically, and the AppendEntries counts as in flight until they are acknowledged.
+   */
   void sent(long firstIndex, long lastIndex, long nowNanos) {
     nextIndex = Math.max(nextIndex, lastIndex + 1);
     sentSinceTick = true;
     sentAtNanosByFirstIndex.put(firstIndex, nowNanos);
+    inflight.add(lastIndex);
   }
 
   /**
@@ -90,10 +102,6 @@ final class FollowerProgress {
     sentSinceTick = false;
   }
 
-  /**
-   * A success reply says the follower's log matches through {@code index}. Raises matchIndex (never
-   * lowers it: replies may be stale or duplicated) and starts or keeps replicating.
-   */
   /** An AppendEntries starting at {@code firstIndex} overtook an earlier one and was rejected. */
   void overtaken(long firstIndex) {
     overtakenFirstIndexes.add(firstIndex);
@@ -111,6 +119,11 @@ final class FollowerProgress {
     return true;
   }
 
+  /**
+   * A success reply says the follower's log matches through {@code index}. Raises matchIndex (never
+   * lowers it: replies may be stale or duplicated), frees the AppendEntries it acknowledges, and
+   * starts or keeps replicating.
+   */
   void matched(long index) {
     if (index > matchIndex) {
       matchIndex = index;
@@ -119,11 +132,13 @@ final class FollowerProgress {
         sentAtNanosByFirstIndex.headMap(stillNeeded, false).clear();
       }
       overtakenFirstIndexes.headSet(matchIndex, true).clear();
+      inflight.freeThrough(matchIndex);
     }
     if (state == State.PROBE) {
       state = State.REPLICATE;
       probeOutstanding = false;
       nextIndex = matchIndex + 1;
+      inflight.clear();
     } else {
       nextIndex = Math.max(nextIndex, matchIndex + 1);
     }
@@ -141,12 +156,19 @@ final class FollowerProgress {
         : rejectedPrevIndex > matchIndex;
   }
 
-  /** Back to probing from {@code next}, never below what is known to match. */
-  void backUp(long next) {
+  /**
+   * Back to probing after a rejection that {@link #isCurrentRejection} accepted (etcd-raft's {@code
+   * MaybeDecrTo}). While replicating, from just after what is known to match: the follower holds
+   * that, and everything sent since may have been lost, so that probe succeeds at once. While
+   * probing, from {@code probeNext}, where the follower's reply says to look next, never below what
+   * is known to match.
+   */
+  void backUp(long probeNext) {
+    nextIndex = state == State.REPLICATE ? matchIndex + 1 : Math.max(probeNext, matchIndex + 1);
     state = State.PROBE;
     probeOutstanding = false;
-    nextIndex = Math.max(next, matchIndex + 1);
     sentAtNanosByFirstIndex.clear();
     overtakenFirstIndexes.clear();
+    inflight.clear();
   }
 }

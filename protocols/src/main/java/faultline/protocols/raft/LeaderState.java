@@ -26,11 +26,11 @@ final class LeaderState {
   private long confirmedRound;
   private long leaseUntilNanos = Long.MIN_VALUE;
 
-  LeaderState(List<NodeId> followers, long noOpIndex, int majority) {
+  LeaderState(List<NodeId> followers, long noOpIndex, int majority, int maxInflightAppends) {
     this.noOpIndex = noOpIndex;
     this.majority = majority;
     for (NodeId follower : followers) {
-      progress.put(follower, new FollowerProgress(noOpIndex));
+      progress.put(follower, new FollowerProgress(noOpIndex, maxInflightAppends));
       ackedRound.put(follower, 0L);
     }
   }

@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import faultline.protocols.kv.ClientCommand;
+
 /**
  * One log entry: the term in which a leader created it, and a client command, or null for the no-op
  * a leader appends when it takes office (§8).

@@ -2,6 +2,7 @@ package faultline.protocols.raft;
 
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.ClientWorkload;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.TreeMap;
  * @param fastBackup followers report the conflicting term so leaders skip it at once (§5.3)
  * @param readMode how {@code get} is served
  * @param maxEntriesPerAppend the most entries one AppendEntries carries
+ * @param maxInflightAppends the most AppendEntries a leader streams to one follower before it hears
+ *     back (etcd-raft's MaxInflightMsgs); {@value #DEFAULT_MAX_INFLIGHT_APPENDS} by default
  * @param bugs planted mistakes (the bug zoo); empty in every honest run
  * @param workload the client workload
  * @param replicationRules the follower's AppendEntries handling and the leader's commit rule
@@ -40,12 +43,19 @@ public record RaftConfig(
     boolean fastBackup,
     ReadMode readMode,
     int maxEntriesPerAppend,
+    int maxInflightAppends,
     Set<RaftBug> bugs,
     ClientWorkload workload,
     ReplicationRules replicationRules) {
   public static final long MILLI = 1_000_000L;
 
-  /** With the paper's replication rules. */
+  /**
+   * etcd-raft's example configuration allows 256: far more than a follower that answers ever has
+   * outstanding here, few enough that a cut-off follower is not sent a whole partition's writes.
+   */
+  public static final int DEFAULT_MAX_INFLIGHT_APPENDS = 256;
+
+  /** With the paper's replication rules and the default in-flight limit. */
   public RaftConfig(
       List<NodeId> servers,
       long electionTimeoutMinNanos,
@@ -70,6 +80,7 @@ public record RaftConfig(
         fastBackup,
         readMode,
         maxEntriesPerAppend,
+        DEFAULT_MAX_INFLIGHT_APPENDS,
         bugs,
         workload,
         ReplicationRules.PAPER);
@@ -83,6 +94,7 @@ public record RaftConfig(
         "election timeouts must satisfy 0 < min <= max");
     Check.argument(heartbeatNanos > 0, "the heartbeat interval must be positive");
     Check.argument(maxEntriesPerAppend > 0, "maxEntriesPerAppend must be positive");
+    Check.argument(maxInflightAppends > 0, "maxInflightAppends must be positive");
     electionTimeoutOverrides =
         Collections.unmodifiableSortedMap(new TreeMap<>(electionTimeoutOverrides));
     bugs = bugs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bugs));
@@ -118,6 +130,7 @@ public record RaftConfig(
         fastBackup,
         readMode,
         maxEntriesPerAppend,
+        maxInflightAppends,
         planted,
         workload,
         replicationRules);
@@ -135,6 +148,7 @@ public record RaftConfig(
         fastBackup,
         readMode,
         maxEntriesPerAppend,
+        maxInflightAppends,
         bugs,
         workload,
         replicationRules);
@@ -152,6 +166,7 @@ public record RaftConfig(
         fastBackup,
         mode,
         maxEntriesPerAppend,
+        maxInflightAppends,
         bugs,
         workload,
         replicationRules);
@@ -169,8 +184,28 @@ public record RaftConfig(
         fastBackup,
         readMode,
         maxEntriesPerAppend,
+        maxInflightAppends,
         bugs,
         clients,
+        replicationRules);
+  }
+
+  /** The same cluster, with at most {@code limit} AppendEntries in flight to each follower. */
+  public RaftConfig withMaxInflightAppends(int limit) {
+    return new RaftConfig(
+        servers,
+        electionTimeoutMinNanos,
+        electionTimeoutMaxNanos,
+        electionTimeoutOverrides,
+        heartbeatNanos,
+        preVote,
+        checkQuorum,
+        fastBackup,
+        readMode,
+        maxEntriesPerAppend,
+        limit,
+        bugs,
+        workload,
         replicationRules);
   }
 
@@ -187,6 +222,7 @@ public record RaftConfig(
         fastBackup,
         readMode,
         maxEntriesPerAppend,
+        maxInflightAppends,
         bugs,
         workload,
         rules);

@@ -2,6 +2,7 @@ package faultline.protocols.raft;
 
 import faultline.engine.check.Invariant;
 import faultline.protocols.history.HistoryChecker;
+import faultline.protocols.kv.Linearizable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class RaftInvariants {
   public static final String STATE_MACHINE_SAFETY = "raft.state-machine-safety";
 
   /** The clients' history is linearizable: checked once, at the end of the run. */
-  public static final String LINEARIZABLE = "kv.linearizable";
+  public static final String LINEARIZABLE = Linearizable.NAME;
 
   /** Never fails: measures elections and commits for the run's metrics. */
   public static final String METRICS = "raft.metrics";

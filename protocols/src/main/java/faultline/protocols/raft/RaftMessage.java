@@ -4,7 +4,10 @@ import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
 import java.util.List;
 
-/** The RPCs of Figure 2 as messages, plus the client requests and replies of §8. */
+/**
+ * The RPCs of Figure 2 as messages. Servers also take the clients' requests of §8, which are the
+ * shared {@link faultline.protocols.kv.KvMessage}s.
+ */
 public sealed interface RaftMessage extends Message {
   /**
    * RequestVote; with {@code preVote}, a PreVote probe for term {@code term} that changes no
@@ -49,20 +52,4 @@ public sealed interface RaftMessage extends Message {
       long conflictTerm,
       long round)
       implements RaftMessage {}
-
-  record ClientRequest(int process, long sequence, KvOperation operation) implements RaftMessage {}
-
-  /** The answer to a client; {@code leaderHint} (maybe null) names the leader on a redirect. */
-  record ClientReply(
-      int process, long sequence, ReplyStatus status, String value, NodeId leaderHint)
-      implements RaftMessage {}
-
-  enum ReplyStatus {
-    /** Done; {@code value} is the result of a get, or the value a cas installed. */
-    OK,
-    /** The cas found another value: it certainly did not take effect. */
-    CAS_MISMATCH,
-    /** This server does not lead; retry at {@code leaderHint}. */
-    NOT_LEADER
-  }
 }

@@ -4,7 +4,6 @@ import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
-import faultline.protocols.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +22,10 @@ final class RaftMetrics implements Invariant {
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
   private final Map<Long, long[]> appendedAt = new HashMap<>(); // index -> {term, time}
-  private final HistoryCollector clients = new HistoryCollector();
   private final List<RaftNode> liveServers = new ArrayList<>(); // In node order.
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;
   private long highestCommit;
-  private long okOperations;
 
   @Override
   public String name() {
@@ -37,18 +34,12 @@ final class RaftMetrics implements Invariant {
 
   @Override
   public String description() {
-    return "Never fails: measures time without a leader, election durations, commit latency"
-        + " percentiles and client throughput for the run's metrics.";
+    return "Never fails: measures time without a leader, election durations and commit latency"
+        + " percentiles for the run's metrics.";
   }
 
   @Override
   public void afterEvent(InvariantContext context) {
-    List<HistoryEvent> fresh = clients.collect(context);
-    for (int i = 0; i < fresh.size(); i++) { // Indexed: most events bring none, and no iterator.
-      if (fresh.get(i).type() == HistoryEvent.Type.OK) {
-        okOperations++;
-      }
-    }
     trackLeadership(context);
     RaftNode server = ServerSteps.server(context, ServerSteps.steppedId(context));
     if (server != null) {
@@ -127,10 +118,6 @@ final class RaftMetrics implements Invariant {
     recordPercentiles(context, "raft.election", electionNanos);
     context.count("raft.commits", commitLatencyNanos.size());
     recordPercentiles(context, "raft.commitLatency", commitLatencyNanos);
-    context.count("kv.okOperations", okOperations);
-    if (now > 0) {
-      context.recordMax("kv.okPerSecond", okOperations * 1_000_000_000L / now);
-    }
   }
 
   /** Records p50, p99 and max (nearest rank) as {@code <prefix>P50Nanos} and so on. */

@@ -1,13 +1,15 @@
 package faultline.protocols.raft;
 
+import faultline.engine.node.Message;
 import faultline.engine.node.Node;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.KvMessage;
+import faultline.protocols.kv.KvMessage.ClientRequest;
+import faultline.protocols.kv.KvReplica;
+import faultline.protocols.kv.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
-import faultline.protocols.raft.RaftMessage.ClientReply;
-import faultline.protocols.raft.RaftMessage.ClientRequest;
-import faultline.protocols.raft.RaftMessage.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.RequestVote;
 import faultline.protocols.raft.RaftMessage.RequestVoteReply;
 import faultline.protocols.raft.RaftTimer.Server;
@@ -27,12 +29,13 @@ import java.util.TreeSet;
  * fast conflict-term back-up, and ReadIndex or lease reads ({@link ReadMode}).
  *
  * <p>This class holds the state and the election half; {@link Replication} is the log half and
- * {@link ClientService} the key-value half. Upholds the invariants of {@link RaftInvariants}.
+ * {@link ClientService} the key-value half, which serves the shared {@link KvMessage} clients
+ * through a {@link KvReplica}. Upholds the invariants of {@link RaftInvariants}.
  */
-public final class RaftNode implements Node<RaftMessage, RaftTimer> {
+public final class RaftNode implements Node<Message, RaftTimer> {
   final RaftConfig config;
   private final ElectionRules election;
-  private NodeContext<RaftMessage, RaftTimer> context; // Only during a handler call.
+  private NodeContext<Message, RaftTimer> context; // Only during a handler call.
 
   // Durable state, mirrored in storage.
   PersistentState persistent;
@@ -45,7 +48,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   long lastHeardFromLeaderNanos = Long.MIN_VALUE / 2;
   private long bootedAtNanos;
   private boolean restarted;
-  final KvStore store = new KvStore();
+  final KvReplica kv = new KvReplica();
   private final Set<NodeId> votes = new TreeSet<>();
   private Role recordedRole;
   private long recordedTerm = -1;
@@ -70,7 +73,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   public record RoleState(String role, long term) {}
 
   @Override
-  public void onStart(NodeContext<RaftMessage, RaftTimer> context) {
+  public void onStart(NodeContext<Message, RaftTimer> context) {
     this.context = context;
     try {
       bootedAtNanos = context.monotonicNanos();
@@ -85,8 +88,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   }
 
   @Override
-  public void onMessage(
-      NodeContext<RaftMessage, RaftTimer> context, NodeId from, RaftMessage message) {
+  public void onMessage(NodeContext<Message, RaftTimer> context, NodeId from, Message message) {
     this.context = context;
     try {
       switch (message) {
@@ -95,7 +97,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
         case AppendEntries append -> replication.onAppendEntries(append);
         case AppendEntriesReply reply -> replication.onAppendEntriesReply(from, reply);
         case ClientRequest request -> clients.onClientRequest(from, request);
-        case ClientReply reply -> {} // Servers do not send requests.
+        default -> {} // Servers send no requests, so no replies come back; nothing else arrives.
       }
     } finally {
       endHandler();
@@ -103,21 +105,20 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   }
 
   @Override
-  public void onTimer(NodeContext<RaftMessage, RaftTimer> context, RaftTimer timer) {
+  public void onTimer(NodeContext<Message, RaftTimer> context, RaftTimer timer) {
     this.context = context;
     try {
       switch (timer) {
         case Server.ELECTION_TIMEOUT -> onElectionTimeout();
         case Server.HEARTBEAT_DUE -> replication.onHeartbeatDue();
         case Server.CHECK_QUORUM_DUE -> onCheckQuorumDue();
-        default -> {} // Client timers never reach a server.
       }
     } finally {
       endHandler();
     }
   }
 
-  NodeContext<RaftMessage, RaftTimer> context() {
+  NodeContext<Message, RaftTimer> context() {
     return context;
   }
 
@@ -281,7 +282,12 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
     context.cancelTimer(Server.ELECTION_TIMEOUT);
     persistent.append(LogEntry.noOp(persistent.currentTerm()));
     persistent.sync();
-    leader = new LeaderState(otherServers(), persistent.log().lastIndex(), config.majority());
+    leader =
+        new LeaderState(
+            otherServers(),
+            persistent.log().lastIndex(),
+            config.majority(),
+            config.maxInflightAppends());
     context.count("raft.leaderChanges", 1);
     context.note("leader of term " + persistent.currentTerm());
     replication.broadcastAppend(leader.startRound(context.monotonicNanos()));
@@ -366,8 +372,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
       LogEntry entry = log.entry(lastApplied);
       context.record("apply", new Applied(lastApplied, entry.term(), entry.describe()));
       if (entry.command() != null) {
-        KvStore.Outcome outcome = store.apply(entry.command());
-        clients.applied(lastApplied, entry.command(), outcome);
+        kv.apply(context, lastApplied, entry.command(), leaderId);
       }
     }
     clients.serveReads();
@@ -377,8 +382,7 @@ public final class RaftNode implements Node<RaftMessage, RaftTimer> {
   public record Applied(long index, long term, String command) {}
 
   void reply(NodeId client, ClientRequest request, ReplyStatus status, String value) {
-    context.send(
-        client, new ClientReply(request.process(), request.sequence(), status, value, leaderId));
+    KvReplica.reply(context, client, request, status, value, leaderId);
   }
 
   // Read-only views for invariants and tests.

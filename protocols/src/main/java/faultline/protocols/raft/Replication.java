@@ -1,6 +1,7 @@
 package faultline.protocols.raft;
 
 import faultline.engine.Check;
+import faultline.engine.node.Message;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
@@ -23,7 +24,7 @@ final class Replication {
     this.node = node;
   }
 
-  private NodeContext<RaftMessage, RaftTimer> context() {
+  private NodeContext<Message, RaftTimer> context() {
     return node.context();
   }
 
@@ -62,8 +63,11 @@ final class Replication {
 
   /**
    * Sends a follower what it should get now (etcd-raft's progress states): while replicating, every
-   * entry not yet sent, once, moving nextIndex past it (pipelining, Ongaro's dissertation §10.2.1);
-   * while probing, one AppendEntries if none is outstanding.
+   * entry not yet sent, once, moving nextIndex past it (pipelining, Ongaro's dissertation §10.2.1),
+   * as long as fewer than {@link RaftConfig#maxInflightAppends} AppendEntries are unanswered; while
+   * probing, one AppendEntries if none is outstanding. A full window is counted in {@code
+   * raft.inflightLimitHits}; the next acknowledgement, or the rejection of a heartbeat if they were
+   * all lost, lets replication go on.
    */
   void replicate(NodeId follower) {
     FollowerProgress progress = node.leader.progress(follower);
@@ -77,6 +81,10 @@ final class Replication {
     }
     RaftLog log = node.persistent.log();
     while (progress.nextIndex() <= log.lastIndex()) {
+      if (progress.inflightFull()) {
+        context().count("raft.inflightLimitHits", 1);
+        return;
+      }
       long next = progress.nextIndex();
       List<LogEntry> entries = log.slice(next, node.config.maxEntriesPerAppend());
       send(follower, next, entries, round);
@@ -219,7 +227,7 @@ final class Replication {
       }
     } else if (progress.isCurrentRejection(reply.rejectedPrevIndex())) {
       context().count("raft.appendRejections", 1);
-      progress.backUp(backedUpNextIndex(reply));
+      progress.backUp(probeNextIndex(reply));
       replicate(from);
     }
     node.clients.startSharedRound();
@@ -248,18 +256,25 @@ final class Replication {
             node.config.heartbeatNanos());
   }
 
-  /** Where to probe next after a rejection of the AppendEntries at {@code rejectedPrevIndex}. */
-  private long backedUpNextIndex(AppendEntriesReply reply) {
-    if (!node.config.fastBackup()) {
-      return Math.max(1, reply.rejectedPrevIndex()); // Figure 2: decrement nextIndex and retry.
-    }
-    if (reply.conflictTerm() > 0) {
+  /**
+   * Where a probe goes after the follower rejected the one at {@code rejectedPrevIndex} (used while
+   * probing; {@link FollowerProgress#backUp}), never above it. A follower whose log ends before it
+   * says where it ends, and the next probe goes there, as etcd-raft's reject hint does: Figure 2's
+   * one step back per round trip took as many round trips as the follower was entries behind. A
+   * follower that holds a conflicting entry there is probed one entry lower (Figure 2), or, with
+   * fast back-up, just after the leader's last entry of the conflicting term (§5.3).
+   */
+  private long probeNextIndex(AppendEntriesReply reply) {
+    long next;
+    if (reply.conflictTerm() == 0) {
+      next = reply.conflictIndex();
+    } else if (!node.config.fastBackup()) {
+      next = reply.rejectedPrevIndex(); // Figure 2: decrement nextIndex and retry.
+    } else {
       long last = node.persistent.log().lastIndexOfTerm(reply.conflictTerm());
-      if (last > 0) {
-        return last + 1;
-      }
+      next = last > 0 ? last + 1 : reply.conflictIndex();
     }
-    return Math.max(1, reply.conflictIndex());
+    return Math.max(1, Math.min(reply.rejectedPrevIndex(), next));
   }
 
   /**

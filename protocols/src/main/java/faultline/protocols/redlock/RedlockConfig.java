@@ -29,6 +29,7 @@ import java.util.Set;
  *     before it writes
  * @param clients each client's script
  * @param bugs planted mistakes (the bug zoo); empty in every honest run
+ * @param storeRestart what a store remembers, or refuses, after a crash and restart
  */
 public record RedlockConfig(
     List<NodeId> stores,
@@ -44,7 +45,8 @@ public record RedlockConfig(
     StoreClock storeClock,
     boolean checkValidityBeforeWrite,
     List<Client> clients,
-    Set<RedlockBug> bugs) {
+    Set<RedlockBug> bugs,
+    StoreRestart storeRestart) {
   /** Redis's expiry precision, added to the drift allowance. */
   public static final long EXPIRY_PRECISION_NANOS = 2_000_000L;
 
@@ -63,6 +65,41 @@ public record RedlockConfig(
         "retry delays must satisfy 0 < min <= max");
     Check.argument(maxAttempts >= 1, "maxAttempts must be at least 1");
     bugs = bugs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bugs));
+    Check.argument(storeRestart != null, "storeRestart is required");
+  }
+
+  /** Stores that restart at once with nothing remembered, as Redis does without fsync. */
+  public RedlockConfig(
+      List<NodeId> stores,
+      NodeId resource,
+      String key,
+      long ttlNanos,
+      int quorum,
+      Ratio driftFactor,
+      long requestTimeoutNanos,
+      long retryDelayMinNanos,
+      long retryDelayMaxNanos,
+      int maxAttempts,
+      StoreClock storeClock,
+      boolean checkValidityBeforeWrite,
+      List<Client> clients,
+      Set<RedlockBug> bugs) {
+    this(
+        stores,
+        resource,
+        key,
+        ttlNanos,
+        quorum,
+        driftFactor,
+        requestTimeoutNanos,
+        retryDelayMinNanos,
+        retryDelayMaxNanos,
+        maxAttempts,
+        storeClock,
+        checkValidityBeforeWrite,
+        clients,
+        bugs,
+        StoreRestart.IMMEDIATE);
   }
 
   /** A majority of {@code storeCount}: the Redlock page's N/2+1. */

@@ -18,9 +18,14 @@ import java.util.Map;
  *       instant (the Redlock page, "Safety property: mutual exclusion"). A client believes so from
  *       the moment it counts a quorum until its validity runs out by its own clock or it releases.
  *       Kleppmann (2016) shows two ways to break it: a store's clock jumping, and a pause.
- *   <li>{@value #NO_EXPIRED_WRITE}: the storage never accepts a write from a client whose value no
- *       longer sits on a quorum of stores, unexpired by each store's own clock: the lock that
- *       Redlock really is.
+ *   <li>{@value #NO_EXPIRED_WRITE}: the storage never accepts a write from a client whose lock is
+ *       gone: fewer than a quorum of stores stand for it. A store stands for the writer's lock when
+ *       it holds the writer's value, unexpired by its own clock: the lock that Redlock really is.
+ *       After a restart it also depends on what the store will answer ({@link StoreRestart}): a
+ *       store that refuses every SET for its restart delay stands for every lock it may have
+ *       forgotten (antirez's "delayed restarts" argument: no other client can count it); a store
+ *       that is down stands for what it will come back with: nothing without persistence, its
+ *       synced keys with fsync, a refusal with delayed restarts.
  * </ul>
  */
 public final class RedlockInvariants {
@@ -84,17 +89,28 @@ public final class RedlockInvariants {
 
   static final class NoExpiredWrite extends StaleWriteInvariant {
     private final RedlockConfig config;
+    // What each store held under the lock's key when last seen up: with fsync, what it reloads.
+    private final Map<NodeId, RedisStoreNode.Entry> lastHeld = new HashMap<>(); // Looked up only.
 
     NoExpiredWrite(RedlockConfig config) {
       super(
           NO_EXPIRED_WRITE,
-          "The storage never accepts a write from a client whose value no longer sits, unexpired,"
-              + " on a quorum of stores.");
+          "The storage never accepts a write from a client whose lock is gone: fewer than a quorum"
+              + " of stores hold its value unexpired (or, after a restart, will refuse every other"
+              + " client).");
       this.config = config;
     }
 
     @Override
-    protected void observe(InvariantContext context) {}
+    protected void observe(InvariantContext context) {
+      if (context.lastStep().isEmpty()) {
+        return;
+      }
+      NodeId node = context.lastStep().get().node();
+      context
+          .node(node, RedisStoreNode.class)
+          .ifPresent(store -> lastHeld.put(node, store.entry(config.key())));
+    }
 
     @Override
     protected String staleReason(
@@ -103,34 +119,48 @@ public final class RedlockInvariants {
       if (writer == null || writer.value() == null) {
         return "its writer holds no Redlock value";
       }
-      int live = 0;
+      int standing = 0;
       for (NodeId store : config.stores()) {
-        String value =
-            context
-                .node(store, RedisStoreNode.class)
-                .map(
-                    node ->
-                        node.valueAt(
-                            config.key(),
-                            context.wallClockNanos(store),
-                            context.monotonicNanos(store)))
-                .orElse(null);
-        if (writer.value().equals(value)) {
-          live++;
+        if (standsFor(context, store, writer.value())) {
+          standing++;
         }
       }
-      if (live >= config.quorum()) {
+      if (standing >= config.quorum()) {
         return null;
       }
       return "its value is live on only "
-          + live
+          + standing
           + " of "
           + config.stores().size()
           + " stores (quorum "
           + config.quorum()
+          + (config.storeRestart() == StoreRestart.IMMEDIATE
+              ? ""
+              : ", counting what a restarted or down store refuses or reloads")
           + ") at "
           + TimeText.format(context.nowNanos())
           + " true time: its lock is gone";
+    }
+
+    private boolean standsFor(InvariantContext context, NodeId store, String value) {
+      long wallNanos = context.wallClockNanos(store);
+      long monoNanos = context.monotonicNanos(store);
+      RedisStoreNode up = context.node(store, RedisStoreNode.class).orElse(null);
+      if (up != null) {
+        return up.refusesEverySetAt(monoNanos)
+            || value.equals(up.valueAt(config.key(), wallNanos, monoNanos));
+      }
+      if (!context.isUp(store) && config.storeRestart() == StoreRestart.DELAYED) {
+        return true; // It grants nothing while down, and refuses every SET once back.
+      }
+      if (!context.isUp(store) && config.storeRestart() == StoreRestart.FSYNC) {
+        RedisStoreNode.Entry held = lastHeld.get(store);
+        return held != null
+            && value.equals(held.value())
+            && (config.storeClock() == StoreClock.WALL ? wallNanos : monoNanos)
+                < held.expiresAtNanos();
+      }
+      return false; // Without persistence a down store has forgotten every key.
     }
   }
 }

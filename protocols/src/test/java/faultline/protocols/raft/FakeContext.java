@@ -1,6 +1,7 @@
 package faultline.protocols.raft;
 
 import faultline.engine.node.DurableStorage;
+import faultline.engine.node.Message;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.SimRandom;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * gives it a disk that remembers whether every write was synced. Unit tests call the handlers
  * directly and look at the effects, as etcd's paper tests do.
  */
-final class FakeContext implements NodeContext<RaftMessage, RaftTimer> {
+final class FakeContext implements NodeContext<Message, RaftTimer> {
   final NodeId self;
   final List<NodeId> nodes;
   final FakeStorage storage = new FakeStorage();
@@ -29,7 +30,7 @@ final class FakeContext implements NodeContext<RaftMessage, RaftTimer> {
   final SimRandom random = new SimRandom(1);
   long nowNanos;
 
-  record Sent(NodeId to, RaftMessage message, boolean storageSynced) {}
+  record Sent(NodeId to, Message message, boolean storageSynced) {}
 
   FakeContext(String self, List<NodeId> nodes) {
     this.self = NodeId.of(self);
@@ -79,7 +80,7 @@ final class FakeContext implements NodeContext<RaftMessage, RaftTimer> {
   }
 
   @Override
-  public void send(NodeId to, RaftMessage message) {
+  public void send(NodeId to, Message message) {
     sent.add(new Sent(to, message, storage.unsynced == 0));
   }
 

@@ -17,7 +17,7 @@ class LeaderStateTest {
   private static final NodeId N5 = NodeId.of("n5");
 
   private static LeaderState fiveServers() {
-    return new LeaderState(List.of(N2, N3, N4, N5), 4, 3);
+    return new LeaderState(List.of(N2, N3, N4, N5), 4, 3, RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS);
   }
 
   @Test

@@ -11,6 +11,7 @@ import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
+import faultline.protocols.kv.ClientWorkload;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;

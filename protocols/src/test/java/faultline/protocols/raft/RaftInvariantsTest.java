@@ -6,6 +6,8 @@ import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.ClientCommand;
+import faultline.protocols.kv.KvOperation;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.RequestVoteReply;
 import faultline.protocols.raft.RaftTimer.Server;

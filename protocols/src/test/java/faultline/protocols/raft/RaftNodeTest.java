@@ -3,11 +3,13 @@ package faultline.protocols.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.node.NodeId;
+import faultline.protocols.kv.ClientCommand;
+import faultline.protocols.kv.KvMessage.ClientReply;
+import faultline.protocols.kv.KvMessage.ClientRequest;
+import faultline.protocols.kv.KvOperation;
+import faultline.protocols.kv.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
-import faultline.protocols.raft.RaftMessage.ClientReply;
-import faultline.protocols.raft.RaftMessage.ClientRequest;
-import faultline.protocols.raft.RaftMessage.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.RequestVote;
 import faultline.protocols.raft.RaftMessage.RequestVoteReply;
 import faultline.protocols.raft.RaftTimer.Server;
@@ -16,7 +18,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Tests tied to sentences of the Raft paper (Figure 2 and §5, §8). How it works: one server with a
@@ -241,6 +245,51 @@ class RaftNodeTest {
     assertThat(node.currentTerm()).isEqualTo(5);
     assertThat(context.timers).containsKey(Server.ELECTION_TIMEOUT);
     assertThat(context.timers).doesNotContainKey(Server.HEARTBEAT_DUE);
+  }
+
+  /** n1 leads term 3 over a log of terms 1, 1, 2, 2, 2 and its no-op; n2 was probed at 5. */
+  private static RaftNode leaderOfTermThree(FakeContext context, boolean fastBackup) {
+    RaftNode node = started(config().withOptions(false, false, fastBackup), context);
+    follow(node, context, 2, List.of(entry(1, "a"), entry(1, "b"), entry(2, "c"), entry(2, "d")));
+    node.onMessage(context, N3, new AppendEntries(2, N3, 4, 2, List.of(entry(2, "e")), 0, 2));
+    node.onTimer(context, Server.ELECTION_TIMEOUT); // Term 3.
+    node.onMessage(context, N2, new RequestVoteReply(3, true, false));
+    assertThat(node.role()).isEqualTo(Role.LEADER);
+    context.drain();
+    return node;
+  }
+
+  private static long nextProbeToN2(FakeContext context) {
+    return context.drain().stream()
+        .filter(sent -> sent.to().equals(N2))
+        .map(sent -> ((AppendEntries) sent.message()).prevLogIndex())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aFollowerWhoseLogIsShorterIsProbedWhereItEndsAtOnce(boolean fastBackup) {
+    FakeContext context = context("n1");
+    RaftNode node = leaderOfTermThree(context, fastBackup);
+
+    // n2 holds one entry: its log ends before the probe at 5 (§5.3, etcd-raft's reject hint).
+    node.onMessage(context, N2, new AppendEntriesReply(3, false, 0, 5, 2, 0, 1));
+
+    assertThat(nextProbeToN2(context)).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"false, 4", "true, 2"})
+  void aConflictingEntryIsSteppedOverOneAtATimeOrWithFastBackupATermAtOnce(
+      boolean fastBackup, long nextPrevLogIndex) {
+    FakeContext context = context("n1");
+    RaftNode node = leaderOfTermThree(context, fastBackup);
+
+    // n2 holds term 1 at 5, where the leader has term 2; its term 1 starts at index 1.
+    node.onMessage(context, N2, new AppendEntriesReply(3, false, 0, 5, 1, 1, 1));
+
+    assertThat(nextProbeToN2(context)).isEqualTo(nextPrevLogIndex);
   }
 
   /** Replies that carry a newer term to a candidate (a real or a pre-vote one) or a leader. */

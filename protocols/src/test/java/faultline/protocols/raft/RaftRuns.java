@@ -11,6 +11,8 @@ import faultline.engine.net.LinkPolicy;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
 import faultline.engine.trace.TraceSink;
+import faultline.protocols.kv.ClientNode;
+import faultline.protocols.kv.ClientWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ final class RaftRuns {
       builder.node(server, id -> new RaftNode(config));
     }
     for (NodeId client : config.workload().clients()) {
-      builder.node(client, id -> new ClientNode(config));
+      builder.node(client, id -> new ClientNode(config.servers(), config.workload()));
     }
     faults.forEach(builder::fault);
     invariants.forEach(builder::invariant);

@@ -29,6 +29,14 @@ final class RedlockRuns {
 
   static RedlockConfig config(
       List<RedlockConfig.Client> clients, StoreClock clock, Set<RedlockBug> bugs) {
+    return config(clients, clock, bugs, StoreRestart.IMMEDIATE);
+  }
+
+  static RedlockConfig config(
+      List<RedlockConfig.Client> clients,
+      StoreClock clock,
+      Set<RedlockBug> bugs,
+      StoreRestart storeRestart) {
     return new RedlockConfig(
         STORES,
         STORAGE,
@@ -43,7 +51,8 @@ final class RedlockRuns {
         clock,
         true,
         clients,
-        bugs.isEmpty() ? Set.of() : EnumSet.copyOf(bugs));
+        bugs.isEmpty() ? Set.of() : EnumSet.copyOf(bugs),
+        storeRestart);
   }
 
   static RunOutcome run(

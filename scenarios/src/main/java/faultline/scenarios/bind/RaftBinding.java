@@ -5,7 +5,7 @@ import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
-import faultline.protocols.raft.ClientNode;
+import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
@@ -26,9 +26,10 @@ import java.util.TreeMap;
  *   "preVote": false, "checkQuorum": false, "fastBackup": false,
  *   "reads": "read-index",               // or "log", or "lease"
  *   "maxEntriesPerAppend": 64,
+ *   "maxInflightAppends": 256,           // AppendEntries in flight per follower (MaxInflightMsgs)
  *   "checkStatesMax": 2000000,           // kv.linearizable's search budget; past it: undecided
  *   "bugs": ["commit_earlier_term_by_counting"],  // the bug zoo; see RaftBug
- *   "clients": {
+ *   "clients": {                         // as for every key-value protocol: see KvClientParams
  *     "nodes": ["c1"], "processes": 1, "intervalMin": "20ms", "intervalMax": "100ms",
  *     "keys": 3, "mix": {"get": 2, "put": 1, "append": 1, "cas": 1},
  *     "attemptTimeout": "100ms", "operationTimeout": "1s", "until": "run end - 1s",
@@ -71,7 +72,7 @@ final class RaftBinding implements ProtocolBinding {
       if (config.servers().contains(node)) {
         factories.put(node, id -> new RaftNode(config));
       } else {
-        factories.put(node, id -> new ClientNode(config));
+        factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
       }
     }
     return new Setup(factories, freshInvariants(read.checkStatesMax()));

@@ -2,8 +2,7 @@ package faultline.scenarios.bind;
 
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
-import faultline.protocols.raft.ClientWorkload;
-import faultline.protocols.raft.KvOperation;
+import faultline.protocols.kv.ClientWorkload;
 import faultline.protocols.raft.RaftBug;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.ReadMode;
@@ -18,8 +17,9 @@ import java.util.TreeMap;
 /**
  * Reads the {@code raft} protocol's parameters strictly, and says which legal settings are unwise.
  * Every option and timing of {@link RaftConfig} and {@link ClientWorkload} is a parameter; see
- * {@link RaftBinding} for the list. Public so that exercises that run Raft with a student's part
- * read the same parameters.
+ * {@link RaftBinding} for the list. The servers and the clients block are read by {@link
+ * KvClientParams}, as for every key-value protocol. Public so that exercises that run Raft with a
+ * student's part read the same parameters.
  */
 public final class RaftParams {
   static final long MILLI = RaftConfig.MILLI;
@@ -34,27 +34,8 @@ public final class RaftParams {
 
   public static Read read(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     List<String> warnings = new ArrayList<>();
-    ParamReader clients = params.object("clients");
-    List<NodeId> clientNodes = clients.nodes("nodes", List.of());
-    List<NodeId> defaultServers =
-        nodes.stream().filter(node -> !clientNodes.contains(node)).toList();
-    List<NodeId> servers = params.nodes("servers", defaultServers);
-    for (NodeId client : clientNodes) {
-      if (servers.contains(client)) {
-        throw clients.error("nodes", client + " is listed both as a server and as a client");
-      }
-    }
-    for (NodeId node : nodes) {
-      if (!servers.contains(node) && !clientNodes.contains(node)) {
-        throw params.error(
-            "servers", node + " is neither a server nor one of clients.nodes; list it in one");
-      }
-    }
-    if (servers.isEmpty()) {
-      throw params.error(
-          params.has("servers") ? "servers" : "clients",
-          "a Raft cluster needs at least one server; every node is a client");
-    }
+    KvClientParams.Roles roles = KvClientParams.roles(params, nodes, "a Raft cluster");
+    List<NodeId> servers = roles.servers();
     if (servers.size() % 2 == 0) {
       warnings.add(
           params
@@ -126,6 +107,10 @@ public final class RaftParams {
           default -> ReadMode.READ_INDEX;
         };
     int batch = (int) params.integer("maxEntriesPerAppend", 64, 1, 1_000_000);
+    int inflight =
+        (int)
+            params.integer(
+                "maxInflightAppends", RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS, 1, 1_000_000);
     long checkStatesMax =
         params.integer(
             "checkStatesMax", LinearizabilityChecker.DEFAULT_STATES_MAX, 1, 1_000_000_000);
@@ -135,107 +120,27 @@ public final class RaftParams {
     for (String bug : params.strings("bugs", bugNames)) {
       bugs.add(RaftBug.valueOf(bug.toUpperCase(Locale.ROOT)));
     }
-    ClientWorkload workload = readWorkload(clients, clientNodes, runDurationNanos);
+    ClientWorkload workload = KvClientParams.workload(roles, runDurationNanos);
     params.finish();
     RaftConfig config =
         new RaftConfig(
-            servers,
-            timeoutMin,
-            timeoutMax,
-            overrides,
-            heartbeat,
-            preVote,
-            checkQuorum,
-            fastBackup,
-            reads,
-            batch,
-            bugs,
-            workload);
+                servers,
+                timeoutMin,
+                timeoutMax,
+                overrides,
+                heartbeat,
+                preVote,
+                checkQuorum,
+                fastBackup,
+                reads,
+                batch,
+                bugs,
+                workload)
+            .withMaxInflightAppends(inflight);
     return new Read(config, List.copyOf(warnings), checkStatesMax);
   }
 
   private static String failures(int count) {
     return count == 1 ? "1 failure" : count + " failures";
-  }
-
-  private static ClientWorkload readWorkload(
-      ParamReader clients, List<NodeId> clientNodes, long runDurationNanos) {
-    int processes = (int) clients.integer("processes", 1, 1, 1000);
-    long intervalMin = clients.durationNanos("intervalMin", 20 * MILLI);
-    long intervalMax = clients.durationNanos("intervalMax", Math.max(intervalMin, 100 * MILLI));
-    if (intervalMin <= 0) {
-      throw clients.error("intervalMin", "must be longer than 0s");
-    }
-    if (intervalMax < intervalMin) {
-      throw clients.error("intervalMax", "must not be shorter than intervalMin");
-    }
-    int keys = (int) clients.integer("keys", 3, 1, 1_000_000);
-    ParamReader mix = clients.object("mix");
-    int get = (int) mix.integer("get", 2, 0, 1000);
-    int put = (int) mix.integer("put", 1, 0, 1000);
-    int append = (int) mix.integer("append", 1, 0, 1000);
-    int cas = (int) mix.integer("cas", 1, 0, 1000);
-    if (get + put + append + cas == 0) {
-      throw clients.error("mix", "at least one operation needs a weight above 0");
-    }
-    ClientWorkload.Mix weights = new ClientWorkload.Mix(get, put, append, cas);
-    long attempt = clients.durationNanos("attemptTimeout", 100 * MILLI);
-    long operation = clients.durationNanos("operationTimeout", 1000 * MILLI);
-    if (attempt <= 0) {
-      throw clients.error("attemptTimeout", "must be longer than 0s");
-    }
-    if (operation < attempt) {
-      throw clients.error("operationTimeout", "must not be shorter than attemptTimeout");
-    }
-    long defaultUntil = Math.max(runDurationNanos / 2, runDurationNanos - 1000 * MILLI);
-    long until = clients.durationNanos("until", defaultUntil);
-    List<ClientWorkload.ScriptedOperation> script = new ArrayList<>();
-    for (ParamReader step : clients.objects("script")) {
-      script.add(readScripted(step, clientNodes, runDurationNanos));
-    }
-    return new ClientWorkload(
-        clientNodes,
-        processes,
-        intervalMin,
-        intervalMax,
-        keys,
-        weights,
-        attempt,
-        operation,
-        until,
-        script);
-  }
-
-  private static ClientWorkload.ScriptedOperation readScripted(
-      ParamReader step, List<NodeId> clientNodes, long runDurationNanos) {
-    long at = step.durationNanos("at", -1);
-    if (at < 0) {
-      throw step.error("at", "every scripted operation needs an \"at\" time");
-    }
-    if (at > runDurationNanos) {
-      throw step.error("at", "the operation is after the end of the run");
-    }
-    NodeId client = step.node("client");
-    if (!clientNodes.contains(client)) {
-      throw step.error("client", client + " is not one of clients.nodes");
-    }
-    String f = step.choice("f", null, List.of("get", "put", "append", "cas"));
-    if (f == null) {
-      throw step.error("f", "every scripted operation needs \"f\": get, put, append or cas");
-    }
-    String key = step.string("key", "x");
-    String value = step.string("value", null);
-    String expected = step.string("expected", null);
-    if (!f.equals("get") && value == null) {
-      throw step.error("value", "a " + f + " needs a \"value\"");
-    }
-    if (f.equals("cas") && expected == null) {
-      throw step.error("expected", "a cas needs an \"expected\" value");
-    }
-    step.finish();
-    return new ClientWorkload.ScriptedOperation(
-        at,
-        client,
-        new KvOperation(f, key, f.equals("get") ? null : value, f.equals("cas") ? expected : null));
   }
 }

@@ -11,6 +11,7 @@ import faultline.protocols.redlock.RedlockClientNode;
 import faultline.protocols.redlock.RedlockConfig;
 import faultline.protocols.redlock.RedlockInvariants;
 import faultline.protocols.redlock.StoreClock;
+import faultline.protocols.redlock.StoreRestart;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ParamReader;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.TreeMap;
  *   "requestTimeout": "50ms", "retryDelayMin": "100ms", "retryDelayMax": "300ms", "maxAttempts": 3,
  *   "storeClock": "wall" | "monotonic", // default "wall", as Redis expires keys
  *   "checkValidityBeforeWrite": true,
+ *   "storeRestart": "immediate" | "delayed" | "fsync",  // what a restarted store keeps; default
+ *                                       // "immediate" (forgets its keys, answers at once)
  *   "clients": [{"node": "client1", "acquireAt": "0s", "work": "1s"}],
  *   "bugs": ["validity_ignores_elapsed", "delete_without_compare"]   // the bug zoo
  * }
@@ -126,6 +129,11 @@ final class RedlockBinding implements ProtocolBinding {
         StoreClock.valueOf(
             LockParams.constant(params.choice("storeClock", "wall", List.of("wall", "monotonic"))));
     boolean checkBeforeWrite = params.bool("checkValidityBeforeWrite", true);
+    StoreRestart storeRestart =
+        StoreRestart.valueOf(
+            LockParams.constant(
+                params.choice(
+                    "storeRestart", "immediate", List.of("immediate", "delayed", "fsync"))));
     List<RedlockConfig.Client> clients = new ArrayList<>();
     for (ParamReader client : params.objects("clients")) {
       NodeId node = client.node("node");
@@ -155,6 +163,7 @@ final class RedlockBinding implements ProtocolBinding {
         storeClock,
         checkBeforeWrite,
         clients,
-        Set.copyOf(bugs));
+        Set.copyOf(bugs),
+        storeRestart);
   }
 }

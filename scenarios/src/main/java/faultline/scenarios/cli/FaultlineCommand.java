@@ -1,6 +1,7 @@
 package faultline.scenarios.cli;
 
 import faultline.engine.NodeFailure;
+import faultline.engine.trace.TraceFormat;
 import faultline.scenarios.parse.InputFiles;
 import faultline.scenarios.parse.ScenarioException;
 import java.io.PrintWriter;
@@ -16,7 +17,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "faultline",
     mixinStandardHelpOptions = true,
-    version = "faultline 0.1.0 (trace format faultline-trace 1)",
+    // From the trace format's own constants, so that a new format version cannot leave it behind.
+    version =
+        "faultline 0.1.0 (trace format "
+            + TraceFormat.FORMAT_NAME
+            + " "
+            + TraceFormat.VERSION
+            + ")",
     description = "Deterministic distributed-systems simulator and teaching lab.",
     subcommands = {
       ListCommand.class,

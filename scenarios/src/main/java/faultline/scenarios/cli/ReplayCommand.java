@@ -1,14 +1,14 @@
 package faultline.scenarios.cli;
 
-import faultline.engine.trace.InMemoryTraceSink;
+import faultline.engine.trace.TraceFormat;
+import faultline.engine.trace.TraceHeader;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
+import faultline.scenarios.trace.TraceComparison;
 import faultline.scenarios.trace.TraceFile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,9 +19,11 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-run a trace and check that it repeats byte for byte.",
-      "Runs the scenario and seed recorded in the trace's header and compares the new trace"
-          + " with it. Exit 0 when identical, 1 when they differ (the first difference is shown)."
+      "Re-run a trace and check that the run repeats.",
+      "Runs the scenario and seed recorded in the trace's header and compares the run's"
+          + " fingerprint with the trace's (format version 2, or 1, whose fingerprint is computed"
+          + " from its events). Exit 0 when identical, 1 when they differ (the first differing"
+          + " event line is shown)."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -31,54 +33,53 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    byte[] bytes = read(tracePath);
-    TraceFile recorded = TraceFile.parse(tracePath.toString(), bytes);
+    long lines;
+    String recordedFingerprint;
+    TraceHeader header;
+    try (TraceFile recorded = TraceFile.open(tracePath)) {
+      header = recorded.header();
+      while (recorded.next() != null) {
+        // Checks every line and the end line before anything runs.
+      }
+      lines = recorded.lineNumber();
+      recordedFingerprint = recorded.fingerprint();
+    }
     Scenario scenario =
         ScenarioArgument.loader()
-            .loadSource(
-                tracePath + " (header scenario)", tracePath.toString(), recorded.scenario());
-    InMemoryTraceSink replayed = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, recorded.seed(), scenario.run().untilNanos(), replayed);
+            .loadSource(tracePath + " (header scenario)", tracePath.toString(), header.scenario());
+    RunReport replay;
+    TraceComparison comparison;
+    try (TraceComparison sink = new TraceComparison(tracePath)) {
+      comparison = sink;
+      replay = ScenarioRunner.run(scenario, header.seed(), scenario.run().untilNanos(), sink);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    int difference = firstDifference(recorded.lines(), replayed.lines());
-    if (difference < 0) {
+    if (comparison.difference() < 0 && replay.outcome().fingerprint().equals(recordedFingerprint)) {
       out.printf(
-          "identical: %s, seed %d, %d lines, sha256 %s%n",
-          scenario.name(), recorded.seed(), recorded.lines().size(), recorded.recordedHash());
+          "identical: %s, seed %d, %d lines, fingerprint %s%s%n",
+          scenario.name(),
+          header.seed(),
+          lines,
+          recordedFingerprint,
+          header.version() < TraceFormat.VERSION ? " (a format version 1 trace)" : "");
       out.flush();
       return ExitCodes.OK;
     }
-    out.printf("differs at line %d of %s:%n", difference + 1, tracePath);
-    out.printf("  recorded: %s%n", lineOrEnd(recorded.lines(), difference));
-    out.printf("  replayed: %s%n", lineOrEnd(replayed.lines(), difference));
+    out.printf(
+        "differs: fingerprint %s, the trace's is %s%n",
+        replay.outcome().fingerprint(), recordedFingerprint);
+    out.printf("first difference at line %d of %s:%n", comparison.difference(), tracePath);
+    out.printf("  recorded: %s%n", shown(comparison.recordedLine()));
+    out.printf("  replayed: %s%n", shown(comparison.replayedLine()));
     out.println("The run is not deterministic, or the trace came from another build of faultline.");
     out.flush();
     return ExitCodes.FAILED_CHECK;
   }
 
-  private static byte[] read(Path path) {
-    try {
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UserError("cannot read " + path + ": " + e.getMessage());
-    }
-  }
-
-  private static int firstDifference(List<String> a, List<String> b) {
-    int common = Math.min(a.size(), b.size());
-    for (int i = 0; i < common; i++) {
-      if (!a.get(i).equals(b.get(i))) {
-        return i;
-      }
-    }
-    return a.size() == b.size() ? -1 : common;
-  }
-
-  private static String lineOrEnd(List<String> lines, int index) {
-    if (index >= lines.size()) {
+  private static String shown(String line) {
+    if (line == null) {
       return "(no line: the trace ended)";
     }
-    String line = lines.get(index);
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.check.Undecided;
-import faultline.engine.check.Violation;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.history.ClientHistorySink;
@@ -13,6 +12,7 @@ import faultline.scenarios.model.Scenario;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.run.Shell;
+import faultline.scenarios.run.ViolationsJson;
 import faultline.scenarios.trace.FileTraceSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -169,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
     result.put("seed", report.seed());
     result.put("events", report.outcome().events());
     result.put("virtualTimeNanos", report.outcome().endNanos());
-    result.put("traceSha256", report.outcome().traceSha256());
+    result.put("fingerprint", report.outcome().fingerprint());
     result.put("stopReason", report.outcome().stopReason().label());
     result.put("verdict", report.outcome().verdict().label());
     ArrayNode inconclusive = result.putArray("inconclusive");
@@ -181,19 +181,7 @@ final class RunCommand implements Callable<Integer> {
       item.put("timeNanos", check.timeNanos());
       item.put("message", check.message());
     }
-    ArrayNode violations = result.putArray("violations");
-    for (Violation violation : report.outcome().violations()) {
-      ObjectNode item = violations.addObject();
-      item.put("invariant", violation.invariant());
-      item.put("seq", violation.seq());
-      item.put("timeNanos", violation.timeNanos());
-      if (violation.node() == null) {
-        item.putNull("node");
-      } else {
-        item.put("node", violation.node().name());
-      }
-      item.put("message", violation.message());
-    }
+    result.set("violations", ViolationsJson.of(report.outcome().violations()));
     ObjectNode metrics = result.putObject("metrics");
     for (Map.Entry<String, Long> metric : report.outcome().metrics().entrySet()) {
       metrics.put(metric.getKey(), metric.getValue());

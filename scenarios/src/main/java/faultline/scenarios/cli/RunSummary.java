@@ -37,9 +37,9 @@ final class RunSummary {
         outcome.events(),
         outcome.stopReason().explanation());
     out.printf(
-        "trace sha256 %s%s%n",
-        outcome.traceSha256(),
-        tracePath == null ? "" : "  (written to " + Shell.quote(tracePath.toString()) + ")");
+        "fingerprint %s%s%n",
+        outcome.fingerprint(),
+        tracePath == null ? "" : "  (trace written to " + Shell.quote(tracePath.toString()) + ")");
     printViolations(outcome);
     printInconclusive(report);
     printMetrics(outcome);

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {SweepMergeCommand.class},
     description = {
-      "Run a scenario for many seeds, one simulation per job.",
-      "Writes one JSON line per seed (seed, traceSha256, violations, stopReason, events,"
+      "Run a scenario for many seeds, one single-threaded simulation per job.",
+      "Writes one JSON line per seed (seed, fingerprint, violations, stopReason, events,"
           + " virtualTimeNanos, replay) in seed order, whatever order the jobs finish in. Exits 1"
           + " when a seed violated an invariant that the scenario does not expect, listing each"
           + " such seed with its replay command. Split a sweep across machines with --shard;"

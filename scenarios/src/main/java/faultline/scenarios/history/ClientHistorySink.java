@@ -3,6 +3,8 @@ package faultline.scenarios.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.trace.TraceEvent.ProtocolRecord;
+import faultline.engine.trace.TraceLines;
 import faultline.engine.trace.TraceSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,10 +19,11 @@ import java.util.TreeSet;
 
 /**
  * Passes trace lines on and writes the run's client operations as a history that {@code check}
- * reads: each {@code client} event of the trace ({@code process}, {@code phase}, {@code op})
- * becomes one line {@code {"process":0,"type":"invoke","f":"put","key":"k0","value":"v","time":t}},
- * in trace order, which is real-time order; {@code time} is the event's true time in nanoseconds.
- * The trace itself goes on to the next sink unchanged.
+ * reads: each {@code client} record of the trace, read back as a typed event ({@code process},
+ * {@code phase}, {@code op}) becomes one line {@code
+ * {"process":0,"type":"invoke","f":"put","key":"k0","value":"v","time":t}}, in trace order, which
+ * is real-time order; {@code time} is the event's true time in nanoseconds. The trace itself goes
+ * on to the next sink unchanged.
  */
 public final class ClientHistorySink implements TraceSink {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,22 +64,23 @@ public final class ClientHistorySink implements TraceSink {
     if (!contains(buffer, offset, length, CLIENT_MARKER)) {
       return;
     }
+    String line = new String(buffer, offset, length - 1, StandardCharsets.UTF_8);
+    if (!(TraceLines.event(TraceLines.object(line)) instanceof ProtocolRecord record)
+        || !record.type().equals("client")) {
+      return;
+    }
+    ObjectNode operation = JSON.createObjectNode();
+    operation.set("process", record.fields().get("process"));
+    operation.set("type", record.fields().get("phase"));
+    for (Map.Entry<String, JsonNode> field : record.fields().path("op").properties()) {
+      operation.set(field.getKey(), field.getValue());
+    }
+    operation.put("time", record.at().timeNanos());
+    functions.add(operation.path("f").asText());
+    if ("invoke".equals(operation.path("type").asText())) {
+      invocations++;
+    }
     try {
-      JsonNode event = JSON.readTree(buffer, offset, length);
-      if (!"client".equals(event.path("type").asText())) {
-        return;
-      }
-      ObjectNode operation = JSON.createObjectNode();
-      operation.set("process", event.get("process"));
-      operation.set("type", event.get("phase"));
-      for (Map.Entry<String, JsonNode> field : event.path("op").properties()) {
-        operation.set(field.getKey(), field.getValue());
-      }
-      operation.set("time", event.get("t"));
-      functions.add(operation.path("f").asText());
-      if ("invoke".equals(operation.path("type").asText())) {
-        invocations++;
-      }
       out.write(JSON.writeValueAsString(operation));
       out.write('\n');
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package faultline.scenarios.model;
 
 import faultline.engine.node.NodeId;
+import faultline.engine.random.Ratio;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
  * phase on a healed system. The same seed always draws the same schedule.
  *
  * @param clockJumpMaxNanos the largest clock step, either way, of a {@code clock-jump}
+ * @param loseUnsyncedWrites the chance that a drawn crash also loses the node's writes not yet
+ *     synced (a power failure rather than a process crash); zero draws nothing, so a block without
+ *     it draws the same schedule as before it existed
  */
 public record RandomFaults(
     long fromNanos,
@@ -20,7 +24,8 @@ public record RandomFaults(
     long durationMaxNanos,
     List<Kind> kinds,
     List<NodeId> nodes,
-    long clockJumpMaxNanos) {
+    long clockJumpMaxNanos,
+    Ratio loseUnsyncedWrites) {
 
   /** What a drawn fault does. */
   public enum Kind {
@@ -28,7 +33,10 @@ public record RandomFaults(
     PARTITION("partition"),
     /** Blocks one direction of one random link, then unblocks it. */
     ONE_WAY("one-way"),
-    /** Crashes a random node (its unsynced writes kept), then restarts it. */
+    /**
+     * Crashes a random node, then restarts it; its unsynced writes are kept, or lost with the
+     * block's {@code loseUnsyncedWrites} chance.
+     */
     CRASH("crash"),
     /** Freezes a random node in a stop-the-world pause. */
     PAUSE("pause"),
@@ -64,6 +72,7 @@ public record RandomFaults(
             durationMaxNanos,
             kinds,
             nodes,
-            clockJumpMaxNanos);
+            clockJumpMaxNanos,
+            loseUnsyncedWrites);
   }
 }

@@ -1,6 +1,7 @@
 package faultline.scenarios.parse;
 
 import faultline.engine.node.NodeId;
+import faultline.engine.random.Ratio;
 import faultline.scenarios.model.RandomFaults;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,15 @@ import java.util.List;
 /** Reads the {@code randomFaults} block of a scenario. */
 final class RandomFaultsReader {
   static final List<String> FIELDS =
-      List.of("from", "until", "every", "duration", "kinds", "nodes", "clockJump");
+      List.of(
+          "from",
+          "until",
+          "every",
+          "duration",
+          "kinds",
+          "nodes",
+          "clockJump",
+          "loseUnsyncedWrites");
 
   private static final long DEFAULT_GAP_MIN_NANOS = 300_000_000L;
   private static final long DEFAULT_GAP_MAX_NANOS = 1_500_000_000L;
@@ -55,6 +64,8 @@ final class RandomFaultsReader {
     }
     Cursor jump = block.field("clockJump");
     long clockJumpNanos = jump.present() ? jump.positiveDurationNanos() : DEFAULT_CLOCK_JUMP_NANOS;
+    Cursor lose = block.field("loseUnsyncedWrites");
+    Ratio loseUnsyncedWrites = lose.present() ? lose.probability() : Ratio.ZERO;
     return new RandomFaults(
         fromNanos,
         untilNanos,
@@ -64,7 +75,8 @@ final class RandomFaultsReader {
         duration[1],
         kinds,
         targets,
-        clockJumpNanos);
+        clockJumpNanos,
+        loseUnsyncedWrites);
   }
 
   /** {@code "300ms..1.5s"} or a single {@code "1s"}: both ends above zero, in order. */

@@ -64,7 +64,8 @@ public final class RandomFaultPlan {
         faults.add(new ScheduledFault(endNanos, new Fault.Unblock(first, to)));
       }
       case CRASH -> {
-        faults.add(new ScheduledFault(atNanos, new Fault.Crash(first, false)));
+        boolean loseUnsynced = random.chance(spec.loseUnsyncedWrites()); // No draw when zero.
+        faults.add(new ScheduledFault(atNanos, new Fault.Crash(first, loseUnsynced)));
         faults.add(new ScheduledFault(endNanos, new Fault.Restart(first)));
       }
       case PAUSE ->

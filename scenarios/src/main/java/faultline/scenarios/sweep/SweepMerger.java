@@ -17,8 +17,9 @@ import java.util.Map;
  * Joins the outputs of a sweep's shards into the output the unsharded sweep would have written: the
  * same lines, in seed-list order. It refuses, naming the file and line, anything that would make
  * the joined result lie: a line that is not a result, results of different sweeps (scenario, seed
- * list or duration), a seed twice, a seed outside the sweep's list, and seeds missing (a shard that
- * failed or was left out).
+ * list or duration: a foreign shard), a seed twice (overlapping shards, or a file given twice), a
+ * seed outside the sweep's list, and seeds missing (a shard that failed or was left out, named by
+ * the result lines on either side of the hole).
  */
 public final class SweepMerger {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,7 +93,12 @@ public final class SweepMerger {
     }
     if (merged[position] != null) {
       throw new MergeException(
-          origin + ": seed " + result.seed() + " again; it is already at " + origins[position]);
+          origin
+              + ": seed "
+              + result.seed()
+              + " again; it is already at "
+              + origins[position]
+              + " (shards that overlap, or one file given twice)");
     }
     merged[position] = result;
     origins[position] = origin;
@@ -137,28 +143,9 @@ public final class SweepMerger {
     if (sweep == null) {
       throw new MergeException("no results in the files given");
     }
-    int missing = 0;
-    long firstMissing = 0;
-    for (int i = 0; i < merged.length; i++) {
-      if (merged[i] == null) {
-        if (missing == 0) {
-          firstMissing = seeds.seeds()[i];
-        }
-        missing++;
-      }
-    }
-    if (missing > 0) {
-      throw new MergeException(
-          missing
-              + " of the "
-              + merged.length
-              + " seeds of "
-              + sweep.scenario()
-              + " ("
-              + seeds.text()
-              + ") are missing, the first being seed "
-              + firstMissing
-              + ": is a shard's output left out, or did a shard stop early?");
+    String missing = MissingSeeds.describe(sweep.scenario(), seeds, origins);
+    if (missing != null) {
+      throw new MergeException(missing);
     }
     return List.of(merged);
   }

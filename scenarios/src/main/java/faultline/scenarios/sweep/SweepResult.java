@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.check.Violation;
 import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.ViolationsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  *
  * @param sweep the sweep this seed belongs to
  * @param seed the seed
- * @param traceSha256 the run's trace hash, as {@code run --json} reports it
+ * @param fingerprint the run's fingerprint, as {@code run --json} reports it
  * @param violations the violations, as {@code run --json} reports them
  * @param unexpected the violated invariants that the scenario does not expect, sorted
  * @param stopReason why the run ended
@@ -31,7 +32,7 @@ import java.util.TreeSet;
 public record SweepResult(
     SweepId sweep,
     long seed,
-    String traceSha256,
+    String fingerprint,
     ArrayNode violations,
     List<String> unexpected,
     String stopReason,
@@ -47,19 +48,9 @@ public record SweepResult(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static SweepResult of(SweepId sweep, RunReport report, Set<String> expectedViolations) {
-    ArrayNode violations = JSON.createArrayNode();
+    ArrayNode violations = ViolationsJson.of(report.outcome().violations());
     Set<String> unexpected = new TreeSet<>();
     for (Violation violation : report.outcome().violations()) {
-      ObjectNode item = violations.addObject();
-      item.put("invariant", violation.invariant());
-      item.put("seq", violation.seq());
-      item.put("timeNanos", violation.timeNanos());
-      if (violation.node() == null) {
-        item.putNull("node");
-      } else {
-        item.put("node", violation.node().name());
-      }
-      item.put("message", violation.message());
       if (!expectedViolations.contains(violation.invariant())) {
         unexpected.add(violation.invariant());
       }
@@ -67,7 +58,7 @@ public record SweepResult(
     return new SweepResult(
         sweep,
         report.seed(),
-        report.outcome().traceSha256(),
+        report.outcome().fingerprint(),
         violations,
         List.copyOf(unexpected),
         report.outcome().stopReason().label(),
@@ -94,7 +85,7 @@ public record SweepResult(
     line.put("seeds", sweep.seeds());
     line.put("durationNanos", sweep.durationNanos());
     line.put("seed", seed);
-    line.put("traceSha256", traceSha256);
+    line.put("fingerprint", fingerprint);
     line.set("violations", violations);
     ArrayNode unexpectedNode = line.putArray("unexpected");
     unexpected.forEach(unexpectedNode::add);
@@ -132,7 +123,7 @@ public record SweepResult(
     return new SweepResult(
         sweep,
         number(line, "seed"),
-        text(line, "traceSha256"),
+        text(line, "fingerprint"),
         (ArrayNode) violations,
         List.copyOf(unexpected),
         text(line, "stopReason"),

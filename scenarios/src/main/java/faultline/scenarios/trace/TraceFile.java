@@ -1,169 +1,297 @@
 package faultline.scenarios.trace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.trace.MalformedTraceException;
+import faultline.engine.trace.TraceEnd;
+import faultline.engine.trace.TraceEvent;
+import faultline.engine.trace.TraceFingerprint;
 import faultline.engine.trace.TraceFormat;
+import faultline.engine.trace.TraceHeader;
+import faultline.engine.trace.TraceLimits;
+import faultline.engine.trace.TraceLines;
 import faultline.scenarios.parse.ScenarioException;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
- * A {@code faultline-trace} v1 file, checked on reading: a header of this format and a version this
- * build understands, an end line, and a hash that matches every byte before the end line. A
- * truncated, edited or foreign file is a {@link ScenarioException} naming the line.
+ * A {@code faultline-trace} file read as a stream of typed events, checked on the way: a header of
+ * this format and a version this build reads, lines no longer than {@link
+ * TraceLimits#LINE_BYTES_MAX}, events that parse, an end line that counts them, nothing after it,
+ * and a hash that matches every byte before it. A truncated, edited or foreign file is a {@link
+ * ScenarioException} naming the file, the line and the field. Only one line is held at a time, so a
+ * file of any size is read in bounded memory.
  *
- * @param header the header line's object
- * @param lines every line, the header and end included, without newlines
- * @param recordedHash the hash the end line records (and the bytes were checked against)
+ * <p>Read the events with {@link #next()} until it returns null; the end line has then been read
+ * and checked.
  */
-public record TraceFile(ObjectNode header, List<String> lines, String recordedHash) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class TraceFile implements AutoCloseable {
+  private final String file;
+  private final BoundedLines lines;
+  private final MessageDigest digest;
+  private final TraceHeader header;
+  private final String headerLine;
+  private final TraceFingerprint fingerprint;
+  private String line;
+  private long events;
+  private TraceEnd end;
+  private String fingerprintValue;
 
-  public long seed() {
-    return header.get("seed").asLong();
-  }
-
-  public ObjectNode scenario() {
-    return (ObjectNode) header.get("scenario");
-  }
-
-  /** Parses and verifies {@code bytes}, read from {@code file} (named in errors). */
-  public static TraceFile parse(String file, byte[] bytes) {
-    List<String> lines = splitLines(file, bytes);
-    if (lines.isEmpty()) {
-      throw new ScenarioException(file, 1, 1, "", "empty file: not a faultline trace");
+  private TraceFile(String file, InputStream in) {
+    this.file = file;
+    this.digest = sha256();
+    this.lines = new BoundedLines(in, TraceLimits.LINE_BYTES_MAX, digest);
+    String first = read();
+    if (first == null) {
+      throw error(1, "", "empty file: not a faultline trace");
     }
-    ObjectNode header = header(file, lines.getFirst());
-    int lastLine = lines.size();
-    JsonNode end = object(file, lastLine, lines.getLast());
-    if (lines.size() < 2 || !"end".equals(text(end, "type"))) {
-      throw new ScenarioException(
-          file,
-          lastLine,
-          1,
+    this.headerLine = first;
+    this.header = header(first);
+    this.fingerprint = new TraceFingerprint(header);
+  }
+
+  /**
+   * Opens {@code path} and reads its header.
+   *
+   * @throws ScenarioException when it cannot be read or is not a trace this build reads
+   */
+  public static TraceFile open(Path path) {
+    InputStream in;
+    try {
+      in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    } catch (IOException e) {
+      throw new ScenarioException(path.toString(), 0, 0, "", "cannot read: " + reason(e));
+    }
+    try {
+      return new TraceFile(path.toString(), in);
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      throw e;
+    }
+  }
+
+  /** Reads the whole file to check it, keeping nothing; returns its header. */
+  public static TraceHeader verify(Path path) {
+    try (TraceFile trace = open(path)) {
+      while (trace.next() != null) {
+        // Each event is parsed and checked as it is read.
+      }
+      return trace.header();
+    }
+  }
+
+  public TraceHeader header() {
+    return header;
+  }
+
+  /** The header line as written. */
+  public String headerLine() {
+    return headerLine;
+  }
+
+  /**
+   * The next event, or null once the end line has been read and checked against the file.
+   *
+   * @throws ScenarioException for a line that is not an event, a missing or wrong end line
+   */
+  public TraceEvent next() {
+    if (end != null) {
+      return null;
+    }
+    line = read();
+    if (line == null) {
+      throw error(
+          lines.lineNumber(),
           "type",
           "the trace has no end line; it was truncated or is still being written");
     }
-    String recorded = text(end, "traceSha256");
-    long events = end.path("events").asLong(-1);
-    if (events != lines.size() - 2) {
-      throw new ScenarioException(
-          file,
-          lastLine,
-          1,
+    ObjectNode object = parse(line);
+    if (TraceLines.isEnd(object)) {
+      finish(object);
+      return null;
+    }
+    events++;
+    fingerprint.add(object);
+    try {
+      return TraceLines.event(object);
+    } catch (MalformedTraceException e) {
+      throw error(
+          lines.lineNumber(), e.column(), e.field(), "not a trace event: " + e.getMessage());
+    }
+  }
+
+  /** The line of the event {@link #next()} returned last, as written. */
+  public String line() {
+    return line;
+  }
+
+  /** The number of the line read last, from 1 (the header). */
+  public long lineNumber() {
+    return lines.lineNumber();
+  }
+
+  /** The end line, once {@link #next()} has returned null. */
+  public TraceEnd end() {
+    return end;
+  }
+
+  /** The run's fingerprint, once {@link #next()} has returned null. */
+  public String fingerprint() {
+    return fingerprintValue;
+  }
+
+  private void finish(ObjectNode object) {
+    long endLine = lines.lineNumber();
+    String actual = HexFormat.of().formatHex(digest.digest());
+    TraceEnd read;
+    try {
+      read = TraceLines.end(object, header.version());
+    } catch (MalformedTraceException e) {
+      throw error(endLine, e.column(), e.field(), "not a trace's end line: " + e.getMessage());
+    }
+    if (read.events() != events) {
+      throw error(
+          endLine,
           "events",
           "the end line counts "
-              + events
+              + read.events()
               + " events but the file has "
-              + (lines.size() - 2)
+              + events
               + "; lines were added or removed");
     }
-    String actual = sha256Before(bytes, lines.getLast());
-    if (!actual.equals(recorded)) {
-      throw new ScenarioException(
-          file,
-          lastLine,
-          1,
-          "traceSha256",
+    String hashField = header.version() == 1 ? "traceSha256" : "fileSha256";
+    if (!actual.equals(read.fileSha256())) {
+      throw error(
+          endLine,
+          hashField,
           "the trace was edited: its bytes hash to "
-              + actual.substring(0, 12)
-              + "…, the end line says "
-              + (recorded == null ? "nothing" : abbreviate(recorded)));
+              + abbreviate(actual)
+              + ", the end line says "
+              + abbreviate(read.fileSha256()));
     }
-    return new TraceFile(header, List.copyOf(lines), recorded);
-  }
-
-  private static ObjectNode header(String file, String line) {
-    JsonNode header = object(file, 1, line);
-    if (!"header".equals(text(header, "type"))
-        || !TraceFormat.FORMAT_NAME.equals(text(header, "format"))) {
-      throw new ScenarioException(
-          file,
-          1,
-          1,
-          "format",
-          "not a faultline trace (the first line is no faultline-trace header)");
+    String computed = fingerprint.value();
+    if (read.fingerprint() != null && !read.fingerprint().equals(computed)) {
+      throw error(
+          endLine,
+          "fingerprint",
+          "the events give the fingerprint "
+              + abbreviate(computed)
+              + ", the end line says "
+              + abbreviate(read.fingerprint())
+              + "; the file was rewritten after the run");
     }
-    int version = header.path("version").asInt(-1);
-    if (version > TraceFormat.VERSION) {
-      throw new ScenarioException(
-          file,
-          1,
-          1,
-          "version",
-          "trace format version "
-              + version
-              + " is newer than this faultline understands ("
-              + TraceFormat.VERSION
-              + "); upgrade faultline to read it");
-    }
-    if (version != TraceFormat.VERSION) {
-      throw new ScenarioException(file, 1, 1, "version", "unknown trace format version " + version);
-    }
-    if (!header.path("scenario").isObject() || !header.path("seed").canConvertToLong()) {
-      throw new ScenarioException(
-          file,
-          1,
-          1,
-          header.path("scenario").isObject() ? "seed" : "scenario",
-          "the header lacks the scenario or the seed to replay");
-    }
-    return (ObjectNode) header;
-  }
-
-  private static JsonNode object(String file, int lineNumber, String line) {
-    try {
-      JsonNode node = JSON.readTree(line);
-      if (node == null || !node.isObject()) {
-        throw new ScenarioException(file, lineNumber, 1, "", "not a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
-      throw new ScenarioException(
-          file, lineNumber, column, "", "not valid JSON (" + e.getOriginalMessage() + ")");
-    }
-  }
-
-  private static List<String> splitLines(String file, byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (!text.isEmpty() && !text.endsWith("\n")) {
-      long count = text.lines().count();
-      throw new ScenarioException(
-          file,
-          (int) count,
-          1,
+    if (read() != null) {
+      throw error(
+          lines.lineNumber(),
           "",
-          "the last line is cut off (no newline): the trace was truncated");
+          "a line follows the trace's end line (line "
+              + endLine
+              + "); something was appended to the file");
     }
-    List<String> lines = new ArrayList<>();
-    text.lines().forEach(lines::add);
-    return lines;
+    end = read;
+    fingerprintValue = computed;
   }
 
-  private static String sha256Before(byte[] bytes, String endLine) {
-    int endLength = endLine.getBytes(StandardCharsets.UTF_8).length + 1;
+  private TraceHeader header(String first) {
+    ObjectNode line = parse(first);
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes, 0, bytes.length - endLength);
-      return HexFormat.of().formatHex(digest.digest());
+      long version = TraceLines.version(line);
+      if (version > TraceFormat.VERSION) {
+        throw error(
+            1,
+            "version",
+            "trace format version "
+                + version
+                + " is newer than this faultline understands ("
+                + TraceFormat.VERSION
+                + "); upgrade faultline to read it");
+      }
+      if (version < TraceFormat.OLDEST_READ) {
+        throw error(1, "version", "unknown trace format version " + version);
+      }
+      return TraceLines.header(line);
+    } catch (MalformedTraceException e) {
+      throw error(1, e.column(), e.field(), e.getMessage());
+    }
+  }
+
+  private ObjectNode parse(String text) {
+    try {
+      return TraceLines.object(text);
+    } catch (MalformedTraceException e) {
+      throw error(lines.lineNumber(), e.column(), e.field(), e.getMessage());
+    }
+  }
+
+  private String read() {
+    try {
+      return lines.next();
+    } catch (BoundedLines.LineException e) {
+      throw switch (e.problem) {
+        case TOO_LONG ->
+            error(
+                e.lineNumber,
+                "",
+                "line longer than "
+                    + (TraceLimits.LINE_BYTES_MAX >> 20)
+                    + " MiB: not a faultline trace (no line of a trace is that long)");
+        case NO_NEWLINE ->
+            error(
+                e.lineNumber, "", "the last line is cut off (no newline): the trace was truncated");
+      };
+    } catch (IOException e) {
+      throw error(lines.lineNumber() + 1, "", "cannot read: " + reason(e));
+    }
+  }
+
+  private ScenarioException error(long lineNumber, String field, String reason) {
+    return error(lineNumber, 1, field, reason);
+  }
+
+  private ScenarioException error(long lineNumber, int column, String field, String reason) {
+    int shown = (int) Math.min(Integer.MAX_VALUE, lineNumber);
+    return new ScenarioException(file, shown, column, field, reason);
+  }
+
+  @Override
+  public void close() {
+    try {
+      lines.close();
+    } catch (IOException e) {
+      // Nothing was written; a failure to close a file we only read changes nothing.
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // As in close().
+    }
+  }
+
+  private static String reason(IOException e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM provides SHA-256", e);
     }
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isTextual() ? value.asText() : null;
-  }
-
   private static String abbreviate(String hash) {
+    if (hash == null) {
+      return "nothing";
+    }
     return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * column and field, and never a stack trace for a user's mistake.
  */
 class CommandLineTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path temp;
 
@@ -42,6 +42,14 @@ class CommandLineTest {
   }
 
   @Test
+  void versionNamesTheTraceFormatItWrites() {
+    Result result = faultline("--version");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("faultline-trace " + faultline.engine.trace.TraceFormat.VERSION + ")");
+  }
+
+  @Test
   void describeExplainsTheScenario() {
     Result result = faultline("describe", "clocks/hlc-skew");
     assertThat(result.exitCode()).isZero();
@@ -60,7 +68,7 @@ class CommandLineTest {
     // Both writes are done well before the 1 s limit, so the run ends quiescent, early.
     assertThat(json.get("virtualTimeNanos").asLong()).isBetween(200_000_000L, 1_000_000_000L);
     assertThat(json.get("stopReason").asText()).isEqualTo("quiescent");
-    assertThat(json.get("traceSha256").asText()).matches("[0-9a-f]{64}");
+    assertThat(json.get("fingerprint").asText()).matches("[0-9a-f]{64}");
     JsonNode violation = json.get("violations").get(0);
     assertThat(violation.get("invariant").asText()).isEqualTo("register.causal-lww");
     assertThat(violation.fieldNames())
@@ -117,7 +125,7 @@ class CommandLineTest {
         .isZero();
     List<String> lines = Files.readAllLines(trace);
     assertThat(lines.getFirst())
-        .startsWith("{\"type\":\"header\",\"format\":\"faultline-trace\",\"version\":1");
+        .startsWith("{\"type\":\"header\",\"format\":\"faultline-trace\",\"version\":2");
     assertThat(lines.getLast()).startsWith("{\"type\":\"end\"");
 
     Result replay = faultline("replay", trace.toString());
@@ -185,7 +193,7 @@ class CommandLineTest {
 
     assertThat(replay.exitCode()).isEqualTo(2);
     assertSingleLineError(replay, trace + ":");
-    assertThat(replay.err()).contains("traceSha256", "edited");
+    assertThat(replay.err()).contains("fileSha256", "edited");
   }
 
   @Test
@@ -193,11 +201,11 @@ class CommandLineTest {
     Path trace = temp.resolve("future.jsonl");
     Files.writeString(
         trace,
-        "{\"type\":\"header\",\"format\":\"faultline-trace\",\"version\":2}\n",
+        "{\"type\":\"header\",\"format\":\"faultline-trace\",\"version\":3}\n",
         StandardCharsets.UTF_8);
     Result replay = faultline("replay", trace.toString());
     assertThat(replay.exitCode()).isEqualTo(2);
-    assertSingleLineError(replay, trace + ":1:1: version: trace format version 2 is newer");
+    assertSingleLineError(replay, trace + ":1:1: version: trace format version 3 is newer");
   }
 
   @Test

@@ -101,7 +101,7 @@ class ReproduceCommandTest {
     Result again = faultline(words.toArray(String[]::new));
     JsonNode before = JSON.readTree(firstJson);
     JsonNode after = JSON.readTree(again.out());
-    return before.get("traceSha256").equals(after.get("traceSha256"))
+    return before.get("fingerprint").equals(after.get("fingerprint"))
         && before.get("scenario").equals(after.get("scenario"));
   }
 

@@ -55,7 +55,7 @@ class SweepCommandTest {
     for (int i = 0; i < lines.size(); i++) {
       JsonNode line = JSON.readTree(lines.get(i));
       assertThat(line.get("seed").asLong()).isEqualTo(i + 1);
-      assertThat(line.get("traceSha256").asText()).matches("[0-9a-f]{64}");
+      assertThat(line.get("fingerprint").asText()).matches("[0-9a-f]{64}");
       assertThat(line.fieldNames())
           .toIterable()
           .contains("violations", "stopReason", "events", "virtualTimeNanos", "replay");
@@ -70,7 +70,7 @@ class SweepCommandTest {
     JsonNode third = JSON.readTree(Files.readAllLines(out).get(2));
     Result run = faultline("run", SCENARIO, "--seed", "3", "--until", "1s", "--json");
     JsonNode single = JSON.readTree(run.out());
-    assertThat(third.get("traceSha256")).isEqualTo(single.get("traceSha256"));
+    assertThat(third.get("fingerprint")).isEqualTo(single.get("fingerprint"));
     assertThat(third.get("events")).isEqualTo(single.get("events"));
     assertThat(third.get("replay").asText())
         .isEqualTo("./faultline run " + SCENARIO + " --seed 3 --until 1s");
@@ -130,11 +130,13 @@ class SweepCommandTest {
 
     Result duplicate = faultline("sweep", "merge", part0.toString(), part1.toString(), part0 + "");
     assertThat(duplicate.exitCode()).isEqualTo(2);
-    assertThat(duplicate.err()).contains(part0 + ":1: seed 1 again", "already at " + part0 + ":1");
+    assertThat(duplicate.err())
+        .contains(part0 + ":1: seed 1 again", "already at " + part0 + ":1", "overlap");
 
     Result gap = faultline("sweep", "merge", part0.toString());
     assertThat(gap.exitCode()).isEqualTo(2);
-    assertThat(gap.err()).contains("4 of the 8 seeds", "missing", "seed 5");
+    assertThat(gap.err())
+        .contains("4 of the 8 seeds", "missing: seeds 5..8 (4), after " + part0 + ":4, to the end");
 
     Path other = temp.resolve("other.jsonl");
     Result otherSweep =
@@ -161,6 +163,27 @@ class SweepCommandTest {
     assertThat(notJson.exitCode()).isEqualTo(2);
     assertThat(notJson.err()).contains(junk + ":2:").doesNotContain("Exception");
     assertThat(notJson.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void mergeNamesEachHoleByTheResultLinesAroundIt() throws IOException {
+    Path[] parts = new Path[4];
+    for (int i = 0; i < 4; i++) {
+      parts[i] = temp.resolve("part-" + i + ".jsonl");
+      assertThat(sweep(parts[i], "--shard", i + "/4").exitCode()).isZero();
+    }
+    // Shard 1 left out; shard 3 stopped after its first seed.
+    Files.writeString(parts[3], Files.readAllLines(parts[3]).getFirst() + "\n");
+    Result holes =
+        faultline("sweep", "merge", parts[0].toString(), parts[2].toString(), parts[3].toString());
+    assertThat(holes.exitCode()).isEqualTo(2);
+    assertThat(holes.err().strip().lines()).hasSize(1);
+    assertThat(holes.err())
+        .contains(
+            "3 of the 8 seeds of " + SCENARIO + " (1..8) are missing: ",
+            "seeds 3..4 (2), after " + parts[0] + ":2, before " + parts[2] + ":1; ",
+            "seed 8, after " + parts[3] + ":1, to the end.",
+            "left out, or did a shard stop early?");
   }
 
   @Test

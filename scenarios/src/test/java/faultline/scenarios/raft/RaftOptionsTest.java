@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Options change behaviour the way their authors promise, measured on bundled schedules with one
- * parameter changed: fast back-up repairs a diverged log in fewer probes, and each read mode serves
- * reads without breaking an invariant.
+ * parameter changed: a lagging server is probed where its log ends, and each read mode serves reads
+ * without breaking an invariant.
  */
 class RaftOptionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,9 +49,11 @@ class RaftOptionsTest {
   }
 
   @Test
-  void fastBackupCatchesUpALaggingServerInFewerProbes() throws IOException {
+  void aLaggingServerIsProbedWhereItsLogEndsWithOrWithoutFastBackup() throws IOException {
     // n2 is down from 1 s to 3 s; the leader elected at 2 s starts with nextIndex past the end of
-    // n2's log, and must probe back to where it ends.
+    // n2's log. n2's first rejection says where its log ends, and the next probe goes there: a
+    // few rejections, not one per missing entry (fast back-up adds only the skip over a
+    // conflicting term, which RaftNodeTest shows).
     String faults =
         """
         [{"at": "1s", "type": "crash", "node": "n2"},
@@ -63,9 +65,8 @@ class RaftOptionsTest {
 
     assertThat(slow.violations()).isEmpty();
     assertThat(fast.violations()).isEmpty();
-    assertThat(metric(slow, "raft.appendRejections")).isGreaterThan(5);
-    assertThat(metric(fast, "raft.appendRejections"))
-        .isLessThan(metric(slow, "raft.appendRejections") / 2);
+    assertThat(metric(slow, "raft.appendRejections")).isBetween(1L, 4L);
+    assertThat(metric(fast, "raft.appendRejections")).isBetween(1L, 4L);
   }
 
   @Test

@@ -53,7 +53,7 @@ class RaftSeedSweepTest {
       Files.writeString(file, text);
       RunReport replayed = ScenarioRunner.run(loader.loadFile(file));
 
-      assertThat(replayed.outcome().traceSha256()).isEqualTo(inMemory.outcome().traceSha256());
+      assertThat(replayed.outcome().fingerprint()).isEqualTo(inMemory.outcome().fingerprint());
       assertThat(replayed.outcome().violations()).isEqualTo(inMemory.outcome().violations());
       assertThat(replayed.reproduceCommand())
           .isEqualTo("./faultline run " + file + " --seed " + seed);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.node.NodeId;
+import faultline.engine.random.Ratio;
 import faultline.engine.random.Seeds;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.RandomFaults;
@@ -53,6 +54,40 @@ class RandomFaultsTest {
     assertThat(faults.kinds()).containsExactly(RandomFaults.Kind.CRASH);
     assertThat(faults.nodes()).hasSize(4);
     assertThat(scenario("{}").randomFaults().kinds()).hasSize(5);
+  }
+
+  /**
+   * Crashes keep their unsynced writes unless the block gives a chance of losing them; a block
+   * without the field draws exactly the schedule it drew before the field existed.
+   */
+  @Test
+  void aCrashLosesUnsyncedWritesWithTheBlocksChance() {
+    String crashes = "\"every\": \"100ms..200ms\", \"kinds\": [\"crash\"]";
+    List<Boolean> keep = lossFlags(scenario("{" + crashes + "}").randomFaults());
+    List<Boolean> always =
+        lossFlags(scenario("{" + crashes + ", \"loseUnsyncedWrites\": 1}").randomFaults());
+    List<Boolean> half =
+        lossFlags(scenario("{" + crashes + ", \"loseUnsyncedWrites\": 0.5}").randomFaults());
+    assertThat(keep).isNotEmpty().containsOnly(false);
+    assertThat(always).hasSameSizeAs(keep).containsOnly(true);
+    assertThat(half).contains(true, false);
+    assertThat(scenario("{}").randomFaults().loseUnsyncedWrites()).isEqualTo(Ratio.ZERO);
+    assertThat(
+            RandomFaultPlan.draw(
+                scenario("{\"loseUnsyncedWrites\": 0}").randomFaults(),
+                new Seeds(7).stream("faults")))
+        .isEqualTo(
+            RandomFaultPlan.draw(scenario("{}").randomFaults(), new Seeds(7).stream("faults")));
+    assertThatThrownBy(() -> scenario("{\"loseUnsyncedWrites\": 2}"))
+        .hasMessageContaining("randomFaults.loseUnsyncedWrites: a probability must be between 0");
+  }
+
+  private static List<Boolean> lossFlags(RandomFaults spec) {
+    return RandomFaultPlan.draw(spec, new Seeds(3).stream("faults")).stream()
+        .map(ScheduledFault::fault)
+        .filter(Fault.Crash.class::isInstance)
+        .map(fault -> ((Fault.Crash) fault).loseUnsyncedWrites())
+        .toList();
   }
 
   @Test

@@ -3,6 +3,7 @@ package faultline.scenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.trace.InMemoryTraceSink;
+import faultline.engine.trace.TraceLines;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Golden traces: the exact bytes of small bundled runs, kept in src/test/resources/golden, so any
  * change to what a run does, to the trace format or to the random streams shows up as a readable
- * diff. For the larger clock scenarios only the trace hash is kept. After an intended change,
- * refresh them with {@code ./mvnw -pl scenarios -am test -Dtest=TraceGoldenTest
+ * diff. For the larger clock scenarios only the run's fingerprint is kept. After an intended
+ * change, refresh them with {@code ./mvnw -pl scenarios -am test -Dtest=TraceGoldenTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfaultline.rewrite=true} and review the diff.
  */
 class TraceGoldenTest {
@@ -42,8 +43,7 @@ class TraceGoldenTest {
   @ValueSource(strings = {"clocks/lamport", "clocks/hlc-skew"})
   void traceHashMatchesItsGoldenHash(String name) throws IOException {
     List<String> lines = trace(name).lines();
-    String end = lines.getLast();
-    String hash = end.substring(end.indexOf("\"traceSha256\":\"") + 15, end.lastIndexOf('"'));
+    String hash = TraceLines.object(lines.getLast()).get("fingerprint").textValue();
     Path golden = GOLDEN.resolve(name + ".sha256");
     if (REWRITE) {
       Files.createDirectories(golden.getParent());

@@ -4,9 +4,17 @@ import java.util.Arrays;
 
 /**
  * Where encoded trace lines go: a file (written by the scenarios module), memory, or nowhere when
- * only the hash is wanted. Each line arrives as UTF-8 bytes, newline included, in order.
+ * only the fingerprint is wanted. Each line arrives as UTF-8 bytes, newline included, in order.
  */
 public interface TraceSink extends AutoCloseable {
+  /**
+   * Whether this sink wants the lines at all. A run whose sink does not never encodes JSON: it
+   * computes only its fingerprint, which is much cheaper.
+   */
+  default boolean keepsLines() {
+    return true;
+  }
+
   void accept(byte[] line);
 
   /**
@@ -21,7 +29,7 @@ public interface TraceSink extends AutoCloseable {
   @Override
   default void close() {}
 
-  /** Keeps nothing; the run still computes its trace hash. */
+  /** Keeps nothing; the run still computes its fingerprint. */
   static TraceSink discard() {
     return DiscardingTraceSink.INSTANCE;
   }

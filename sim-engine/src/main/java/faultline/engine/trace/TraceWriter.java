@@ -1,72 +1,41 @@
 package faultline.engine.trace;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import faultline.engine.Check;
-import faultline.engine.node.NodeId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Encodes a run as {@code faultline-trace} v1 JSON Lines: a header, one line per event with a
- * sequence number from 1, and an end line carrying the SHA-256 of every byte before it.
+ * Encodes a run as {@code faultline-trace} version 2: a header, one line per event with a sequence
+ * number from 1, and an end line carrying the run's fingerprint (the SHA-256 of the canonical
+ * binary encoding of the header and the events, see {@link CanonicalEncoder}) and the SHA-256 of
+ * every byte of the file before it. The fingerprint is computed on every run; the JSON Lines are
+ * encoded only when the sink keeps them ({@link TraceSink#keepsLines()}). There is one method per
+ * {@link TraceEvent} type, taking that event's fields; the engine calls them directly, and a record
+ * writes itself through the same method ({@link TraceEvent#writeTo}), so the field names and their
+ * order live here alone.
  *
- * <p>Field order is fixed by the code that writes each event, maps are written sorted by key, and
- * numbers are integers, so the same run always gives the same bytes.
+ * <p>A node's event takes the node's name and its clock readings; an event of the whole run has no
+ * node. Field order is fixed by this code, maps are written sorted by key, and numbers are
+ * integers, so the same run always gives the same bytes.
  */
 public final class TraceWriter {
-  /** Writes the body of one event after the common fields. */
-  @FunctionalInterface
-  public interface Body {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .addModule(new BlackbirdModule())
-          .build();
-
   private final TraceSink sink;
-  private final MessageDigest digest;
-  private final LineBuffer buffer = new LineBuffer();
-  // One generator for the whole trace, writing each line as a root value of its own: creating one
-  // per line (and its contexts and buffers) was a third of a run's allocation.
-  private JsonGenerator json;
-  private boolean lineOpen;
-  private DefaultSerializerProvider payloads; // Made on first use: see writePayload.
-  private final Map<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
-      new HashMap<>(); // Only looked up.
+  private final MessageDigest fileDigest;
+  private final FieldWriter fields;
   private long sequence;
   private boolean headerWritten;
   private boolean ended;
-  private String finalHash;
+  private String fingerprint;
+  private String fileSha256;
 
   public TraceWriter(TraceSink sink) {
     this.sink = sink;
+    this.fields = new FieldWriter(sink.keepsLines());
     try {
-      this.digest = MessageDigest.getInstance("SHA-256");
+      this.fileDigest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM provides SHA-256", e);
     }
@@ -74,103 +43,250 @@ public final class TraceWriter {
 
   /** The shared mapper used for payloads, so every module encodes values the same way. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return FieldWriter.MAPPER;
   }
 
-  public void header(Object resolvedScenario, long seed, List<NodeId> nodes) {
+  /** Writes the header: the resolved scenario (any value Jackson can write), seed and nodes. */
+  public void header(Object resolvedScenario, long seed, List<String> nodes) {
     Check.state(!headerWritten, "the header is written once");
     headerWritten = true;
-    line(
-        json -> {
-          json.writeStringField("type", "header");
-          json.writeStringField("format", TraceFormat.FORMAT_NAME);
-          json.writeNumberField("version", TraceFormat.VERSION);
-          json.writeFieldName("scenario");
-          MAPPER.writeValue(json, resolvedScenario);
-          json.writeNumberField("seed", seed);
-          json.writeArrayFieldStart("nodes");
-          for (NodeId node : nodes) {
-            json.writeString(node.name());
-          }
-          json.writeEndArray();
-        });
+    fields.open();
+    fields.jsonString("type", "header");
+    fields.jsonString("format", TraceFormat.FORMAT_NAME);
+    fields.jsonNumber("version", TraceFormat.VERSION);
+    fields.value("scenario", resolvedScenario);
+    fields.number("seed", seed);
+    fields.strings("nodes", nodes);
+    fields.close();
+    emit(true);
+  }
+
+  public void start(long t, String node, long wall, long mono) {
+    begin("start", t, node, wall, mono);
+    finish();
+  }
+
+  public void restart(long t, String node, long wall, long mono) {
+    begin("restart", t, node, wall, mono);
+    finish();
+  }
+
+  public void send(
+      long t, String node, long wall, long mono, String to, long id, String msg, Object payload) {
+    begin("send", t, node, wall, mono);
+    fields.string("to", to);
+    fields.number("id", id);
+    fields.string("msg", msg);
+    fields.value("payload", payload);
+    finish();
+  }
+
+  public void deliver(
+      long t, String node, long wall, long mono, String from, long id, int copy, String msg) {
+    begin("deliver", t, node, wall, mono);
+    fields.string("from", from);
+    fields.number("id", id);
+    if (copy > 1) {
+      fields.number("copy", copy);
+    }
+    fields.string("msg", msg);
+    finish();
+  }
+
+  public void drop(
+      long t,
+      String node,
+      long wall,
+      long mono,
+      String from,
+      String to,
+      long id,
+      String msg,
+      String reason) {
+    begin("drop", t, node, wall, mono);
+    fields.string("from", from);
+    fields.string("to", to);
+    fields.number("id", id);
+    fields.string("msg", msg);
+    fields.string("reason", reason);
+    finish();
+  }
+
+  /** {@code dueNanos} is written ({@code dueT}) only when the timer fired late, after a pause. */
+  public void timer(long t, String node, long wall, long mono, String timer, long dueNanos) {
+    begin("timer", t, node, wall, mono);
+    fields.string("timer", timer);
+    if (dueNanos < t) {
+      fields.number("dueT", dueNanos);
+    }
+    finish();
+  }
+
+  public void state(long t, String node, long wall, long mono, Object state) {
+    begin("state", t, node, wall, mono);
+    fields.value("state", state);
+    finish();
   }
 
   /**
-   * Writes one event: {@code seq}, {@code t}, {@code type}, then {@code node} and the node's clock
-   * readings when {@code node} is not null, then the body. Returns the event's sequence number.
+   * A protocol's record: {@code fields} (a record, a sorted map or a JSON object) join the line.
    */
-  public long event(
-      String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos, Body body) {
-    JsonGenerator json = beginEvent(type, trueNanos, node, wallNanos, monotonicNanos);
-    try {
-      body.write(json);
-    } catch (IOException e) {
-      throw failed(e);
+  public void record(long t, String node, long wall, long mono, String type, Object recorded) {
+    begin(type, t, node, wall, mono);
+    fields.fieldsOf(type, recorded);
+    finish();
+  }
+
+  public void note(long t, String node, long wall, long mono, String text) {
+    begin("note", t, node, wall, mono);
+    fields.string("text", text);
+    finish();
+  }
+
+  public void crash(
+      long t,
+      String node,
+      long wall,
+      long mono,
+      boolean loseUnsyncedWrites,
+      int lostWrites,
+      int droppedWhilePaused) {
+    begin("crash", t, node, wall, mono);
+    fields.bool("loseUnsyncedWrites", loseUnsyncedWrites);
+    fields.number("lostWrites", lostWrites);
+    if (droppedWhilePaused > 0) {
+      fields.number("droppedWhilePaused", droppedWhilePaused);
     }
-    return endEvent();
+    finish();
+  }
+
+  public void pause(long t, String node, long wall, long mono, long durationNanos) {
+    begin("pause", t, node, wall, mono);
+    fields.number("durationNanos", durationNanos);
+    finish();
+  }
+
+  public void resume(long t, String node, long wall, long mono, int deferred) {
+    begin("resume", t, node, wall, mono);
+    fields.number("deferred", deferred);
+    finish();
+  }
+
+  /** {@code change} is {@code offset}, {@code drift} or {@code jump}. */
+  public void clock(long t, String node, long wall, long mono, String change, long value) {
+    begin("clock", t, node, wall, mono);
+    fields.string("change", change);
+    fields.number(clockField(change), value);
+    finish();
+  }
+
+  /** The field a clock change's value is written in. */
+  static String clockField(String change) {
+    return switch (change) {
+      case "offset" -> "offsetNanos";
+      case "drift" -> "driftPpb";
+      case "jump" -> "deltaNanos";
+      default -> throw new IllegalArgumentException("unknown clock change " + change);
+    };
+  }
+
+  public void partition(long t, List<? extends List<String>> groups) {
+    begin("partition", t, null, 0, 0);
+    fields.groups("groups", groups);
+    finish();
+  }
+
+  public void heal(long t) {
+    begin("heal", t, null, 0, 0);
+    finish();
+  }
+
+  public void block(long t, String from, String to) {
+    linkCut("block", t, from, to);
+  }
+
+  public void unblock(long t, String from, String to) {
+    linkCut("unblock", t, from, to);
+  }
+
+  private void linkCut(String type, long t, String from, String to) {
+    begin(type, t, null, 0, 0);
+    fields.string("from", from);
+    fields.string("to", to);
+    finish();
+  }
+
+  /** Each of {@code latency} to {@code fifo} is written only when not null. */
+  public void link(
+      long t,
+      String from,
+      String to,
+      Object latency,
+      String loss,
+      String duplicate,
+      String reorder,
+      Boolean fifo) {
+    begin("link", t, null, 0, 0);
+    fields.string("from", from);
+    fields.string("to", to);
+    if (latency != null) {
+      fields.value("latency", latency);
+    }
+    optional("loss", loss);
+    optional("duplicate", duplicate);
+    optional("reorder", reorder);
+    if (fifo != null) {
+      fields.bool("fifo", fifo);
+    }
+    finish();
+  }
+
+  private void optional(String name, String value) {
+    if (value != null) {
+      fields.string(name, value);
+    }
+  }
+
+  /** A violation; {@code node} may be null. Returns the event's sequence number. */
+  public long violation(
+      long t, String node, long wall, long mono, String invariant, String message) {
+    begin("violation", t, node, wall, mono);
+    fields.string("invariant", invariant);
+    fields.string("message", message);
+    return finish();
+  }
+
+  public void halt(long t, String reason) {
+    begin("halt", t, null, 0, 0);
+    fields.string("reason", reason);
+    finish();
+  }
+
+  /** Writes a record read back, through its type's method. */
+  public void write(TraceEvent event) {
+    event.writeTo(this);
   }
 
   /**
-   * Starts an event as {@link #event} does, for a caller that writes the body on the returned
-   * generator itself and then calls {@link #endEvent()}: the engine's most frequent events take
-   * this way, which needs no body object per event. An {@link IOException} while writing the body
-   * goes through {@link #failed}.
+   * Ends the fingerprint, writes the end line (with the SHA-256 of the file's bytes before it, when
+   * the lines are kept) and closes the sink. Returns the fingerprint, as lowercase hex.
    */
-  public JsonGenerator beginEvent(
-      String type, long trueNanos, NodeId node, long wallNanos, long monotonicNanos) {
-    Check.state(headerWritten && !ended, "events go between the header and the end");
-    long seq = ++sequence;
-    JsonGenerator json = openLine();
-    try {
-      json.writeNumberField("seq", seq);
-      json.writeNumberField("t", trueNanos);
-      json.writeStringField("type", type);
-      if (node != null) {
-        json.writeStringField("node", node.name());
-        json.writeNumberField("wall", wallNanos);
-        json.writeNumberField("mono", monotonicNanos);
-      }
-    } catch (IOException e) {
-      throw failed(e);
-    }
-    return json;
-  }
-
-  /** Ends the event {@link #beginEvent} started; returns its sequence number. */
-  public long endEvent() {
-    Check.state(lineOpen, "endEvent follows beginEvent");
-    closeLine();
-    digest.update(buffer.array(), 0, buffer.length());
-    sink.accept(buffer.array(), 0, buffer.length());
-    return sequence;
-  }
-
-  /** Abandons the line being written after {@code e}; returns the exception to throw. */
-  public UncheckedIOException failed(IOException e) {
-    json = null;
-    lineOpen = false;
-    return new UncheckedIOException("encoding a trace line in memory failed", e);
-  }
-
-  /** Writes an event that belongs to no node (a partition, a heal, the end of the run). */
-  public long event(String type, long trueNanos, Body body) {
-    return event(type, trueNanos, null, 0, 0, body);
-  }
-
-  /** Writes the end line and returns the hash of everything before it, as lowercase hex. */
   public String end() {
     Check.state(headerWritten && !ended, "the end is written once, after the header");
-    finalHash = HexFormat.of().formatHex(digest.digest());
+    fingerprint = fields.fingerprint();
     ended = true;
-    writeRaw(
-        json -> {
-          json.writeStringField("type", "end");
-          json.writeNumberField("events", sequence);
-          json.writeStringField("traceSha256", finalHash);
-        });
+    if (fields.writesJson()) {
+      fileSha256 = HexFormat.of().formatHex(fileDigest.digest());
+      fields.open();
+      fields.jsonString("type", "end");
+      fields.jsonNumber("events", sequence);
+      fields.jsonString("fingerprint", fingerprint);
+      fields.jsonString("fileSha256", fileSha256);
+      fields.close();
+      sink.accept(fields.array(), 0, fields.length());
+    }
     sink.close();
-    return finalHash;
+    return fingerprint;
   }
 
   public long eventsWritten() {
@@ -181,115 +297,54 @@ public final class TraceWriter {
     return ended;
   }
 
-  /** The trace hash, available once {@link #end()} was called. */
-  public String hash() {
-    Check.state(ended, "the hash is known at the end");
-    return finalHash;
+  /** The run's fingerprint, known once {@link #end()} was called. */
+  public String fingerprint() {
+    Check.state(ended, "the fingerprint is known at the end");
+    return fingerprint;
+  }
+
+  /** The SHA-256 of the file before its end line; null when no line was kept. */
+  public String fileSha256() {
+    Check.state(ended, "the file's hash is known at the end");
+    return fileSha256;
+  }
+
+  /** Bytes of canonical encoding the fingerprint hashed, for measurements. */
+  public long bytesFingerprinted() {
+    return fields.bytesEncoded();
   }
 
   /**
-   * Writes a value exactly as {@link #writeValue} does, through one serializer provider kept for
-   * the whole trace: the mapper makes a new one for every value, which for the payload of every
-   * message was the largest allocation left in the Raft workload. Plain tree values (strings,
-   * numbers, booleans, null) are written directly, as their own {@code serialize} would.
+   * Starts an event: {@code seq}, {@code t}, {@code type}, then {@code node} and the node's clock
+   * readings when {@code node} is not null.
    */
-  public void writePayload(JsonGenerator json, Object value) throws IOException {
-    switch (value) {
-      case TextNode text -> json.writeString(text.textValue());
-      case IntNode number -> json.writeNumber(number.intValue());
-      case LongNode number -> json.writeNumber(number.longValue());
-      case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
-      case NullNode nothing -> json.writeNull();
-      case null, default -> provider().serializeValue(json, value);
+  private void begin(String type, long t, String node, long wall, long mono) {
+    Check.state(headerWritten && !ended, "events go between the header and the end");
+    fields.open();
+    fields.number("seq", ++sequence);
+    fields.number("t", t);
+    fields.string("type", type);
+    if (node != null) {
+      fields.string("node", node);
+      fields.number("wall", wall);
+      fields.number("mono", mono);
     }
   }
 
-  /**
-   * True when {@code fields} is a record of plain components (integers, booleans and strings, no
-   * Jackson annotations), which {@link #writeFlatRecord} writes as converting it to a tree and
-   * writing the tree's fields would, without building the tree.
-   */
-  public boolean isFlatRecord(Object fields) {
-    return fields != null && flatRecordSerializer(fields.getClass()).isPresent();
+  /** Ends the event {@link #begin} started; returns its sequence number. */
+  private long finish() {
+    fields.close();
+    emit(true);
+    return sequence;
   }
 
-  /** Writes the components of a {@link #isFlatRecord flat record} as fields of the open object. */
-  public void writeFlatRecord(JsonGenerator json, Object fields) throws IOException {
-    flatRecordSerializer(fields.getClass()).orElseThrow().serialize(fields, json, provider());
-  }
-
-  private Optional<JsonSerializer<Object>> flatRecordSerializer(Class<?> type) {
-    Optional<JsonSerializer<Object>> serializer = flatRecords.get(type);
-    if (serializer == null) {
-      try {
-        serializer = FlatRecords.unwrappingSerializer(type, provider());
-      } catch (JsonMappingException e) {
-        serializer = Optional.empty(); // The tree way will report it.
-      }
-      flatRecords.put(type, serializer);
+  private void emit(boolean hashed) {
+    if (!fields.writesJson()) {
+      return;
     }
-    return serializer;
-  }
-
-  private DefaultSerializerProvider provider() {
-    if (payloads == null) {
-      payloads = (DefaultSerializerProvider) MAPPER.getSerializerProviderInstance();
+    if (hashed) {
+      fileDigest.update(fields.array(), 0, fields.length());
     }
-    return payloads;
-  }
-
-  /** Writes a value as JSON with the trace's mapper, for bodies that embed payloads. */
-  public static void writeValue(JsonGenerator json, Object value) throws IOException {
-    MAPPER.writeValue(json, value);
-  }
-
-  private void line(Body body) {
-    encode(body);
-    digest.update(buffer.array(), 0, buffer.length());
-    sink.accept(buffer.array(), 0, buffer.length());
-  }
-
-  private void writeRaw(Body body) {
-    encode(body);
-    sink.accept(buffer.array(), 0, buffer.length());
-  }
-
-  /** Encodes one line into {@link #buffer}: the object, then a newline. */
-  private void encode(Body body) {
-    JsonGenerator json = openLine();
-    try {
-      body.write(json);
-    } catch (IOException e) {
-      throw failed(e);
-    }
-    closeLine();
-  }
-
-  private JsonGenerator openLine() {
-    buffer.reset();
-    try {
-      if (json == null || lineOpen) {
-        // First line, or the last one failed half way (left inside an object): start afresh.
-        json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setRootValueSeparator(null); // Lines end with our newline, not Jackson's space.
-      }
-      lineOpen = true;
-      json.writeStartObject();
-      return json;
-    } catch (IOException e) {
-      throw failed(e);
-    }
-  }
-
-  private void closeLine() {
-    try {
-      json.writeEndObject();
-      json.flush();
-    } catch (IOException e) {
-      throw failed(e);
-    }
-    lineOpen = false;
-    buffer.write('\n');
+    sink.accept(fields.array(), 0, fields.length());
   }
 }

@@ -2,11 +2,7 @@ package faultline.engine.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import faultline.engine.node.NodeId;
-import java.io.IOException;
-import java.util.Iterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +24,7 @@ class FlatRecordTest {
   record Nested(Applied applied) {}
 
   @Test
-  void plainRecordsGiveTheBytesOfTheTreeWay() throws IOException {
+  void plainRecordsGiveTheBytesOfTheTreeWay() {
     List<Object> samples =
         List.of(
             new Applied(1, 1, "put k1 v"),
@@ -50,34 +46,27 @@ class FlatRecordTest {
 
   @Test
   void onlyRecordsOfIntegersBooleansAndStringsAreFlat() {
-    TraceWriter writer = new TraceWriter(TraceSink.discard());
-    assertThat(writer.isFlatRecord(new Applied(1, 1, "c"))).isTrue();
-    assertThat(writer.isFlatRecord(new WithDouble(0.1))).isFalse();
-    assertThat(writer.isFlatRecord(new WithObject("v"))).isFalse();
-    assertThat(writer.isFlatRecord(new Nested(new Applied(1, 1, "c")))).isFalse();
-    assertThat(writer.isFlatRecord(Map.of("a", 1))).isFalse();
-    assertThat(writer.isFlatRecord(null)).isFalse();
+    FieldWriter fields = new FieldWriter(true);
+    assertThat(fields.isFlatRecord(new Applied(1, 1, "c"))).isTrue();
+    assertThat(fields.isFlatRecord(new WithDouble(0.1))).isFalse();
+    assertThat(fields.isFlatRecord(new WithObject("v"))).isFalse();
+    assertThat(fields.isFlatRecord(new Nested(new Applied(1, 1, "c")))).isFalse();
+    assertThat(fields.isFlatRecord(Map.of("a", 1))).isFalse();
+    assertThat(fields.isFlatRecord(null)).isFalse();
   }
 
   /** The event line for {@code fields}, written flat or through the tree, and the trace hash. */
-  private static String line(Object fields, boolean flat) throws IOException {
+  private static String line(Object fields, boolean flat) {
     InMemoryTraceSink sink = new InMemoryTraceSink();
     TraceWriter writer = new TraceWriter(sink);
-    writer.header(Map.of(), 1, List.of(NodeId.of("n1")));
-    JsonGenerator json = writer.beginEvent("apply", 5, NodeId.of("n1"), 6, 7);
+    writer.header(Map.of(), 1, List.of("n1"));
     if (flat) {
-      assertThat(writer.isFlatRecord(fields)).isTrue();
-      writer.writeFlatRecord(json, fields);
+      assertThat(new FieldWriter(true).isFlatRecord(fields)).isTrue();
+      writer.record(5, "n1", 6, 7, "apply", fields);
     } else {
-      JsonNode tree = TraceWriter.mapper().valueToTree(fields);
-      Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
-        json.writeFieldName(entry.getKey());
-        TraceWriter.writeValue(json, entry.getValue());
-      }
+      ObjectNode tree = TraceWriter.mapper().valueToTree(fields);
+      writer.record(5, "n1", 6, 7, "apply", tree);
     }
-    writer.endEvent();
     return sink.lines().get(1) + "\n" + writer.end();
   }
 }

@@ -1,5 +1,7 @@
 package faultline.visualizer.trace;
 
+import faultline.engine.trace.TraceEvent;
+import faultline.engine.trace.TraceLines;
 import faultline.visualizer.trace.Spans.BlockBand;
 import faultline.visualizer.trace.Spans.ClientOperation;
 import faultline.visualizer.trace.Spans.Outage;
@@ -134,6 +136,18 @@ public final class Timeline {
   /** The trace line of the event, as written. */
   public String line(int event) {
     return lines.get(event + 1);
+  }
+
+  /** The event as its typed record, read again from its line (events are kept as lines). */
+  public TraceEvent event(int event) {
+    return TraceLines.event(TraceLines.object(line(event)));
+  }
+
+  /** The invariant a {@code violation} event names; null for any other event. */
+  public String invariantOf(int event) {
+    return kind(event) == EventKind.VIOLATION && event(event) instanceof TraceEvent.Violation v
+        ? v.invariant()
+        : null;
   }
 
   /** Every line of the trace (header first, end last), to compare runs. */

@@ -1,6 +1,7 @@
 package faultline.visualizer.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import faultline.engine.trace.TraceEvent;
 import faultline.visualizer.trace.Spans.BlockBand;
 import faultline.visualizer.trace.Spans.ClientOperation;
 import faultline.visualizer.trace.Spans.Outage;
@@ -13,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Accumulates parsed events into the columns and spans of a {@link Timeline}. */
+/** Accumulates typed events into the columns and spans of a {@link Timeline}. */
 final class TimelineBuilder {
   final String name;
   final long seed;
   final List<String> nodes;
-  final List<String> lines;
+  final List<String> lines = new ArrayList<>();
   private final Map<String, Integer> laneByNode = new HashMap<>();
   int count;
   long[] timeNanos;
@@ -44,15 +45,14 @@ final class TimelineBuilder {
   private final Map<Long, BlockBand> openBlocks = new TreeMap<>();
   private final Map<String, ClientOperation> openOperations = new TreeMap<>();
 
-  TimelineBuilder(String name, long seed, List<String> nodes, List<String> lines) {
+  TimelineBuilder(String name, long seed, List<String> nodes) {
     this.name = name;
     this.seed = seed;
     this.nodes = nodes;
-    this.lines = lines;
     for (int i = 0; i < nodes.size(); i++) {
       laneByNode.put(nodes.get(i), i);
     }
-    int capacity = Math.max(16, lines.size());
+    int capacity = 1024;
     timeNanos = new long[capacity];
     lane = new int[capacity];
     kind = new byte[capacity];
@@ -71,63 +71,80 @@ final class TimelineBuilder {
     return index == null ? -1 : index;
   }
 
-  void add(EventFields event) {
+  /** Keeps a line that is no event (the header, the end line) for {@link Timeline#lines()}. */
+  void addLine(String line) {
+    lines.add(line);
+  }
+
+  void add(TraceEvent event, String line) {
+    lines.add(line);
+    if (count == timeNanos.length) {
+      grow();
+    }
     int index = count++;
-    long t = event.t;
-    EventKind eventKind = EventKind.of(event.type);
-    int eventLane = laneOf(event.node);
+    TraceEvent.At at = event.at();
+    long t = at.timeNanos();
+    EventKind eventKind = EventKind.of(event.type());
+    int eventLane = laneOf(at.node());
     timeNanos[index] = t;
     kind[index] = (byte) eventKind.ordinal();
     lane[index] = eventLane;
-    wallNanos[index] = event.wall;
-    monoNanos[index] = event.mono;
+    wallNanos[index] = at.hasNode() ? at.wallNanos() : Timeline.NO_CLOCK;
+    monoNanos[index] = at.hasNode() ? at.monoNanos() : Timeline.NO_CLOCK;
     messageOf[index] = -1;
     previousOnLane[index] = eventLane < 0 ? -1 : lastOnLane[eventLane];
     if (eventLane >= 0) {
       lastOnLane[eventLane] = index;
     }
-    switch (eventKind) {
-      case SEND -> onSend(index, eventLane, event);
-      case DELIVER -> onDeliver(index, event);
-      case DROP -> onDrop(index, event);
-      case STATE -> onState(index, eventLane, t, event.state);
-      case CRASH, PAUSE -> openOutage(index, eventLane, t, eventKind == EventKind.CRASH);
-      case RESTART, RESUME -> closeOutage(eventLane, t);
-      case PARTITION -> onPartition(index, t, event.groups);
-      case HEAL -> closePartition(t);
-      case BLOCK -> onBlock(index, t, event);
-      case UNBLOCK -> closeBlock(t, event);
-      case VIOLATION -> violations.add(index);
-      case CLIENT -> onClient(index, t, event);
+    switch (event) {
+      case TraceEvent.Send send -> onSend(index, eventLane, send);
+      case TraceEvent.Deliver deliver -> joinMessage(index, deliver.id(), null, false);
+      case TraceEvent.Drop drop -> joinMessage(index, drop.id(), drop.reason(), true);
+      case TraceEvent.State state -> onState(index, eventLane, t, state.state());
+      case TraceEvent.Crash crash -> openOutage(index, eventLane, t, true);
+      case TraceEvent.Pause pause -> openOutage(index, eventLane, t, false);
+      case TraceEvent.Restart restart -> closeOutage(eventLane, t);
+      case TraceEvent.Resume resume -> closeOutage(eventLane, t);
+      case TraceEvent.Partition partition -> onPartition(index, t, partition.groups());
+      case TraceEvent.Heal heal -> closePartition(t);
+      case TraceEvent.Block block -> onBlock(index, t, block.from(), block.to());
+      case TraceEvent.Unblock unblock -> closeBlock(t, unblock.from(), unblock.to());
+      case TraceEvent.Violation violation -> violations.add(index);
+      case TraceEvent.ProtocolRecord record when record.type().equals("client") ->
+          onClient(index, t, record);
       default -> {}
     }
   }
 
-  private void onSend(int index, int from, EventFields event) {
-    long id = event.id;
-    Message message = new Message(id, from, laneOf(event.to), event.msg, index, -1, -1, -1, null);
+  private void grow() {
+    int capacity = timeNanos.length * 2;
+    timeNanos = Arrays.copyOf(timeNanos, capacity);
+    lane = Arrays.copyOf(lane, capacity);
+    kind = Arrays.copyOf(kind, capacity);
+    wallNanos = Arrays.copyOf(wallNanos, capacity);
+    monoNanos = Arrays.copyOf(monoNanos, capacity);
+    messageOf = Arrays.copyOf(messageOf, capacity);
+    previousOnLane = Arrays.copyOf(previousOnLane, capacity);
+  }
+
+  private void onSend(int index, int from, TraceEvent.Send send) {
+    long id = send.id();
+    Message message = new Message(id, from, laneOf(send.to()), send.msg(), index, -1, -1, -1, null);
     messageById.put(id, messages.size());
     messageOf[index] = messages.size();
     messages.add(message);
   }
 
-  private void onDeliver(int index, EventFields event) {
-    Integer messageIndex = messageById.get(event.id);
-    if (messageIndex == null) {
-      return; // A delivery of a message sent before the trace began: nothing to join.
-    }
-    Message message = messages.get(messageIndex).withDeliver(index);
-    messages.set(messageIndex, message);
-    messageOf[index] = messageIndex;
-    noteFlight(message.sendIndex(), index);
-  }
-
-  private void onDrop(int index, EventFields event) {
-    Integer messageIndex = messageById.get(event.id);
+  /**
+   * A delivery or drop joins the message its id names; one sent before the trace began has none.
+   */
+  private void joinMessage(int index, long id, String dropReason, boolean dropped) {
+    Integer messageIndex = messageById.get(id);
     if (messageIndex == null) {
       return;
     }
-    Message message = messages.get(messageIndex).withDrop(index, event.reason);
+    Message message = messages.get(messageIndex);
+    message = dropped ? message.withDrop(index, dropReason) : message.withDeliver(index);
     messages.set(messageIndex, message);
     messageOf[index] = messageIndex;
     noteFlight(message.sendIndex(), index);
@@ -190,15 +207,9 @@ final class TimelineBuilder {
     openOutage[eventLane] = null;
   }
 
-  private void onPartition(int index, long t, JsonNode groupsNode) {
+  private void onPartition(int index, long t, List<List<String>> groups) {
     closePartition(t);
-    List<List<String>> groups = new ArrayList<>();
-    for (JsonNode group : groupsNode == null ? List.<JsonNode>of() : groupsNode) {
-      List<String> members = new ArrayList<>();
-      group.forEach(member -> members.add(member.asText()));
-      groups.add(List.copyOf(members));
-    }
-    openPartition = new PartitionBand(t, Long.MAX_VALUE, List.copyOf(groups), index);
+    openPartition = new PartitionBand(t, Long.MAX_VALUE, groups, index);
   }
 
   private void closePartition(long t) {
@@ -210,14 +221,14 @@ final class TimelineBuilder {
     }
   }
 
-  private void onBlock(int index, long t, EventFields event) {
-    int from = laneOf(event.from);
-    int to = laneOf(event.to);
+  private void onBlock(int index, long t, String fromNode, String toNode) {
+    int from = laneOf(fromNode);
+    int to = laneOf(toNode);
     openBlocks.put(linkKey(from, to), new BlockBand(from, to, t, Long.MAX_VALUE, index));
   }
 
-  private void closeBlock(long t, EventFields event) {
-    BlockBand open = openBlocks.remove(linkKey(laneOf(event.from), laneOf(event.to)));
+  private void closeBlock(long t, String fromNode, String toNode) {
+    BlockBand open = openBlocks.remove(linkKey(laneOf(fromNode), laneOf(toNode)));
     if (open != null) {
       blocks.add(new BlockBand(open.from(), open.to(), open.startNanos(), t, open.eventIndex()));
     }
@@ -227,20 +238,24 @@ final class TimelineBuilder {
     return ((long) from << 32) | (to & 0xffffffffL);
   }
 
-  private void onClient(int index, long t, EventFields event) {
-    String process = String.valueOf(event.process);
-    String phase = String.valueOf(event.phase);
+  /** A client's record: {@code process}, {@code phase} (invoke, ok, fail, info) and {@code op}. */
+  private void onClient(int index, long t, TraceEvent.ProtocolRecord record) {
+    JsonNode process = record.fields().path("process");
+    String processName = process.isValueNode() ? process.asText() : "null";
+    String phase = record.fields().path("phase").asText("null");
     if ("invoke".equals(phase)) {
-      String op = event.op == null ? "?" : StateText.compact(event.op, 48);
+      JsonNode op = record.fields().get("op");
+      String text = op == null ? "?" : StateText.compact(op, 48);
       openOperations.put(
-          process, new ClientOperation(process, op, t, Long.MAX_VALUE, "pending", index, -1));
+          processName,
+          new ClientOperation(processName, text, t, Long.MAX_VALUE, "pending", index, -1));
       return;
     }
-    ClientOperation open = openOperations.remove(process);
+    ClientOperation open = openOperations.remove(processName);
     if (open != null) {
       clientOperations.add(
           new ClientOperation(
-              process, open.op(), open.startNanos(), t, phase, open.invokeIndex(), index));
+              processName, open.op(), open.startNanos(), t, phase, open.invokeIndex(), index));
     }
   }
 

@@ -1,72 +1,62 @@
 package faultline.visualizer.trace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import faultline.engine.trace.MalformedTraceException;
+import faultline.engine.trace.TraceEvent;
+import faultline.engine.trace.TraceHeader;
+import faultline.engine.trace.TraceLines;
 import faultline.scenarios.parse.ScenarioException;
 import faultline.scenarios.trace.TraceFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a run into a {@link Timeline}: from a trace file (verified first: format, version, end line
- * and hash, so a truncated or foreign file is refused with the line that is wrong), or from the
- * lines of a run made in this process.
+ * Reads a run into a {@link Timeline}: from a trace file, as a stream of typed events checked on
+ * the way (format, version, end line and hash, so a truncated or foreign file is refused with the
+ * line that is wrong), or from the lines of a run made in this process.
  */
 public final class TraceReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private TraceReader() {}
 
   /**
    * Reads and verifies a trace file.
    *
-   * @throws ScenarioException naming the file, line and field when it is not a whole v1 trace
+   * @throws ScenarioException naming the file, line and field when it is not a whole trace
    */
   public static Timeline readFile(Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new ScenarioException(path.toString(), 0, 0, "", "cannot read: " + e.getMessage());
+    try (TraceFile trace = TraceFile.open(path)) {
+      TraceHeader header = trace.header();
+      TimelineBuilder builder = new TimelineBuilder(nameOf(header), header.seed(), header.nodes());
+      builder.addLine(trace.headerLine());
+      for (TraceEvent event = trace.next(); event != null; event = trace.next()) {
+        builder.add(event, trace.line());
+      }
+      return builder.finish();
     }
-    TraceFile trace = TraceFile.parse(path.toString(), bytes);
-    return fromLines(path.toString(), trace.lines());
   }
 
-  /** Builds the timeline of a run's lines: header first, the end line last. */
+  /** Builds the timeline of a run's lines: header first, then events, the end line last if any. */
   public static Timeline fromLines(String file, List<String> lines) {
-    JsonNode header = parse(file, 1, lines.getFirst());
-    List<String> nodes = new ArrayList<>();
-    header.path("nodes").forEach(node -> nodes.add(node.asText()));
-    String name = header.path("scenario").path("name").asText("(unnamed run)");
-    TimelineBuilder builder = new TimelineBuilder(name, header.path("seed").asLong(), nodes, lines);
-    int last = lines.size() - 1;
-    if (last >= 1 && !lines.get(last).startsWith("{\"type\":\"end\"")) {
-      last++; // A run without its end line yet: its last line is an event.
-    }
-    EventFields fields = new EventFields();
-    for (int i = 1; i < last; i++) {
+    TraceHeader header = TraceLines.header(TraceLines.object(lines.getFirst()));
+    TimelineBuilder builder = new TimelineBuilder(nameOf(header), header.seed(), header.nodes());
+    builder.addLine(lines.getFirst());
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
       try {
-        fields.read(lines.get(i));
-      } catch (IOException e) {
+        var object = TraceLines.object(line);
+        if (TraceLines.isEnd(object)) {
+          builder.addLine(line);
+          break;
+        }
+        builder.add(TraceLines.event(object), line);
+      } catch (MalformedTraceException e) {
         throw new ScenarioException(
-            file, i + 1, 1, "", "not a trace event (" + e.getMessage() + ")");
+            file, i + 1, e.column(), e.field(), "not a trace event (" + e.getMessage() + ")");
       }
-      builder.add(fields);
     }
     return builder.finish();
   }
 
-  private static JsonNode parse(String file, int lineNumber, String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new ScenarioException(
-          file, lineNumber, 1, "", "not valid JSON (" + e.getOriginalMessage() + ")");
-    }
+  private static String nameOf(TraceHeader header) {
+    return header.scenario().path("name").asText("(unnamed run)");
   }
 }

@@ -226,9 +226,7 @@ public final class MainWindow extends BorderPane {
     }
     ObservableList<String> items = FXCollections.observableArrayList();
     for (int event : run.violations()) {
-      String line = run.line(event);
-      int at = line.indexOf("\"invariant\":\"");
-      String invariant = at < 0 ? "violation" : line.substring(at + 13, line.indexOf('"', at + 13));
+      String invariant = run.invariantOf(event);
       items.add(
           String.format(
               Locale.ROOT,

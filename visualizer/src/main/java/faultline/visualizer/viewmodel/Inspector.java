@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import faultline.engine.trace.TraceEvent;
 import faultline.visualizer.paint.Durations;
 import faultline.visualizer.trace.EventKind;
 import faultline.visualizer.trace.Message;
@@ -43,11 +44,11 @@ public final class Inspector {
             lane >= 0 ? "  on " + timeline.nodes().get(lane) : ""));
     clocks(text, timeline, event);
     message(text, timeline, event);
-    if (timeline.kind(event) == EventKind.VIOLATION) {
+    if (timeline.event(event) instanceof TraceEvent.Violation violation) {
       text.append("\nVIOLATION ")
-          .append(record.path("invariant").asText())
+          .append(violation.invariant())
           .append('\n')
-          .append(record.path("message").asText())
+          .append(violation.message())
           .append('\n');
     }
     state(text, timeline, event);
@@ -121,9 +122,8 @@ public final class Inspector {
     if (message.inFlight()) {
       text.append("  still in flight when the run ended\n");
     }
-    JsonNode payload = parse(timeline.line(message.sendIndex())).path("payload");
-    if (!payload.isMissingNode()) {
-      text.append("payload: ").append(pretty(payload)).append('\n');
+    if (timeline.event(message.sendIndex()) instanceof TraceEvent.Send send) {
+      text.append("payload: ").append(pretty(send.payload())).append('\n');
     }
   }
 
@@ -141,7 +141,10 @@ public final class Inspector {
     if (current < 0 || timeline.kind(current) != EventKind.STATE) {
       return;
     }
-    JsonNode state = parse(timeline.line(current)).path("state");
+    if (!(timeline.event(current) instanceof TraceEvent.State recorded)) {
+      return;
+    }
+    JsonNode state = recorded.state();
     text.append(
         String.format(
             Locale.ROOT,

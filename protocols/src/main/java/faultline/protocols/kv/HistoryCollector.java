@@ -1,28 +1,30 @@
-package faultline.protocols.raft;
+package faultline.protocols.kv;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.HistoryEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gathers the client history as it happens: after each client step it copies the new events,
- * stamped with true time, so that the history is in real-time order across all clients and survives
- * a client's crash.
+ * Gathers the history of a run's {@link ClientNode}s as it happens: after each client step it
+ * copies the new events, stamped with true time, so that the history is in real-time order across
+ * all clients and survives a client's crash. An invariant that needs the history keeps one and
+ * calls {@link #collect} from its {@code afterEvent}.
  */
-final class HistoryCollector {
+public final class HistoryCollector {
   private final List<HistoryEvent> history = new ArrayList<>();
   private final Map<NodeId, Cursor> cursors = new HashMap<>(); // Only looked up.
 
   private record Cursor(ClientNode client, int position) {}
 
   /** Copies the events of the client step just taken, if any; returns how many were new. */
-  List<HistoryEvent> collect(InvariantContext context) {
+  public List<HistoryEvent> collect(InvariantContext context) {
     Optional<Step> step = context.lastStep();
     if (step.isEmpty()) {
       return List.of();
@@ -52,7 +54,8 @@ final class HistoryCollector {
     return fresh;
   }
 
-  List<HistoryEvent> history() {
-    return history;
+  /** Everything collected so far, in real-time order. */
+  public List<HistoryEvent> history() {
+    return Collections.unmodifiableList(history);
   }
 }

@@ -1,13 +1,13 @@
-package faultline.protocols.raft;
+package faultline.protocols.kv;
 
 import faultline.engine.node.Node;
 import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.HistoryEvent;
-import faultline.protocols.raft.RaftMessage.ClientReply;
-import faultline.protocols.raft.RaftMessage.ClientRequest;
-import faultline.protocols.raft.RaftTimer.ProcessDue;
-import faultline.protocols.raft.RaftTimer.ScriptedOpDue;
+import faultline.protocols.kv.ClientTimer.ProcessDue;
+import faultline.protocols.kv.ClientTimer.ScriptedOpDue;
+import faultline.protocols.kv.KvMessage.ClientReply;
+import faultline.protocols.kv.KvMessage.ClientRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,24 +18,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A client node of the key-value store: runs {@link ClientWorkload#processes()} client processes,
- * each with at most one operation outstanding (§8). A process sends its request to the server it
- * believes leads, follows redirects, retries the same request id elsewhere when an attempt times
- * out, and gives up after the operation timeout. Every step is a {@code client} trace event and a
- * {@link HistoryEvent}: invoke, then ok, fail (certainly not applied) or info (unknown). After an
- * info the process retires and a new process id takes its slot, as in Jepsen, because the lost
- * operation may still take effect at any later time.
+ * A client node of a replicated key-value store, for any protocol whose servers speak {@link
+ * KvMessage}: runs {@link ClientWorkload#processes()} client processes, each with at most one
+ * operation outstanding (Raft §8). A process sends its request to the server it believes leads,
+ * follows redirects, retries the same request id at the next server when an attempt times out, and
+ * gives up after the operation timeout. Every step is a {@code client} trace event and a {@link
+ * HistoryEvent}: invoke, then ok, fail (certainly not applied) or info (unknown). After an info the
+ * process retires and a new process id takes its slot, as in Jepsen, because the lost operation may
+ * still take effect at any later time. {@link HistoryCollector} gathers these histories for {@link
+ * Linearizable}.
  */
-public final class ClientNode implements Node<RaftMessage, RaftTimer> {
+public final class ClientNode implements Node<KvMessage, ClientTimer> {
   private static final String GENERATION_KEY = "client.generation";
 
-  private final RaftConfig config;
+  private final List<NodeId> servers;
   private final ClientWorkload workload;
   private final List<HistoryEvent> history = new ArrayList<>();
   private final List<Slot> slots = new ArrayList<>();
   private final Map<String, String> lastKnownValue = new TreeMap<>();
   private final Deque<KvOperation> scripted = new ArrayDeque<>();
-  private NodeContext<RaftMessage, RaftTimer> context; // Only during a handler call.
+  private NodeContext<KvMessage, ClientTimer> context; // Only during a handler call.
   private NodeId leaderGuess;
 
   /** One client process: its id, and the operation it has outstanding (null when idle). */
@@ -53,16 +55,20 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
   /** An operation as the trace shows it; a cas value is {@code [expected, new]}. */
   public record OperationView(String f, String key, Object value) {}
 
-  public ClientNode(RaftConfig config) {
-    this.config = config;
-    this.workload = config.workload();
+  /**
+   * A client of {@code servers} (sorted as the run sorts nodes) running its part of {@code
+   * workload}.
+   */
+  public ClientNode(List<NodeId> servers, ClientWorkload workload) {
+    this.servers = List.copyOf(servers);
+    this.workload = workload;
   }
 
   @Override
-  public void onStart(NodeContext<RaftMessage, RaftTimer> context) {
+  public void onStart(NodeContext<KvMessage, ClientTimer> context) {
     this.context = context;
     try {
-      leaderGuess = config.servers().get(context.random().nextInt(config.servers().size()));
+      leaderGuess = servers.get(context.random().nextInt(servers.size()));
       for (int i = 0; i < workload.processes(); i++) {
         Slot slot = new Slot();
         slot.process = newProcessId();
@@ -100,11 +106,12 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
 
   @Override
   public void onMessage(
-      NodeContext<RaftMessage, RaftTimer> context, NodeId from, RaftMessage message) {
+      NodeContext<KvMessage, ClientTimer> context, NodeId from, KvMessage message) {
     this.context = context;
     try {
-      if (message instanceof ClientReply reply) {
-        onReply(from, reply);
+      switch (message) {
+        case ClientReply reply -> onReply(from, reply);
+        case ClientRequest request -> {} // Clients serve no one.
       }
     } finally {
       this.context = null;
@@ -112,7 +119,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
   }
 
   @Override
-  public void onTimer(NodeContext<RaftMessage, RaftTimer> context, RaftTimer timer) {
+  public void onTimer(NodeContext<KvMessage, ClientTimer> context, ClientTimer timer) {
     this.context = context;
     try {
       switch (timer) {
@@ -123,7 +130,6 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
             invoke(0, scripted.poll());
           }
         }
-        default -> {} // Server timers never reach a client.
       }
     } finally {
       this.context = null;
@@ -151,8 +157,8 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
     String f = workload.mix().pick(context.random().nextLong(workload.mix().total()));
     String value = "p" + slot.process + "." + (slot.sequence + 1);
     return switch (f) {
-      case "get" -> new KvOperation("get", key, null, null);
-      case "cas" -> new KvOperation("cas", key, value, lastKnownValue.getOrDefault(key, ""));
+      case "get" -> KvOperation.get(key);
+      case "cas" -> KvOperation.cas(key, lastKnownValue.getOrDefault(key, ""), value);
       default -> new KvOperation(f, key, value, null);
     };
   }
@@ -183,7 +189,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
     switch (reply.status()) {
       case OK -> {
         leaderGuess = from;
-        Object result = operation.isRead() ? reply.value() : inputValue(operation);
+        Object result = operation.readOnly() ? reply.value() : inputValue(operation);
         if (!operation.f().equals("append")) {
           lastKnownValue.put(operation.key(), reply.value());
         }
@@ -200,7 +206,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
 
   private void redirect(int index, NodeId from, NodeId hint) {
     Slot slot = slots.get(index);
-    if (hint != null && !hint.equals(from) && slot.redirects < config.servers().size()) {
+    if (hint != null && !hint.equals(from) && slot.redirects < servers.size()) {
       slot.redirects++;
       leaderGuess = hint;
       send(index);
@@ -213,7 +219,7 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
   private void giveUp(int index) {
     Slot slot = slots.get(index);
     KvOperation operation = slot.operation;
-    if (operation.isRead()) {
+    if (operation.readOnly()) {
       complete(index, HistoryEvent.Type.FAIL, null); // A read that never returned changed nothing.
       return;
     }
@@ -253,7 +259,6 @@ public final class ClientNode implements Node<RaftMessage, RaftTimer> {
   }
 
   private NodeId nextServer(NodeId current) {
-    List<NodeId> servers = config.servers();
     return servers.get((servers.indexOf(current) + 1) % servers.size());
   }
 

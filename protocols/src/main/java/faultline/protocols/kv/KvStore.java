@@ -1,23 +1,22 @@
-package faultline.protocols.raft;
+package faultline.protocols.kv;
 
-import faultline.protocols.raft.RaftMessage.ReplyStatus;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The replicated state machine: a map from key to string, plus one session per client process that
  * remembers the last request applied and its result, so that a retried command is applied at most
- * once (§8). Volatile: a restarted server rebuilds it by applying its log again.
+ * once (Raft §8). Volatile: a restarted server rebuilds it by applying its log again.
  */
-final class KvStore {
+public final class KvStore {
   private final Map<String, String> values = new HashMap<>(); // Only looked up, never iterated.
   private final Map<Integer, Outcome> sessions = new HashMap<>();
 
   /** What applying (or reading) an operation gave. */
-  record Outcome(long sequence, ReplyStatus status, String value) {}
+  public record Outcome(long sequence, ReplyStatus status, String value) {}
 
   /** Applies a committed command, or returns the remembered outcome of a retried one. */
-  Outcome apply(ClientCommand command) {
+  public Outcome apply(ClientCommand command) {
     Outcome previous = sessions.get(command.process());
     if (previous != null && command.sequence() <= previous.sequence()) {
       return previous; // A retry: the first copy was applied already.
@@ -27,8 +26,8 @@ final class KvStore {
     return outcome;
   }
 
-  /** A read of the current state, for ReadIndex and lease reads. */
-  String read(String key) {
+  /** A read of the current state, for reads served without a log entry. */
+  public String read(String key) {
     return values.getOrDefault(key, "");
   }
 

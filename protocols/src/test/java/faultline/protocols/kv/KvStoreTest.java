@@ -1,8 +1,7 @@
-package faultline.protocols.raft;
+package faultline.protocols.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import faultline.protocols.raft.RaftMessage.ReplyStatus;
 import org.junit.jupiter.api.Test;
 
 /** The state machine: operations, and sessions that apply a retried command at most once. */

@@ -1,17 +1,18 @@
-package faultline.protocols.raft;
+package faultline.protocols.kv;
 
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.util.List;
 
 /**
- * What the client nodes do: each runs {@code processes} client processes (Jepsen's term), each of
- * which has at most one operation outstanding. A process thinks for a random interval, issues a
- * random operation on one of {@code keys} keys by the weights of {@code mix}, retries it at another
- * server when no answer came within {@code attemptTimeoutNanos}, and gives up after {@code
- * operationTimeoutNanos} (an {@code info} outcome for a write: it may or may not have happened). No
- * new operation starts after {@code untilNanos}. When there is a script, there are no random
- * operations: each client runs its scripted ones, in order, on its first process.
+ * What the client nodes of a replicated key-value store do, whatever protocol the servers run: each
+ * runs {@code processes} client processes (Jepsen's term), each of which has at most one operation
+ * outstanding. A process thinks for a random interval, issues a random operation on one of {@code
+ * keys} keys by the weights of {@code mix}, retries it at another server when no answer came within
+ * {@code attemptTimeoutNanos}, and gives up after {@code operationTimeoutNanos} (an {@code info}
+ * outcome for a write: it may or may not have happened). No new operation starts after {@code
+ * untilNanos}. When there is a script, there are no random operations: each client runs its
+ * scripted ones, in order, on its first process.
  */
 public record ClientWorkload(
     List<NodeId> clients,
@@ -38,16 +39,19 @@ public record ClientWorkload(
         "the operation timeout must not be shorter than one attempt");
   }
 
+  private static final long MILLI = 1_000_000L;
+
+  /** No clients at all. */
   public static ClientWorkload none() {
     return new ClientWorkload(
         List.of(),
         1,
-        50 * RaftConfig.MILLI,
-        50 * RaftConfig.MILLI,
+        50 * MILLI,
+        50 * MILLI,
         1,
         Mix.DEFAULT,
-        100 * RaftConfig.MILLI,
-        1000 * RaftConfig.MILLI,
+        100 * MILLI,
+        1000 * MILLI,
         0,
         List.of());
   }
@@ -62,12 +66,13 @@ public record ClientWorkload(
           "operation weights must not be negative, and not all zero");
     }
 
-    int total() {
+    /** The sum of the weights. */
+    public int total() {
       return get + put + append + cas;
     }
 
     /** The operation for a draw in {@code [0, total())}. */
-    String pick(long draw) {
+    public String pick(long draw) {
       if (draw < get) {
         return "get";
       }

@@ -1,0 +1,334 @@
+package faultline.engine.trace;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import faultline.engine.Check;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the fields of one trace line at a time in both encodings from the same call: the canonical
+ * binary encoding that the run's fingerprint hashes (always), and JSON (only when a sink keeps the
+ * lines), so a field cannot reach one and miss the other. The JSON goes into a buffer reused from
+ * line to line: one generator for the whole trace (one per line was a third of a run's allocation),
+ * payloads through one serializer provider and Jackson's Blackbird accessors. Every write is
+ * unchecked: the bytes go to memory, so an {@link IOException} is a bug.
+ */
+final class FieldWriter {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .addModule(new BlackbirdModule())
+          .build();
+
+  private final boolean writesJson;
+  private final CanonicalEncoder binary = new CanonicalEncoder();
+  private boolean encoding = true; // False for the end line, which the fingerprint leaves out.
+  private final LineBuffer buffer = new LineBuffer();
+  private JsonGenerator json;
+  private boolean lineOpen;
+  private DefaultSerializerProvider payloads; // Made on first use: see payload.
+  private final Map<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
+      new HashMap<>(); // Only looked up.
+
+  FieldWriter(boolean writesJson) {
+    this.writesJson = writesJson;
+  }
+
+  boolean writesJson() {
+    return writesJson;
+  }
+
+  /** The fingerprint of every line encoded so far; no line may follow. */
+  String fingerprint() {
+    encoding = false;
+    return binary.fingerprint();
+  }
+
+  long bytesEncoded() {
+    return binary.bytesEncoded();
+  }
+
+  /** Starts a line: opens the line's object. */
+  void open() {
+    if (encoding) {
+      binary.startObject();
+    }
+    if (!writesJson) {
+      return;
+    }
+    buffer.reset();
+    try {
+      if (json == null || lineOpen) {
+        // First line, or the last one failed half way (left inside an object): start afresh.
+        json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null); // Lines end with our newline, not Jackson's space.
+      }
+      lineOpen = true;
+      json.writeStartObject();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Ends the line: closes its object and adds the newline. */
+  void close() {
+    if (encoding) {
+      binary.end();
+      binary.flushIfFull();
+    }
+    if (!writesJson) {
+      return;
+    }
+    Check.state(lineOpen, "a line is open");
+    try {
+      json.writeEndObject();
+      json.flush();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    lineOpen = false;
+    buffer.write('\n');
+  }
+
+  /** The array holding the line; only the first {@link #length()} bytes are the line's. */
+  byte[] array() {
+    return buffer.array();
+  }
+
+  int length() {
+    return buffer.length();
+  }
+
+  void string(String name, String value) {
+    if (encoding) {
+      binary.name(name);
+      binary.string(value);
+    }
+    jsonString(name, value);
+  }
+
+  /** A field of the JSON alone: the header's format and version, which no fingerprint covers. */
+  void jsonString(String name, String value) {
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeStringField(name, value);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  void number(String name, long value) {
+    if (encoding) {
+      binary.name(name);
+      binary.integer(value);
+    }
+    jsonNumber(name, value);
+  }
+
+  void jsonNumber(String name, long value) {
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeNumberField(name, value);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  void bool(String name, boolean value) {
+    if (encoding) {
+      binary.name(name);
+      binary.bool(value);
+    }
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeBooleanField(name, value);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** A value of the run's resolved scenario or a protocol's: written as Jackson writes it. */
+  void value(String name, Object value) {
+    if (encoding) {
+      binary.name(name);
+      CanonicalValues.write(binary, value);
+    }
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeFieldName(name);
+      writePayload(value);
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** An array of node names ({@code nodes} of the header). */
+  void strings(String name, Iterable<String> values) {
+    if (encoding) {
+      binary.name(name);
+      binary.startArray();
+      values.forEach(binary::string);
+      binary.end();
+    }
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeArrayFieldStart(name);
+      for (String value : values) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /** An array of arrays of node names ({@code groups} of a partition). */
+  void groups(String name, Iterable<? extends Iterable<String>> groups) {
+    if (encoding) {
+      binary.name(name);
+      binary.startArray();
+      for (Iterable<String> group : groups) {
+        binary.startArray();
+        group.forEach(binary::string);
+        binary.end();
+      }
+      binary.end();
+    }
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeArrayFieldStart(name);
+      for (Iterable<String> group : groups) {
+        json.writeStartArray();
+        for (String member : group) {
+          json.writeString(member);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * The fields of a protocol record, added to the line's own: a record of plain fields directly,
+   * anything else through its JSON tree, which must be an object.
+   */
+  void fieldsOf(String type, Object fields) {
+    if (encoding) {
+      CanonicalValues.writeMembers(binary, type, fields);
+    }
+    if (!writesJson) {
+      return;
+    }
+    try {
+      if (fields instanceof ObjectNode tree) {
+        writeTreeFields(tree);
+      } else if (isFlatRecord(fields)) {
+        flatRecordSerializer(fields.getClass()).orElseThrow().serialize(fields, json, provider());
+      } else {
+        JsonNode tree = MAPPER.valueToTree(fields);
+        Check.argument(tree.isObject(), "fields of a %s record must form an object", type);
+        writeTreeFields((ObjectNode) tree);
+      }
+    } catch (IOException e) {
+      throw failed(e);
+    }
+  }
+
+  private void writeTreeFields(ObjectNode tree) throws IOException {
+    Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> entry = entries.next();
+      json.writeFieldName(entry.getKey());
+      writePayload(entry.getValue());
+    }
+  }
+
+  /**
+   * Writes a value exactly as the mapper's {@code writeValue} does, through one serializer provider
+   * kept for the whole trace: the mapper makes a new one for every value, which for the payload of
+   * every message was the largest allocation left in the Raft workload. Plain tree values (strings,
+   * numbers, booleans, null) are written directly, as their own {@code serialize} would.
+   */
+  private void writePayload(Object value) throws IOException {
+    switch (value) {
+      case TextNode text -> json.writeString(text.textValue());
+      case IntNode number -> json.writeNumber(number.intValue());
+      case LongNode number -> json.writeNumber(number.longValue());
+      case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
+      case NullNode nothing -> json.writeNull();
+      case null, default -> provider().serializeValue(json, value);
+    }
+  }
+
+  /**
+   * True when {@code fields} is a record of plain components (integers, booleans and strings, no
+   * Jackson annotations), which {@link #fieldsOf} writes as converting it to a tree and writing the
+   * tree's fields would, without building the tree.
+   */
+  boolean isFlatRecord(Object fields) {
+    return fields != null && flatRecordSerializer(fields.getClass()).isPresent();
+  }
+
+  private Optional<JsonSerializer<Object>> flatRecordSerializer(Class<?> type) {
+    Optional<JsonSerializer<Object>> serializer = flatRecords.get(type);
+    if (serializer == null) {
+      try {
+        serializer = FlatRecords.unwrappingSerializer(type, provider());
+      } catch (JsonMappingException e) {
+        serializer = Optional.empty(); // The tree way will report it.
+      }
+      flatRecords.put(type, serializer);
+    }
+    return serializer;
+  }
+
+  private DefaultSerializerProvider provider() {
+    if (payloads == null) {
+      payloads = (DefaultSerializerProvider) MAPPER.getSerializerProviderInstance();
+    }
+    return payloads;
+  }
+
+  /** Abandons the line being written after {@code e}; returns the exception to throw. */
+  UncheckedIOException failed(IOException e) {
+    json = null;
+    lineOpen = false;
+    return new UncheckedIOException("encoding a trace line in memory failed", e);
+  }
+}
