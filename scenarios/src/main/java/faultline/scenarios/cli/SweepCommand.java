@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {SweepMergeCommand.class},
     description = {
-      "Run a scenario for many seeds, one single-threaded simulation per job.",
-      "Writes one JSON line per seed (seed, fingerprint, violations, stopReason, events,"
-          + " virtualTimeNanos, replay) in seed order, whatever order the jobs finish in. Exits 1"
+      "Run a scenario for many seeds, one simulation per job.",
+      "Each simulation is single-threaded; the jobs run side by side. Writes one JSON line per"
+          + " seed (seed, fingerprint, violations, stopReason, events, virtualTimeNanos, replay) in seed order, whatever order the jobs finish in. Exits 1"
           + " when a seed violated an invariant that the scenario does not expect, listing each"
           + " such seed with its replay command. Split a sweep across machines with --shard;"
           + " join the parts with 'sweep merge'."
