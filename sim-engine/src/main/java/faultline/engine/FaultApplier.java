@@ -75,7 +75,7 @@ final class FaultApplier {
     }
     int deferred = slot.deferredWhilePaused.size();
     simulation.dropDeferred(slot);
-    int lost = slot.crash(loseUnsyncedWrites);
+    int lost = slot.crash(loseUnsyncedWrites, simulation.nowNanos());
     trace.crash(slot, loseUnsyncedWrites, lost, deferred);
   }
 
@@ -102,7 +102,7 @@ final class FaultApplier {
   }
 
   void resume(NodeSlot slot, long pauseId) {
-    if (!slot.endPause(pauseId)) {
+    if (!slot.endPause(pauseId, simulation.nowNanos())) {
       return; // The node crashed during the pause; the crash already said so.
     }
     List<EngineEvent> deferred = List.copyOf(slot.deferredWhilePaused);

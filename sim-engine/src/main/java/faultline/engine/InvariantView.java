@@ -3,6 +3,7 @@ package faultline.engine;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,26 @@ final class InvariantView implements InvariantContext {
   @Override
   public boolean isUp(NodeId id) {
     return !simulation.slot(id).isCrashed();
+  }
+
+  @Override
+  public boolean isPaused(NodeId id) {
+    return simulation.slot(id).isPaused();
+  }
+
+  @Override
+  public long lastPausedNanos(NodeId id) {
+    return simulation.slot(id).lastPausedNanos(simulation.nowNanos());
+  }
+
+  @Override
+  public long lastDropNanos(NodeId id, DropReason reason) {
+    return simulation.slot(id).lastDropNanos(reason);
+  }
+
+  @Override
+  public void note(NodeId node, String text) {
+    simulation.noteFromCheck(node, text);
   }
 
   @Override

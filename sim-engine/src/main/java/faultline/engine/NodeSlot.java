@@ -1,5 +1,6 @@
 package faultline.engine;
 
+import faultline.engine.net.DropReason;
 import faultline.engine.node.Message;
 import faultline.engine.node.Node;
 import faultline.engine.node.NodeFactory;
@@ -28,6 +29,9 @@ final class NodeSlot {
   private boolean crashed;
   private long pauseId; // Non-zero while paused: the id of the pause that will end it.
   private long pausesStarted;
+  // Ground truth for checkers that explain what they see (a false suspicion: was it a pause?).
+  private long lastPauseEndNanos = Long.MIN_VALUE;
+  private final long[] lastDropNanos = initialDrops();
   final List<EngineEvent> deferredWhilePaused = new ArrayList<>();
 
   // Armed timers: tag -> generation. Only looked up, never iterated, so hash order is harmless.
@@ -49,8 +53,17 @@ final class NodeSlot {
     crashed = false;
   }
 
+  private static long[] initialDrops() {
+    long[] drops = new long[DropReason.values().length];
+    java.util.Arrays.fill(drops, Long.MIN_VALUE);
+    return drops;
+  }
+
   /** Loses volatile state and timers; returns how many unsynced writes were lost. */
-  int crash(boolean loseUnsyncedWrites) {
+  int crash(boolean loseUnsyncedWrites, long nowNanos) {
+    if (isPaused()) {
+      lastPauseEndNanos = nowNanos; // The crash ends the pause.
+    }
     node = null;
     crashed = true;
     pauseId = 0;
@@ -71,12 +84,26 @@ final class NodeSlot {
     return pauseId;
   }
 
-  boolean endPause(long id) {
+  boolean endPause(long id, long nowNanos) {
     if (pauseId != id) {
       return false; // A crash ended this pause already.
     }
     pauseId = 0;
+    lastPauseEndNanos = nowNanos;
     return true;
+  }
+
+  /** Now while paused; otherwise when the last pause ended, or Long.MIN_VALUE if never. */
+  long lastPausedNanos(long nowNanos) {
+    return isPaused() ? nowNanos : lastPauseEndNanos;
+  }
+
+  void dropped(DropReason reason, long nowNanos) {
+    lastDropNanos[reason.ordinal()] = nowNanos;
+  }
+
+  long lastDropNanos(DropReason reason) {
+    return lastDropNanos[reason.ordinal()];
   }
 
   long arm(TimerTag tag) {

@@ -239,6 +239,7 @@ public final class Simulation {
     if (cut != null) {
       trace.drop(to, from.id, to.id, deliver.messageId(), deliver.message(), cut);
       metrics.add("net.dropped." + cut.label(), 1);
+      dropped(from, to, cut);
       return null;
     }
     if (to.isPaused()) {
@@ -326,6 +327,7 @@ public final class Simulation {
     if (route.isDropped()) {
       trace.drop(source, source.id, to, messageId, message, route.dropReason());
       metrics.add("net.dropped." + route.dropReason().label(), 1);
+      dropped(source, target, route.dropReason());
       return;
     }
     long[] arrivals = route.arrivalsNanos();
@@ -373,6 +375,12 @@ public final class Simulation {
     return floors;
   }
 
+  /** Remembers, for both ends, when a message between them was last dropped and why. */
+  private void dropped(NodeSlot from, NodeSlot to, DropReason reason) {
+    from.dropped(reason, nowNanos);
+    to.dropped(reason, nowNanos);
+  }
+
   private void checkInvariants(Step taken) {
     if (invariants.isEmpty()) {
       return;
@@ -398,6 +406,11 @@ public final class Simulation {
     if (stopOnViolation && stopReason == null) {
       stopReason = RunOutcome.StopReason.VIOLATION;
     }
+  }
+
+  /** A checker's observation, written as a note at {@code node}. */
+  void noteFromCheck(NodeId node, String text) {
+    trace.note(slot(node), text);
   }
 
   void recordUndecided(String invariant, String message) {
@@ -437,6 +450,7 @@ public final class Simulation {
             deliver.message(),
             DropReason.NODE_DOWN);
         metrics.add("net.dropped." + DropReason.NODE_DOWN.label(), 1);
+        dropped(slots.get(deliver.from()), slot, DropReason.NODE_DOWN);
       }
     }
     slot.deferredWhilePaused.clear();

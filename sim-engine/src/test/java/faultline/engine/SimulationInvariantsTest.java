@@ -309,4 +309,77 @@ class SimulationInvariantsTest {
         .findFirst()
         .orElseThrow();
   }
+
+  /** Samples, at 12 ms, what the ground-truth reads say about n2 and n3. */
+  private static final class GroundTruthProbe implements Invariant {
+    long pausedAt12 = -1;
+    long lastPausedAt12;
+    long blockedDropAt12;
+    long lossDropAt12;
+    long lastPausedAtEnd;
+
+    @Override
+    public String name() {
+      return "test.ground-truth";
+    }
+
+    @Override
+    public String description() {
+      return "Reads pauses and drops.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      if (pausedAt12 < 0 && context.nowNanos() >= 12 * MS) {
+        pausedAt12 = context.isPaused(N2) ? 1 : 0;
+        lastPausedAt12 = context.lastPausedNanos(N2);
+        blockedDropAt12 = context.lastDropNanos(N3, faultline.engine.net.DropReason.BLOCKED);
+        lossDropAt12 = context.lastDropNanos(N3, faultline.engine.net.DropReason.LOSS);
+        context.note(N2, "sampled");
+      }
+    }
+
+    @Override
+    public void atEnd(InvariantContext context) {
+      lastPausedAtEnd = context.lastPausedNanos(N2);
+    }
+  }
+
+  @Test
+  void checkersSeePausesAndDropsAsGroundTruth() {
+    GroundTruthProbe probe = new GroundTruthProbe();
+    TraceCapture trace = new TraceCapture();
+    Script toN3 =
+        new Script()
+            .onStart(
+                (node, context) -> {
+                  if (context.self().equals(N1)) {
+                    context.setTimer(new Tag("tick"), MS);
+                  }
+                })
+            .onTimer(
+                (node, context, timer) -> {
+                  context.send(N3, new Text("x"));
+                  context.setTimer(timer, MS);
+                });
+    builder(trace)
+        .node(N1, toN3.factory())
+        .node(N2, toN3.factory())
+        .node(N3, toN3.factory())
+        .fault(new ScheduledFault(10 * MS, new Fault.Pause(N2, 5 * MS)))
+        .fault(new ScheduledFault(3 * MS, new Fault.Block(N1, N3)))
+        .fault(new ScheduledFault(6 * MS, new Fault.Unblock(N1, N3)))
+        .invariant(probe)
+        .limits(Limits.of(20 * MS))
+        .build()
+        .run();
+
+    assertThat(probe.pausedAt12).isEqualTo(1);
+    assertThat(probe.lastPausedAt12).isEqualTo(12 * MS);
+    assertThat(probe.blockedDropAt12).isBetween(3 * MS, 6 * MS);
+    assertThat(probe.lossDropAt12).isEqualTo(Long.MIN_VALUE);
+    assertThat(probe.lastPausedAtEnd).isEqualTo(15 * MS);
+    assertThat(trace.events("note"))
+        .anySatisfy(note -> assertThat(note.get("text").asText()).isEqualTo("sampled"));
+  }
 }

@@ -18,6 +18,7 @@ public final class Protocols {
           new LockServiceBinding(),
           new RedlockBinding(),
           new LeaseElectionBinding(),
+          new SwimBinding(),
           new RaftBinding(),
           new PaxosBinding());
 

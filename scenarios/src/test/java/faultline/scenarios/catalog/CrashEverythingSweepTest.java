@@ -86,7 +86,12 @@ class CrashEverythingSweepTest {
     List<String> failures = new ArrayList<>();
     Set<NodeId> crashed = new TreeSet<>();
     boolean lostUnsynced = false;
-    for (long seed = base; seed < base + count; seed++) {
+    // Past the seeds asked for, a few more run (and are judged) while some node has not crashed
+    // yet, so that a scenario with many nodes is not let off for some of them.
+    long last = count >= 8 ? base + 4 * count : base + count;
+    for (long seed = base;
+        seed < base + count || (seed < last && crashed.size() < scenario.nodes().size());
+        seed++) {
       for (ScheduledFault fault :
           ScenarioRunner.faultsOf(scenario, seed, scenario.run().untilNanos())) {
         if (fault.fault() instanceof Fault.Crash crash) {

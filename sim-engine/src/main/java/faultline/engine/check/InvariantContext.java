@@ -1,5 +1,6 @@
 package faultline.engine.check;
 
+import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,35 @@ public interface InvariantContext {
   <N> Optional<N> node(NodeId id, Class<N> type);
 
   boolean isUp(NodeId id);
+
+  /** True while {@code id} is in a stop-the-world pause (it is up, but handles nothing). */
+  default boolean isPaused(NodeId id) {
+    return false;
+  }
+
+  /**
+   * When {@code id} was last paused, in true time: now while it is paused, otherwise when its last
+   * pause ended (a crash ends a pause), or {@link Long#MIN_VALUE} if it never was. With {@link
+   * #lastDropNanos}, what a checker needs to explain a wrong belief, such as a live member declared
+   * dead.
+   */
+  default long lastPausedNanos(NodeId id) {
+    return Long.MIN_VALUE;
+  }
+
+  /**
+   * The last true time a message from or to {@code id} was dropped for {@code reason}, or {@link
+   * Long#MIN_VALUE} if none ever was.
+   */
+  default long lastDropNanos(NodeId id, DropReason reason) {
+    return Long.MIN_VALUE;
+  }
+
+  /**
+   * Writes an observation as a {@code note} trace event at {@code node}: something the checker saw
+   * that is not a violation (a false suspicion and its cause). Never changes the run's course.
+   */
+  default void note(NodeId node, String text) {}
 
   long wallClockNanos(NodeId id);
 
