@@ -20,7 +20,8 @@ public final class Protocols {
           new LeaseElectionBinding(),
           new SwimBinding(),
           new RaftBinding(),
-          new PaxosBinding());
+          new PaxosBinding(),
+          new MultiPaxosBinding());
 
   // Bindings from modules above this one (the exercises bind the students' nodes), found with
   // ServiceLoader in META-INF/services/faultline.scenarios.bind.ProtocolBinding, sorted by name.

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       ReplayCommand.class,
       CheckCommand.class,
-      SweepCommand.class
+      SweepCommand.class,
+      CompareCommand.class
     },
     footer = {
       "",

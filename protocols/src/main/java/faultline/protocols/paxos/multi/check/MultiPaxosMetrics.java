@@ -1,0 +1,136 @@
+package faultline.protocols.paxos.multi.check;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Step;
+import faultline.engine.node.NodeId;
+import faultline.protocols.paxos.Ballot;
+import faultline.protocols.paxos.multi.MultiPaxosMessage.Decision;
+import faultline.protocols.paxos.multi.MultiPaxosServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Never fails: measures what only a global view can, in true time, for the run's metrics, with the
+ * same meanings as Raft's so that the two compare. The cluster has a leader while some live server
+ * leads a ballot that a phase-2 quorum of live acceptors has promised (so that they would accept
+ * its proposals); a leader cut off in a minority does not count. Each leaderless stretch that ends
+ * is an election. Commit latency runs from the moment a leader first proposes a value in a slot to
+ * the moment some server first learns a value chosen there.
+ */
+final class MultiPaxosMetrics implements Invariant {
+  private final int phase2Quorum;
+  private final List<Long> electionNanos = new ArrayList<>();
+  private final List<Long> commitLatencyNanos = new ArrayList<>();
+  private final Map<Long, Long> proposedAtNanos = new HashMap<>(); // Only looked up.
+  private final List<MultiPaxosServer> liveServers = new ArrayList<>(); // In node order.
+  private long leaderlessSinceNanos; // -1 while someone leads.
+  private long leaderlessNanos;
+  private long commits;
+
+  MultiPaxosMetrics(int phase2Quorum) {
+    this.phase2Quorum = phase2Quorum;
+  }
+
+  @Override
+  public String name() {
+    return MultiPaxosInvariants.METRICS;
+  }
+
+  @Override
+  public String description() {
+    return "Never fails: measures time without a leader, election durations and commit latency"
+        + " percentiles for the run's metrics.";
+  }
+
+  @Override
+  public void afterEvent(InvariantContext context) {
+    Step step = context.lastStep().orElse(null);
+    MultiPaxosServer stepped =
+        step == null ? null : context.node(step.node(), MultiPaxosServer.class).orElse(null);
+    if (step == null || step.kind() == Step.Kind.START) {
+      liveServers.clear();
+      for (NodeId id : context.nodes()) {
+        context.node(id, MultiPaxosServer.class).ifPresent(liveServers::add);
+      }
+    } else if (stepped == null) {
+      return; // A client's step: no server changed.
+    }
+    trackLeadership(context);
+    if (stepped != null) {
+      trackCommits(context, stepped);
+    }
+  }
+
+  private void trackLeadership(InvariantContext context) {
+    boolean leads = false;
+    for (MultiPaxosServer candidate : liveServers) {
+      Ballot ballot = candidate.ownBallot();
+      if (ballot == null || !candidate.roleName().equals("LEADER")) {
+        continue;
+      }
+      int promised = 0;
+      for (MultiPaxosServer server : liveServers) {
+        if (server.isAcceptor() && server.promised().equals(ballot)) {
+          promised++;
+        }
+      }
+      leads |= promised >= phase2Quorum;
+    }
+    long now = context.nowNanos();
+    if (!leads && leaderlessSinceNanos < 0) {
+      leaderlessSinceNanos = now;
+    } else if (leads && leaderlessSinceNanos >= 0) {
+      electionNanos.add(now - leaderlessSinceNanos);
+      leaderlessNanos += now - leaderlessSinceNanos;
+      leaderlessSinceNanos = -1;
+    }
+  }
+
+  private void trackCommits(InvariantContext context, MultiPaxosServer server) {
+    for (long slot : server.proposedInLastStep()) {
+      proposedAtNanos.putIfAbsent(slot, context.nowNanos());
+    }
+    for (Decision decision : server.learnedInLastStep()) {
+      Long proposedAt = proposedAtNanos.remove(decision.slot());
+      if (proposedAt != null) {
+        commits++;
+        commitLatencyNanos.add(context.nowNanos() - proposedAt);
+      }
+    }
+  }
+
+  @Override
+  public void atEnd(InvariantContext context) {
+    long now = context.nowNanos();
+    if (leaderlessSinceNanos >= 0) {
+      leaderlessNanos += now - leaderlessSinceNanos;
+      context.recordMax("multipaxos.leaderlessAtEnd", 1);
+    }
+    context.count("multipaxos.leaderlessNanos", leaderlessNanos);
+    context.count("multipaxos.elected", electionNanos.size());
+    recordPercentiles(context, "multipaxos.election", electionNanos);
+    context.count("multipaxos.commits", commits);
+    recordPercentiles(context, "multipaxos.commitLatency", commitLatencyNanos);
+  }
+
+  /** Records p50, p99 and max (nearest rank) as {@code <prefix>P50Nanos} and so on. */
+  private static void recordPercentiles(
+      InvariantContext context, String prefix, List<Long> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    context.recordMax(prefix + "P50Nanos", nearestRank(sorted, 50));
+    context.recordMax(prefix + "P99Nanos", nearestRank(sorted, 99));
+    context.recordMax(prefix + "MaxNanos", sorted.getLast());
+  }
+
+  private static long nearestRank(List<Long> sorted, int percentile) {
+    int rank = (percentile * sorted.size() + 99) / 100;
+    return sorted.get(Math.max(0, rank - 1));
+  }
+}

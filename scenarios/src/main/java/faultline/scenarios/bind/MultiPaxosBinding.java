@@ -1,0 +1,86 @@
+package faultline.scenarios.bind;
+
+import faultline.engine.check.Invariant;
+import faultline.engine.node.NodeFactory;
+import faultline.engine.node.NodeId;
+import faultline.protocols.history.LinearizabilityChecker;
+import faultline.protocols.history.Model;
+import faultline.protocols.kv.ClientNode;
+import faultline.protocols.paxos.multi.MultiPaxosConfig;
+import faultline.protocols.paxos.multi.MultiPaxosServer;
+import faultline.protocols.paxos.multi.check.MultiPaxosInvariants;
+import faultline.scenarios.model.Scenario;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code "protocol": "multipaxos"}: Multi-Paxos servers (Paxos Made Simple §3) and a replicated
+ * key-value store, driven by client nodes. Every server accepts, learns and may lead unless {@code
+ * acceptors} or {@code proposers} say otherwise.
+ *
+ * <pre>
+ * "params": {
+ *   "servers": ["n1", "n2", "n3"],       // default: every node that is not a client
+ *   "acceptors": ["n1", "n2", "n3"],     // default: every server
+ *   "proposers": ["n1", "n2", "n3"],     // default: every server; the only ones that may lead
+ *   "leader": "n1",                      // a proposer that stands at its first boot; default none
+ *   "quorums": {"phase1": 2, "phase2": 2},  // default: a majority of the acceptors for both
+ *   "leaderTimeoutMin": "150ms", "leaderTimeoutMax": "300ms", "heartbeat": "50ms",
+ *   "leaderTimeouts": [{"node": "n5", "min": "100ms", "max": "100ms"}],  // per proposer
+ *   "pendingSlotsMax": 64,               // slots a leader has in flight; past it, clients retry
+ *   "checkStatesMax": 2000000,           // kv.linearizable's search budget; past it: undecided
+ *   "bugs": ["leader_counts_own_accept"], // the bug zoo; see MultiPaxosBug
+ *   "clients": { ... }                   // as for every key-value protocol: see KvClientParams
+ * }
+ * </pre>
+ */
+final class MultiPaxosBinding implements ProtocolBinding {
+  @Override
+  public String name() {
+    return "multipaxos";
+  }
+
+  @Override
+  public String summary() {
+    return "Multi-Paxos (Paxos Made Simple §3): a distinguished leader, phase 1 once for all"
+        + " slots, gap recovery with no-ops, Flexible Paxos quorums, and a replicated key-value"
+        + " store with its clients";
+  }
+
+  @Override
+  public SortedMap<String, String> invariants() {
+    MultiPaxosConfig sample = MultiPaxosConfig.builder(List.of(NodeId.of("n1"))).build();
+    return ProtocolBinding.describe(
+        freshInvariants(sample, LinearizabilityChecker.DEFAULT_STATES_MAX));
+  }
+
+  private static List<Invariant> freshInvariants(MultiPaxosConfig config, long checkStatesMax) {
+    return MultiPaxosInvariants.all(config, LinearizabilityChecker.of(Model.kv(), checkStatesMax));
+  }
+
+  @Override
+  public Setup bind(Scenario scenario) {
+    MultiPaxosParams.Read read = read(scenario);
+    MultiPaxosConfig config = read.config();
+    TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
+    for (NodeId node : scenario.nodes()) {
+      if (config.servers().contains(node)) {
+        factories.put(node, id -> new MultiPaxosServer(config, id));
+      } else {
+        factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
+      }
+    }
+    return new Setup(factories, freshInvariants(config, read.checkStatesMax()));
+  }
+
+  @Override
+  public List<String> warnings(Scenario scenario) {
+    return read(scenario).warnings();
+  }
+
+  private static MultiPaxosParams.Read read(Scenario scenario) {
+    return MultiPaxosParams.read(
+        scenario.params(), scenario.nodes(), scenario.run().durationNanos());
+  }
+}
