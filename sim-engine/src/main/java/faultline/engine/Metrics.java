@@ -1,7 +1,7 @@
 package faultline.engine;
 
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,7 +12,8 @@ import java.util.TreeMap;
  */
 public final class Metrics {
   // One mutable cell per name, so counting boxes nothing; sorted only for the snapshot.
-  private final Map<String, long[]> values = new HashMap<>(); // Only looked up; sorted to read.
+  // Insertion-ordered, so that even a read before sorting sees the same order on every run.
+  private final Map<String, long[]> values = new LinkedHashMap<>();
 
   /**
    * A counter for a metric counted on every event: it finds its cell once, when first counted, so

@@ -1,5 +1,6 @@
 package faultline.engine;
 
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.Message;
 import faultline.engine.node.Node;
@@ -9,9 +10,7 @@ import faultline.engine.node.TimerTag;
 import faultline.engine.random.SimRandom;
 import faultline.engine.time.NodeClock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything the engine keeps for one node: the live instance (null while crashed), and what
@@ -35,7 +34,7 @@ final class NodeSlot {
   final List<EngineEvent> deferredWhilePaused = new ArrayList<>();
 
   // Armed timers: tag -> generation. Only looked up, never iterated, so hash order is harmless.
-  private final Map<TimerTag, Long> armedTimers = new HashMap<>();
+  private final LookupMap<TimerTag, Long> armedTimers = new LookupMap<>();
   private long timerGenerationNext = 1;
 
   NodeSlot(NodeId id, int index, NodeFactory factory, NodeClock clock, SimRandom random) {

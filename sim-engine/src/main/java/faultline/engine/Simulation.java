@@ -6,6 +6,7 @@ import faultline.engine.check.Invariant;
 import faultline.engine.check.Step;
 import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.net.DropReason;
 import faultline.engine.net.Network;
 import faultline.engine.net.Route;
@@ -13,9 +14,7 @@ import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
 import faultline.engine.trace.TraceWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,7 +32,7 @@ public final class Simulation {
 
   private final List<NodeId> nodeIds;
   private final List<NodeSlot> slots;
-  private final Map<NodeId, NodeSlot> slotById = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, NodeSlot> slotById = new LookupMap<>(); // Only looked up.
   private final List<List<NodeId>> peersOf;
   private final Network network;
   private final List<Invariant> invariants;

@@ -4,9 +4,8 @@ import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,8 +18,8 @@ final class LostWriteInvariant implements Invariant {
   static final String NAME = "exercise.lww-keeps-causal-successor";
 
   // The ground truth of each write's own event, by origin and sequence. Only looked up.
-  private final Map<String, VectorStamp> writeTruth = new HashMap<>();
-  private final Map<NodeId, Long> lastOrdinal = new HashMap<>();
+  private final LookupMap<String, VectorStamp> writeTruth = new LookupMap<>();
+  private final LookupMap<NodeId, Long> lastOrdinal = new LookupMap<>();
 
   @Override
   public String name() {

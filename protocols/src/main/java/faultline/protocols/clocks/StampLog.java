@@ -3,11 +3,10 @@ package faultline.protocols.clocks;
 import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -37,9 +36,10 @@ final class StampLog {
       long truthIndex, VectorStamp truth, ClockStamps stamps, long maxPhysicalNanosSoFar) {}
 
   private final Predicate<ClockStamps> keeps;
-  private final Map<NodeId, List<Entry>> byNode = new HashMap<>(); // Looked up, never iterated.
-  private final Map<NodeId, Long> lastOrdinal = new HashMap<>();
-  private final Map<NodeId, Integer> compactAt = new HashMap<>();
+  private final LookupMap<NodeId, List<Entry>> byNode =
+      new LookupMap<>(); // Looked up, never iterated.
+  private final LookupMap<NodeId, Long> lastOrdinal = new LookupMap<>();
+  private final LookupMap<NodeId, Integer> compactAt = new LookupMap<>();
 
   /** A log of the events whose stamps satisfy {@code keeps} (those that carry the clock judged). */
   StampLog(Predicate<ClockStamps> keeps) {

@@ -1,9 +1,8 @@
 package faultline.protocols.history;
 
+import faultline.engine.lookup.LookupSet;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The configurations a search has already visited: (the set of operations linearized, the model
@@ -12,7 +11,7 @@ import java.util.Set;
  * proportion to the operations still open (about the number of clients), not to the history.
  */
 final class SearchMemo {
-  private final Set<Key> visited = new HashSet<>();
+  private final LookupSet<Key> visited = new LookupSet<>();
 
   /** Records the configuration; false when it was seen before. */
   boolean add(long[] linearized, Object state) {

@@ -1,8 +1,7 @@
 package faultline.protocols.history;
 
+import faultline.engine.lookup.LookupMap;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Which states the operations not yet linearized still need, and which of them can still come back.
@@ -12,7 +11,7 @@ import java.util.Map;
  * the operation's return, possibly thousands of steps later.
  */
 final class StateDemand {
-  private final Map<Object, Integer> ids = new HashMap<>();
+  private final LookupMap<Object, Integer> ids = new LookupMap<>();
   private final boolean enabled;
   private final int[] requiredId;
   private final int[][] writtenIds;

@@ -1,12 +1,10 @@
 package faultline.protocols.history;
 
+import faultline.engine.lookup.LookupMap;
+import faultline.engine.lookup.LookupSet;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Finds the operations of one key whose effect nobody can have seen: every state they can leave is
@@ -43,8 +41,8 @@ final class UnseenEffects {
   /** Which of {@code operations} (one key's) have effects nobody can have seen. */
   static boolean[] find(Model model, List<Operation> operations) {
     boolean[] unseen = new boolean[operations.size()];
-    Set<Object> observed = new HashSet<>();
-    Map<Object, Integer> writers = new HashMap<>();
+    LookupSet<Object> observed = new LookupSet<>();
+    LookupMap<Object, Integer> writers = new LookupMap<>();
     for (Operation operation : operations) {
       Collection<Object> seen = model.statesObserved(operation);
       Collection<Object> written = model.statesWritten(operation);

@@ -2,13 +2,12 @@ package faultline.protocols.kv;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Optional;
  */
 public final class HistoryCollector {
   private final List<HistoryEvent> history = new ArrayList<>();
-  private final Map<NodeId, Cursor> cursors = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Cursor> cursors = new LookupMap<>(); // Only looked up.
 
   private record Cursor(ClientNode client, int position) {}
 

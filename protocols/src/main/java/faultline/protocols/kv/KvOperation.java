@@ -1,7 +1,7 @@
 package faultline.protocols.kv;
 
 import faultline.engine.Check;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One key-value operation: {@code get}, {@code put} (replace), {@code append} (concatenate) or
@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record KvOperation(String f, String key, String value, String expected) {
   /** The four operation names, as histories and scenario files spell them. */
-  public static final Set<String> FUNCTIONS = Set.of("get", "put", "append", "cas");
+  public static final List<String> FUNCTIONS = List.of("get", "put", "append", "cas");
 
   public KvOperation {
     Check.argument(FUNCTIONS.contains(f), "unknown operation %s", f);

@@ -1,7 +1,6 @@
 package faultline.protocols.kv;
 
-import java.util.HashMap;
-import java.util.Map;
+import faultline.engine.lookup.LookupMap;
 
 /**
  * The replicated state machine: a map from key to string, plus one session per client process that
@@ -9,8 +8,8 @@ import java.util.Map;
  * once (Raft §8). Volatile: a restarted server rebuilds it by applying its log again.
  */
 public final class KvStore {
-  private final Map<String, String> values = new HashMap<>(); // Only looked up, never iterated.
-  private final Map<Integer, Outcome> sessions = new HashMap<>();
+  private final LookupMap<String, String> values = new LookupMap<>(); // Only looked up.
+  private final LookupMap<Integer, Outcome> sessions = new LookupMap<>();
 
   /** What applying (or reading) an operation gave. */
   public record Outcome(long sequence, ReplyStatus status, String value) {}

@@ -2,13 +2,12 @@ package faultline.protocols.leases;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
 import faultline.protocols.locks.LockInvariants;
 import faultline.protocols.locks.TimeText;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lease-based leader election's promise, {@value #SINGLE_LEADER}: at most one node acts as leader
@@ -29,7 +28,7 @@ public final class LeaseInvariants {
   }
 
   static final class SingleLeader implements Invariant {
-    private final Set<String> reported = new HashSet<>(); // Looked up, never iterated.
+    private final LookupSet<String> reported = new LookupSet<>(); // Looked up, never iterated.
 
     @Override
     public String name() {

@@ -2,9 +2,8 @@ package faultline.protocols.locks;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -35,9 +34,10 @@ final class LeaseLedger {
   /** A decision just observed, with the lease its lock had before it. */
   record Observed(NodeId service, LockServiceNode.Decision decision, TrueLease before) {}
 
-  private final Map<Long, TrueLease> byToken = new HashMap<>(); // Looked up, never iterated.
+  private final LookupMap<Long, TrueLease> byToken =
+      new LookupMap<>(); // Looked up, never iterated.
   private final TreeMap<String, Long> currentToken = new TreeMap<>();
-  private final Map<NodeId, LockServiceNode.Decision> lastSeen = new HashMap<>();
+  private final LookupMap<NodeId, LockServiceNode.Decision> lastSeen = new LookupMap<>();
 
   /** If the step just taken was a lock-service decision, records it and returns it. */
   Optional<Observed> observe(InvariantContext context) {

@@ -3,9 +3,8 @@ package faultline.protocols.locks;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +21,9 @@ public abstract class StaleWriteInvariant implements Invariant {
 
   private final String name;
   private final String description;
-  private final Map<NodeId, StorageResourceNode.Decision> lastSeen = new HashMap<>();
+  private final LookupMap<NodeId, StorageResourceNode.Decision> lastSeen = new LookupMap<>();
   // The highest token each resource has really accepted, whatever the resource itself remembers.
-  private final Map<NodeId, Long> highestAccepted = new HashMap<>();
+  private final LookupMap<NodeId, Long> highestAccepted = new LookupMap<>();
   private boolean started;
 
   protected StaleWriteInvariant(String name, String description) {

@@ -3,11 +3,10 @@ package faultline.protocols.membership;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Accuracy, judged against the truth (SWIM §2): every time a member that is up and in the group is
@@ -39,8 +38,8 @@ final class Accuracy implements Invariant {
 
   private final MembershipBounds bounds;
   private final Departures truth;
-  private final Set<String> declared = new HashSet<>(); // "member@incarnation"; only looked up.
-  private final Set<String> suspected = new HashSet<>();
+  private final LookupSet<String> declared = new LookupSet<>(); // "member@incarnation".
+  private final LookupSet<String> suspected = new LookupSet<>();
 
   Accuracy(MemberIndex index, MembershipBounds bounds) {
     this.bounds = bounds;

@@ -1,9 +1,8 @@
 package faultline.protocols.membership;
 
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The members of a group in id order, each with its position, so that per-member state can live in
@@ -12,7 +11,7 @@ import java.util.Map;
  */
 public final class MemberIndex {
   private final List<NodeId> ids;
-  private final Map<NodeId, Integer> positions = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Integer> positions = new LookupMap<>();
 
   private MemberIndex(List<NodeId> ids) {
     this.ids = ids.stream().sorted().distinct().toList();

@@ -1,16 +1,14 @@
 package faultline.protocols.raft;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 /** Figure 3, Election Safety: at most one leader can be elected in a given term. */
 final class ElectionSafety extends ServerStepInvariant {
-  private final Map<Long, NodeId> leaderOfTerm = new HashMap<>(); // Only looked up.
-  private final Set<Long> reported = new HashSet<>(); // Each term's second leader, once.
+  private final LookupMap<Long, NodeId> leaderOfTerm = new LookupMap<>(); // Only looked up.
+  private final LookupSet<Long> reported = new LookupSet<>(); // Each term's second leader, once.
 
   @Override
   public String name() {

@@ -1,18 +1,17 @@
 package faultline.protocols.raft;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Figure 3, Leader Append-Only: while a server leads a term, every entry its log held stays where
  * it was. Keeps a copy of each leader's log and compares it whenever the log changes.
  */
 final class LeaderAppendOnly extends ServerStepInvariant {
-  private final Map<NodeId, Tenure> tenures = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Tenure> tenures = new LookupMap<>(); // Only looked up.
 
   private static final class Tenure {
     RaftNode node;

@@ -1,11 +1,10 @@
 package faultline.protocols.raft;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  */
 final class LeaderCompleteness extends ServerStepInvariant {
   private final List<LogEntry> committed = new ArrayList<>();
-  private final Map<NodeId, Long> leadingTerm = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Long> leadingTerm = new LookupMap<>(); // Only looked up.
 
   @Override
   public String name() {

@@ -1,12 +1,11 @@
 package faultline.protocols.raft;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Figure 3, Log Matching: if two logs hold an entry with the same index and term, they hold the
@@ -16,8 +15,8 @@ import java.util.Map;
  * is always a real difference.
  */
 final class LogMatching extends ServerStepInvariant {
-  private final Map<IndexTerm, Registered> registry = new HashMap<>(); // Only looked up.
-  private final Map<NodeId, Mirror> mirrors = new HashMap<>(); // Only looked up.
+  private final LookupMap<IndexTerm, Registered> registry = new LookupMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Mirror> mirrors = new LookupMap<>(); // Only looked up.
 
   private record IndexTerm(long index, long term) {}
 

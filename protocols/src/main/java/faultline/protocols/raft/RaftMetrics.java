@@ -3,11 +3,10 @@ package faultline.protocols.raft;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Never fails: measures what only a global view can, in true time, for the run's metrics. The
@@ -21,7 +20,7 @@ import java.util.Map;
 final class RaftMetrics implements Invariant {
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
-  private final Map<Long, long[]> appendedAt = new HashMap<>(); // index -> {term, time}
+  private final LookupMap<Long, long[]> appendedAt = new LookupMap<>(); // index -> {term, time}
   private final List<RaftNode> liveServers = new ArrayList<>(); // In node order.
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;

@@ -1,9 +1,8 @@
 package faultline.protocols.raft;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Figure 3, State Machine Safety: once a server has applied an entry at an index, no server ever
@@ -11,8 +10,8 @@ import java.util.Map;
  * and must apply the same entries.
  */
 final class StateMachineSafety extends ServerStepInvariant {
-  private final Map<Long, Applied> applied = new HashMap<>(); // Only looked up.
-  private final Map<NodeId, Seen> seen = new HashMap<>(); // Only looked up.
+  private final LookupMap<Long, Applied> applied = new LookupMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Seen> seen = new LookupMap<>(); // Only looked up.
 
   private record Applied(NodeId server, LogEntry entry) {}
 

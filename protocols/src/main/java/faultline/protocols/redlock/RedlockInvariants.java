@@ -2,13 +2,12 @@ package faultline.protocols.redlock;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.locks.StaleWriteInvariant;
 import faultline.protocols.locks.StorageResourceNode;
 import faultline.protocols.locks.TimeText;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What Redlock claims, judged in true time:
@@ -40,7 +39,7 @@ public final class RedlockInvariants {
   }
 
   static final class MutualExclusion implements Invariant {
-    private final Map<NodeId, Long> seenAcquisitions = new HashMap<>(); // Looked up only.
+    private final LookupMap<NodeId, Long> seenAcquisitions = new LookupMap<>(); // Looked up only.
 
     @Override
     public String name() {
@@ -90,7 +89,8 @@ public final class RedlockInvariants {
   static final class NoExpiredWrite extends StaleWriteInvariant {
     private final RedlockConfig config;
     // What each store held under the lock's key when last seen up: with fsync, what it reloads.
-    private final Map<NodeId, RedisStoreNode.Entry> lastHeld = new HashMap<>(); // Looked up only.
+    private final LookupMap<NodeId, RedisStoreNode.Entry> lastHeld =
+        new LookupMap<>(); // Looked up only.
 
     NoExpiredWrite(RedlockConfig config) {
       super(

@@ -4,13 +4,10 @@ import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The register's own safety property, {@value #CAUSAL_LWW}: no replica keeps a write over a later
@@ -41,10 +38,11 @@ public final class RegisterInvariants {
     /** A write's origin and the ground truth of its own event. */
     private record Truth(NodeId origin, VectorStamp stamp) {}
 
-    // By (origin, sequence). Looked up, and pruned by a rule that does not depend on order.
-    private final Map<String, Truth> writeTruth = new HashMap<>();
-    private final Map<NodeId, String> keptBy = new HashMap<>(); // Each replica's current write.
-    private final Map<NodeId, Long> lastOrdinal = new HashMap<>();
+    // By (origin, sequence). Looked up, and pruned by a rule that judges each write alone.
+    private final LookupMap<String, Truth> writeTruth = new LookupMap<>();
+    private final LookupMap<NodeId, String> keptBy = new LookupMap<>(); // Each replica's write.
+    private final LookupMap<String, Integer> keptCount = new LookupMap<>(); // Replicas keeping it.
+    private final LookupMap<NodeId, Long> lastOrdinal = new LookupMap<>();
     private int compactAt = COMPACT_SIZE_MIN;
 
     @Override
@@ -78,7 +76,7 @@ public final class RegisterInvariants {
         writeTruth.put(key(decision.incoming()), new Truth(node, step.get().truth()));
       }
       judge(context, node, decision);
-      keptBy.put(node, key(decision.kept()));
+      keep(node, key(decision.kept()));
       if (writeTruth.size() >= compactAt) {
         forgetUnreachable(context); // After judging: the write that just lost may go now.
       }
@@ -102,19 +100,26 @@ public final class RegisterInvariants {
       }
     }
 
+    /** Records that {@code node} now keeps {@code write}, and no longer what it kept before. */
+    private void keep(NodeId node, String write) {
+      String before = keptBy.put(node, write);
+      if (write.equals(before)) {
+        return;
+      }
+      keptCount.merge(write, 1, Integer::sum);
+      if (before != null) {
+        keptCount.merge(before, -1, (count, minus) -> count + minus == 0 ? null : count + minus);
+      }
+    }
+
     /** Forgets the writes no replica keeps and no pending message can still carry. */
     private void forgetUnreachable(InvariantContext context) {
-      Set<String> kept = new HashSet<>(keptBy.values());
-      Map<NodeId, Long> floors = new HashMap<>();
-      writeTruth
-          .entrySet()
-          .removeIf(
-              entry -> {
-                NodeId origin = entry.getValue().origin();
-                long floor = floors.computeIfAbsent(origin, context::causalFloor);
-                return entry.getValue().stamp().count(origin) < floor
-                    && !kept.contains(entry.getKey());
-              });
+      LookupMap<NodeId, Long> floors = new LookupMap<>();
+      writeTruth.removeIf(
+          (write, truth) -> {
+            long floor = floors.computeIfAbsent(truth.origin(), context::causalFloor);
+            return truth.stamp().count(truth.origin()) < floor && !keptCount.containsKey(write);
+          });
       compactAt = Math.max(COMPACT_SIZE_MIN, 2 * writeTruth.size());
     }
 

@@ -1,18 +1,17 @@
 package faultline.protocols.swim;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.membership.MemberStatus;
 import faultline.protocols.membership.ViewChange;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Incarnation numbers only grow (SWIM §4.2): a member's own, across its whole run including
  * restarts, and every member's belief about another's, as long as it holds one.
  */
 final class IncarnationMonotonic extends ChangeInvariant {
-  private final Map<NodeId, Long> ownHighest = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Long> ownHighest = new LookupMap<>();
 
   @Override
   public String name() {

@@ -1,10 +1,9 @@
 package faultline.protocols.swim;
 
 import faultline.engine.check.InvariantContext;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.membership.ViewChange;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Only a member raises its own incarnation (SWIM §4.2: "the incarnation number is ... incremented
@@ -13,7 +12,7 @@ import java.util.Map;
  * can.
  */
 final class IncarnationOrigin extends ChangeInvariant {
-  private final Map<NodeId, Long> ownHighest = new HashMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Long> ownHighest = new LookupMap<>();
 
   @Override
   public String name() {

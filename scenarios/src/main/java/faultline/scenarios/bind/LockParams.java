@@ -51,7 +51,7 @@ final class LockParams {
     for (String bug : params.strings("bugs", names(LockBug.values()))) {
       bugs.add(LockBug.valueOf(constant(bug)));
     }
-    return new LockServiceConfig(expiryClock, firstToken, fencing, Set.copyOf(bugs));
+    return new LockServiceConfig(expiryClock, firstToken, fencing, bugs);
   }
 
   /** A lease length, within the range the lock service accepts. */

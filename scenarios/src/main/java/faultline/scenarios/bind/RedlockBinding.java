@@ -163,7 +163,7 @@ final class RedlockBinding implements ProtocolBinding {
         storeClock,
         checkBeforeWrite,
         clients,
-        Set.copyOf(bugs),
+        bugs,
         storeRestart);
   }
 }

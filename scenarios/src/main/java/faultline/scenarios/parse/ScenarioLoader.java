@@ -414,7 +414,7 @@ public final class ScenarioLoader {
     } catch (IllegalArgumentException e) {
       throw seedsField.error(e.getMessage());
     }
-    Expectation.Bound violated = bound(rate);
+    Expectation.Bound violated = minMax(rate, "a rate needs min, max or both");
     if (violated.max() != null && violated.max() > count) {
       throw rate.field("max")
           .error("max (" + violated.max() + ") is above the " + count + " seeds");
@@ -441,10 +441,15 @@ public final class ScenarioLoader {
 
   private static Expectation.Bound bound(Cursor bound) {
     bound.expectObject().onlyFields(BOUND_FIELDS);
+    return minMax(bound, "a metric bound needs min, max or both");
+  }
+
+  /** The {@code min} and {@code max} of an object whose fields were checked by the caller. */
+  private static Expectation.Bound minMax(Cursor bound, String neither) {
     Cursor minField = bound.field("min");
     Cursor maxField = bound.field("max");
     if (!minField.present() && !maxField.present()) {
-      throw bound.error("a metric bound needs min, max or both");
+      throw bound.error(neither);
     }
     Long min = minField.present() ? minField.integer(Long.MIN_VALUE, Long.MAX_VALUE) : null;
     Long max = maxField.present() ? maxField.integer(Long.MIN_VALUE, Long.MAX_VALUE) : null;

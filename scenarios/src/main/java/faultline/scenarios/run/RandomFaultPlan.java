@@ -2,13 +2,12 @@ package faultline.scenarios.run;
 
 import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.SimRandom;
 import faultline.scenarios.model.RandomFaults;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Draws a scenario's random faults from the run's {@code faults} stream (TigerBeetle's VOPR draws
@@ -22,7 +21,7 @@ public final class RandomFaultPlan {
 
   public static List<ScheduledFault> draw(RandomFaults spec, SimRandom random) {
     List<ScheduledFault> faults = new ArrayList<>();
-    Map<String, Long> busyUntil = new HashMap<>(); // Looked up, never iterated.
+    LookupMap<String, Long> busyUntil = new LookupMap<>(); // Looked up, never iterated.
     long atNanos = spec.fromNanos() + gap(spec, random);
     while (atNanos < spec.untilNanos()) {
       RandomFaults.Kind kind = spec.kinds().get(random.nextInt(spec.kinds().size()));

@@ -38,6 +38,12 @@ public final class SweepRunner {
     this.expectedViolations = new TreeSet<>(scenario.expect().violations());
   }
 
+  /** Runs every seed to its end: {@link #run(long[], int, RunMonitor, Consumer)} unwatched. */
+  public void run(long[] seeds, int jobs, Consumer<SweepResult> inOrder)
+      throws InterruptedException {
+    run(seeds, jobs, RunMonitor.NONE, inOrder);
+  }
+
   /**
    * Runs {@code seeds} on {@code jobs} threads and passes each result to {@code inOrder}, in the
    * order of {@code seeds}, as soon as it and every result before it are done. Every run is watched

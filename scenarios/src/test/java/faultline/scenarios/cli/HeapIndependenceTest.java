@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,80 @@ class HeapIndependenceTest {
       assertThat(small)
           .contains(statesMax == 1 ? "\"verdict\":\"inconclusive\"" : "\"verdict\":\"passed\"");
     }
+  }
+
+  /**
+   * A history whose search needs more memory than a small heap has: 16 writes of distinct values
+   * and 16 reads, all concurrent, then two reads in a row that see different values with no write
+   * between them. It is not linearizable, and the search only learns that after trying every order
+   * of the concurrent block (147,457 states). Under a heap too small for that, the check must give
+   * no verdict at all, never another one: the search that answered "undecided" when memory ran out
+   * printed UNDECIDED and exited 4 here, and exited 1 under a larger heap. Now the heap's
+   * exhaustion reaches the command line as what it is (how the command line words it is its own
+   * concern).
+   */
+  @Test
+  void aHeapTooSmallForTheSearchGivesNoVerdictRatherThanAnother() throws Exception {
+    Path history = temp.resolve("concurrent.jsonl");
+    Files.write(history, concurrentBlockThenContradiction(16));
+    Result large = java("-Xmx768m", "check", history.toString(), "--model", "register");
+    assertThat(large.exitCode()).as(large.err()).isEqualTo(1);
+    assertThat(large.out()).contains("NOT linearizable", "147457 states");
+
+    Result small = java("-Xmx16m", "check", history.toString(), "--model", "register");
+    assertThat(small.exitCode()).as(small.out() + small.err()).isNotIn(0, 4);
+    assertThat(small.out()).doesNotContainIgnoringCase("linearizable").doesNotContain("UNDECIDED");
+    assertThat(small.err().toLowerCase(Locale.ROOT).replace(" ", "")).contains("outofmemory");
+  }
+
+  private static List<String> concurrentBlockThenContradiction(int writers) {
+    List<String> lines = new java.util.ArrayList<>();
+    String event = "{\"process\":%d,\"type\":\"%s\",\"f\":\"%s\",\"value\":%s}";
+    for (int i = 0; i < writers; i++) {
+      lines.add(event.formatted(i, "invoke", "write", i + 1));
+    }
+    for (int i = 0; i < writers; i++) {
+      lines.add(event.formatted(writers + i, "invoke", "read", "null"));
+    }
+    for (int i = 0; i < writers; i++) {
+      lines.add(event.formatted(i, "ok", "write", i + 1));
+    }
+    for (int i = 0; i < writers; i++) {
+      lines.add(event.formatted(writers + i, "ok", "read", (i + 1) % writers + 1));
+    }
+    for (int value = 1; value <= 2; value++) {
+      lines.add(event.formatted(2 * writers, "invoke", "read", "null"));
+      lines.add(event.formatted(2 * writers, "ok", "read", value));
+    }
+    return lines;
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result java(String heap, String... args) throws Exception {
+    Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
+        List.of(
+            javaBinary.toString(),
+            heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    java.util.concurrent.CompletableFuture<byte[]> err =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return process.getErrorStream().readAllBytes();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), out, new String(err.get(), StandardCharsets.UTF_8));
   }
 
   private static String run(String heap, Path scenario) throws IOException, InterruptedException {

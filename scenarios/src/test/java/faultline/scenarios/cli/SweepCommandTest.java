@@ -209,6 +209,46 @@ class SweepCommandTest {
     assertThat(result.out()).contains("failing seeds", "seed 42: register.causal-lww", "--seed 42");
   }
 
+  /**
+   * A demonstration that states on how many of a seed range it shows its violation: a sweep of
+   * exactly that range judges the claim and exits 1 when it is not met; any other sweep says it did
+   * not judge it. clocks/lww-skew loses its write on every one of seeds 1..8.
+   */
+  @Test
+  void aStatedRateIsJudgedBySweepingExactlyItsSeeds() throws IOException {
+    Path met = withRate("{\"seeds\": \"1..8\", \"min\": 6, \"max\": 8}");
+    Result judged = faultline("sweep", met.toString(), "--seeds", "1..8", "--out", out());
+    assertThat(judged.exitCode()).as(judged.err()).isZero();
+    assertThat(judged.out()).contains("expected rate: register.causal-lww on in [6, 8]", ": met");
+
+    Path unmet = withRate("{\"seeds\": \"1..8\", \"max\": 2}");
+    Result wrong = faultline("sweep", unmet.toString(), "--seeds", "1..8", "--out", out());
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.out()).contains("shown on 8: NOT met");
+
+    Result other = faultline("sweep", met.toString(), "--seeds", "1..4", "--out", out());
+    assertThat(other.exitCode()).isZero();
+    assertThat(other.out()).contains("expected rate: not judged");
+
+    Result run = faultline("run", met.toString(), "--seed", "3");
+    assertThat(run.out()).contains("--seeds 1..8 judges that");
+  }
+
+  private Path withRate(String rate) throws IOException {
+    String bundled =
+        new String(
+            getClass().getResourceAsStream("/scenarios/clocks/lww-skew.json").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    String marker = "\"violations\": [\"register.causal-lww\"],";
+    Path file = Files.createTempFile(temp, "lww-rate", ".json");
+    Files.writeString(file, bundled.replace(marker, marker + " \"rate\": " + rate + ","));
+    return file;
+  }
+
+  private String out() throws IOException {
+    return Files.createTempFile(temp, "results", ".jsonl").toString();
+  }
+
   @Test
   void badOptionsExitTwoWithOneLine() {
     for (String[] args :

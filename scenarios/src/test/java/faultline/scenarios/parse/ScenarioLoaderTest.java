@@ -470,6 +470,26 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aRateIsReadWithItsSeedsAndBoundsAndItsMistakesAreLocated() {
+    String head =
+        "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, \"expect\":"
+            + " {\"violations\": [\"raft.election-safety\"], \"rate\": ";
+    Scenario scenario =
+        loader.load("t.json", "t.json", "t", head + "{\"seeds\": \"1..100\", \"min\": 3}}}");
+    assertThat(scenario.expect().rate().seeds()).isEqualTo("1..100");
+    assertThat(scenario.expect().rate().violated()).isEqualTo(new Expectation.Bound(3L, null));
+    assertError(
+        head + "{\"seeds\": \"1..10\", \"max\": 11}}}",
+        "t.json:1:139: expect.rate.max: max (11) is above the 10 seeds");
+    assertError(
+        head + "{\"seeds\": \"1..10\"}}}",
+        "t.json:1:113: expect.rate: a rate needs min, max or both");
+    assertError(
+        head + "{\"seeds\": \"1..10\", \"min\": 1, \"mix\": 2}}}",
+        "t.json:1:142: expect.rate.mix: unknown field \"mix\"; did you mean \"min\"?");
+  }
+
+  @Test
   void paramsAreCheckedByTheBindingWithLocations() {
     Scenario scenario =
         loader.load(

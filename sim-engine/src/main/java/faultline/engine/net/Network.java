@@ -1,14 +1,14 @@
 package faultline.engine.net;
 
 import faultline.engine.Check;
+import faultline.engine.lookup.LookupMap;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.SimRandom;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -24,11 +24,11 @@ import java.util.TreeSet;
 public final class Network {
   private final SimRandom random;
   private LinkPolicy defaultPolicy;
-  private final Map<Link, LinkPolicy> linkPolicies = new HashMap<>();
-  private final Map<Link, Long> lastArrivalNanos = new HashMap<>();
+  private final LookupMap<Link, LinkPolicy> linkPolicies = new LookupMap<>();
+  private final LookupMap<Link, Long> lastArrivalNanos = new LookupMap<>();
   // Partition: the side each node is on; nodes absent from the map are on side 0 together.
-  private final Map<NodeId, Integer> sideOf = new HashMap<>();
-  private final Set<Link> blockedLinks = new HashSet<>();
+  private final LookupMap<NodeId, Integer> sideOf = new LookupMap<>();
+  private final Set<Link> blockedLinks = new LinkedHashSet<>(); // Iterated only to sort.
 
   public Network(LinkPolicy defaultPolicy, SimRandom random) {
     this.defaultPolicy = defaultPolicy;
@@ -95,7 +95,7 @@ public final class Network {
    */
   public void partition(List<? extends Collection<NodeId>> groups) {
     sideOf.clear();
-    Set<NodeId> seen = new HashSet<>();
+    LookupSet<NodeId> seen = new LookupSet<>();
     for (int i = 0; i < groups.size(); i++) {
       for (NodeId node : groups.get(i)) {
         Check.argument(seen.add(node), "%s is in two partition groups", node);

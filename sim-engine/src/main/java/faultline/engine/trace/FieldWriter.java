@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import faultline.engine.Check;
+import faultline.engine.lookup.LookupMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +48,8 @@ final class FieldWriter {
   private JsonGenerator json;
   private boolean lineOpen;
   private DefaultSerializerProvider payloads; // Made on first use: see payload.
-  private final Map<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
-      new HashMap<>(); // Only looked up.
+  private final LookupMap<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
+      new LookupMap<>(); // Only looked up.
 
   FieldWriter(boolean writesJson) {
     this.writesJson = writesJson;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.util.NameTransformer;
+import faultline.engine.lookup.LookupSet;
 import java.lang.reflect.RecordComponent;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which records {@link TraceWriter#writeFlatRecord} may write straight into a line. A record
@@ -15,8 +15,8 @@ import java.util.Set;
  * nothing, so those skip it, and every other value keeps the tree way.
  */
 final class FlatRecords {
-  private static final Set<Class<?>> PLAIN =
-      Set.of(
+  private static final LookupSet<Class<?>> PLAIN =
+      LookupSet.of(
           long.class,
           int.class,
           short.class,

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.trace.TraceEvent.At;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads the lines of a {@code faultline-trace} back into {@link TraceHeader}, {@link TraceEvent}
@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class TraceLines {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> COMMON = Set.of("seq", "t", "type", "node", "wall", "mono");
+  private static final List<String> COMMON = List.of("seq", "t", "type", "node", "wall", "mono");
 
   private TraceLines() {}
 
@@ -135,7 +135,7 @@ public final class TraceLines {
   /** Typed reads of one line's fields, remembering which were read. */
   static final class Fields {
     private final ObjectNode line;
-    private final Set<String> read = new java.util.HashSet<>(); // Only looked up.
+    private final LookupSet<String> read = new LookupSet<>(); // Only looked up.
 
     Fields(ObjectNode line) {
       this.line = line;

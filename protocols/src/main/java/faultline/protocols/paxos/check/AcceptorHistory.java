@@ -1,13 +1,11 @@
 package faultline.protocols.paxos.check;
 
+import faultline.engine.lookup.LookupMap;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
 import faultline.protocols.paxos.Ballot;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything each acceptor has ever promised and accepted, across its crashes: the highest promise
@@ -15,9 +13,9 @@ import java.util.Set;
  * changed. A vote read back from disk after a restart is not new.
  */
 final class AcceptorHistory {
-  private final Map<NodeId, Ballot> highestPromise = new HashMap<>(); // Only looked up.
-  private final Map<NodeId, Ballot> lastPromise = new HashMap<>(); // Only looked up.
-  private final Set<Vote> cast = new HashSet<>(); // Only looked up.
+  private final LookupMap<NodeId, Ballot> highestPromise = new LookupMap<>(); // Only looked up.
+  private final LookupMap<NodeId, Ballot> lastPromise = new LookupMap<>(); // Only looked up.
+  private final LookupSet<Vote> cast = new LookupSet<>(); // Only looked up.
 
   /**
    * What one step changed.

@@ -1,12 +1,11 @@
 package faultline.protocols.paxos.check;
 
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.paxos.Ballot;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -19,8 +18,8 @@ import java.util.TreeSet;
  */
 final class ChosenLedger {
   private final int quorum;
-  private final Map<Proposal, Set<NodeId>> voters = new HashMap<>(); // Only looked up.
-  private final Map<Long, List<Chosen>> chosenBySlot = new HashMap<>(); // Only looked up.
+  private final LookupMap<Proposal, Set<NodeId>> voters = new LookupMap<>(); // Only looked up.
+  private final LookupMap<Long, List<Chosen>> chosenBySlot = new LookupMap<>(); // Only looked up.
 
   private record Proposal(long slot, Ballot ballot, Object value) {}
 

@@ -3,14 +3,13 @@ package faultline.protocols.paxos.multi.check;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.paxos.Ballot;
 import faultline.protocols.paxos.multi.MultiPaxosMessage.Decision;
 import faultline.protocols.paxos.multi.MultiPaxosServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Never fails: measures what only a global view can, in true time, for the run's metrics, with the
@@ -24,7 +23,7 @@ final class MultiPaxosMetrics implements Invariant {
   private final int phase2Quorum;
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
-  private final Map<Long, Long> proposedAtNanos = new HashMap<>(); // Only looked up.
+  private final LookupMap<Long, Long> proposedAtNanos = new LookupMap<>();
   private final List<MultiPaxosServer> liveServers = new ArrayList<>(); // In node order.
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;

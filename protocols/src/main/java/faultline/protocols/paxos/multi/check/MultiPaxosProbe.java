@@ -2,6 +2,7 @@ package faultline.protocols.paxos.multi.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
 import faultline.protocols.kv.ClientCommand;
 import faultline.protocols.kv.KvMessage.ClientRequest;
@@ -14,9 +15,7 @@ import faultline.protocols.paxos.multi.MultiPaxosMessage.SlotProposal;
 import faultline.protocols.paxos.multi.MultiPaxosServer;
 import faultline.protocols.paxos.multi.SlotValue;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads {@link MultiPaxosServer}s for the Paxos checkers, one slot per log position: what the
@@ -26,7 +25,7 @@ import java.util.Set;
  */
 final class MultiPaxosProbe implements PaxosProbe {
   private final int phase2Quorum;
-  private final Set<ClientCommand> requested = new HashSet<>(); // Only looked up.
+  private final LookupSet<ClientCommand> requested = new LookupSet<>();
 
   MultiPaxosProbe(int phase2Quorum) {
     this.phase2Quorum = phase2Quorum;

@@ -3,11 +3,10 @@ package faultline.protocols.paxos.multi.check;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.paxos.multi.MultiPaxosServer;
 import faultline.protocols.paxos.multi.SlotValue;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * State machine safety (Paxos Made Simple §3: the servers execute "the same sequence of commands"):
@@ -15,8 +14,8 @@ import java.util.Map;
  * restarted replica applies again from slot 0 and must apply the same values.
  */
 final class StateMachineSafety implements Invariant {
-  private final Map<Long, Applied> applied = new HashMap<>(); // Only looked up.
-  private final Map<NodeId, Seen> seen = new HashMap<>(); // Only looked up.
+  private final LookupMap<Long, Applied> applied = new LookupMap<>();
+  private final LookupMap<NodeId, Seen> seen = new LookupMap<>();
 
   private record Applied(NodeId server, SlotValue value) {}
 
