@@ -6,6 +6,7 @@ import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.engine.node.TimerTag;
 import faultline.engine.random.SimRandom;
+import faultline.engine.trace.TraceEventTypes;
 import java.util.List;
 
 /** The context a handler runs with: reads are live, effects are only recorded. */
@@ -111,6 +112,10 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   @Override
   public void record(String type, Object fields) {
     Check.argument(isEventType(type), "trace event types are lowercase: %s", type);
+    Check.argument(
+        TraceEventTypes.isFreeForProtocols(type),
+        "%s is a type the engine's trace already uses; give the record a name of its own",
+        type);
     add(new Effect.Record(type, fields));
   }
 

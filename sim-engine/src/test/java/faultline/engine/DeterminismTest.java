@@ -1,5 +1,6 @@
 package faultline.engine;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.fault.Fault;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * names the seed, so a failure can be replayed.
  */
 class DeterminismTest {
-  private static final long MS = 1_000_000;
   private static final NodeId N1 = NodeId.of("n1");
   private static final NodeId N2 = NodeId.of("n2");
   private static final NodeId N3 = NodeId.of("n3");
@@ -39,13 +39,13 @@ class DeterminismTest {
             .seed(seed)
             .network(
                 LinkPolicy.defaults()
-                    .withLatency(Latency.uniform(MS, 20 * MS))
+                    .withLatency(Latency.uniform(MILLI, 20 * MILLI))
                     .withLoss(Ratio.of(1, 20))
                     .withDuplicate(Ratio.of(1, 20))
                     .withReorder(Ratio.of(1, 10)))
             .link(N1, N2, LinkPolicy.defaults().withFifo(true))
-            .clock(N4, new NodeClock(3 * MS, 80_000))
-            .limits(Limits.of(1_000 * MS));
+            .clock(N4, new NodeClock(3 * MILLI, 80_000))
+            .limits(Limits.of(1_000 * MILLI));
     for (NodeId id : List.of(N1, N2, N3, N4, N5)) {
       builder.node(id, unused -> new Gossip());
     }
@@ -55,21 +55,27 @@ class DeterminismTest {
 
   private static List<ScheduledFault> faults() {
     return List.of(
-        new ScheduledFault(100 * MS, new Fault.Pause(N2, 50 * MS)),
-        new ScheduledFault(120 * MS, new Fault.ClockJump(N4, -40 * MS)),
-        new ScheduledFault(200 * MS, new Fault.Crash(N3, true)),
-        new ScheduledFault(300 * MS, new Fault.Restart(N3)),
-        new ScheduledFault(350 * MS, new Fault.ClockDrift(N4, -150_000)),
-        new ScheduledFault(400 * MS, new Fault.Partition(List.of(List.of(N1, N2), List.of(N3)))),
-        new ScheduledFault(450 * MS, new Fault.Block(N5, N1)),
+        new ScheduledFault(100 * MILLI, new Fault.Pause(N2, 50 * MILLI)),
+        new ScheduledFault(120 * MILLI, new Fault.ClockJump(N4, -40 * MILLI)),
+        new ScheduledFault(200 * MILLI, new Fault.Crash(N3, true)),
+        new ScheduledFault(300 * MILLI, new Fault.Restart(N3)),
+        new ScheduledFault(350 * MILLI, new Fault.ClockDrift(N4, -150_000)),
+        new ScheduledFault(400 * MILLI, new Fault.Partition(List.of(List.of(N1, N2), List.of(N3)))),
+        new ScheduledFault(450 * MILLI, new Fault.Block(N5, N1)),
         new ScheduledFault(
-            480 * MS,
+            480 * MILLI,
             new Fault.LinkChange(
-                null, N5, Latency.uniform(5 * MS, 50 * MS), Ratio.of(1, 5), null, null, null)),
-        new ScheduledFault(500 * MS, new Fault.Heal()),
-        new ScheduledFault(600 * MS, new Fault.Unblock(N5, N1)),
-        new ScheduledFault(700 * MS, new Fault.Crash(N1, false)),
-        new ScheduledFault(720 * MS, new Fault.Restart(N1)));
+                null,
+                N5,
+                Latency.uniform(5 * MILLI, 50 * MILLI),
+                Ratio.of(1, 5),
+                null,
+                null,
+                null)),
+        new ScheduledFault(500 * MILLI, new Fault.Heal()),
+        new ScheduledFault(600 * MILLI, new Fault.Unblock(N5, N1)),
+        new ScheduledFault(700 * MILLI, new Fault.Crash(N1, false)),
+        new ScheduledFault(720 * MILLI, new Fault.Restart(N1)));
   }
 
   @Test
@@ -142,7 +148,7 @@ class DeterminismTest {
   void drivingTheRunPiecewiseGivesTheSameTraceAsOneRun() {
     String whole = gossipCluster(5).build().run().fingerprint();
     Simulation stepped = gossipCluster(5).build();
-    for (long deadline = 0; stepped.runUntil(deadline); deadline += 7 * MS + 1) {
+    for (long deadline = 0; stepped.runUntil(deadline); deadline += 7 * MILLI + 1) {
       assertThat(stepped.nowNanos()).isLessThanOrEqualTo(deadline);
     }
     assertThat(stepped.finish().fingerprint()).isEqualTo(whole);
@@ -154,7 +160,7 @@ class DeterminismTest {
     Map<String, Long> firstDraws = new HashMap<>();
     for (int size : new int[] {5, 6}) {
       List<NodeId> ids = List.of(N1, N2, N3, N4, N5, NodeId.of("n6")).subList(0, size);
-      SimulationBuilder builder = Simulation.builder().seed(9).limits(Limits.of(MS));
+      SimulationBuilder builder = Simulation.builder().seed(9).limits(Limits.of(MILLI));
       for (NodeId id : ids) {
         builder.node(
             id,

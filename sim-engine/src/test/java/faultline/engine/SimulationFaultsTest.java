@@ -1,10 +1,10 @@
 package faultline.engine;
 
-import static faultline.engine.SimulationTest.MS;
 import static faultline.engine.SimulationTest.N1;
 import static faultline.engine.SimulationTest.N2;
 import static faultline.engine.SimulationTest.N3;
 import static faultline.engine.SimulationTest.builder;
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,18 +55,18 @@ class SimulationFaultsTest {
   @Test
   void aCrashDropsMessagesArrivingWhileDownAndLosesVolatileState() {
     TraceCapture trace = new TraceCapture();
-    Script script = ticker(2 * MS);
+    Script script = ticker(2 * MILLI);
     Simulation simulation =
         builder(trace)
-            .network(LinkPolicy.defaults().withLatency(Latency.constant(5 * MS)))
+            .network(LinkPolicy.defaults().withLatency(Latency.constant(5 * MILLI)))
             .node(N1, script.factory())
             .node(N2, script.factory())
-            .fault(at(9 * MS, new Fault.Crash(N2, false)))
-            .fault(at(20 * MS, new Fault.Restart(N2)))
-            .limits(Limits.of(30 * MS))
+            .fault(at(9 * MILLI, new Fault.Crash(N2, false)))
+            .fault(at(20 * MILLI, new Fault.Restart(N2)))
+            .limits(Limits.of(30 * MILLI))
             .build();
 
-    simulation.runUntil(15 * MS);
+    simulation.runUntil(15 * MILLI);
     assertThat(simulation.node(N2, ScriptedNode.class)).as("no live node while down").isEmpty();
     simulation.run();
 
@@ -75,7 +75,7 @@ class SimulationFaultsTest {
     List<JsonNode> drops = trace.events("drop", "n2");
     assertThat(drops)
         .extracting(e -> e.get("t").asLong())
-        .containsExactly(9 * MS, 11 * MS, 13 * MS, 15 * MS, 17 * MS, 19 * MS);
+        .containsExactly(9 * MILLI, 11 * MILLI, 13 * MILLI, 15 * MILLI, 17 * MILLI, 19 * MILLI);
     assertThat(drops).allSatisfy(e -> assertThat(e.get("reason").asText()).isEqualTo("node-down"));
     assertThat(drops).allSatisfy(e -> assertThat(e.get("from").asText()).isEqualTo("n1"));
 
@@ -86,7 +86,7 @@ class SimulationFaultsTest {
         .as("a fresh instance, without the first life's inputs")
         .containsExactly(
             "start", "msg:n1:m8", "msg:n1:m9", "msg:n1:m10", "msg:n1:m11", "msg:n1:m12");
-    assertThat(lives.get(1).inputs().getFirst().monotonicNanos()).isEqualTo(20 * MS);
+    assertThat(lives.get(1).inputs().getFirst().monotonicNanos()).isEqualTo(20 * MILLI);
     assertThat(trace.typesAtNodes()).containsSubsequence("crash@n2", "restart@n2");
     assertThat(trace.events("start", "n2")).hasSize(1);
     assertThat(simulation.metrics().get("net.dropped.node-down")).isEqualTo(6);
@@ -101,13 +101,13 @@ class SimulationFaultsTest {
                 (node, context) -> {
                   if (context.storage().get("booted", Boolean.class).isEmpty()) {
                     context.storage().put("booted", true);
-                    context.setTimer(new Tag("first-life"), 30 * MS);
+                    context.setTimer(new Tag("first-life"), 30 * MILLI);
                   }
                 });
     builder(trace)
         .node(N1, script.factory())
-        .fault(at(10 * MS, new Fault.Crash(N1, false)))
-        .fault(at(20 * MS, new Fault.Restart(N1)))
+        .fault(at(10 * MILLI, new Fault.Crash(N1, false)))
+        .fault(at(20 * MILLI, new Fault.Restart(N1)))
         .build()
         .run();
     assertThat(trace.events("timer")).isEmpty();
@@ -129,10 +129,10 @@ class SimulationFaultsTest {
                 });
     builder(trace)
         .node(N1, script.factory())
-        .fault(at(MS, new Fault.Crash(N1, true)))
-        .fault(at(2 * MS, new Fault.Restart(N1)))
-        .fault(at(3 * MS, new Fault.Crash(N1, false)))
-        .fault(at(4 * MS, new Fault.Restart(N1)))
+        .fault(at(MILLI, new Fault.Crash(N1, true)))
+        .fault(at(2 * MILLI, new Fault.Restart(N1)))
+        .fault(at(3 * MILLI, new Fault.Crash(N1, false)))
+        .fault(at(4 * MILLI, new Fault.Restart(N1)))
         .build()
         .run();
     assertThat(bootsSeen).containsExactly(1L, 2L, 3L);
@@ -182,8 +182,8 @@ class SimulationFaultsTest {
                 });
     builder(trace)
         .node(N1, script.factory())
-        .fault(at(MS, new Fault.Crash(N1, loseUnsyncedWrites)))
-        .fault(at(2 * MS, new Fault.Restart(N1)))
+        .fault(at(MILLI, new Fault.Crash(N1, loseUnsyncedWrites)))
+        .fault(at(2 * MILLI, new Fault.Restart(N1)))
         .build()
         .run();
     JsonNode crash = trace.events("crash").getFirst();
@@ -200,9 +200,9 @@ class SimulationFaultsTest {
     builder(trace)
         .node(N1, script.factory())
         .node(N2, script.factory())
-        .fault(at(MS, new Fault.Restart(N1)))
-        .fault(at(2 * MS, new Fault.Crash(N2, false)))
-        .fault(at(3 * MS, new Fault.Crash(N2, false)))
+        .fault(at(MILLI, new Fault.Restart(N1)))
+        .fault(at(2 * MILLI, new Fault.Crash(N2, false)))
+        .fault(at(3 * MILLI, new Fault.Crash(N2, false)))
         .build()
         .run();
     assertThat(trace.events("note"))
@@ -219,29 +219,29 @@ class SimulationFaultsTest {
     // between two deferred arrivals.
     TraceCapture trace = new TraceCapture();
     Script script =
-        ticker(MS)
+        ticker(MILLI)
             .onStart(
                 (node, context) -> {
                   if (context.self().equals(N1)) {
-                    context.setTimer(new Tag("tick"), 2 * MS);
+                    context.setTimer(new Tag("tick"), 2 * MILLI);
                   } else {
-                    context.setTimer(new Tag("n2-own"), 5 * MS);
+                    context.setTimer(new Tag("n2-own"), 5 * MILLI);
                   }
                 })
             .onTimer(
                 (node, context, timer) -> {
                   if (context.self().equals(N1)) {
-                    context.send(N2, new Text("sent@" + context.monotonicNanos() / MS));
-                    if (context.monotonicNanos() < 11 * MS) {
-                      context.setTimer(timer, 3 * MS);
+                    context.send(N2, new Text("sent@" + context.monotonicNanos() / MILLI));
+                    if (context.monotonicNanos() < 11 * MILLI) {
+                      context.setTimer(timer, 3 * MILLI);
                     }
                   }
                 });
     builder(trace)
-        .network(LinkPolicy.defaults().withLatency(Latency.constant(2 * MS)))
+        .network(LinkPolicy.defaults().withLatency(Latency.constant(2 * MILLI)))
         .node(N1, script.factory())
         .node(N2, script.factory())
-        .fault(at(3 * MS, new Fault.Pause(N2, 10 * MS)))
+        .fault(at(3 * MILLI, new Fault.Pause(N2, 10 * MILLI)))
         .build()
         .run();
 
@@ -256,43 +256,45 @@ class SimulationFaultsTest {
             "msg:n1:sent@11");
     // The clocks kept running: everything deferred is handled at 13 ms by the node's own clock.
     assertThat(n2.inputs().subList(1, 5))
-        .allSatisfy(input -> assertThat(input.monotonicNanos()).isEqualTo(13 * MS));
+        .allSatisfy(input -> assertThat(input.monotonicNanos()).isEqualTo(13 * MILLI));
 
     JsonNode resume = trace.events("resume").getFirst();
-    assertThat(resume.get("t").asLong()).isEqualTo(13 * MS);
+    assertThat(resume.get("t").asLong()).isEqualTo(13 * MILLI);
     assertThat(resume.get("deferred").asInt()).isEqualTo(4);
     JsonNode timer = trace.events("timer", "n2").getFirst();
-    assertThat(timer.get("t").asLong()).isEqualTo(13 * MS);
-    assertThat(timer.get("dueT").asLong()).as("when it fell due").isEqualTo(5 * MS);
-    assertThat(timer.get("mono").asLong()).isEqualTo(13 * MS);
-    assertThat(trace.events("pause").getFirst().get("durationNanos").asLong()).isEqualTo(10 * MS);
+    assertThat(timer.get("t").asLong()).isEqualTo(13 * MILLI);
+    assertThat(timer.get("dueT").asLong()).as("when it fell due").isEqualTo(5 * MILLI);
+    assertThat(timer.get("mono").asLong()).isEqualTo(13 * MILLI);
+    assertThat(trace.events("pause").getFirst().get("durationNanos").asLong())
+        .isEqualTo(10 * MILLI);
     // Nothing at n2 between the pause and the resume.
     assertThat(
             trace.events(
                 e ->
                     e.path("node").asText().equals("n2")
-                        && e.get("t").asLong() > 3 * MS
-                        && e.get("t").asLong() < 13 * MS))
+                        && e.get("t").asLong() > 3 * MILLI
+                        && e.get("t").asLong() < 13 * MILLI))
         .isEmpty();
   }
 
   @Test
   void aCrashDuringAPauseDropsWhatWasDeferredAndTheResumeNeverComes() {
     TraceCapture trace = new TraceCapture();
-    Script script = ticker(2 * MS);
+    Script script = ticker(2 * MILLI);
     builder(trace)
-        .network(LinkPolicy.defaults().withLatency(Latency.constant(MS)))
+        .network(LinkPolicy.defaults().withLatency(Latency.constant(MILLI)))
         .node(N1, script.factory())
         .node(N2, script.factory())
-        .fault(at(4 * MS, new Fault.Pause(N2, 20 * MS)))
-        .fault(at(8 * MS, new Fault.Crash(N2, false)))
-        .fault(at(10 * MS, new Fault.Restart(N2)))
-        .limits(Limits.of(30 * MS))
+        .fault(at(4 * MILLI, new Fault.Pause(N2, 20 * MILLI)))
+        .fault(at(8 * MILLI, new Fault.Crash(N2, false)))
+        .fault(at(10 * MILLI, new Fault.Restart(N2)))
+        .limits(Limits.of(30 * MILLI))
         .build()
         .run();
     // Deferred arrivals at 5 and 7 ms are dropped at the crash, on n2's lane, as node-down.
     List<JsonNode> atCrash =
-        trace.events(e -> e.path("type").asText().equals("drop") && e.get("t").asLong() == 8 * MS);
+        trace.events(
+            e -> e.path("type").asText().equals("drop") && e.get("t").asLong() == 8 * MILLI);
     assertThat(atCrash).hasSize(2);
     assertThat(atCrash)
         .allSatisfy(e -> assertThat(e.get("reason").asText()).isEqualTo("node-down"));
@@ -301,35 +303,35 @@ class SimulationFaultsTest {
     // The restarted node is not paused: it handles arrivals at once.
     assertThat(script.latest(N2).orElseThrow().inputs())
         .filteredOn(input -> input.kind().equals("msg"))
-        .allSatisfy(input -> assertThat(input.monotonicNanos() % (2 * MS)).isEqualTo(MS));
+        .allSatisfy(input -> assertThat(input.monotonicNanos() % (2 * MILLI)).isEqualTo(MILLI));
   }
 
   @Test
   void aPartitionDropsMessagesInFlightWhenTheyArriveAndNewOnesWhenSent() {
     TraceCapture trace = new TraceCapture();
-    Script script = ticker(4 * MS);
+    Script script = ticker(4 * MILLI);
     builder(trace)
-        .network(LinkPolicy.defaults().withLatency(Latency.constant(10 * MS)))
+        .network(LinkPolicy.defaults().withLatency(Latency.constant(10 * MILLI)))
         .node(N1, script.factory())
         .node(N2, script.factory())
         .node(N3, script.factory())
-        .fault(at(5 * MS, new Fault.Partition(List.of(List.of(N1), List.of(N2)))))
-        .fault(at(30 * MS, new Fault.Heal()))
-        .limits(Limits.of(45 * MS))
+        .fault(at(5 * MILLI, new Fault.Partition(List.of(List.of(N1), List.of(N2)))))
+        .fault(at(30 * MILLI, new Fault.Heal()))
+        .limits(Limits.of(45 * MILLI))
         .build()
         .run();
     // Sent at 4 ms, due at 14 ms: dropped on arrival, on the receiver's lane.
     JsonNode inFlight = trace.events("drop", "n2").getFirst();
-    assertThat(inFlight.get("t").asLong()).isEqualTo(14 * MS);
+    assertThat(inFlight.get("t").asLong()).isEqualTo(14 * MILLI);
     assertThat(inFlight.get("reason").asText()).isEqualTo("partition");
     // Sent at 8..28 ms while partitioned: dropped at send, on the sender's lane.
     assertThat(trace.events("drop", "n1"))
         .extracting(e -> e.get("t").asLong())
-        .containsExactly(8 * MS, 12 * MS, 16 * MS, 20 * MS, 24 * MS, 28 * MS);
+        .containsExactly(8 * MILLI, 12 * MILLI, 16 * MILLI, 20 * MILLI, 24 * MILLI, 28 * MILLI);
     // After the heal at 30 ms: sent at 32 ms, delivered at 42 ms.
     assertThat(trace.events("deliver", "n2"))
         .extracting(e -> e.get("t").asLong())
-        .containsExactly(42 * MS);
+        .containsExactly(42 * MILLI);
     assertThat(trace.events("partition").getFirst().get("groups").toString())
         .isEqualTo("[[\"n3\"],[\"n1\"],[\"n2\"]]");
     assertThat(trace.events("heal")).hasSize(1);
@@ -362,27 +364,27 @@ class SimulationFaultsTest {
     List<Long> wallReadings = new ArrayList<>();
     Script script =
         new Script()
-            .onStart((node, context) -> context.setTimer(new Tag("read"), 10 * MS))
+            .onStart((node, context) -> context.setTimer(new Tag("read"), 10 * MILLI))
             .onTimer(
                 (node, context, timer) -> {
                   wallReadings.add(context.wallClockNanos());
-                  context.setTimer(timer, 10 * MS);
+                  context.setTimer(timer, 10 * MILLI);
                 });
     builder(trace)
         .node(N1, script.factory())
-        .fault(at(15 * MS, new Fault.ClockJump(N1, -7 * MS)))
-        .fault(at(25 * MS, new Fault.ClockOffset(N1, 100 * MS)))
-        .limits(Limits.of(30 * MS))
+        .fault(at(15 * MILLI, new Fault.ClockJump(N1, -7 * MILLI)))
+        .fault(at(25 * MILLI, new Fault.ClockOffset(N1, 100 * MILLI)))
+        .limits(Limits.of(30 * MILLI))
         .build()
         .run();
-    assertThat(wallReadings).containsExactly(10 * MS, 13 * MS, 130 * MS);
+    assertThat(wallReadings).containsExactly(10 * MILLI, 13 * MILLI, 130 * MILLI);
     assertThat(trace.events("clock"))
         .extracting(e -> e.get("change").asText())
         .containsExactly("jump", "offset");
-    assertThat(trace.events("clock").getFirst().get("deltaNanos").asLong()).isEqualTo(-7 * MS);
+    assertThat(trace.events("clock").getFirst().get("deltaNanos").asLong()).isEqualTo(-7 * MILLI);
     assertThat(trace.events("timer"))
         .extracting(e -> e.get("mono").asLong())
-        .containsExactly(10 * MS, 20 * MS, 30 * MS);
+        .containsExactly(10 * MILLI, 20 * MILLI, 30 * MILLI);
   }
 
   @Test
@@ -390,47 +392,47 @@ class SimulationFaultsTest {
     TraceCapture trace = new TraceCapture();
     Script script =
         new Script()
-            .onStart((node, context) -> context.setTimer(new Tag("t"), 10 * MS))
-            .onTimer((node, context, timer) -> context.setTimer(timer, 10 * MS));
+            .onStart((node, context) -> context.setTimer(new Tag("t"), 10 * MILLI))
+            .onTimer((node, context, timer) -> context.setTimer(timer, 10 * MILLI));
     builder(trace)
         .node(N1, script.factory())
-        .fault(at(5 * MS, new Fault.ClockDrift(N1, 500_000_000))) // 50% fast.
-        .limits(Limits.of(25 * MS))
+        .fault(at(5 * MILLI, new Fault.ClockDrift(N1, 500_000_000))) // 50% fast.
+        .limits(Limits.of(25 * MILLI))
         .build()
         .run();
     // The timer armed at 0 keeps its true deadline (10 ms); the next, armed at 10 ms on a clock
     // that now runs 1.5 times as fast, needs 6,666,667 ns of true time.
     assertThat(trace.events("timer"))
         .extracting(e -> e.get("t").asLong())
-        .containsExactly(10 * MS, 10 * MS + 6_666_667, 10 * MS + 2 * 6_666_667);
+        .containsExactly(10 * MILLI, 10 * MILLI + 6_666_667, 10 * MILLI + 2 * 6_666_667);
     assertThat(trace.events("clock").getFirst().get("driftPpb").asLong()).isEqualTo(500_000_000);
   }
 
   @Test
   void aLinkChangeAppliesToMessagesSentAfterIt() {
     TraceCapture trace = new TraceCapture();
-    Script script = ticker(2 * MS);
+    Script script = ticker(2 * MILLI);
     builder(trace)
         .node(N1, script.factory())
         .node(N2, script.factory())
         .fault(
             at(
-                5 * MS,
+                5 * MILLI,
                 new Fault.LinkChange(
                     N1,
                     N2,
-                    Latency.constant(3 * MS),
+                    Latency.constant(3 * MILLI),
                     faultline.engine.random.Ratio.ZERO,
                     null,
                     null,
                     null)))
-        .limits(Limits.of(12 * MS))
+        .limits(Limits.of(12 * MILLI))
         .build()
         .run();
     // Sent at 2 and 4 ms with 1 ms latency; at 6 and 8 ms with the new 3 ms latency.
     assertThat(trace.events("deliver", "n2"))
         .extracting(e -> e.get("t").asLong())
-        .containsExactly(3 * MS, 5 * MS, 9 * MS, 11 * MS);
+        .containsExactly(3 * MILLI, 5 * MILLI, 9 * MILLI, 11 * MILLI);
     JsonNode link = trace.events("link").getFirst();
     assertThat(link.get("from").asText()).isEqualTo("n1");
     assertThat(link.get("loss").asText()).isEqualTo("0/1");

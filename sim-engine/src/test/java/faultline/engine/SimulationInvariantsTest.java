@@ -1,10 +1,10 @@
 package faultline.engine;
 
-import static faultline.engine.SimulationTest.MS;
 import static faultline.engine.SimulationTest.N1;
 import static faultline.engine.SimulationTest.N2;
 import static faultline.engine.SimulationTest.N3;
 import static faultline.engine.SimulationTest.builder;
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,13 +68,13 @@ class SimulationInvariantsTest {
         .onStart(
             (node, context) -> {
               if (context.self().equals(N1)) {
-                context.setTimer(new Tag("tick"), MS);
+                context.setTimer(new Tag("tick"), MILLI);
               }
             })
         .onTimer(
             (node, context, timer) -> {
               context.send(N2, new Text("x"));
-              context.setTimer(timer, MS);
+              context.setTimer(timer, MILLI);
             });
   }
 
@@ -86,7 +86,7 @@ class SimulationInvariantsTest {
             .node(N1, chatter().factory())
             .node(N2, chatter().factory())
             .invariant(new AtMostMessages(3))
-            .limits(Limits.of(100 * MS))
+            .limits(Limits.of(100 * MILLI))
             .build()
             .run();
 
@@ -98,12 +98,13 @@ class SimulationInvariantsTest {
     assertThat(violation.seq()).isEqualTo(event.get("seq").asLong());
     assertThat(violation.invariant()).isEqualTo("test.at-most-messages");
     assertThat(violation.node()).isEqualTo(N2);
-    assertThat(violation.timeNanos()).isEqualTo(4 * MS); // Third message: sent at 3, arrives at 4.
+    assertThat(violation.timeNanos())
+        .isEqualTo(4 * MILLI); // Third message: sent at 3, arrives at 4.
     assertThat(violation.message()).isEqualTo("n2 handled 3 messages");
     assertThat(event.get("invariant").asText()).isEqualTo("test.at-most-messages");
     assertThat(event.get("message").asText()).isEqualTo("n2 handled 3 messages");
     assertThat(event.get("node").asText()).isEqualTo("n2");
-    assertThat(event.get("t").asLong()).isEqualTo(4 * MS);
+    assertThat(event.get("t").asLong()).isEqualTo(4 * MILLI);
     // The violation follows the delivery that caused it; only the halt comes after it.
     List<JsonNode> events = trace.events();
     int at = events.indexOf(event);
@@ -146,7 +147,7 @@ class SimulationInvariantsTest {
         builder(plain)
             .node(N1, chatter().factory())
             .node(N2, chatter().factory())
-            .limits(Limits.of(10 * MS))
+            .limits(Limits.of(10 * MILLI))
             .build()
             .run();
     TraceCapture measured = new TraceCapture();
@@ -155,12 +156,12 @@ class SimulationInvariantsTest {
             .node(N1, chatter().factory())
             .node(N2, chatter().factory())
             .invariant(new EventCounter())
-            .limits(Limits.of(10 * MS))
+            .limits(Limits.of(10 * MILLI))
             .build()
             .run();
 
     assertThat(with.fingerprint()).isEqualTo(without.fingerprint());
-    assertThat(with.metrics()).containsEntry("test.endNanos", 10 * MS);
+    assertThat(with.metrics()).containsEntry("test.endNanos", 10 * MILLI);
     assertThat(with.metrics().get("test.events")).isPositive();
     assertThat(without.metrics()).doesNotContainKey("test.events");
   }
@@ -174,7 +175,7 @@ class SimulationInvariantsTest {
             .node(N2, chatter().factory())
             .invariant(new AtMostMessages(3))
             .stopOnViolation(false)
-            .limits(Limits.of(10 * MS))
+            .limits(Limits.of(10 * MILLI))
             .build()
             .run();
     assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
@@ -224,9 +225,9 @@ class SimulationInvariantsTest {
         builder(trace)
             .node(N1, chatter().factory())
             .node(N2, chatter().factory())
-            .fault(new ScheduledFault(2 * MS + 500_000, new Fault.Heal()))
+            .fault(new ScheduledFault(2 * MILLI + 500_000, new Fault.Heal()))
             .invariant(recorder)
-            .limits(Limits.of(3 * MS))
+            .limits(Limits.of(3 * MILLI))
             .build();
     simulation.run();
     // Two starts, ticks at 1, 2, 3 ms, deliveries at 2 and 3 ms, and the heal: 8 events.
@@ -255,7 +256,7 @@ class SimulationInvariantsTest {
                   if (context.self().equals(N1)) {
                     context.send(N2, new Text("relay me"));
                   } else if (context.self().equals(N4) || context.self().equals(N5)) {
-                    context.setTimer(new Tag("alone"), 10 * MS);
+                    context.setTimer(new Tag("alone"), 10 * MILLI);
                   }
                 })
             .onMessage(
@@ -330,7 +331,7 @@ class SimulationInvariantsTest {
 
     @Override
     public void afterEvent(InvariantContext context) {
-      if (pausedAt12 < 0 && context.nowNanos() >= 12 * MS) {
+      if (pausedAt12 < 0 && context.nowNanos() >= 12 * MILLI) {
         pausedAt12 = context.isPaused(N2) ? 1 : 0;
         lastPausedAt12 = context.lastPausedNanos(N2);
         blockedDropAt12 = context.lastDropNanos(N3, faultline.engine.net.DropReason.BLOCKED);
@@ -354,31 +355,31 @@ class SimulationInvariantsTest {
             .onStart(
                 (node, context) -> {
                   if (context.self().equals(N1)) {
-                    context.setTimer(new Tag("tick"), MS);
+                    context.setTimer(new Tag("tick"), MILLI);
                   }
                 })
             .onTimer(
                 (node, context, timer) -> {
                   context.send(N3, new Text("x"));
-                  context.setTimer(timer, MS);
+                  context.setTimer(timer, MILLI);
                 });
     builder(trace)
         .node(N1, toN3.factory())
         .node(N2, toN3.factory())
         .node(N3, toN3.factory())
-        .fault(new ScheduledFault(10 * MS, new Fault.Pause(N2, 5 * MS)))
-        .fault(new ScheduledFault(3 * MS, new Fault.Block(N1, N3)))
-        .fault(new ScheduledFault(6 * MS, new Fault.Unblock(N1, N3)))
+        .fault(new ScheduledFault(10 * MILLI, new Fault.Pause(N2, 5 * MILLI)))
+        .fault(new ScheduledFault(3 * MILLI, new Fault.Block(N1, N3)))
+        .fault(new ScheduledFault(6 * MILLI, new Fault.Unblock(N1, N3)))
         .invariant(probe)
-        .limits(Limits.of(20 * MS))
+        .limits(Limits.of(20 * MILLI))
         .build()
         .run();
 
     assertThat(probe.pausedAt12).isEqualTo(1);
-    assertThat(probe.lastPausedAt12).isEqualTo(12 * MS);
-    assertThat(probe.blockedDropAt12).isBetween(3 * MS, 6 * MS);
+    assertThat(probe.lastPausedAt12).isEqualTo(12 * MILLI);
+    assertThat(probe.blockedDropAt12).isBetween(3 * MILLI, 6 * MILLI);
     assertThat(probe.lossDropAt12).isEqualTo(Long.MIN_VALUE);
-    assertThat(probe.lastPausedAtEnd).isEqualTo(15 * MS);
+    assertThat(probe.lastPausedAtEnd).isEqualTo(15 * MILLI);
     assertThat(trace.events("note"))
         .anySatisfy(note -> assertThat(note.get("text").asText()).isEqualTo("sampled"));
   }

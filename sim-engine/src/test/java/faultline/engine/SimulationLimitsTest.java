@@ -1,9 +1,9 @@
 package faultline.engine;
 
-import static faultline.engine.SimulationTest.MS;
 import static faultline.engine.SimulationTest.N1;
 import static faultline.engine.SimulationTest.N2;
 import static faultline.engine.SimulationTest.builder;
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,21 +30,21 @@ class SimulationLimitsTest {
   /** A node whose timer re-arms itself every millisecond, forever. */
   private static Script forever() {
     return new Script()
-        .onStart((node, context) -> context.setTimer(new Tag("tick"), MS))
-        .onTimer((node, context, timer) -> context.setTimer(timer, MS));
+        .onStart((node, context) -> context.setTimer(new Tag("tick"), MILLI))
+        .onTimer((node, context, timer) -> context.setTimer(timer, MILLI));
   }
 
   @Test
   void theTimeLimitEndsARunThatWouldGoOnForever() {
     TraceCapture trace = new TraceCapture();
     RunOutcome outcome =
-        builder(trace).node(N1, forever().factory()).limits(Limits.of(50 * MS)).build().run();
+        builder(trace).node(N1, forever().factory()).limits(Limits.of(50 * MILLI)).build().run();
     assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
-    assertThat(outcome.endNanos()).isEqualTo(50 * MS);
+    assertThat(outcome.endNanos()).isEqualTo(50 * MILLI);
     // Events due exactly at the limit still run: ticks at 1..50 ms.
     assertThat(trace.events("timer")).hasSize(50);
     assertThat(trace.events("halt").getFirst().get("reason").asText()).isEqualTo("time-limit");
-    assertThat(trace.events("halt").getFirst().get("t").asLong()).isEqualTo(50 * MS);
+    assertThat(trace.events("halt").getFirst().get("t").asLong()).isEqualTo(50 * MILLI);
   }
 
   @Test
@@ -53,13 +53,13 @@ class SimulationLimitsTest {
     Simulation simulation =
         builder(trace)
             .node(N1, forever().factory())
-            .limits(new Limits(10_000 * MS, 100, 1_000))
+            .limits(new Limits(10_000 * MILLI, 100, 1_000))
             .build();
     RunOutcome outcome = simulation.run();
     assertThat(outcome.stopReason()).isEqualTo(StopReason.EVENT_LIMIT);
     assertThat(simulation.eventsProcessed()).isEqualTo(100);
     assertThat(trace.events("timer")).hasSize(99); // The start, then 99 ticks.
-    assertThat(outcome.endNanos()).isEqualTo(99 * MS);
+    assertThat(outcome.endNanos()).isEqualTo(99 * MILLI);
     assertThat(trace.events("halt").getFirst().get("reason").asText()).isEqualTo("event-limit");
   }
 
@@ -71,7 +71,7 @@ class SimulationLimitsTest {
             .onStart(
                 (node, context) -> {
                   if (context.self().equals(N1)) {
-                    context.setTimer(new Tag("flood"), MS);
+                    context.setTimer(new Tag("flood"), MILLI);
                   }
                 })
             .onTimer(
@@ -79,19 +79,19 @@ class SimulationLimitsTest {
                   for (int i = 0; i < 40; i++) {
                     context.send(N2, new Text("spam"));
                   }
-                  context.setTimer(timer, MS);
+                  context.setTimer(timer, MILLI);
                 });
     Simulation simulation =
         builder(trace)
-            .network(LinkPolicy.defaults().withLatency(Latency.constant(1_000 * MS)))
+            .network(LinkPolicy.defaults().withLatency(Latency.constant(1_000 * MILLI)))
             .node(N1, flooder.factory())
             .node(N2, flooder.factory())
-            .limits(new Limits(10_000 * MS, 1_000_000, 100))
+            .limits(new Limits(10_000 * MILLI, 1_000_000, 100))
             .build();
     RunOutcome outcome = simulation.run();
     // 40 messages a tick, none delivered for a second: after the third tick 121 events wait.
     assertThat(outcome.stopReason()).isEqualTo(StopReason.QUEUE_LIMIT);
-    assertThat(outcome.endNanos()).isEqualTo(3 * MS);
+    assertThat(outcome.endNanos()).isEqualTo(3 * MILLI);
     assertThat(trace.events("send")).hasSize(120);
     assertThat(trace.events("halt").getFirst().get("reason").asText()).isEqualTo("queue-limit");
   }
@@ -101,23 +101,25 @@ class SimulationLimitsTest {
     TraceCapture trace = new TraceCapture();
     RunOutcome outcome =
         builder(trace)
-            .node(N1, new Script().onStart((n, c) -> c.setTimer(new Tag("once"), 7 * MS)).factory())
+            .node(
+                N1,
+                new Script().onStart((n, c) -> c.setTimer(new Tag("once"), 7 * MILLI)).factory())
             .build()
             .run();
     assertThat(outcome.stopReason()).isEqualTo(StopReason.QUIESCENT);
-    assertThat(outcome.endNanos()).isEqualTo(7 * MS);
+    assertThat(outcome.endNanos()).isEqualTo(7 * MILLI);
   }
 
   @Test
   void runUntilStopsAtTheDeadlineAndTheRunGoesOnFromThere() {
     TraceCapture trace = new TraceCapture();
     Simulation simulation =
-        builder(trace).node(N1, forever().factory()).limits(Limits.of(20 * MS)).build();
-    assertThat(simulation.runUntil(5 * MS)).isTrue();
-    assertThat(simulation.nowNanos()).isEqualTo(5 * MS);
+        builder(trace).node(N1, forever().factory()).limits(Limits.of(20 * MILLI)).build();
+    assertThat(simulation.runUntil(5 * MILLI)).isTrue();
+    assertThat(simulation.nowNanos()).isEqualTo(5 * MILLI);
     assertThat(simulation.isStopped()).isFalse();
     assertThat(trace.events("timer")).hasSize(5);
-    assertThat(simulation.runUntil(1_000 * MS)).as("capped by the time limit").isFalse();
+    assertThat(simulation.runUntil(1_000 * MILLI)).as("capped by the time limit").isFalse();
     assertThat(simulation.isStopped()).isTrue();
     RunOutcome outcome = simulation.finish();
     assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
@@ -228,8 +230,8 @@ class SimulationLimitsTest {
             () ->
                 builder(new TraceCapture())
                     .node(N1, forever().factory())
-                    .limits(Limits.of(10 * MS))
-                    .fault(new ScheduledFault(11 * MS, new Fault.Heal()))
+                    .limits(Limits.of(10 * MILLI))
+                    .fault(new ScheduledFault(11 * MILLI, new Fault.Heal()))
                     .build())
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -1,5 +1,6 @@
 package faultline.engine;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,14 +36,13 @@ class SimulationTest {
   static final NodeId N1 = NodeId.of("n1");
   static final NodeId N2 = NodeId.of("n2");
   static final NodeId N3 = NodeId.of("n3");
-  static final long MS = 1_000_000;
 
   /** A builder on a network with a constant 1 ms latency, tracing into {@code trace}. */
   static SimulationBuilder builder(TraceSink trace) {
     return Simulation.builder()
         .seed(1)
-        .network(LinkPolicy.defaults().withLatency(Latency.constant(MS)))
-        .limits(Limits.of(10_000 * MS))
+        .network(LinkPolicy.defaults().withLatency(Latency.constant(MILLI)))
+        .limits(Limits.of(10_000 * MILLI))
         .trace(trace, Map.of("name", "test"));
   }
 
@@ -130,10 +130,10 @@ class SimulationTest {
         new Script()
             .onStart(
                 (node, context) -> {
-                  context.setTimer(new Tag("set-then-cancel"), MS);
+                  context.setTimer(new Tag("set-then-cancel"), MILLI);
                   context.cancelTimer(new Tag("set-then-cancel"));
                   context.cancelTimer(new Tag("cancel-then-set"));
-                  context.setTimer(new Tag("cancel-then-set"), MS);
+                  context.setTimer(new Tag("cancel-then-set"), MILLI);
                   context.cancelTimer(new Tag("never-armed")); // A no-op, not an error.
                 });
     builder(trace).node(N1, script.factory()).build().run();
@@ -148,15 +148,15 @@ class SimulationTest {
         new Script()
             .onStart(
                 (node, context) -> {
-                  context.setTimer(new Tag("sooner"), 10 * MS);
-                  context.setTimer(new Tag("sooner"), 3 * MS);
-                  context.setTimer(new Tag("later"), 3 * MS);
-                  context.setTimer(new Tag("later"), 10 * MS);
+                  context.setTimer(new Tag("sooner"), 10 * MILLI);
+                  context.setTimer(new Tag("sooner"), 3 * MILLI);
+                  context.setTimer(new Tag("later"), 3 * MILLI);
+                  context.setTimer(new Tag("later"), 10 * MILLI);
                 });
     builder(trace).node(N1, script.factory()).build().run();
     assertThat(trace.events("timer"))
         .extracting(e -> e.get("timer").asText() + "@" + e.get("t").asLong())
-        .containsExactly("sooner@" + 3 * MS, "later@" + 10 * MS);
+        .containsExactly("sooner@" + 3 * MILLI, "later@" + 10 * MILLI);
   }
 
   @Test
@@ -167,7 +167,7 @@ class SimulationTest {
             .onStart(
                 (node, context) -> {
                   if (context.self().equals(N1)) {
-                    context.setTimer(new Tag("deadline"), 5 * MS);
+                    context.setTimer(new Tag("deadline"), 5 * MILLI);
                   } else {
                     context.send(N1, new Text("cancel it"));
                   }
@@ -183,17 +183,17 @@ class SimulationTest {
     TraceCapture trace = new TraceCapture();
     Script script =
         new Script()
-            .onStart((node, context) -> context.setTimer(new Tag("tick"), 2 * MS))
+            .onStart((node, context) -> context.setTimer(new Tag("tick"), 2 * MILLI))
             .onTimer(
                 (node, context, timer) -> {
                   if (node.inputs().size() < 5) {
-                    context.setTimer(timer, 2 * MS);
+                    context.setTimer(timer, 2 * MILLI);
                   }
                 });
     builder(trace).node(N1, script.factory()).build().run();
     assertThat(trace.events("timer"))
         .extracting(e -> e.get("t").asLong())
-        .containsExactly(2 * MS, 4 * MS, 6 * MS, 8 * MS);
+        .containsExactly(2 * MILLI, 4 * MILLI, 6 * MILLI, 8 * MILLI);
     assertThat(trace.events("timer")).allSatisfy(e -> assertThat(e.has("dueT")).isFalse());
   }
 
@@ -201,7 +201,7 @@ class SimulationTest {
   void aTimerOnAFastClockFiresEarlierInTrueTime() {
     TraceCapture trace = new TraceCapture();
     Script script =
-        new Script().onStart((node, context) -> context.setTimer(new Tag("t"), 10 * MS));
+        new Script().onStart((node, context) -> context.setTimer(new Tag("t"), 10 * MILLI));
     builder(trace)
         .node(N1, script.factory())
         .node(N2, script.factory())
@@ -210,13 +210,13 @@ class SimulationTest {
         .run();
     // The node reads its own clock: its deadline has come, though true time has not reached it.
     assertThat(script.latest(N1).orElseThrow().inputs().getLast().monotonicNanos())
-        .isEqualTo(10 * MS);
+        .isEqualTo(10 * MILLI);
     JsonNode fast = trace.events("timer", "n1").getFirst();
     JsonNode perfect = trace.events("timer", "n2").getFirst();
     // 10 ms on a clock 100 ppm fast is 10 ms / 1.0001 of true time, rounded up to the nanosecond.
     assertThat(fast.get("t").asLong()).isEqualTo(9_999_001);
-    assertThat(fast.get("mono").asLong()).isEqualTo(10 * MS);
-    assertThat(perfect.get("t").asLong()).isEqualTo(10 * MS);
+    assertThat(fast.get("mono").asLong()).isEqualTo(10 * MILLI);
+    assertThat(perfect.get("t").asLong()).isEqualTo(10 * MILLI);
     assertThat(trace.typesAtNodes()).containsSubsequence("timer@n1", "timer@n2");
   }
 
@@ -267,13 +267,13 @@ class SimulationTest {
   @Test
   void nodeEventsCarryTheNodeAndItsClockReadingsAndNetworkEventsDoNot() {
     TraceCapture trace = new TraceCapture();
-    pingPong(trace, 1).clock(N1, new NodeClock(5 * MS, 0)).build().run();
+    pingPong(trace, 1).clock(N1, new NodeClock(5 * MILLI, 0)).build().run();
     JsonNode send = trace.events("send").getFirst();
     assertThat(send.get("node").asText()).isEqualTo("n1");
     assertThat(send.get("to").asText()).isEqualTo("n2");
     assertThat(send.get("msg").asText()).isEqualTo("Ping");
     assertThat(send.get("payload").get("round").asInt()).isEqualTo(1);
-    assertThat(send.get("wall").asLong()).isEqualTo(5 * MS);
+    assertThat(send.get("wall").asLong()).isEqualTo(5 * MILLI);
     assertThat(send.get("mono").asLong()).isZero();
     JsonNode deliver = trace.events("deliver").getFirst();
     assertThat(deliver.get("from").asText()).isEqualTo("n1");
@@ -284,7 +284,7 @@ class SimulationTest {
 
   @Test
   void theSameSeedGivesTheSameBytesAndAnotherSeedAnotherTrace() {
-    LinkPolicy jittery = LinkPolicy.defaults().withLatency(Latency.uniform(MS, 30 * MS));
+    LinkPolicy jittery = LinkPolicy.defaults().withLatency(Latency.uniform(MILLI, 30 * MILLI));
     byte[] first = jitteryRun(jittery, 5);
     byte[] again = jitteryRun(jittery, 5);
     byte[] other = jitteryRun(jittery, 6);
@@ -314,7 +314,7 @@ class SimulationTest {
         .node(N2, script.factory())
         .network(
             LinkPolicy.defaults()
-                .withLatency(Latency.constant(MS))
+                .withLatency(Latency.constant(MILLI))
                 .withDuplicate(faultline.engine.random.Ratio.ONE))
         .build()
         .run();
@@ -341,8 +341,8 @@ class SimulationTest {
         .containsEntry("net.delivered", 10L);
     // Five round trips at 1 ms each way. The pinger's last retry timer was cancelled; its stale
     // queue entry drains without letting time pass, so the run ends with the last delivery.
-    assertThat(trace.events("deliver").getLast().get("t").asLong()).isEqualTo(10 * MS);
-    assertThat(outcome.endNanos()).isEqualTo(10 * MS);
+    assertThat(trace.events("deliver").getLast().get("t").asLong()).isEqualTo(10 * MILLI);
+    assertThat(outcome.endNanos()).isEqualTo(10 * MILLI);
   }
 
   @Test
@@ -358,6 +358,20 @@ class SimulationTest {
     assertThatThrownBy(() -> builder(new TraceCapture()).node(N1, negative.factory()).build().run())
         .isInstanceOf(NodeFailure.class)
         .hasRootCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aProtocolRecordMayNotTakeANameTheTraceAlreadyUses() {
+    for (String taken : List.of("crash", "deliver", "end", "header")) {
+      Script script = new Script().onStart((node, context) -> context.record(taken, Map.of()));
+      assertThatThrownBy(() -> builder(new TraceCapture()).node(N1, script.factory()).build().run())
+          .as(taken)
+          .isInstanceOf(NodeFailure.class)
+          .hasRootCauseMessage(
+              taken
+                  + " is a type the engine's trace already uses; give the record a name of its"
+                  + " own");
+    }
   }
 
   @Test

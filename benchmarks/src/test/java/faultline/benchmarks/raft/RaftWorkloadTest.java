@@ -1,5 +1,6 @@
 package faultline.benchmarks.raft;
 
+import static faultline.engine.time.Nanos.SECOND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,14 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's workload loads, runs cleanly, and writing the trace does not change the run. */
 class RaftWorkloadTest {
-  private static final long ONE_SECOND_NANOS = 1_000_000_000L;
-
   @Test
   void writingTheTraceGivesTheSameRunAsHashingIt(@TempDir Path dir) throws Exception {
     Scenario scenario = RaftWorkload.scenario();
-    RunOutcome hashed = RaftWorkload.runDiscarding(scenario, ONE_SECOND_NANOS);
+    RunOutcome hashed = RaftWorkload.runDiscarding(scenario, SECOND);
     Path file = dir.resolve("trace.jsonl");
-    RunOutcome written = RaftWorkload.runWriting(scenario, ONE_SECOND_NANOS, file);
+    RunOutcome written = RaftWorkload.runWriting(scenario, SECOND, file);
 
     assertTrue(hashed.violations().isEmpty(), () -> hashed.violations().toString());
     assertTrue(hashed.events() > 10_000, "a second of the workload is busy: " + hashed.events());

@@ -1,25 +1,42 @@
 package faultline.exercises.e04_lww;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.check.Invariant;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
 import faultline.protocols.clocks.ClockInvariants;
+import faultline.scenarios.bind.Parameter;
+import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.parse.ParamReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code "protocol": "exercise-lww"}: your {@link LwwNode} on every node.
- *
- * <pre>
- * "params": {
- *   "writeIntervalMin": "100ms", "writeIntervalMax": "400ms", "writeUntil": "2s",
- *   "stamping": "yours" | "wall"     // default "yours"; "wall" runs the given wall-clock stamps
- * }
- * </pre>
+ * {@code "protocol": "exercise-lww"}: your {@link LwwNode} on every node. Parameters: {@link
+ * #PARAMETERS}.
  */
 public final class LwwBinding extends ExerciseBinding {
+  static final Parameters PARAMETERS = new Parameters();
+  private static final Parameter WRITE_INTERVAL_MIN =
+      PARAMETERS.duration(
+          "writeIntervalMin", 100 * MILLI, "the least interval between a node's writes");
+  private static final Parameter WRITE_INTERVAL_MAX =
+      PARAMETERS.duration(
+          "writeIntervalMax",
+          Parameters.computed("writeIntervalMin"),
+          "the greatest interval between a node's writes");
+  private static final Parameter WRITE_UNTIL =
+      PARAMETERS.duration(
+          "writeUntil", Parameters.computed("the end of the run"), "no write starts after this");
+  private static final Parameter STAMPING =
+      PARAMETERS.choice(
+          "stamping",
+          "yours",
+          List.of("yours", "wall"),
+          "whose stamps the nodes use: your code's, or the given wall-clock code's");
+
   public LwwBinding() {
     super(
         "exercise-lww",
@@ -34,17 +51,22 @@ public final class LwwBinding extends ExerciseBinding {
   }
 
   @Override
+  public Parameters parameters() {
+    return PARAMETERS;
+  }
+
+  @Override
   protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
-    long minNanos = params.durationNanos("writeIntervalMin", 100_000_000);
-    long maxNanos = params.durationNanos("writeIntervalMax", minNanos);
-    long untilNanos = params.durationNanos("writeUntil", Long.MAX_VALUE);
+    long minNanos = WRITE_INTERVAL_MIN.durationNanos(params);
+    long maxNanos = WRITE_INTERVAL_MAX.durationNanos(params, minNanos);
+    long untilNanos = WRITE_UNTIL.durationNanos(params, Long.MAX_VALUE);
     if (minNanos <= 0) {
-      throw params.error("writeIntervalMin", "must be longer than 0s");
+      throw WRITE_INTERVAL_MIN.error(params, "must be longer than 0s");
     }
     if (maxNanos < minNanos) {
-      throw params.error("writeIntervalMax", "must not be shorter than writeIntervalMin");
+      throw WRITE_INTERVAL_MAX.error(params, "must not be shorter than writeIntervalMin");
     }
-    boolean wall = params.choice("stamping", "yours", List.of("yours", "wall")).equals("wall");
+    boolean wall = STAMPING.choice(params).equals("wall");
     LwwConfig config = new LwwConfig(minNanos, maxNanos, untilNanos, wall);
     return id -> new LwwNode(config);
   }

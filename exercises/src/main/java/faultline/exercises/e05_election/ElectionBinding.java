@@ -10,6 +10,7 @@ import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
+import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.bind.RaftParams;
 import faultline.scenarios.parse.ParamReader;
 import java.util.List;
@@ -32,6 +33,12 @@ public final class ElectionBinding extends ExerciseBinding {
   private static List<Invariant> freshInvariants() {
     return RaftInvariants.all(
         LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX));
+  }
+
+  /** Every parameter of {@code raft}. */
+  @Override
+  public Parameters parameters() {
+    return RaftParams.PARAMETERS;
   }
 
   @Override

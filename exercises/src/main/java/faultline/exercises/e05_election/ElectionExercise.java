@@ -1,5 +1,8 @@
 package faultline.exercises.e05_election;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.node.NodeId;
 import faultline.engine.random.SimRandom;
 import faultline.exercises.Exercise;
@@ -14,8 +17,6 @@ import java.util.TreeSet;
 
 /** The checks of exercise 5; see README.md beside this file. */
 public final class ElectionExercise implements Exercise {
-  private static final long MILLI = 1_000_000L;
-  private static final long SECOND = 1_000 * MILLI;
   private static final NodeId N2 = new NodeId("n2");
   private static final NodeId N3 = new NodeId("n3");
 

@@ -1,7 +1,7 @@
 package faultline.exercises.e06_replication;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Observer;
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftNode;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * without storing anything, and no safety property notices while it stays the leader; a floor on
  * this metric makes the followers' half of the exercise count in a run without leader changes.
  */
-final class LeastApplied implements Invariant {
+final class LeastApplied implements Observer {
   static final String METRIC = "exercise.leastAppliedByAServer";
 
   @Override

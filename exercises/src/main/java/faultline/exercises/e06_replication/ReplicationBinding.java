@@ -11,6 +11,7 @@ import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.ReplicationRules;
+import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.bind.RaftParams;
 import faultline.scenarios.parse.ParamReader;
 import java.util.ArrayList;
@@ -42,6 +43,12 @@ public final class ReplicationBinding extends ExerciseBinding {
                 LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)));
     invariants.add(new LeastApplied());
     return List.copyOf(invariants);
+  }
+
+  /** Every parameter of {@code raft}. */
+  @Override
+  public Parameters parameters() {
+    return RaftParams.PARAMETERS;
   }
 
   @Override

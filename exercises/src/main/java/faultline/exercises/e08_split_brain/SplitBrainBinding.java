@@ -1,5 +1,7 @@
 package faultline.exercises.e08_split_brain;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.exercises.ExerciseBinding;
@@ -11,6 +13,9 @@ import faultline.protocols.locks.Fencing;
 import faultline.protocols.locks.LockServiceConfig;
 import faultline.protocols.locks.LockServiceNode;
 import faultline.protocols.locks.StorageResourceNode;
+import faultline.scenarios.bind.LockParams;
+import faultline.scenarios.bind.Parameter;
+import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.parse.ParamReader;
 import java.util.List;
 import java.util.Set;
@@ -20,19 +25,31 @@ import java.util.TreeMap;
  * {@code "protocol": "exercise-split-brain"}: the lease election of {@code lease-election}, with
  * every candidate's lease judged by your {@link LeaderLease}. The lock service judges expiry by its
  * own monotonic clock and the storage accepts every write (no fencing), so only the leaders' own
- * rule keeps them apart.
- *
- * <pre>
- * "params": {"service": "lock", "resource": "storage", "driftBoundPpm": 100000,
- *            "lease": "10s", "renewEvery": "3s", "workEvery": "500ms", "campaignEvery": "1s",
- *            "candidates": [{"node": "n1", "campaignAt": "0s"}]}
- * </pre>
+ * rule keeps them apart. Parameters: {@link #PARAMETERS}.
  */
 public final class SplitBrainBinding extends ExerciseBinding {
   /** The longest lease: a margin computed as lease times ppm stays far from overflow. */
   static final long LEASE_NANOS_MAX = 3_600_000_000_000L;
 
   static final long DRIFT_BOUND_PPM_MAX = 500_000;
+
+  static final Parameters PARAMETERS = new Parameters();
+  private static final LockParams.NodeParameters NODES =
+      LockParams.NodeParameters.declare(PARAMETERS);
+  private static final Parameter DRIFT_BOUND_PPM =
+      PARAMETERS.integer(
+          "driftBoundPpm",
+          0,
+          0,
+          DRIFT_BOUND_PPM_MAX,
+          "the bound on clock drift your LeaderLease is given, in parts per million");
+  private static final Parameter LEASE =
+      PARAMETERS.duration(
+          "lease",
+          LeaseElectionConfig.DEFAULT_LEASE_NANOS,
+          "the lease a candidate asks for, from 1ms to 1h");
+  private static final LockParams.ElectionParameters ELECTION =
+      LockParams.ElectionParameters.declare(PARAMETERS, 500 * MILLI);
 
   public SplitBrainBinding() {
     super(
@@ -42,34 +59,41 @@ public final class SplitBrainBinding extends ExerciseBinding {
   }
 
   @Override
+  public Parameters parameters() {
+    return PARAMETERS;
+  }
+
+  @Override
   protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
-    NodeId service = params.node("service");
-    NodeId resource = params.node("resource");
-    long driftBoundPpm = params.integer("driftBoundPpm", 0, 0, DRIFT_BOUND_PPM_MAX);
-    long leaseNanos = params.durationNanos("lease", LeaseElectionConfig.DEFAULT_LEASE_NANOS);
+    NodeId service = NODES.service().node(params);
+    NodeId resource = NODES.resource().node(params);
+    long driftBoundPpm = DRIFT_BOUND_PPM.integer(params);
+    long leaseNanos = LEASE.durationNanos(params);
     if (leaseNanos < 1_000_000L || leaseNanos > LEASE_NANOS_MAX) {
-      throw params.error("lease", "must be from 1ms to 1h");
+      throw LEASE.error(params, "must be from 1ms to 1h");
     }
-    long renewEveryNanos =
-        positive(params, "renewEvery", LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS);
+    long renewEveryNanos = positive(params, ELECTION.renewEvery());
     if (renewEveryNanos > leaseNanos) {
-      throw params.error("renewEvery", "must not be longer than the lease");
+      throw ELECTION.renewEvery().error(params, "must not be longer than the lease");
     }
-    long workEveryNanos = positive(params, "workEvery", 500_000_000L);
-    long campaignEveryNanos = positive(params, "campaignEvery", 1_000_000_000L);
+    long workEveryNanos = positive(params, ELECTION.workEvery());
+    long campaignEveryNanos = positive(params, ELECTION.campaignEvery());
     TreeMap<NodeId, Long> campaignAt = new TreeMap<>();
-    for (ParamReader candidate : params.objects("candidates")) {
-      campaignAt.put(candidate.node("node"), candidate.durationNanos("campaignAt", 0));
+    for (ParamReader candidate : ELECTION.candidates().objects(params)) {
+      campaignAt.put(
+          ELECTION.candidateNode().node(candidate), ELECTION.campaignAt().durationNanos(candidate));
       candidate.finish();
     }
     if (campaignAt.isEmpty()) {
-      throw params.error("candidates", "at least one candidate is needed");
+      throw ELECTION.candidates().error(params, "at least one candidate is needed");
     }
     for (NodeId node : nodes) {
       if (!node.equals(service) && !node.equals(resource) && !campaignAt.containsKey(node)) {
-        throw params.error(
-            "candidates",
-            node + " has no role: name it in candidates, or as the service or the resource");
+        throw ELECTION
+            .candidates()
+            .error(
+                params,
+                node + " has no role: name it in candidates, or as the service or the resource");
       }
     }
     LockServiceConfig serviceConfig =
@@ -100,10 +124,10 @@ public final class SplitBrainBinding extends ExerciseBinding {
     };
   }
 
-  private static long positive(ParamReader params, String field, long defaultNanos) {
-    long nanos = params.durationNanos(field, defaultNanos);
+  private static long positive(ParamReader params, Parameter duration) {
+    long nanos = duration.durationNanos(params);
     if (nanos <= 0) {
-      throw params.error(field, "must be longer than 0s");
+      throw duration.error(params, "must be longer than 0s");
     }
     return nanos;
   }

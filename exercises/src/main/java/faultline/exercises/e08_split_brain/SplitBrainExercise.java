@@ -1,5 +1,7 @@
 package faultline.exercises.e08_split_brain;
 
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
 import faultline.exercises.grading.SimulationCheck;
@@ -10,7 +12,6 @@ import java.util.List;
 
 /** The checks of exercise 8; see README.md beside this file. */
 public final class SplitBrainExercise implements Exercise {
-  private static final long SECOND = 1_000_000_000L;
   private static final long DRIFT_BOUND_PPM = 100_000; // 10%: 1 s of a 10 s lease.
   private static final String TERMS = "leases.terms";
   private static final String WRITES = "leases.leaderWrites";

@@ -7,6 +7,7 @@ import faultline.exercises.ExerciseBinding;
 import faultline.protocols.paxos.PaxosConfig;
 import faultline.protocols.paxos.PaxosNode;
 import faultline.protocols.paxos.check.PaxosInvariants;
+import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.bind.PaxosParams;
 import faultline.scenarios.parse.ParamReader;
 import java.util.List;
@@ -27,6 +28,12 @@ public final class PaxosExerciseBinding extends ExerciseBinding {
   private static PaxosConfig sample() {
     NodeId only = NodeId.of("n1");
     return PaxosConfig.builder(List.of(only)).proposer(only, "v", 0).build();
+  }
+
+  /** Every parameter of {@code paxos}. */
+  @Override
+  public Parameters parameters() {
+    return PaxosParams.PARAMETERS;
   }
 
   @Override

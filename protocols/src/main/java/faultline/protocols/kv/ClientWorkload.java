@@ -1,5 +1,7 @@
 package faultline.protocols.kv;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import java.util.List;
@@ -38,8 +40,6 @@ public record ClientWorkload(
         operationTimeoutNanos >= attemptTimeoutNanos,
         "the operation timeout must not be shorter than one attempt");
   }
-
-  private static final long MILLI = 1_000_000L;
 
   /** No clients at all. */
   public static ClientWorkload none() {

@@ -1,7 +1,7 @@
 package faultline.protocols.membership;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Observer;
 import faultline.engine.check.Step;
 import faultline.engine.lookup.LookupSet;
 import faultline.engine.net.DropReason;
@@ -19,7 +19,7 @@ import java.util.List;
  * one-way link cut ({@code blocked}), a partition, a lost message, or else slowness (messages that
  * came, late). Suspicions of live members are counted too ({@code membership.falseSuspicions}).
  */
-final class Accuracy implements Invariant {
+final class Accuracy implements Observer {
   /** The causes a false positive is attributed to, in the order they are looked for. */
   enum Cause {
     PAUSE("pause"),

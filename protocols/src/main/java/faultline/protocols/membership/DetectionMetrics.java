@@ -1,7 +1,7 @@
 package faultline.protocols.membership;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Observer;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
 import faultline.protocols.membership.Departures.Departure;
@@ -21,7 +21,7 @@ import java.util.List;
  * group's size over time ({@code membership.memberMillis}), so that a reader divides the nodes'
  * {@code membership.messagesSent} and {@code bytesSent} into load per member.
  */
-final class DetectionMetrics implements Invariant {
+final class DetectionMetrics implements Observer {
   private static final class Tracked {
     final Departure departure;
     long firstDetectedNanos = -1;

@@ -17,6 +17,13 @@ public interface AppendRule {
   /** The paper's rules, what every {@code raft} scenario runs. */
   AppendRule PAPER = AppendRule::paper;
 
+  /**
+   * The bug zoo's {@link RaftBug#APPEND_WITHOUT_CONSISTENCY_CHECK}: rule 2 checks only that the log
+   * reaches prevLogIndex, not that its entry there has prevLogTerm, so entries land after a
+   * different history and two logs share an entry without sharing what precedes it.
+   */
+  AppendRule WITHOUT_CONSISTENCY_CHECK = AppendRule::withoutConsistencyCheck;
+
   /** What the follower whose log is {@code log} does with {@code append}; changes nothing. */
   AppendDecision decide(LogView log, AppendEntries append);
 
@@ -25,6 +32,19 @@ public interface AppendRule {
     if (previous > log.lastIndex() || log.term(previous) != append.prevLogTerm()) {
       return AppendDecision.reject();
     }
+    return merge(log, append);
+  }
+
+  private static AppendDecision withoutConsistencyCheck(LogView log, AppendEntries append) {
+    if (append.prevLogIndex() > log.lastIndex()) {
+      return AppendDecision.reject(); // A gap: even a careless follower cannot append here.
+    }
+    return merge(log, append);
+  }
+
+  /** Rules 3 to 5, once the entry before the new ones is accepted. */
+  private static AppendDecision merge(LogView log, AppendEntries append) {
+    long previous = append.prevLogIndex();
     long truncateFrom = 0;
     List<LogEntry> newEntries = new ArrayList<>();
     long index = previous;

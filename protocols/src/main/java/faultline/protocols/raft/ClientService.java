@@ -43,6 +43,10 @@ final class ClientService {
       return;
     }
     PersistentState persistent = node.persistent;
+    if (node.config.has(RaftBug.LEADER_OVERWRITES_UNCOMMITTED)
+        && persistent.log().lastIndex() > node.commitIndex) {
+      persistent.truncateFrom(node.commitIndex + 1);
+    }
     persistent.append(new LogEntry(persistent.currentTerm(), ClientCommand.of(request)));
     persistent.sync();
     node.kv.awaitApply(persistent.log().lastIndex(), client, request);

@@ -18,5 +18,24 @@ public enum RaftBug {
   /** AppendEntries from a leader of an older term is accepted instead of rejected (§5.1). */
   ACCEPT_STALE_APPEND,
   /** A node that believes it leads answers reads from its local state without confirming it. */
-  STALE_LOCAL_READS
+  STALE_LOCAL_READS,
+  /**
+   * A follower appends AppendEntries when its log merely reaches prevLogIndex, without checking
+   * that its entry there has prevLogTerm (Figure 2, AppendEntries receiver rule 2), so Log Matching
+   * (§5.3) no longer holds.
+   */
+  APPEND_WITHOUT_CONSISTENCY_CHECK,
+  /**
+   * A leader writes a new client command just after its commitIndex, over the entries it has not
+   * committed yet, instead of after its last entry: it deletes entries of its own log (Leader
+   * Append-Only, Figure 3).
+   */
+  LEADER_OVERWRITES_UNCOMMITTED,
+  /**
+   * A lease lasts as long as the default minimum election timeout allows, as if no server had a
+   * shorter timeout of its own: a follower with a shorter per-server timeout can be elected, and
+   * commit, while the old leader still serves lease reads (§6.4.1 needs the lease to end before any
+   * other server may be elected).
+   */
+  LEASE_BY_DEFAULT_TIMEOUT
 }

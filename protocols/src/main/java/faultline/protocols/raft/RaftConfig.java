@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import faultline.protocols.kv.ClientWorkload;
@@ -47,8 +49,6 @@ public record RaftConfig(
     Set<RaftBug> bugs,
     ClientWorkload workload,
     ReplicationRules replicationRules) {
-  public static final long MILLI = 1_000_000L;
-
   /**
    * etcd-raft's example configuration allows 256: far more than a follower that answers ever has
    * outstanding here, few enough that a cut-off follower is not sent a whole partition's writes.
@@ -250,6 +250,9 @@ public record RaftConfig(
    */
   long leaseBoundNanos(NodeId leader) {
     long least = electionTimeoutMinNanos;
+    if (has(RaftBug.LEASE_BY_DEFAULT_TIMEOUT)) {
+      return least;
+    }
     for (var override : electionTimeoutOverrides.entrySet()) {
       if (!override.getKey().equals(leader)) {
         least = Math.min(least, override.getValue().minNanos());

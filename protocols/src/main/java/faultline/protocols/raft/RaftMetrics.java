@@ -1,7 +1,7 @@
 package faultline.protocols.raft;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Observer;
 import faultline.engine.check.Step;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
@@ -17,7 +17,7 @@ import java.util.List;
  * leader appends an entry to the moment some server's commit index first covers it. Percentiles are
  * computed at the end of the run and recorded as metrics of their own.
  */
-final class RaftMetrics implements Invariant {
+final class RaftMetrics implements Observer {
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
   private final LookupMap<Long, long[]> appendedAt = new LookupMap<>(); // index -> {term, time}

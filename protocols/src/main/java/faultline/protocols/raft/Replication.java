@@ -147,8 +147,11 @@ final class Replication {
 
     RaftLog log = persistent.log();
     long previous = append.prevLogIndex();
-    AppendDecision decision =
-        node.config.replicationRules().append().decide(LogView.of(log), append);
+    AppendRule rule =
+        node.config.has(RaftBug.APPEND_WITHOUT_CONSISTENCY_CHECK)
+            ? AppendRule.WITHOUT_CONSISTENCY_CHECK
+            : node.config.replicationRules().append();
+    AppendDecision decision = rule.decide(LogView.of(log), append);
     if (!(decision instanceof AppendDecision.Accept accept)) {
       persistent.sync();
       if (previous > log.lastIndex()) {

@@ -1,5 +1,8 @@
 package faultline.protocols.swim;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Check;
 import faultline.engine.node.NodeId;
 import faultline.protocols.membership.MemberIndex;
@@ -66,8 +69,6 @@ public record SwimConfig(
     MergeRules rules,
     IncarnationMemory incarnations,
     Regossip regossip) {
-  public static final long MILLI = 1_000_000L;
-  public static final long SECOND = 1_000_000_000L;
 
   public SwimConfig {
     initialMembers = List.copyOf(initialMembers);

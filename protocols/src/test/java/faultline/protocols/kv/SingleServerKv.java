@@ -1,5 +1,7 @@
 package faultline.protocols.kv;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.Limits;
 import faultline.engine.Simulation;
 import faultline.engine.SimulationBuilder;
@@ -27,7 +29,6 @@ import java.util.Map;
  * without applying it: a planted mistake that the linearizability check must catch.
  */
 public final class SingleServerKv implements Node<Message, TimerTag> {
-  private static final long MILLI = 1_000_000L;
   private static final NodeId N1 = NodeId.of("n1");
   private static final List<NodeId> CLIENTS = List.of(NodeId.of("c1"), NodeId.of("c2"));
 

@@ -1,5 +1,7 @@
 package faultline.protocols.leases;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.Limits;
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** The leader asks its {@link LeaseGuard} at the three points it promises, and obeys it. */
 class LeaseGuardTest {
-  private static final long MILLI = 1_000_000L;
-  private static final long SECOND = 1_000_000_000L;
   private static final NodeId LOCK = NodeId.of("lock");
   private static final NodeId STORAGE = NodeId.of("storage");
   private static final NodeId N1 = NodeId.of("n1");

@@ -1,5 +1,6 @@
 package faultline.protocols.locks;
 
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.RunOutcome;
@@ -57,8 +58,8 @@ class LockBugZooTest {
 
   private static final java.util.List<ScheduledFault> CRASH_AND_RESTART =
       java.util.List.of(
-          new ScheduledFault(3 * LockRuns.SECOND, new Fault.Crash(LockRuns.LOCK, false)),
-          new ScheduledFault(4 * LockRuns.SECOND, new Fault.Restart(LockRuns.LOCK)));
+          new ScheduledFault(3 * SECOND, new Fault.Crash(LockRuns.LOCK, false)),
+          new ScheduledFault(4 * SECOND, new Fault.Restart(LockRuns.LOCK)));
 
   @Test
   void aRestartedServiceWaitsOutForgottenLeasesAndNeverReusesAToken() {
@@ -85,8 +86,7 @@ class LockBugZooTest {
   void expiryByTheServicesWallClockBreaksOnAForwardJumpAndMonotonicDoesNot() {
     java.util.List<ScheduledFault> jump =
         java.util.List.of(
-            new ScheduledFault(
-                3 * LockRuns.SECOND, new Fault.ClockJump(LockRuns.LOCK, 10 * LockRuns.SECOND)));
+            new ScheduledFault(3 * SECOND, new Fault.ClockJump(LockRuns.LOCK, 10 * SECOND)));
     assertThat(invariants(LockRuns.serviceFaults(ExpiryClock.WALL, jump)))
         .containsExactly(LockInvariants.MUTUAL_EXCLUSION);
     assertThat(LockRuns.serviceFaults(ExpiryClock.MONOTONIC, jump).violations()).isEmpty();

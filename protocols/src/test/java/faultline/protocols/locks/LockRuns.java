@@ -1,5 +1,8 @@
 package faultline.protocols.locks;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
@@ -17,8 +20,6 @@ import java.util.Set;
 
 /** Builds lock-service runs for tests: the published GC-pause timeline, and seeded contention. */
 public final class LockRuns {
-  public static final long MILLI = 1_000_000L;
-  public static final long SECOND = 1_000_000_000L;
   static final NodeId LOCK = NodeId.of("lock");
   static final NodeId STORAGE = NodeId.of("storage");
   static final NodeId CLIENT1 = NodeId.of("client1");

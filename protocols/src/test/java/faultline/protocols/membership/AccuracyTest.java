@@ -1,5 +1,6 @@
 package faultline.protocols.membership;
 
+import static faultline.engine.time.Nanos.SECOND;
 import static faultline.protocols.membership.FakeGroup.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * truth (pauses, drops, restarts) is set beside them, and the check is shown each step.
  */
 class AccuracyTest {
-  private static final long SECOND = 1_000_000_000L;
   private static final MembershipBounds BOUNDS = new MembershipBounds(60 * SECOND, 10 * SECOND);
 
   private final FakeGroup group =

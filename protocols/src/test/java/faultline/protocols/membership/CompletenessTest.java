@@ -1,5 +1,6 @@
 package faultline.protocols.membership;
 
+import static faultline.engine.time.Nanos.SECOND;
 import static faultline.protocols.membership.FakeGroup.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * at the first event at or after the deadline, in a {@link FakeGroup} driven by hand.
  */
 class CompletenessTest {
-  private static final long SECOND = 1_000_000_000L;
   private static final MembershipBounds BOUNDS = new MembershipBounds(10 * SECOND, 5 * SECOND);
 
   private final FakeGroup group =

@@ -1,5 +1,6 @@
 package faultline.protocols.membership;
 
+import static faultline.engine.time.Nanos.SECOND;
 import static faultline.protocols.membership.FakeGroup.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * group's size integrated over time. Driven by hand in a {@link FakeGroup}.
  */
 class DetectionMetricsTest {
-  private static final long SECOND = 1_000_000_000L;
 
   private final DetectionMetrics metrics;
   private final FakeGroup group = new FakeGroup(4);

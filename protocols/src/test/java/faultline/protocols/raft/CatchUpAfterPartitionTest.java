@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and about 500 rejections; the follower's hint takes the probe to where its log ends at once.
  */
 class CatchUpAfterPartitionTest {
-  private static final long MILLI = RaftRuns.MILLI;
-  private static final long HEAL_NANOS = 4 * RaftRuns.SECOND;
+  private static final long HEAL_NANOS = 4 * SECOND;
   private static final NodeId N5 = NodeId.of("n5");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,8 +44,8 @@ class CatchUpAfterPartitionTest {
             10,
             ClientWorkload.Mix.DEFAULT,
             100 * MILLI,
-            RaftRuns.SECOND,
-            5 * RaftRuns.SECOND,
+            SECOND,
+            5 * SECOND,
             List.of());
     return RaftConfig.defaults(RaftRuns.servers(5))
         .withWorkload(writers)
@@ -61,12 +62,11 @@ class CatchUpAfterPartitionTest {
         new LinkPolicy(
             Latency.uniform(MILLI, 10 * MILLI), Ratio.ZERO, Ratio.ZERO, Ratio.ZERO, false),
         List.of(
-            new ScheduledFault(
-                RaftRuns.SECOND, new Fault.Partition(List.of(List.of(N5), majority))),
+            new ScheduledFault(SECOND, new Fault.Partition(List.of(List.of(N5), majority))),
             new ScheduledFault(HEAL_NANOS, new Fault.Heal())),
         RaftInvariants.all(
             LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)),
-        6 * RaftRuns.SECOND,
+        6 * SECOND,
         trace);
   }
 

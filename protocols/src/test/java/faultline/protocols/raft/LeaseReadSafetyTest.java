@@ -1,8 +1,10 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.RunOutcome;
+import faultline.engine.check.Violation;
 import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.net.Latency;
@@ -26,10 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * refuses votes. At 1 s the network splits n1 and c1 from n2, n3 and c2. n1 still holds the lease
  * n2's last acknowledgement gave it; n2 times out after 60-65 ms, votes for itself and wins n3's
  * vote. Unless the lease is shorter than every server's least timeout, n1 serves c1 the old value
- * after c2's writes commit under n2.
+ * after c2's writes commit under n2: the planted {@link RaftBug#LEASE_BY_DEFAULT_TIMEOUT}, the
+ * mistake this test was written for, shows it.
  */
 class LeaseReadSafetyTest {
-  private static final long MILLI = RaftRuns.MILLI;
   private static final NodeId N1 = NodeId.of("n1");
   private static final NodeId N2 = NodeId.of("n2");
   private static final NodeId N3 = NodeId.of("n3");
@@ -37,6 +39,10 @@ class LeaseReadSafetyTest {
   private static final NodeId C2 = NodeId.of("c2");
 
   private static RaftConfig config(ReadMode reads) {
+    return config(reads, Set.of());
+  }
+
+  private static RaftConfig config(ReadMode reads, Set<RaftBug> bugs) {
     TreeMap<NodeId, RaftConfig.TimeoutRange> overrides = new TreeMap<>();
     overrides.put(N1, new RaftConfig.TimeoutRange(30 * MILLI, 35 * MILLI));
     overrides.put(N2, new RaftConfig.TimeoutRange(60 * MILLI, 65 * MILLI));
@@ -63,14 +69,18 @@ class LeaseReadSafetyTest {
         false,
         reads,
         64,
-        Set.of(),
+        bugs,
         clients);
   }
 
   private static RunOutcome run(long seed, ReadMode reads) {
+    return run(seed, config(reads));
+  }
+
+  private static RunOutcome run(long seed, RaftConfig config) {
     return RaftRuns.run(
         seed,
-        config(reads),
+        config,
         LinkPolicy.defaults().withLatency(Latency.uniform(MILLI, 3 * MILLI)).withLoss(Ratio.ZERO),
         List.of(
             new ScheduledFault(300 * MILLI, new Fault.Block(N1, N3)),
@@ -90,6 +100,15 @@ class LeaseReadSafetyTest {
     assertThat(lease.violations()).isEmpty();
     assertThat(lease.metrics().get("raft.elected")).isGreaterThanOrEqualTo(2);
     assertThat(lease.metrics().get("kv.leaseReads")).isPositive();
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {1, 2, 3})
+  void aLeaseMeasuredByTheDefaultTimeoutAloneServesStaleReadsOnTheSameSchedule(long seed) {
+    RunOutcome planted =
+        run(seed, config(ReadMode.LEASE, Set.of(RaftBug.LEASE_BY_DEFAULT_TIMEOUT)));
+
+    assertThat(planted.violations()).extracting(Violation::invariant).contains("kv.linearizable");
   }
 
   @Test
@@ -119,6 +138,9 @@ class LeaseReadSafetyTest {
             Set.of(),
             ClientWorkload.none());
     assertThat(slowOthers.leaseBoundNanos(N1)).isEqualTo(600 * MILLI);
+    // The planted mistake: the default minimum alone, n2's 60 ms forgotten.
+    assertThat(config(ReadMode.LEASE, Set.of(RaftBug.LEASE_BY_DEFAULT_TIMEOUT)).leaseBoundNanos(N1))
+        .isEqualTo(600 * MILLI);
   }
 
   @ParameterizedTest(name = "seed={0}")

@@ -1,5 +1,8 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
@@ -19,9 +22,6 @@ import java.util.Map;
 
 /** Builds Raft runs for tests: servers, clients, a network, faults and the invariants. */
 final class RaftRuns {
-  static final long MILLI = 1_000_000L;
-  static final long SECOND = 1_000 * MILLI;
-
   private RaftRuns() {}
 
   static List<NodeId> servers(int count) {

@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,16 +42,16 @@ class RaftSimTest {
     RunOutcome outcome =
         RaftRuns.run(
             3,
-            RaftRuns.fiveServersTwoClients(2 * RaftRuns.SECOND),
+            RaftRuns.fiveServersTwoClients(2 * SECOND),
             RaftRuns.network(Ratio.of(1, 50), Ratio.of(1, 50)),
             List.of(
-                new ScheduledFault(1 * RaftRuns.SECOND, new Fault.Crash(NodeId.of("n1"), true)),
-                new ScheduledFault(1 * RaftRuns.SECOND, new Fault.Crash(NodeId.of("n2"), true)),
-                new ScheduledFault(1500 * RaftRuns.MILLI, new Fault.Restart(NodeId.of("n1"))),
-                new ScheduledFault(1500 * RaftRuns.MILLI, new Fault.Restart(NodeId.of("n2")))),
+                new ScheduledFault(1 * SECOND, new Fault.Crash(NodeId.of("n1"), true)),
+                new ScheduledFault(1 * SECOND, new Fault.Crash(NodeId.of("n2"), true)),
+                new ScheduledFault(1500 * MILLI, new Fault.Restart(NodeId.of("n1"))),
+                new ScheduledFault(1500 * MILLI, new Fault.Restart(NodeId.of("n2")))),
             RaftInvariants.all(
                 LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)),
-            3 * RaftRuns.SECOND,
+            3 * SECOND,
             trace);
 
     assertThat(outcome.violations()).isEmpty();

@@ -1,5 +1,7 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,16 +68,15 @@ class ReplicationPipelineTest {
 
   private static RunOutcome run(List<ScheduledFault> faults, InMemoryTraceSink trace) {
     LinkPolicy lossless =
-        new LinkPolicy(
-            Latency.constant(2 * RaftRuns.MILLI), Ratio.ZERO, Ratio.ZERO, Ratio.ZERO, false);
+        new LinkPolicy(Latency.constant(2 * MILLI), Ratio.ZERO, Ratio.ZERO, Ratio.ZERO, false);
     return RaftRuns.run(
         7,
-        RaftRuns.fiveServersTwoClients(2 * RaftRuns.SECOND),
+        RaftRuns.fiveServersTwoClients(2 * SECOND),
         lossless,
         faults,
         RaftInvariants.all(
             LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)),
-        3 * RaftRuns.SECOND,
+        3 * SECOND,
         trace);
   }
 
@@ -98,8 +99,8 @@ class ReplicationPipelineTest {
     List<ScheduledFault> faults = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
       NodeId server = NodeId.of("n" + i);
-      faults.add(new ScheduledFault(1 * RaftRuns.SECOND, new Fault.Block(server, N5)));
-      faults.add(new ScheduledFault(1_030 * RaftRuns.MILLI, new Fault.Unblock(server, N5)));
+      faults.add(new ScheduledFault(1 * SECOND, new Fault.Block(server, N5)));
+      faults.add(new ScheduledFault(1_030 * MILLI, new Fault.Unblock(server, N5)));
     }
     InMemoryTraceSink trace = new InMemoryTraceSink();
     RunOutcome outcome = run(faults, trace);

@@ -1,5 +1,6 @@
 package faultline.protocols.raft;
 
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.RunOutcome;
@@ -88,7 +89,7 @@ class ReplicationRulesTest {
   @Test
   void aPluggedInCommitRuleIsTheOneTheLeaderRuns() {
     RaftConfig neverCommits =
-        RaftRuns.fiveServersTwoClients(RaftRuns.SECOND)
+        RaftRuns.fiveServersTwoClients(SECOND)
             .withReplicationRules(
                 new ReplicationRules(
                     AppendRule.PAPER, (log, term, commitIndex, matchIndexes) -> commitIndex));
@@ -100,7 +101,7 @@ class ReplicationRulesTest {
             List.of(),
             RaftInvariants.all(
                 LinearizabilityChecker.of(Model.kv(), LinearizabilityChecker.DEFAULT_STATES_MAX)),
-            2 * RaftRuns.SECOND);
+            2 * SECOND);
 
     assertThat(outcome.violations()).isEmpty();
     assertThat(outcome.metrics().getOrDefault("raft.commits", 0L)).isZero();

@@ -1,7 +1,7 @@
 package faultline.protocols.redlock;
 
-import static faultline.protocols.redlock.RedlockRuns.MILLI;
-import static faultline.protocols.redlock.RedlockRuns.SECOND;
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.RunOutcome;

@@ -1,5 +1,8 @@
 package faultline.protocols.redlock;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
@@ -19,8 +22,6 @@ import java.util.Set;
 
 /** Builds Redlock runs for tests: five stores A to E, a storage, and scripted clients. */
 final class RedlockRuns {
-  static final long MILLI = 1_000_000L;
-  static final long SECOND = 1_000_000_000L;
   static final List<NodeId> STORES =
       List.of(NodeId.of("A"), NodeId.of("B"), NodeId.of("C"), NodeId.of("D"), NodeId.of("E"));
   static final NodeId STORAGE = NodeId.of("storage");

@@ -1,5 +1,8 @@
 package faultline.protocols.register;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
@@ -21,9 +24,6 @@ import java.util.function.UnaryOperator;
 
 /** Builds register runs for tests: random writes, skewed clocks, and optional random faults. */
 final class RegisterRuns {
-  static final long SECOND = 1_000_000_000L;
-  static final long MILLI = 1_000_000L;
-
   private RegisterRuns() {}
 
   static List<Invariant> allInvariants() {

@@ -1,5 +1,7 @@
 package faultline.protocols.swim;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,6 @@ import org.junit.jupiter.api.Test;
  * suspicion_test.go}, {@code TestSuspicion_remainingSuspicionTime}).
  */
 class SuspicionsTest {
-  private static final long MILLI = 1_000_000L;
-  private static final long SECOND = 1_000_000_000L;
 
   @Test
   void remainingTimeMatchesMemberlist() {

@@ -1,6 +1,6 @@
 package faultline.protocols.swim;
 
-import static faultline.protocols.swim.SwimRuns.SECOND;
+import static faultline.engine.time.Nanos.SECOND;
 import static faultline.protocols.swim.SwimRuns.n;
 import static org.assertj.core.api.Assertions.assertThat;
 

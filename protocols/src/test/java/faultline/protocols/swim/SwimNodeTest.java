@@ -1,7 +1,7 @@
 package faultline.protocols.swim;
 
-import static faultline.protocols.swim.SwimRuns.MILLI;
-import static faultline.protocols.swim.SwimRuns.SECOND;
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static faultline.protocols.swim.SwimRuns.n;
 import static org.assertj.core.api.Assertions.assertThat;
 

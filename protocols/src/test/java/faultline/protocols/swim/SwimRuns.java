@@ -1,5 +1,8 @@
 package faultline.protocols.swim;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
@@ -19,8 +22,6 @@ import java.util.function.UnaryOperator;
 
 /** Builds SWIM runs for tests: n members on a LAN-like network, with faults and options. */
 final class SwimRuns {
-  static final long MILLI = 1_000_000L;
-  static final long SECOND = 1_000_000_000L;
 
   private final List<NodeId> members = new ArrayList<>();
   private final List<ScheduledFault> faults = new ArrayList<>();

@@ -1,5 +1,7 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.protocols.leases.LeaderNode;
@@ -15,23 +17,33 @@ import java.util.TreeMap;
 
 /**
  * {@code "protocol": "lease-election"}: leader election by a lease on the lock service; the leader
- * renews it and does leader-only work against the storage.
- *
- * <pre>
- * "params": {
- *   "service": "lock", "resource": "storage",        // node names (required)
- *   "lock": "leader",
- *   "expiryClock": "monotonic" | "wall" | "requester-wall", "firstToken": 1,
- *   "fencing": "off" | "reject-below-highest" | "reject-at-or-below-highest",
- *   "lease": "10s", "renewEvery": "3s",               // renewEvery must not exceed the lease
- *   "workEvery": "1s", "campaignEvery": "1s",
- *   "checkLeaseBeforeWrite": true, "leaseMargin": "0s",
- *   "candidates": [{"node": "n1", "campaignAt": "0s"}],
- *   "bugs": [...]                                     // as for lock-service
- * }
- * </pre>
+ * renews it and does leader-only work against the storage. Parameters: {@link #PARAMETERS}.
  */
-final class LeaseElectionBinding implements ProtocolBinding {
+public final class LeaseElectionBinding implements ProtocolBinding {
+  static final Parameters PARAMETERS = new Parameters();
+  private static final LockParams.NodeParameters NODES =
+      LockParams.NodeParameters.declare(PARAMETERS);
+  private static final Parameter LOCK =
+      PARAMETERS.string("lock", "leader", "the name of the lock whose lease makes a leader");
+  private static final LockParams.ServiceParameters SERVICE =
+      LockParams.ServiceParameters.declare(PARAMETERS);
+  private static final Parameter LEASE =
+      PARAMETERS.duration(
+          "lease",
+          LeaseElectionConfig.DEFAULT_LEASE_NANOS,
+          "the lease a candidate asks for, from 1ms to 24h");
+  private static final LockParams.ElectionParameters ELECTION =
+      LockParams.ElectionParameters.declare(PARAMETERS, SECOND);
+  private static final Parameter CHECK_LEASE =
+      PARAMETERS.bool(
+          "checkLeaseBeforeWrite",
+          true,
+          "whether the leader stops writing once its own clock, less leaseMargin, says the lease"
+              + " is over");
+  private static final Parameter LEASE_MARGIN =
+      PARAMETERS.duration(
+          "leaseMargin", 0, "how much earlier than the lease the leader stops; shorter than it");
+
   @Override
   public String name() {
     return "lease-election";
@@ -44,6 +56,11 @@ final class LeaseElectionBinding implements ProtocolBinding {
   }
 
   @Override
+  public Parameters parameters() {
+    return PARAMETERS;
+  }
+
+  @Override
   public SortedMap<String, String> invariants() {
     return ProtocolBinding.describe(LeaseInvariants.all());
   }
@@ -52,10 +69,10 @@ final class LeaseElectionBinding implements ProtocolBinding {
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
     TreeMap<NodeId, String> roles = new TreeMap<>();
-    LockParams.ServiceAndResource nodes = LockParams.readServiceAndResource(params, roles);
+    LockParams.ServiceAndResource nodes = NODES.read(params, roles);
     NodeId service = nodes.service();
     NodeId resource = nodes.resource();
-    LockServiceConfig serviceConfig = LockParams.readService(params);
+    LockServiceConfig serviceConfig = SERVICE.read(params);
     LeaseElectionConfig config = readElection(params, service, resource, roles);
     LockParams.checkRoles(params, "candidates", scenario.nodes(), roles);
     params.finish();
@@ -70,32 +87,31 @@ final class LeaseElectionBinding implements ProtocolBinding {
 
   private static LeaseElectionConfig readElection(
       ParamReader params, NodeId service, NodeId resource, TreeMap<NodeId, String> roles) {
-    String lock = params.string("lock", "leader");
-    long leaseNanos = LockParams.ttl(params, "lease", LeaseElectionConfig.DEFAULT_LEASE_NANOS);
-    long renewEveryNanos =
-        LockParams.positiveDuration(
-            params, "renewEvery", LeaseElectionConfig.DEFAULT_RENEW_EVERY_NANOS);
+    String lock = LOCK.string(params);
+    long leaseNanos = LockParams.ttl(params, LEASE);
+    long renewEveryNanos = LockParams.positiveDuration(params, ELECTION.renewEvery());
     if (renewEveryNanos > leaseNanos) {
-      throw params.error(
-          "renewEvery",
-          "must not be longer than the lease: the lease would expire between renewals");
+      throw ELECTION
+          .renewEvery()
+          .error(
+              params, "must not be longer than the lease: the lease would expire between renewals");
     }
-    long workEveryNanos = LockParams.positiveDuration(params, "workEvery", 1_000_000_000L);
-    long campaignEveryNanos = LockParams.positiveDuration(params, "campaignEvery", 1_000_000_000L);
-    boolean checkLease = params.bool("checkLeaseBeforeWrite", true);
-    long marginNanos = params.durationNanos("leaseMargin", 0);
+    long workEveryNanos = LockParams.positiveDuration(params, ELECTION.workEvery());
+    long campaignEveryNanos = LockParams.positiveDuration(params, ELECTION.campaignEvery());
+    boolean checkLease = CHECK_LEASE.bool(params);
+    long marginNanos = LEASE_MARGIN.durationNanos(params);
     if (marginNanos >= leaseNanos) {
-      throw params.error("leaseMargin", "must be shorter than the lease");
+      throw LEASE_MARGIN.error(params, "must be shorter than the lease");
     }
     TreeMap<NodeId, Long> campaignAt = new TreeMap<>();
-    for (ParamReader candidate : params.objects("candidates")) {
-      NodeId node = candidate.node("node");
+    for (ParamReader candidate : ELECTION.candidates().objects(params)) {
+      NodeId node = ELECTION.candidateNode().node(candidate);
       LockParams.assign(candidate, "node", roles, node, "candidate");
-      campaignAt.put(node, candidate.durationNanos("campaignAt", 0));
+      campaignAt.put(node, ELECTION.campaignAt().durationNanos(candidate));
       candidate.finish();
     }
     if (campaignAt.isEmpty()) {
-      throw params.error("candidates", "at least one candidate is needed");
+      throw ELECTION.candidates().error(params, "at least one candidate is needed");
     }
     return new LeaseElectionConfig(
         service,

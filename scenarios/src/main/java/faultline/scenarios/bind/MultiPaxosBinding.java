@@ -19,23 +19,10 @@ import java.util.TreeMap;
  * key-value store, driven by client nodes. Every server accepts, learns and may lead unless {@code
  * acceptors} or {@code proposers} say otherwise.
  *
- * <pre>
- * "params": {
- *   "servers": ["n1", "n2", "n3"],       // default: every node that is not a client
- *   "acceptors": ["n1", "n2", "n3"],     // default: every server
- *   "proposers": ["n1", "n2", "n3"],     // default: every server; the only ones that may lead
- *   "leader": "n1",                      // a proposer that stands at its first boot; default none
- *   "quorums": {"phase1": 2, "phase2": 2},  // default: a majority of the acceptors for both
- *   "leaderTimeoutMin": "150ms", "leaderTimeoutMax": "300ms", "heartbeat": "50ms",
- *   "leaderTimeouts": [{"node": "n5", "min": "100ms", "max": "100ms"}],  // per proposer
- *   "pendingSlotsMax": 64,               // slots a leader has in flight; past it, clients retry
- *   "checkStatesMax": 2000000,           // kv.linearizable's search budget; past it: undecided
- *   "bugs": ["leader_counts_own_accept"], // the bug zoo; see MultiPaxosBug
- *   "clients": { ... }                   // as for every key-value protocol: see KvClientParams
- * }
- * </pre>
+ * <p>Its parameters are the table {@link MultiPaxosParams#PARAMETERS} ({@code ./faultline protocols
+ * multipaxos} prints it).
  */
-final class MultiPaxosBinding implements ProtocolBinding {
+public final class MultiPaxosBinding implements ProtocolBinding {
   @Override
   public String name() {
     return "multipaxos";
@@ -46,6 +33,11 @@ final class MultiPaxosBinding implements ProtocolBinding {
     return "Multi-Paxos (Paxos Made Simple §3): a distinguished leader, phase 1 once for all"
         + " slots, gap recovery with no-ops, Flexible Paxos quorums, and a replicated key-value"
         + " store with its clients";
+  }
+
+  @Override
+  public Parameters parameters() {
+    return MultiPaxosParams.PARAMETERS;
   }
 
   @Override

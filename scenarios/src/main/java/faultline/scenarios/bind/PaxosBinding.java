@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * }
  * </pre>
  */
-final class PaxosBinding implements ProtocolBinding {
+public final class PaxosBinding implements ProtocolBinding {
   @Override
   public String name() {
     return "paxos";
@@ -37,6 +37,11 @@ final class PaxosBinding implements ProtocolBinding {
   public String summary() {
     return "Single-decree Paxos (Paxos Made Simple): proposers, acceptors and learners choosing"
         + " one value, with optional randomized backoff and Flexible Paxos quorums";
+  }
+
+  @Override
+  public Parameters parameters() {
+    return PaxosParams.PARAMETERS;
   }
 
   @Override

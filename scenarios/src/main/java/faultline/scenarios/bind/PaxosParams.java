@@ -16,6 +16,60 @@ import java.util.TreeSet;
  * list. Public so that an exercise that runs Paxos with a student's rules reads the same ones.
  */
 public final class PaxosParams {
+  /**
+   * Every parameter of {@code "protocol": "paxos"}. The reader below still reads by name; the
+   * bindings' contract test checks every read against this table (type, default, limits).
+   */
+  public static final Parameters PARAMETERS = new Parameters();
+
+  static {
+    PARAMETERS.nodes("acceptors", Parameters.computed("every node"), "the acceptors; at least one");
+    PARAMETERS.choices(
+        "bugs", PaxosBug.labels(), "the bug zoo: planted mistakes the invariants must catch");
+    Parameter quorums =
+        PARAMETERS.object(
+            "quorums",
+            "quorum sizes (Flexible Paxos): they must intersect, Q1 + Q2 > the acceptors, unless"
+                + " the bug non_intersecting_quorums is planted");
+    quorums
+        .fields()
+        .integer(
+            "phase1",
+            Parameters.computed("a majority of the acceptors"),
+            Integer.MIN_VALUE,
+            Integer.MAX_VALUE,
+            "acceptors a proposer needs promises from (phase 1)");
+    quorums
+        .fields()
+        .integer(
+            "phase2",
+            Parameters.computed("a majority of the acceptors"),
+            Integer.MIN_VALUE,
+            Integer.MAX_VALUE,
+            "acceptors that must accept a value for it to be chosen (phase 2)");
+    PARAMETERS.nodes(
+        "learners",
+        Parameters.computed("every acceptor and proposer"),
+        "the nodes that learn the chosen value");
+    Parameter proposers = PARAMETERS.objects("proposers", "the proposers; at least one");
+    proposers.fields().node("node", "the proposer's node, listed once");
+    proposers
+        .fields()
+        .string(
+            "value", Parameters.computed("\"v-\" and the node's name"), "the value it proposes");
+    proposers.fields().duration("at", 0, "when it starts proposing");
+    PARAMETERS.duration(
+        "attemptTimeout",
+        PaxosConfig.DEFAULT_ATTEMPT_TIMEOUT_NANOS,
+        "an attempt (a ballot) that takes longer is retried with a higher ballot");
+    Parameter backoff =
+        PARAMETERS.object(
+            "backoff",
+            "a random pause before a preempted proposer retries; none by default (retry at once)");
+    backoff.fields().duration("min", 0, "the least pause");
+    backoff.fields().requiredDuration("max", "the greatest pause, longer than 0s");
+  }
+
   private PaxosParams() {}
 
   /** The configuration builder (so a caller can still plug in rules), and the warnings. */

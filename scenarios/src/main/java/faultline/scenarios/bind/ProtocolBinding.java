@@ -24,6 +24,15 @@ public interface ProtocolBinding {
   SortedMap<String, String> invariants();
 
   /**
+   * Every field {@code params} may have, with its type, default and meaning: the table that {@link
+   * #bind} reads through and {@code ./faultline protocols} prints. The contract test fails when
+   * {@code bind} reads a field that is not in it, or reads one another way than declared.
+   */
+  default Parameters parameters() {
+    return Parameters.none();
+  }
+
+  /**
    * Names and descriptions of {@code invariants}, sorted by name: what {@link #invariants()} gives.
    */
   static SortedMap<String, String> describe(List<Invariant> invariants) {

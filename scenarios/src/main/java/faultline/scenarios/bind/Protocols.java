@@ -1,6 +1,5 @@
 package faultline.scenarios.bind;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,36 +9,22 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The registry of protocol bindings that scenario files may name. */
+/**
+ * The registry of protocol bindings that scenario files may name. Every binding, built in or from a
+ * module above this one (the exercises bind the students' nodes), is found the same way: by {@link
+ * ServiceLoader}, listed by its class name in {@code
+ * META-INF/services/faultline.scenarios.bind.ProtocolBinding} of its module's resources. They are
+ * sorted by name, so no listing depends on the classpath's order, and two with one name are an
+ * error.
+ */
 public final class Protocols {
-  private static final List<ProtocolBinding> ALL =
-      List.of(
-          new LwwRegisterBinding(),
-          new LockServiceBinding(),
-          new RedlockBinding(),
-          new LeaseElectionBinding(),
-          new SwimBinding(),
-          new RaftBinding(),
-          new PaxosBinding(),
-          new MultiPaxosBinding());
-
-  // Bindings from modules above this one (the exercises bind the students' nodes), found with
-  // ServiceLoader in META-INF/services/faultline.scenarios.bind.ProtocolBinding, sorted by name.
-  private static final List<ProtocolBinding> WITH_EXTENSIONS = withExtensions(ALL);
+  private static final List<ProtocolBinding> ALL = load();
 
   private Protocols() {}
 
+  /** Every binding, sorted by name. */
   public static List<ProtocolBinding> all() {
-    return WITH_EXTENSIONS;
-  }
-
-  private static List<ProtocolBinding> withExtensions(List<ProtocolBinding> builtIn) {
-    List<ProtocolBinding> result = new ArrayList<>(builtIn);
-    ServiceLoader.load(ProtocolBinding.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .sorted(Comparator.comparing(ProtocolBinding::name))
-        .forEach(result::add);
-    return List.copyOf(result);
+    return ALL;
   }
 
   public static Optional<ProtocolBinding> named(String name) {
@@ -53,5 +38,32 @@ public final class Protocols {
       result.put(binding.name(), new TreeSet<>(binding.invariants().keySet()));
     }
     return result;
+  }
+
+  private static List<ProtocolBinding> load() {
+    List<ProtocolBinding> bindings =
+        ServiceLoader.load(ProtocolBinding.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .sorted(Comparator.comparing(ProtocolBinding::name))
+            .toList();
+    Map<String, ProtocolBinding> byName = new TreeMap<>();
+    for (ProtocolBinding binding : bindings) {
+      ProtocolBinding other = byName.putIfAbsent(binding.name(), binding);
+      if (other != null) {
+        throw new IllegalStateException(
+            "two protocol bindings are named "
+                + binding.name()
+                + ": "
+                + other.getClass().getName()
+                + " and "
+                + binding.getClass().getName());
+      }
+    }
+    if (bindings.isEmpty()) {
+      throw new IllegalStateException(
+          "no protocol bindings: META-INF/services/faultline.scenarios.bind.ProtocolBinding is"
+              + " missing from the classpath");
+    }
+    return bindings;
   }
 }

@@ -16,29 +16,11 @@ import java.util.TreeMap;
 
 /**
  * {@code "protocol": "raft"}: Raft servers and a replicated key-value store, driven by client
- * nodes.
- *
- * <pre>
- * "params": {
- *   "servers": ["n1", "n2", "n3"],       // default: every node that is not a client
- *   "electionTimeoutMin": "150ms", "electionTimeoutMax": "300ms", "heartbeat": "50ms",
- *   "electionTimeouts": [{"node": "n5", "min": "100ms", "max": "100ms"}],  // per-server ranges
- *   "preVote": false, "checkQuorum": false, "fastBackup": false,
- *   "reads": "read-index",               // or "log", or "lease"
- *   "maxEntriesPerAppend": 64,
- *   "maxInflightAppends": 256,           // AppendEntries in flight per follower (MaxInflightMsgs)
- *   "checkStatesMax": 2000000,           // kv.linearizable's search budget; past it: undecided
- *   "bugs": ["commit_earlier_term_by_counting"],  // the bug zoo; see RaftBug
- *   "clients": {                         // as for every key-value protocol: see KvClientParams
- *     "nodes": ["c1"], "processes": 1, "intervalMin": "20ms", "intervalMax": "100ms",
- *     "keys": 3, "mix": {"get": 2, "put": 1, "append": 1, "cas": 1},
- *     "attemptTimeout": "100ms", "operationTimeout": "1s", "until": "run end - 1s",
- *     "script": [{"at": "300ms", "client": "c1", "f": "put", "key": "x", "value": "a"}]
- *   }
- * }
- * </pre>
+ * nodes. Its parameters are the table {@link RaftParams#PARAMETERS} ({@code ./faultline protocols
+ * raft} prints it), whose servers and clients block are the ones every key-value protocol shares
+ * ({@link KvClientParams}).
  */
-final class RaftBinding implements ProtocolBinding {
+public final class RaftBinding implements ProtocolBinding {
   @Override
   public String name() {
     return "raft";
@@ -48,6 +30,11 @@ final class RaftBinding implements ProtocolBinding {
   public String summary() {
     return "Raft consensus (Figure 2, PreVote, CheckQuorum, ReadIndex and lease reads) with a"
         + " replicated key-value store and its clients";
+  }
+
+  @Override
+  public Parameters parameters() {
+    return RaftParams.PARAMETERS;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Ratio;
@@ -23,25 +26,77 @@ import java.util.TreeMap;
 
 /**
  * {@code "protocol": "redlock"}: N independent Redis-like stores and clients that follow the
- * Redlock algorithm, protecting a storage resource that has no fencing tokens to check.
- *
- * <pre>
- * "params": {
- *   "stores": ["A", "B", "C", "D", "E"], "resource": "storage",   // node names (required)
- *   "key": "lock", "ttl": "10s",
- *   "quorum": 3,                        // default N/2+1; at most N
- *   "driftFactor": 0.01,                // allowance = ttl * driftFactor + 2ms
- *   "requestTimeout": "50ms", "retryDelayMin": "100ms", "retryDelayMax": "300ms", "maxAttempts": 3,
- *   "storeClock": "wall" | "monotonic", // default "wall", as Redis expires keys
- *   "checkValidityBeforeWrite": true,
- *   "storeRestart": "immediate" | "delayed" | "fsync",  // what a restarted store keeps; default
- *                                       // "immediate" (forgets its keys, answers at once)
- *   "clients": [{"node": "client1", "acquireAt": "0s", "work": "1s"}],
- *   "bugs": ["validity_ignores_elapsed", "delete_without_compare"]   // the bug zoo
- * }
- * </pre>
+ * Redlock algorithm, protecting a storage resource that has no fencing tokens to check. Parameters:
+ * {@link #PARAMETERS}.
  */
-final class RedlockBinding implements ProtocolBinding {
+public final class RedlockBinding implements ProtocolBinding {
+  static final Parameters PARAMETERS = new Parameters();
+  private static final Parameter STORES =
+      PARAMETERS.requiredNodes("stores", "the independent stores, at least one");
+  private static final Parameter RESOURCE =
+      PARAMETERS.node("resource", "the node that runs the storage the lock protects");
+  private static final Parameter KEY = PARAMETERS.string("key", "lock", "the lock's key");
+  private static final Parameter TTL =
+      PARAMETERS.duration("ttl", 10 * SECOND, "the lock's time to live, from 1ms to 24h");
+  private static final Parameter QUORUM =
+      PARAMETERS.integer(
+          "quorum",
+          Parameters.computed("a majority of the stores, N/2+1"),
+          1,
+          1_000_000,
+          "how many stores must grant the lock; at most the number of stores");
+  private static final Parameter DRIFT_FACTOR =
+      PARAMETERS.probability(
+          "driftFactor",
+          Ratio.of(1, 100),
+          "the clock drift allowance: validity = ttl - elapsed - (ttl * driftFactor + 2ms)");
+  private static final Parameter REQUEST_TIMEOUT =
+      PARAMETERS.duration(
+          "requestTimeout", 50 * MILLI, "how long a client waits for each store's answer");
+  private static final Parameter RETRY_DELAY_MIN =
+      PARAMETERS.duration(
+          "retryDelayMin", 100 * MILLI, "the least random delay before a client tries again");
+  private static final Parameter RETRY_DELAY_MAX =
+      PARAMETERS.duration(
+          "retryDelayMax",
+          Parameters.computed("300ms, or retryDelayMin if longer"),
+          "the greatest random retry delay");
+  private static final Parameter MAX_ATTEMPTS =
+      PARAMETERS.integer(
+          "maxAttempts", 3, 1, 1_000_000, "how many times a client tries before giving up");
+  private static final Parameter STORE_CLOCK =
+      PARAMETERS.choice(
+          "storeClock",
+          "wall",
+          List.of("wall", "monotonic"),
+          "the clock by which each store expires keys (Redis uses the wall clock)");
+  private static final Parameter CHECK_VALIDITY =
+      PARAMETERS.bool(
+          "checkValidityBeforeWrite",
+          true,
+          "whether a client checks, before writing, that its lock's validity has not run out");
+  private static final Parameter STORE_RESTART =
+      PARAMETERS.choice(
+          "storeRestart",
+          "immediate",
+          LockParams.names(StoreRestart.values()),
+          "what a restarted store keeps: immediate (forgets its keys, answers at once), delayed"
+              + " (refuses every SET for the lock's TTL) or fsync (reloads its synced keys)");
+  private static final Parameter CLIENTS =
+      PARAMETERS.objects("clients", "the clients, each acquiring the lock once");
+  private static final Parameter CLIENT_NODE = CLIENTS.fields().node("node", "the client's node");
+  private static final Parameter ACQUIRE_AT =
+      CLIENTS.fields().duration("acquireAt", 0, "when it starts acquiring");
+  private static final Parameter WORK =
+      CLIENTS
+          .fields()
+          .duration("work", SECOND, "how long it works under the lock before it writes");
+  private static final Parameter BUGS =
+      PARAMETERS.choices(
+          "bugs",
+          LockParams.names(RedlockBug.values()),
+          "the bug zoo: planted mistakes the invariants must catch");
+
   /** For {@link #invariants()}: the names and descriptions do not depend on the parameters. */
   private static final RedlockConfig EXAMPLE =
       new RedlockConfig(
@@ -71,6 +126,11 @@ final class RedlockBinding implements ProtocolBinding {
   }
 
   @Override
+  public Parameters parameters() {
+    return PARAMETERS;
+  }
+
+  @Override
   public SortedMap<String, String> invariants() {
     return ProtocolBinding.describe(RedlockInvariants.all(EXAMPLE));
   }
@@ -79,17 +139,17 @@ final class RedlockBinding implements ProtocolBinding {
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
     TreeMap<NodeId, String> roles = new TreeMap<>();
-    List<NodeId> stores = params.nodes("stores", List.of());
+    List<NodeId> stores = STORES.nodes(params, List.of());
     if (stores.isEmpty()) {
-      throw params.error("stores", "at least one store is needed");
+      throw STORES.error(params, "at least one store is needed");
     }
     for (NodeId store : stores) {
-      LockParams.assign(params, "stores", roles, store, "store");
+      LockParams.assign(params, STORES.name(), roles, store, "store");
     }
-    NodeId resource = params.node("resource");
-    LockParams.assign(params, "resource", roles, resource, "storage resource");
+    NodeId resource = RESOURCE.node(params);
+    LockParams.assign(params, RESOURCE.name(), roles, resource, "storage resource");
     RedlockConfig config = readConfig(params, stores, resource, roles);
-    LockParams.checkRoles(params, "clients", scenario.nodes(), roles);
+    LockParams.checkRoles(params, CLIENTS.name(), scenario.nodes(), roles);
     params.finish();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     for (NodeId store : stores) {
@@ -105,48 +165,41 @@ final class RedlockBinding implements ProtocolBinding {
 
   private static RedlockConfig readConfig(
       ParamReader params, List<NodeId> stores, NodeId resource, TreeMap<NodeId, String> roles) {
-    String key = params.string("key", "lock");
-    long ttlNanos = LockParams.ttl(params, "ttl", 10_000_000_000L);
-    long quorum = params.integer("quorum", RedlockConfig.majority(stores.size()), 1, 1_000_000);
+    String key = KEY.string(params);
+    long ttlNanos = LockParams.ttl(params, TTL);
+    long quorum = QUORUM.integer(params, RedlockConfig.majority(stores.size()));
     if (quorum > stores.size()) {
-      throw params.error(
-          "quorum",
+      throw QUORUM.error(
+          params,
           "must not be larger than the number of stores ("
               + stores.size()
               + "); a majority is "
               + RedlockConfig.majority(stores.size()));
     }
-    Ratio driftFactor = params.probability("driftFactor", Ratio.of(1, 100));
-    long timeoutNanos = LockParams.positiveDuration(params, "requestTimeout", 50_000_000L);
-    long retryMinNanos = LockParams.positiveDuration(params, "retryDelayMin", 100_000_000L);
+    Ratio driftFactor = DRIFT_FACTOR.probability(params);
+    long timeoutNanos = LockParams.positiveDuration(params, REQUEST_TIMEOUT);
+    long retryMinNanos = LockParams.positiveDuration(params, RETRY_DELAY_MIN);
     long retryMaxNanos =
-        params.durationNanos("retryDelayMax", Math.max(retryMinNanos, 300_000_000L));
+        RETRY_DELAY_MAX.durationNanos(params, Math.max(retryMinNanos, 300 * MILLI));
     if (retryMaxNanos < retryMinNanos) {
-      throw params.error("retryDelayMax", "must not be shorter than retryDelayMin");
+      throw RETRY_DELAY_MAX.error(params, "must not be shorter than retryDelayMin");
     }
-    int maxAttempts = (int) params.integer("maxAttempts", 3, 1, 1_000_000);
-    StoreClock storeClock =
-        StoreClock.valueOf(
-            LockParams.constant(params.choice("storeClock", "wall", List.of("wall", "monotonic"))));
-    boolean checkBeforeWrite = params.bool("checkValidityBeforeWrite", true);
+    int maxAttempts = (int) MAX_ATTEMPTS.integer(params);
+    StoreClock storeClock = StoreClock.valueOf(LockParams.constant(STORE_CLOCK.choice(params)));
+    boolean checkBeforeWrite = CHECK_VALIDITY.bool(params);
     StoreRestart storeRestart =
-        StoreRestart.valueOf(
-            LockParams.constant(
-                params.choice(
-                    "storeRestart", "immediate", List.of("immediate", "delayed", "fsync"))));
+        StoreRestart.valueOf(LockParams.constant(STORE_RESTART.choice(params)));
     List<RedlockConfig.Client> clients = new ArrayList<>();
-    for (ParamReader client : params.objects("clients")) {
-      NodeId node = client.node("node");
-      LockParams.assign(client, "node", roles, node, "client");
+    for (ParamReader client : CLIENTS.objects(params)) {
+      NodeId node = CLIENT_NODE.node(client);
+      LockParams.assign(client, CLIENT_NODE.name(), roles, node, "client");
       clients.add(
           new RedlockConfig.Client(
-              node,
-              client.durationNanos("acquireAt", 0),
-              client.durationNanos("work", 1_000_000_000L)));
+              node, ACQUIRE_AT.durationNanos(client), WORK.durationNanos(client)));
       client.finish();
     }
     EnumSet<RedlockBug> bugs = EnumSet.noneOf(RedlockBug.class);
-    for (String bug : params.strings("bugs", LockParams.names(RedlockBug.values()))) {
+    for (String bug : BUGS.choices(params)) {
       bugs.add(RedlockBug.valueOf(LockParams.constant(bug)));
     }
     return new RedlockConfig(

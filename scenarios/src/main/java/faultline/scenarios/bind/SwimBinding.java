@@ -12,25 +12,10 @@ import java.util.TreeMap;
 
 /**
  * {@code "protocol": "swim"}: SWIM membership and failure detection (Das, Gupta and Motivala, DSN
- * 2002), every node a member. Defaults from {@link SwimConfig#builder}:
- *
- * <pre>
- * "params": {
- *   "seeds": ["n1"],                       // whom joiners and restarted members ask; default: the first member
- *   "joins": [{"node": "n9", "at": "10s"}], // members that join later through a seed
- *   "leaves": [{"node": "n3", "at": "20s"}],// graceful leaves
- *   "period": "1s", "pingTimeout": "500ms", "k": 3,
- *   "suspicion": true, "suspicionMult": 4, "suspicionMaxTimeoutMult": 6,
- *   "retransmitMult": 4, "maxUpdatesPerMessage": 16, "maxQueuedUpdates": 1024, "maxPendingRelays": 64,
- *   "probeOrder": "round-robin",           // or "uniform", or "uniform-with-self"
- *   "staggerStart": true, "reconnectInterval": "30s", "joinRetry": "1s",
- *   "lifeguard": {"localHealth": false, "awarenessMax": 8, "dynamicSuspicion": false, "buddySystem": false},
- *   "completenessWithin": "...",            // default: SwimInvariants.defaultBounds
- *   "bugs": ["never_refute"]               // the bug zoo; see SwimBug
- * }
- * </pre>
+ * 2002), every node a member. Its parameters are the table {@link SwimParams#PARAMETERS} ({@code
+ * ./faultline protocols swim} prints it).
  */
-final class SwimBinding implements ProtocolBinding {
+public final class SwimBinding implements ProtocolBinding {
   @Override
   public String name() {
     return "swim";
@@ -40,6 +25,11 @@ final class SwimBinding implements ProtocolBinding {
   public String summary() {
     return "SWIM membership and failure detection (probes, ping-req, suspicion, incarnations,"
         + " infection-style gossip), with Lifeguard's options";
+  }
+
+  @Override
+  public Parameters parameters() {
+    return SwimParams.PARAMETERS;
   }
 
   @Override

@@ -17,10 +17,166 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 /**
- * Reads the {@code swim} protocol's parameters strictly, and says which legal settings are unwise.
- * Every default comes from {@link SwimConfig#builder}; see {@link SwimBinding} for the list.
+ * The {@code swim} protocol's parameters: the table of them ({@link #PARAMETERS}), and the reader
+ * that reads them strictly through it and says which legal settings are unwise. Every fixed default
+ * is {@link SwimConfig#builder}'s.
  */
 public final class SwimParams {
+  private static final SwimConfig DEFAULTS = SwimConfig.defaults(List.of(NodeId.of("n1")));
+
+  /** Every parameter of {@code "protocol": "swim"}. */
+  public static final Parameters PARAMETERS = new Parameters();
+
+  private static final Parameter SEEDS =
+      PARAMETERS.nodes(
+          "seeds",
+          Parameters.computed("the first member that does not join later"),
+          "the members whom joiners and restarted members ask for the list");
+  private static final Parameter JOINS =
+      PARAMETERS.objects("joins", "members that join later, through a seed");
+  private static final Parameter JOIN_NODE = JOINS.fields().node("node", "the member that joins");
+  private static final Parameter JOIN_AT = JOINS.fields().requiredDuration("at", "when it joins");
+  private static final Parameter LEAVES =
+      PARAMETERS.objects("leaves", "graceful leaves, announced before the member goes silent");
+  private static final Parameter LEAVE_NODE =
+      LEAVES.fields().node("node", "the member that leaves");
+  private static final Parameter LEAVE_AT =
+      LEAVES.fields().requiredDuration("at", "when it leaves");
+  private static final Parameter PERIOD =
+      PARAMETERS.duration(
+          "period",
+          DEFAULTS.periodNanos(),
+          "the protocol period T': each member probes one other per period (§3.1)");
+  private static final Parameter PING_TIMEOUT =
+      PARAMETERS.duration(
+          "pingTimeout",
+          Parameters.computed(
+              Parameters.duration(DEFAULTS.probeTimeoutNanos())
+                  + ", or half the period if shorter"),
+          "how long a direct ping waits for its ack before k members are asked to probe");
+  private static final Parameter K =
+      PARAMETERS.integer(
+          "k",
+          DEFAULTS.indirectChecks(),
+          0,
+          1000,
+          "how many members a ping-req asks to probe indirectly (§3.1)");
+  private static final Parameter SUSPICION =
+      PARAMETERS.bool(
+          "suspicion",
+          DEFAULTS.suspicion(),
+          "a member that fails a probe is suspected before it is declared faulty (§4.2)");
+  private static final Parameter SUSPICION_MULT =
+      PARAMETERS.integer(
+          "suspicionMult",
+          DEFAULTS.suspicionMult(),
+          1,
+          1000,
+          "the suspicion timeout is suspicionMult * max(1, log10 n) * period (memberlist)");
+  private static final Parameter SUSPICION_MAX_TIMEOUT_MULT =
+      PARAMETERS.integer(
+          "suspicionMaxTimeoutMult",
+          DEFAULTS.suspicionMaxTimeoutMult(),
+          1,
+          1000,
+          "with lifeguard.dynamicSuspicion, the longest timeout as a multiple of the shortest");
+  private static final Parameter RETRANSMIT_MULT =
+      PARAMETERS.integer(
+          "retransmitMult",
+          DEFAULTS.retransmitMult(),
+          1,
+          1000,
+          "each update is piggybacked retransmitMult * ceil(log10(n + 1)) times (§4.1)");
+  private static final Parameter MAX_UPDATES_PER_MESSAGE =
+      PARAMETERS.integer(
+          "maxUpdatesPerMessage",
+          DEFAULTS.maxUpdatesPerMessage(),
+          1,
+          10_000,
+          "the most updates one message carries");
+  private static final Parameter MAX_QUEUED_UPDATES =
+      PARAMETERS.integer(
+          "maxQueuedUpdates",
+          DEFAULTS.maxQueuedUpdates(),
+          1,
+          1_000_000,
+          "the most updates a member queues for gossip; more are dropped and counted");
+  private static final Parameter MAX_PENDING_RELAYS =
+      PARAMETERS.integer(
+          "maxPendingRelays",
+          DEFAULTS.maxPendingRelays(),
+          1,
+          1_000_000,
+          "the most ping-req probes a member runs for others at once; more are refused and"
+              + " counted");
+  private static final Parameter PROBE_ORDER =
+      PARAMETERS.choice(
+          "probeOrder",
+          DEFAULTS.probeOrder().label(),
+          Arrays.stream(ProbeOrder.values()).map(ProbeOrder::label).toList(),
+          "whom a member probes: round-robin over a shuffled list (§4.3), uniformly among the"
+              + " others, or among all n with itself (the paper's formula)");
+  private static final Parameter STAGGER_START =
+      PARAMETERS.bool(
+          "staggerStart",
+          DEFAULTS.staggerStart(),
+          "members start their first period at a random point of it, not all at once");
+  private static final Parameter RECONNECT_INTERVAL =
+      PARAMETERS.duration(
+          "reconnectInterval",
+          DEFAULTS.reconnectIntervalNanos(),
+          "how often a member pings one it holds faulty, so that healed partitions merge");
+  private static final Parameter JOIN_RETRY =
+      PARAMETERS.duration(
+          "joinRetry",
+          DEFAULTS.joinRetryNanos(),
+          "how long a joining member waits for a seed's answer before it asks again");
+  private static final Parameter LIFEGUARD =
+      PARAMETERS.object("lifeguard", "the Lifeguard extensions (Dadgar et al. 2017), each off");
+  private static final Parameter LOCAL_HEALTH =
+      LIFEGUARD
+          .fields()
+          .bool(
+              "localHealth",
+              DEFAULTS.lifeguard().localHealth(),
+              "Local Health Awareness: a member that misses nacks slows its own period (§IV-A)");
+  private static final Parameter AWARENESS_MAX =
+      LIFEGUARD
+          .fields()
+          .integer(
+              "awarenessMax",
+              DEFAULTS.lifeguard().awarenessMax(),
+              1,
+              64,
+              "the bound of the local health score");
+  private static final Parameter DYNAMIC_SUSPICION =
+      LIFEGUARD
+          .fields()
+          .bool(
+              "dynamicSuspicion",
+              DEFAULTS.lifeguard().dynamicSuspicion(),
+              "a suspicion starts at the longest timeout and shrinks as others confirm it (§IV-B)");
+  private static final Parameter BUDDY_SYSTEM =
+      LIFEGUARD
+          .fields()
+          .bool(
+              "buddySystem",
+              DEFAULTS.lifeguard().buddySystem(),
+              "a ping to a suspected member carries the suspicion, so it can refute at once"
+                  + " (§IV-C)");
+  private static final Parameter COMPLETENESS_WITHIN =
+      PARAMETERS.duration(
+          "completenessWithin",
+          Parameters.computed(
+              "ten periods, the longest suspicion and twice the retransmission limit in periods"),
+          "membership.completeness fails when a crashed or departed member is still held alive"
+              + " or suspect this long after");
+  private static final Parameter BUGS =
+      PARAMETERS.choices(
+          "bugs",
+          Arrays.stream(SwimBug.values()).map(SwimBug::label).toList(),
+          "the bug zoo: planted mistakes the invariants must catch");
+
   private SwimParams() {}
 
   /** The configuration, the bounds its checks judge by, and the warnings it deserves. */
@@ -31,32 +187,32 @@ public final class SwimParams {
     SwimConfig defaults = SwimConfig.defaults(nodes);
     SwimConfig.Builder builder = defaults.toBuilder();
     readGroup(params, nodes, runDurationNanos, builder);
-    long period = params.durationNanos("period", defaults.periodNanos());
+    long period = PERIOD.durationNanos(params);
     if (period <= 0) {
-      throw params.error("period", "must be longer than 0s");
+      throw PERIOD.error(params, "must be longer than 0s");
     }
     long pingTimeout =
-        params.durationNanos("pingTimeout", Math.min(defaults.probeTimeoutNanos(), period / 2));
+        PING_TIMEOUT.durationNanos(params, Math.min(defaults.probeTimeoutNanos(), period / 2));
     if (pingTimeout <= 0 || pingTimeout >= period) {
-      throw params.error(
-          "pingTimeout",
+      throw PING_TIMEOUT.error(
+          params,
           "must be longer than 0s and shorter than the period ("
               + Durations.format(period)
               + "), which has to leave time for the indirect probes");
     }
     if (pingTimeout * 2 > period) {
       warnings.add(
-          params
+          PING_TIMEOUT
               .error(
-                  "pingTimeout",
+                  params,
                   "a ping timeout over half the period leaves the ping-req members less time than"
                       + " the direct ping had; a period is judged at its end")
               .getMessage());
     }
-    int k = (int) params.integer("k", defaults.indirectChecks(), 0, 1000);
+    int k = (int) K.integer(params);
     if (k > nodes.size() - 2) {
-      throw params.error(
-          "k",
+      throw K.error(
+          params,
           "k = "
               + k
               + " ping-req members need at least "
@@ -66,13 +222,12 @@ public final class SwimParams {
     }
     if (k == 0 && nodes.size() > 2) {
       warnings.add(
-          params
-              .error("k", "with no ping-req members, one lost ping or ack fails a probe")
+          K.error(params, "with no ping-req members, one lost ping or ack fails a probe")
               .getMessage());
     }
     builder.periodNanos(period).probeTimeoutNanos(pingTimeout).indirectChecks(k);
-    readSuspicionAndGossip(params, defaults, builder);
-    builder.lifeguard(readLifeguard(params.object("lifeguard"), defaults.lifeguard()));
+    readSuspicionAndGossip(params, builder);
+    builder.lifeguard(readLifeguard(LIFEGUARD.object(params)));
     SwimConfig config = SwimBug.plant(builder.build(), readBugs(params));
     MembershipBounds bounds = readBounds(params, config, warnings);
     params.finish();
@@ -82,98 +237,88 @@ public final class SwimParams {
   private static void readGroup(
       ParamReader params, List<NodeId> nodes, long runDurationNanos, SwimConfig.Builder builder) {
     TreeMap<NodeId, Long> joins = new TreeMap<>();
-    for (ParamReader join : params.objects("joins")) {
-      NodeId node = join.node("node");
-      long at = timeWithinRun(join, "at", runDurationNanos);
+    for (ParamReader join : JOINS.objects(params)) {
+      NodeId node = JOIN_NODE.node(join);
+      long at = timeWithinRun(join, JOIN_AT, runDurationNanos);
       if (joins.put(node, at) != null) {
-        throw join.error("node", node + " joins twice");
+        throw JOIN_NODE.error(join, node + " joins twice");
       }
       join.finish();
     }
     if (joins.size() == nodes.size()) {
-      throw params.error(
-          "joins", "every member joins later: nobody is in the group to let them in");
+      throw JOINS.error(params, "every member joins later: nobody is in the group to let them in");
     }
     TreeMap<NodeId, Long> leaves = new TreeMap<>();
-    for (ParamReader leave : params.objects("leaves")) {
-      NodeId node = leave.node("node");
-      long at = timeWithinRun(leave, "at", runDurationNanos);
+    for (ParamReader leave : LEAVES.objects(params)) {
+      NodeId node = LEAVE_NODE.node(leave);
+      long at = timeWithinRun(leave, LEAVE_AT, runDurationNanos);
       if (leaves.put(node, at) != null) {
-        throw leave.error("node", node + " leaves twice");
+        throw LEAVE_NODE.error(leave, node + " leaves twice");
       }
       if (joins.containsKey(node) && joins.get(node) >= at) {
-        throw leave.error("at", node + " leaves before it joins");
+        throw LEAVE_AT.error(leave, node + " leaves before it joins");
       }
       leave.finish();
     }
     builder.joins(joins).leaves(leaves);
     List<NodeId> initial = nodes.stream().filter(node -> !joins.containsKey(node)).toList();
-    builder.seeds(params.nodes("seeds", List.of(initial.getFirst())));
+    builder.seeds(SEEDS.nodes(params, List.of(initial.getFirst())));
   }
 
-  private static long timeWithinRun(ParamReader reader, String field, long runDurationNanos) {
-    long at = reader.durationNanos(field, -1);
-    if (at < 0) {
-      throw reader.error(field, "is required");
+  private static long timeWithinRun(ParamReader reader, Parameter at, long runDurationNanos) {
+    long nanos = at.durationNanos(reader, -1);
+    if (nanos < 0) {
+      throw at.error(reader, "is required");
     }
-    if (at > runDurationNanos) {
-      throw reader.error(
-          field, "after the end of the run (" + Durations.format(runDurationNanos) + ")");
+    if (nanos > runDurationNanos) {
+      throw at.error(
+          reader, "after the end of the run (" + Durations.format(runDurationNanos) + ")");
     }
-    return at;
+    return nanos;
   }
 
-  private static void readSuspicionAndGossip(
-      ParamReader params, SwimConfig defaults, SwimConfig.Builder builder) {
+  private static void readSuspicionAndGossip(ParamReader params, SwimConfig.Builder builder) {
     builder
-        .suspicion(params.bool("suspicion", defaults.suspicion()))
-        .suspicionMult((int) params.integer("suspicionMult", defaults.suspicionMult(), 1, 1000))
-        .suspicionMaxTimeoutMult(
-            (int)
-                params.integer(
-                    "suspicionMaxTimeoutMult", defaults.suspicionMaxTimeoutMult(), 1, 1000))
-        .retransmitMult((int) params.integer("retransmitMult", defaults.retransmitMult(), 1, 1000))
-        .maxUpdatesPerMessage(
-            (int)
-                params.integer("maxUpdatesPerMessage", defaults.maxUpdatesPerMessage(), 1, 10_000))
-        .maxQueuedUpdates(
-            (int) params.integer("maxQueuedUpdates", defaults.maxQueuedUpdates(), 1, 1_000_000))
-        .maxPendingRelays(
-            (int) params.integer("maxPendingRelays", defaults.maxPendingRelays(), 1, 1_000_000))
-        .probeOrder(readProbeOrder(params, defaults.probeOrder()))
-        .staggerStart(params.bool("staggerStart", defaults.staggerStart()))
-        .reconnectIntervalNanos(
-            params.durationNanos("reconnectInterval", defaults.reconnectIntervalNanos()))
-        .joinRetryNanos(positive(params, "joinRetry", defaults.joinRetryNanos()));
+        .suspicion(SUSPICION.bool(params))
+        .suspicionMult((int) SUSPICION_MULT.integer(params))
+        .suspicionMaxTimeoutMult((int) SUSPICION_MAX_TIMEOUT_MULT.integer(params))
+        .retransmitMult((int) RETRANSMIT_MULT.integer(params))
+        .maxUpdatesPerMessage((int) MAX_UPDATES_PER_MESSAGE.integer(params))
+        .maxQueuedUpdates((int) MAX_QUEUED_UPDATES.integer(params))
+        .maxPendingRelays((int) MAX_PENDING_RELAYS.integer(params))
+        .probeOrder(readProbeOrder(params))
+        .staggerStart(STAGGER_START.bool(params))
+        .reconnectIntervalNanos(RECONNECT_INTERVAL.durationNanos(params))
+        .joinRetryNanos(positive(params, JOIN_RETRY, JOIN_RETRY.durationNanos(params)));
   }
 
-  private static ProbeOrder readProbeOrder(ParamReader params, ProbeOrder fallback) {
-    List<String> labels = Arrays.stream(ProbeOrder.values()).map(ProbeOrder::label).toList();
-    String label = params.choice("probeOrder", fallback.label(), labels);
-    return ProbeOrder.values()[labels.indexOf(label)];
+  private static ProbeOrder readProbeOrder(ParamReader params) {
+    String label = PROBE_ORDER.choice(params);
+    return Arrays.stream(ProbeOrder.values())
+        .filter(order -> order.label().equals(label))
+        .findFirst()
+        .orElseThrow();
   }
 
-  private static Lifeguard readLifeguard(ParamReader lifeguard, Lifeguard fallback) {
+  private static Lifeguard readLifeguard(ParamReader lifeguard) {
     Lifeguard read =
         new Lifeguard(
-            lifeguard.bool("localHealth", fallback.localHealth()),
-            (int) lifeguard.integer("awarenessMax", fallback.awarenessMax(), 1, 64),
-            lifeguard.bool("dynamicSuspicion", fallback.dynamicSuspicion()),
-            lifeguard.bool("buddySystem", fallback.buddySystem()));
+            LOCAL_HEALTH.bool(lifeguard),
+            (int) AWARENESS_MAX.integer(lifeguard),
+            DYNAMIC_SUSPICION.bool(lifeguard),
+            BUDDY_SYSTEM.bool(lifeguard));
     lifeguard.finish();
     return read;
   }
 
   private static List<SwimBug> readBugs(ParamReader params) {
-    List<String> labels = Arrays.stream(SwimBug.values()).map(SwimBug::label).toList();
     EnumSet<SwimBug> bugs = EnumSet.noneOf(SwimBug.class);
-    for (String label : params.strings("bugs", labels)) {
+    for (String label : BUGS.choices(params)) {
       bugs.add(SwimBug.valueOf(label.toUpperCase(Locale.ROOT)));
     }
     long ruleBugs = bugs.stream().filter(SwimBug::replacesMergeRules).count();
     if (ruleBugs > 1) {
-      throw params.error(
-          "bugs", "plant one merge-rule bug at a time; each replaces the same rules");
+      throw BUGS.error(params, "plant one merge-rule bug at a time; each replaces the same rules");
     }
     return List.copyOf(bugs);
   }
@@ -181,14 +326,18 @@ public final class SwimParams {
   private static MembershipBounds readBounds(
       ParamReader params, SwimConfig config, List<String> warnings) {
     MembershipBounds defaults = SwimInvariants.defaultBounds(config);
-    long within = positive(params, "completenessWithin", defaults.completenessNanos());
+    long within =
+        positive(
+            params,
+            COMPLETENESS_WITHIN,
+            COMPLETENESS_WITHIN.durationNanos(params, defaults.completenessNanos()));
     int n = config.members().size();
     long least = config.longestSuspicionNanos(n) + 2 * config.longestPeriodNanos();
     if (within < least) {
       warnings.add(
-          params
+          COMPLETENESS_WITHIN
               .error(
-                  "completenessWithin",
+                  params,
                   "shorter than a suspicion plus two periods ("
                       + Durations.format(least)
                       + "): even a crash detected at once would miss it")
@@ -197,10 +346,9 @@ public final class SwimParams {
     return new MembershipBounds(within, defaults.explainWindowNanos());
   }
 
-  private static long positive(ParamReader params, String field, long defaultNanos) {
-    long nanos = params.durationNanos(field, defaultNanos);
+  private static long positive(ParamReader params, Parameter parameter, long nanos) {
     if (nanos <= 0) {
-      throw params.error(field, "must be longer than 0s");
+      throw parameter.error(params, "must be longer than 0s");
     }
     return nanos;
   }

@@ -44,6 +44,11 @@ public final class Catalog {
     return names().contains(name);
   }
 
+  /** The bundled scenarios that name {@code protocol}, in listing order. */
+  public List<String> namesOf(String protocol) {
+    return names().stream().filter(name -> load(name).protocol().equals(protocol)).toList();
+  }
+
   /** Loads a bundled scenario; an error in a bundled file is reported like any other. */
   public Scenario load(String name) {
     String text =

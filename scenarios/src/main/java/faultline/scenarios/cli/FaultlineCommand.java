@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
       ReplayCommand.class,
       CheckCommand.class,
       SweepCommand.class,
-      CompareCommand.class
+      ProtocolsCommand.class,
+      CompareCommand.class,
+      AnalyzeCommand.class
     },
     footer = {
       "",

@@ -45,4 +45,26 @@ public record Scenario(
     long seed,
     Expectation expect,
     ObjectNode source,
-    String origin) {}
+    String origin) {
+
+  /** The same scenario with its parameters read through {@code replacement} (a test's spy). */
+  public Scenario withParams(ParamReader replacement) {
+    return new Scenario(
+        name,
+        description,
+        protocol,
+        nodes,
+        replacement,
+        network,
+        links,
+        clocks,
+        faults,
+        randomFaults,
+        invariants,
+        run,
+        seed,
+        expect,
+        source,
+        origin);
+  }
+}

@@ -5,11 +5,12 @@ import faultline.engine.fault.ScheduledFault;
 import faultline.engine.net.LinkPolicy;
 import faultline.engine.node.NodeId;
 import faultline.scenarios.model.ClockSpec;
+import faultline.scenarios.model.FaultKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,6 @@ import java.util.Set;
 
 /** Reads {@code faults}: each an object with {@code at}, {@code type} and the type's fields. */
 final class FaultReader {
-  /** Each fault type's own fields, besides {@code at} and {@code type}. */
-  static final Map<String, List<String>> FIELDS_BY_TYPE = fieldsByType();
-
   /** Every field some fault takes, for "did you mean" before the type is known. */
   private static final Set<String> ALL_FIELDS = allFields();
 
@@ -59,19 +57,20 @@ final class FaultReader {
     fault.expectObject().onlyFields(ALL_FIELDS);
     Cursor typeField = fault.required("type");
     String type = typeField.text();
-    List<String> fields = FIELDS_BY_TYPE.get(type);
-    if (fields == null) {
-      throw typeField.error(
-          "unknown fault type "
-              + Messages.quote(type)
-              + Messages.didYouMean(type, FIELDS_BY_TYPE.keySet())
-              + " (known types: "
-              + Messages.list(FIELDS_BY_TYPE.keySet())
-              + ")");
-    }
+    FaultKind kind =
+        FaultKind.named(type)
+            .orElseThrow(
+                () ->
+                    typeField.error(
+                        "unknown fault type "
+                            + Messages.quote(type)
+                            + Messages.didYouMean(type, FaultKind.typeNames())
+                            + " (known types: "
+                            + Messages.list(FaultKind.typeNames())
+                            + ")"));
     for (String name : fault.fieldNames()) {
-      if (!name.equals("at") && !name.equals("type") && !fields.contains(name)) {
-        throw fault.field(name).nameError(misplaced(name, type, fields));
+      if (!name.equals("at") && !name.equals("type") && !kind.fields().contains(name)) {
+        throw fault.field(name).nameError(misplaced(name, type, kind.fields()));
       }
     }
     Cursor atField = fault.required("at");
@@ -79,7 +78,7 @@ final class FaultReader {
     if (atNanos > runDurationNanos) {
       throw atField.error("after the end of the run (" + Durations.format(runDurationNanos) + ")");
     }
-    return new ScheduledFault(atNanos, fault(fault, type));
+    return new ScheduledFault(atNanos, fault(fault, kind));
   }
 
   private static String misplaced(String name, String type, List<String> fields) {
@@ -94,21 +93,21 @@ final class FaultReader {
         + ")";
   }
 
-  private Fault fault(Cursor fault, String type) {
-    return switch (type) {
-      case "partition" -> new Fault.Partition(groups(fault.required("groups")));
-      case "heal" -> new Fault.Heal();
-      case "block" -> new Fault.Block(from(fault), to(fault));
-      case "unblock" -> new Fault.Unblock(from(fault), to(fault));
-      case "crash" -> new Fault.Crash(node(fault), loseUnsyncedWrites(fault));
-      case "restart" -> new Fault.Restart(node(fault));
-      case "pause" ->
+  /** Builds the fault; no default branch, so a kind added to the table must be read here. */
+  private Fault fault(Cursor fault, FaultKind kind) {
+    return switch (kind) {
+      case PARTITION -> new Fault.Partition(groups(fault.required("groups")));
+      case HEAL -> new Fault.Heal();
+      case BLOCK -> new Fault.Block(from(fault), to(fault));
+      case UNBLOCK -> new Fault.Unblock(from(fault), to(fault));
+      case CRASH -> new Fault.Crash(node(fault), loseUnsyncedWrites(fault));
+      case RESTART -> new Fault.Restart(node(fault));
+      case PAUSE ->
           new Fault.Pause(node(fault), fault.required("duration").positiveDurationNanos());
-      case "clock-offset" -> clockOffset(fault);
-      case "clock-drift" -> new Fault.ClockDrift(node(fault), fault.required("drift").driftPpb());
-      case "clock-jump" -> clockJump(fault);
-      case "link" -> link(fault);
-      default -> throw new AssertionError("checked above: " + type);
+      case CLOCK_OFFSET -> clockOffset(fault);
+      case CLOCK_DRIFT -> new Fault.ClockDrift(node(fault), fault.required("drift").driftPpb());
+      case CLOCK_JUMP -> clockJump(fault);
+      case LINK -> link(fault);
     };
   }
 
@@ -226,27 +225,9 @@ final class FaultReader {
         fault.field("fifo").present() ? read.fifo() : null);
   }
 
-  private static Map<String, List<String>> fieldsByType() {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    fields.put("partition", List.of("groups"));
-    fields.put("heal", List.of());
-    fields.put("block", List.of("from", "to"));
-    fields.put("unblock", List.of("from", "to"));
-    fields.put("crash", List.of("node", "loseUnsyncedWrites"));
-    fields.put("restart", List.of("node"));
-    fields.put("pause", List.of("node", "duration"));
-    fields.put("clock-offset", List.of("node", "offset"));
-    fields.put("clock-drift", List.of("node", "drift"));
-    fields.put("clock-jump", List.of("node", "by"));
-    List<String> link = new ArrayList<>(List.of("from", "to"));
-    link.addAll(NetworkReader.POLICY_FIELDS);
-    fields.put("link", List.copyOf(link));
-    return Collections.unmodifiableMap(fields);
-  }
-
   private static Set<String> allFields() {
     Set<String> all = new LinkedHashSet<>(List.of("at", "type"));
-    FIELDS_BY_TYPE.values().forEach(all::addAll);
+    Arrays.stream(FaultKind.values()).forEach(kind -> all.addAll(kind.fields()));
     return Collections.unmodifiableSet(all);
   }
 }

@@ -72,7 +72,7 @@ public final class Messages {
    * empty string. A candidate qualifies only if fewer edits separate it from {@code text} than
    * either has characters, so that {@code "to"} does not suggest {@code "at"}.
    */
-  static String didYouMean(String text, Collection<String> candidates) {
+  public static String didYouMean(String text, Collection<String> candidates) {
     return closest(text, candidates).map(best -> "; did you mean " + quote(best) + "?").orElse("");
   }
 

@@ -36,7 +36,7 @@ public final class ScenarioLoader {
   static final long DEFAULT_DURATION_NANOS = 10_000_000_000L;
   static final long DEFAULT_MAX_EVENTS = 10_000_000;
   static final int DEFAULT_MAX_QUEUE = 1_000_000;
-  static final int NODES_MAX = 64;
+  static final int NODES_MAX = 1024;
   static final int NAME_LENGTH_MAX = 100;
 
   /** Letters and digits of any script, and {@code . _ - + /}: nothing a terminal or shell reads. */

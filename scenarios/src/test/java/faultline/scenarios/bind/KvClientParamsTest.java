@@ -1,5 +1,6 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * defaults, the workload and its script, and located errors that name the protocol's cluster.
  */
 class KvClientParamsTest {
-  private static final long MILLI = 1_000_000L;
+  private static final KvClientParams KV = KvClientParams.declare(new Parameters());
 
   private static List<NodeId> nodes(String... names) {
     return List.of(names).stream().map(NodeId::of).toList();
@@ -25,7 +26,7 @@ class KvClientParamsTest {
 
   private static KvClientParams.Read read(String json, List<NodeId> nodes) {
     ParamReader params = JsonParamReader.fromText("kv.json", "params", json, nodes);
-    KvClientParams.Read read = KvClientParams.read(params, nodes, 4_000 * MILLI, "a Paxos group");
+    KvClientParams.Read read = KV.read(params, nodes, 4_000 * MILLI, "a Paxos group");
     params.finish();
     return read;
   }

@@ -1,5 +1,6 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * followers stand under a healthy leader) reported at its file, line, column and field.
  */
 class MultiPaxosParamsTest {
-  private static final long MILLI = 1_000_000L;
 
   private static List<NodeId> servers(int count) {
     return IntStream.rangeClosed(1, count).mapToObj(i -> NodeId.of("n" + i)).toList();

@@ -1,5 +1,6 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** The raft binding's parameters: defaults, every option, and bad or unwise input. */
 class RaftParamsTest {
-  private static final long MILLI = 1_000_000L;
-
   private static List<NodeId> nodes(String... names) {
     return List.of(names).stream().map(NodeId::of).toList();
   }
@@ -71,6 +70,46 @@ class RaftParamsTest {
         .asString()
         .startsWith("s.json:1:")
         .contains("params.servers", "4 servers", "tolerate 1 failure,", "odd size");
+  }
+
+  @Test
+  void timeoutRangesTooNarrowToBreakATieAreLegalButWarned() {
+    List<NodeId> three = nodes("n1", "n2", "n3");
+    // Found by the configuration fuzzer: 286-286 ms and 423-424 ms never elected a leader.
+    assertThat(
+            read("{\"electionTimeoutMin\": \"286ms\", \"electionTimeoutMax\": \"286ms\"}", three)
+                .warnings())
+        .singleElement()
+        .asString()
+        .startsWith("s.json:1:")
+        .contains("params.electionTimeoutMax", "n1 and n2", "narrower than 5 ms", "split the vote");
+    assertThat(
+            read(
+                    """
+                    {"electionTimeouts": [{"node": "n1", "min": "100ms", "max": "102ms"},
+                                          {"node": "n3", "min": "101ms", "max": "101ms"}]}
+                    """,
+                    three)
+                .warnings())
+        .singleElement()
+        .asString()
+        .contains("params.electionTimeouts", "n1 and n3");
+    // Fixed timeouts that cannot meet, or that never fire within the run, are how scripts decide
+    // who stands first; they deserve no warning.
+    assertThat(
+            read(
+                    """
+                    {"electionTimeouts": [{"node": "n1", "min": "100ms", "max": "100ms"},
+                                          {"node": "n2", "min": "10s", "max": "10s"},
+                                          {"node": "n3", "min": "10s", "max": "10s"}]}
+                    """,
+                    three)
+                .warnings())
+        .isEmpty();
+    assertThat(
+            read("{\"electionTimeoutMin\": \"200ms\", \"electionTimeoutMax\": \"205ms\"}", three)
+                .warnings())
+        .isEmpty();
   }
 
   @Test

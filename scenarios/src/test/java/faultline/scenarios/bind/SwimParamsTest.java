@@ -1,5 +1,6 @@
 package faultline.scenarios.bind;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** The swim binding's parameters: defaults, every option, and bad or unwise input. */
 class SwimParamsTest {
-  private static final long MILLI = 1_000_000L;
 
   private static List<NodeId> nodes(int n) {
     return IntStream.rangeClosed(1, n).mapToObj(i -> NodeId.of("n" + i)).toList();

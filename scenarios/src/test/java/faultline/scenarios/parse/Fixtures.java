@@ -16,6 +16,7 @@ final class Fixtures {
   static final Path VALID = MODULE.resolve("src/test/resources/parse/valid");
   static final Path INVALID = MODULE.resolve("src/test/resources/parse/invalid");
   static final Path BUNDLED = MODULE.resolve("src/main/resources/scenarios");
+  static final Path WITNESSES = MODULE.resolve("src/test/resources/witnesses");
   static final Path SCHEMA = MODULE.resolve("src/main/resources/faultline/scenario.schema.json");
 
   private Fixtures() {}

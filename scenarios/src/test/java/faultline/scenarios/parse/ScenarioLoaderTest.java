@@ -1,5 +1,7 @@
 package faultline.scenarios.parse;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.Test;
  * reason}, so that a wrong line, column, path or wording fails.
  */
 class ScenarioLoaderTest {
-  private static final long MS = 1_000_000L;
-  private static final long S = 1_000_000_000L;
   private static final NodeId N1 = NodeId.of("n1");
   private static final NodeId N2 = NodeId.of("n2");
   private static final NodeId N3 = NodeId.of("n3");
@@ -51,7 +51,7 @@ class ScenarioLoaderTest {
 
     LinkPolicy network =
         new LinkPolicy(
-            Latency.uniform(1 * MS, 10 * MS),
+            Latency.uniform(1 * MILLI, 10 * MILLI),
             Ratio.of(1, 20),
             Ratio.of(1, 1000),
             Ratio.of(1, 2),
@@ -59,49 +59,53 @@ class ScenarioLoaderTest {
     assertThat(scenario.network()).isEqualTo(network);
     assertThat(scenario.links())
         .containsExactly(
-            new LinkOverride(N1, N2, network.withLatency(Latency.constant(5 * MS)).withFifo(true)),
             new LinkOverride(
-                N2, N1, network.withLatency(new Latency.Exponential(1 * MS, 3 * MS, 200 * MS))),
+                N1, N2, network.withLatency(Latency.constant(5 * MILLI)).withFifo(true)),
+            new LinkOverride(
+                N2,
+                N1,
+                network.withLatency(new Latency.Exponential(1 * MILLI, 3 * MILLI, 200 * MILLI))),
             new LinkOverride(
                 N3,
                 N1,
                 network
-                    .withLatency(new Latency.Normal(5 * MS, 1 * MS, 0, 50 * MS))
+                    .withLatency(new Latency.Normal(5 * MILLI, 1 * MILLI, 0, 50 * MILLI))
                     .withLoss(Ratio.ONE)),
-            new LinkOverride(N10, N1, network.withLatency(Latency.uniform(2 * MS, 3 * MS))),
-            new LinkOverride(N1, N10, network.withLatency(Latency.constant(7 * MS))));
+            new LinkOverride(N10, N1, network.withLatency(Latency.uniform(2 * MILLI, 3 * MILLI))),
+            new LinkOverride(N1, N10, network.withLatency(Latency.constant(7 * MILLI))));
 
     assertThat(scenario.clocks())
         .containsExactlyEntriesOf(
             new TreeMap<>(
                 Map.of(
-                    N1, new ClockSpec(150 * MS, 100_000),
-                    N2, new ClockSpec(-1_500 * MS, -2_000),
+                    N1, new ClockSpec(150 * MILLI, 100_000),
+                    N2, new ClockSpec(-1_500 * MILLI, -2_000),
                     N3, new ClockSpec(0, 500))));
 
     assertThat(scenario.faults())
         .containsExactly(
-            new ScheduledFault(1 * S, new Fault.Partition(List.of(List.of(N1, N2), List.of(N3)))),
-            new ScheduledFault(2 * S, new Fault.Block(N1, N3)),
-            new ScheduledFault(2 * S, new Fault.Unblock(N3, N1)),
-            new ScheduledFault(3 * S, new Fault.Heal()),
-            new ScheduledFault(4 * S, new Fault.Crash(N2, true)),
-            new ScheduledFault(4_500 * MS, new Fault.Crash(N3, false)),
-            new ScheduledFault(5 * S, new Fault.Restart(N2)),
-            new ScheduledFault(6 * S, new Fault.Pause(N1, 750 * MS)),
-            new ScheduledFault(7 * S, new Fault.ClockOffset(N1, -20 * MS)),
-            new ScheduledFault(7 * S, new Fault.ClockDrift(N2, -50_000)),
-            new ScheduledFault(8 * S, new Fault.ClockJump(N10, 5 * S)),
-            new ScheduledFault(8 * S, new Fault.ClockJump(N10, -2 * S)),
             new ScheduledFault(
-                9 * S, new Fault.LinkChange(N1, null, null, Ratio.of(1, 4), null, null, true)),
+                1 * SECOND, new Fault.Partition(List.of(List.of(N1, N2), List.of(N3)))),
+            new ScheduledFault(2 * SECOND, new Fault.Block(N1, N3)),
+            new ScheduledFault(2 * SECOND, new Fault.Unblock(N3, N1)),
+            new ScheduledFault(3 * SECOND, new Fault.Heal()),
+            new ScheduledFault(4 * SECOND, new Fault.Crash(N2, true)),
+            new ScheduledFault(4_500 * MILLI, new Fault.Crash(N3, false)),
+            new ScheduledFault(5 * SECOND, new Fault.Restart(N2)),
+            new ScheduledFault(6 * SECOND, new Fault.Pause(N1, 750 * MILLI)),
+            new ScheduledFault(7 * SECOND, new Fault.ClockOffset(N1, -20 * MILLI)),
+            new ScheduledFault(7 * SECOND, new Fault.ClockDrift(N2, -50_000)),
+            new ScheduledFault(8 * SECOND, new Fault.ClockJump(N10, 5 * SECOND)),
+            new ScheduledFault(8 * SECOND, new Fault.ClockJump(N10, -2 * SECOND)),
             new ScheduledFault(
-                9_500 * MS,
+                9 * SECOND, new Fault.LinkChange(N1, null, null, Ratio.of(1, 4), null, null, true)),
+            new ScheduledFault(
+                9_500 * MILLI,
                 new Fault.LinkChange(
-                    null, null, Latency.uniform(20 * MS, 30 * MS), null, null, null, null)));
+                    null, null, Latency.uniform(20 * MILLI, 30 * MILLI), null, null, null, null)));
 
     assertThat(scenario.invariants()).containsExactly("clocks.lww-converges");
-    assertThat(scenario.run()).isEqualTo(new RunSpec(12 * S, 5_000, 300, false));
+    assertThat(scenario.run()).isEqualTo(new RunSpec(12 * SECOND, 5_000, 300, false));
     assertThat(scenario.seed()).isEqualTo(Long.MIN_VALUE);
     assertThat(scenario.expect().violations()).containsExactly("clocks.lww-converges");
     assertThat(scenario.expect().metrics())
@@ -117,9 +121,9 @@ class ScenarioLoaderTest {
     assertThat(writes).hasSize(2);
     assertThat(writes.get(1).path()).isEqualTo("params.writes[1]");
     assertThat(writes.get(1).node("node")).isEqualTo(N2);
-    assertThat(writes.get(1).durationNanos("at", 0)).isEqualTo(120 * MS);
+    assertThat(writes.get(1).durationNanos("at", 0)).isEqualTo(120 * MILLI);
     assertThat(writes.get(1).integer("value", 0, 0, 10)).isEqualTo(2);
-    assertThat(params.durationNanos("readAfter", 0)).isEqualTo(2 * S);
+    assertThat(params.durationNanos("readAfter", 0)).isEqualTo(2 * SECOND);
   }
 
   @Test
@@ -155,7 +159,7 @@ class ScenarioLoaderTest {
     assertThat(scenario.clocks()).isEmpty();
     assertThat(scenario.faults()).isEmpty();
     assertThat(scenario.invariants()).containsExactly("raft.election-safety", "raft.log-matching");
-    assertThat(scenario.run()).isEqualTo(new RunSpec(10 * S, 10_000_000, 1_000_000, true));
+    assertThat(scenario.run()).isEqualTo(new RunSpec(10 * SECOND, 10_000_000, 1_000_000, true));
     assertThat(scenario.seed()).isEqualTo(1);
     assertThat(scenario.expect().violations()).isEmpty();
     assertThat(scenario.expect().metrics()).isEmpty();
@@ -444,8 +448,8 @@ class ScenarioLoaderTest {
   @Test
   void nodesAreCountedOrNamedWithinLimits() {
     String head = "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": ";
-    assertError(head + "65}", "t.json:1:51: nodes: must be between 1 and 64, got 65");
-    assertError(head + "[]}", "t.json:1:51: nodes: a scenario has from 1 to 64 nodes, got 0");
+    assertError(head + "1025}", "t.json:1:51: nodes: must be between 1 and 1024, got 1025");
+    assertError(head + "[]}", "t.json:1:51: nodes: a scenario has from 1 to 1024 nodes, got 0");
     assertError(head + "[\"n1\", \"n1\"]}", "t.json:1:58: nodes[1]: node n1 is listed twice");
     assertError(
         head + "[\"1n\"]}",

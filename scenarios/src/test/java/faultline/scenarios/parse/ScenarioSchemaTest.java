@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import faultline.scenarios.model.FaultKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,10 +23,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validates every bundled scenario ({@code src/main/resources/scenarios/**}{@code /*.json}) and
- * every valid fixture against {@code faultline/scenario.schema.json}; checks that invalid fixtures
- * fail it; and checks that the schema and the loader know the same fields and fault types, so that
- * neither drifts from the other.
+ * Validates every bundled scenario ({@code src/main/resources/scenarios/**}{@code /*.json}), every
+ * witness scenario and every valid fixture against {@code faultline/scenario.schema.json}; checks
+ * that invalid fixtures fail it; and checks that the schema and the loader know the same fields and
+ * fault types, so that neither drifts from the other.
  */
 class ScenarioSchemaTest {
   private static final JsonSchemaFactory FACTORY =
@@ -49,7 +50,7 @@ class ScenarioSchemaTest {
 
   @Test
   void everyBundledScenarioAndValidFixtureMatchesTheSchema() {
-    List<Path> bundled = Fixtures.jsonFiles(Fixtures.BUNDLED);
+    List<Path> bundled = concat(Fixtures.jsonFiles(Fixtures.BUNDLED), witnesses());
     List<Path> fixtures = Fixtures.jsonFiles(Fixtures.VALID);
     assertThat(fixtures).hasSizeGreaterThanOrEqualTo(4); // The test must never check nothing.
 
@@ -88,7 +89,7 @@ class ScenarioSchemaTest {
   }
 
   @Test
-  void theSchemaAndTheLoaderKnowTheSameFaultTypesAndFields() {
+  void theSchemaHasEveryFaultKindWithItsFields() {
     Map<String, Set<String>> schemaFaults = new LinkedHashMap<>();
     for (JsonNode variant : SCHEMA_NODE.at("/properties/faults/items/oneOf")) {
       JsonNode properties = variant.get("properties");
@@ -98,16 +99,23 @@ class ScenarioSchemaTest {
       assertThat(variant.get("additionalProperties").asBoolean(true)).isFalse();
       assertThat(variant.has("description")).isTrue();
     }
-    Map<String, Set<String>> loaderFaults = new LinkedHashMap<>();
-    FaultReader.FIELDS_BY_TYPE.forEach(
-        (type, fields) -> loaderFaults.put(type, new LinkedHashSet<>(fields)));
-    assertThat(schemaFaults).containsExactlyEntriesOf(loaderFaults);
+    Map<String, Set<String>> kinds = new LinkedHashMap<>();
+    for (FaultKind kind : FaultKind.values()) {
+      kinds.put(kind.typeName(), new LinkedHashSet<>(kind.fields()));
+    }
+    assertThat(schemaFaults).containsExactlyEntriesOf(kinds);
   }
 
   private static Set<String> names(JsonNode object) {
     Set<String> names = new LinkedHashSet<>();
     object.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  private static List<Path> witnesses() {
+    List<Path> witnesses = Fixtures.jsonFiles(Fixtures.WITNESSES);
+    assertThat(witnesses).isNotEmpty();
+    return witnesses;
   }
 
   private static List<Path> concat(List<Path> first, List<Path> second) {

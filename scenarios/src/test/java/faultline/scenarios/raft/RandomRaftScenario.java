@@ -18,6 +18,7 @@ import java.util.List;
 final class RandomRaftScenario {
   static final List<String> FIVE = List.of("n1", "n2", "n3", "n4", "n5");
   static final List<String> CLIENTS = List.of("c1", "c2");
+  private static final long HEAL_AT_MILLIS = 3500;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RandomRaftScenario() {}
@@ -51,7 +52,9 @@ final class RandomRaftScenario {
     network.put("loss", random.nextInt(6) / 100.0);
     network.put("duplicate", random.nextInt(6) / 100.0);
     network.put("reorder", random.nextInt(11) / 100.0);
-    scenario.set("faults", faults(random, servers));
+    int count = 4 + random.nextInt(8);
+    scenario.set(
+        "faults", faults(random, servers, count, HEAL_AT_MILLIS, RandomRaftScenario::fault));
     scenario.putObject("run").put("duration", "5s");
     scenario.put("seed", seed);
     return scenario;
@@ -75,33 +78,47 @@ final class RandomRaftScenario {
     return params;
   }
 
-  private static ArrayNode faults(SimRandom random, List<String> servers) {
+  /** Draws the faults that begin at {@code atMillis}: one fault and, often, its end. */
+  @FunctionalInterface
+  interface FaultShapes {
+    List<ObjectNode> draw(SimRandom random, long atMillis, List<String> servers);
+  }
+
+  /**
+   * {@code count} faults drawn by {@code shapes}, each starting between 200 ms and {@code
+   * healAtMillis} - 100 ms, then everything healed and restarted at {@code healAtMillis}.
+   */
+  static ArrayNode faults(
+      SimRandom random, List<String> servers, int count, long healAtMillis, FaultShapes shapes) {
     ArrayNode faults = JSON.createArrayNode();
     List<ObjectNode> drawn = new ArrayList<>();
-    int count = 4 + random.nextInt(8);
     for (int i = 0; i < count; i++) {
-      long atMillis = 200 + random.nextLong(3200);
-      drawn.addAll(fault(random, atMillis, servers));
+      long atMillis = 200 + random.nextLong(healAtMillis - 300);
+      drawn.addAll(shapes.draw(random, atMillis, servers));
     }
     drawn.sort((a, b) -> Long.compare(millis(a), millis(b)));
     drawn.forEach(faults::add);
     // The liveness phase: heal everything and bring every node back.
-    faults.add(at(3500).put("type", "heal"));
+    faults.add(at(healAtMillis).put("type", "heal"));
     for (String from : servers) {
       for (String to : servers) {
         if (!from.equals(to)) {
-          faults.add(at(3500).put("type", "unblock").put("from", from).put("to", to));
+          faults.add(at(healAtMillis).put("type", "unblock").put("from", from).put("to", to));
         }
       }
     }
     for (String node : servers) {
-      faults.add(at(3500).put("type", "restart").put("node", node));
-      faults.add(at(3500).put("type", "link").put("from", node).put("loss", 0.01));
+      faults.add(at(healAtMillis).put("type", "restart").put("node", node));
+      faults.add(at(healAtMillis).put("type", "link").put("from", node).put("loss", 0.01));
     }
     return faults;
   }
 
-  private static List<ObjectNode> fault(SimRandom random, long atMillis, List<String> servers) {
+  /**
+   * One of nine shapes: a partition, a one-way cut, a crash (twice as likely), a pause, a clock
+   * jump or drift, a degraded link, or a client's crash; each that lasts, with its end.
+   */
+  static List<ObjectNode> fault(SimRandom random, long atMillis, List<String> servers) {
     String server = servers.get(random.nextInt(servers.size()));
     String other = servers.get(random.nextInt(servers.size()));
     return switch (random.nextInt(9)) {
@@ -173,7 +190,7 @@ final class RandomRaftScenario {
     return fault;
   }
 
-  private static ObjectNode at(long atMillis) {
+  static ObjectNode at(long atMillis) {
     ObjectNode fault = JSON.createObjectNode();
     fault.put("at", atMillis + "ms");
     return fault;

@@ -1,5 +1,6 @@
 package faultline.scenarios.run;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * window closes, and never two partitions or two crashes of one node at once.
  */
 class RandomFaultsTest {
-  private static final long MS = 1_000_000L;
   private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
 
   private static Scenario scenario(String randomFaults) {
@@ -47,10 +47,10 @@ class RandomFaultsTest {
     RandomFaults faults =
         scenario("{\"from\": \"1s\", \"every\": \"100ms..200ms\", \"kinds\": [\"crash\"]}")
             .randomFaults();
-    assertThat(faults.fromNanos()).isEqualTo(1_000 * MS);
-    assertThat(faults.untilNanos()).isEqualTo(10_000 * MS);
-    assertThat(faults.gapMinNanos()).isEqualTo(100 * MS);
-    assertThat(faults.gapMaxNanos()).isEqualTo(200 * MS);
+    assertThat(faults.fromNanos()).isEqualTo(1_000 * MILLI);
+    assertThat(faults.untilNanos()).isEqualTo(10_000 * MILLI);
+    assertThat(faults.gapMinNanos()).isEqualTo(100 * MILLI);
+    assertThat(faults.gapMaxNanos()).isEqualTo(200 * MILLI);
     assertThat(faults.kinds()).containsExactly(RandomFaults.Kind.CRASH);
     assertThat(faults.nodes()).hasSize(4);
     assertThat(scenario("{}").randomFaults().kinds()).hasSize(5);
@@ -134,14 +134,15 @@ class RandomFaultsTest {
       int partitions = 0;
       Set<NodeId> down = new HashSet<>();
       for (ScheduledFault fault : faults.stream().sorted(ORDER).toList()) {
-        assertThat(fault.atNanos()).isBetween(1_000 * MS, 6_000 * MS);
+        assertThat(fault.atNanos()).isBetween(1_000 * MILLI, 6_000 * MILLI);
         switch (fault.fault()) {
           case Fault.Partition partition -> assertThat(++partitions).as("seed %d", seed).isOne();
           case Fault.Heal heal -> partitions--;
           case Fault.Crash crash -> assertThat(down.add(crash.node())).as("seed %d", seed).isTrue();
           case Fault.Restart restart -> assertThat(down.remove(restart.node())).isTrue();
           case Fault.Pause pause ->
-              assertThat(fault.atNanos() + pause.durationNanos()).isLessThanOrEqualTo(6_000 * MS);
+              assertThat(fault.atNanos() + pause.durationNanos())
+                  .isLessThanOrEqualTo(6_000 * MILLI);
           default -> {}
         }
       }
@@ -163,9 +164,9 @@ class RandomFaultsTest {
   @Test
   void aRunCutShortDrawsWithinItsShortenedWindow() {
     Scenario scenario = scenario("{\"every\": \"100ms..200ms\"}");
-    List<ScheduledFault> faults = ScenarioRunner.faultsOf(scenario, 3, 2_000 * MS);
+    List<ScheduledFault> faults = ScenarioRunner.faultsOf(scenario, 3, 2_000 * MILLI);
     assertThat(faults)
         .isNotEmpty()
-        .allSatisfy(f -> assertThat(f.atNanos()).isLessThanOrEqualTo(2_000 * MS));
+        .allSatisfy(f -> assertThat(f.atNanos()).isLessThanOrEqualTo(2_000 * MILLI));
   }
 }

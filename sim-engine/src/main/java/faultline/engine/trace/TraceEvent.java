@@ -17,8 +17,13 @@ public sealed interface TraceEvent {
   /** Where and when: the fields every event line starts with. */
   At at();
 
-  /** The line's {@code type}. */
-  String type();
+  /**
+   * The line's {@code type}: for the engine's records, their class name in lower case, the one name
+   * {@link TraceEventTypes} derives from this sealed family; a protocol record carries its own.
+   */
+  default String type() {
+    return TraceEventTypes.nameOf(getClass());
+  }
 
   /** Writes this event again through the writer method that wrote it first. */
   void writeTo(TraceWriter writer);
@@ -46,11 +51,6 @@ public sealed interface TraceEvent {
   /** A node booted at the start of the run. */
   record Start(At at) implements TraceEvent {
     @Override
-    public String type() {
-      return "start";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.start(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos());
     }
@@ -58,11 +58,6 @@ public sealed interface TraceEvent {
 
   /** A crashed node booted again, from its durable storage. */
   record Restart(At at) implements TraceEvent {
-    @Override
-    public String type() {
-      return "restart";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.restart(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos());
@@ -72,11 +67,6 @@ public sealed interface TraceEvent {
   /** {@code at.node()} sent message {@code id} to {@code to}. */
   record Send(At at, String to, long id, String msg, JsonNode payload) implements TraceEvent {
     @Override
-    public String type() {
-      return "send";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.send(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos(), to, id, msg, payload);
     }
@@ -84,11 +74,6 @@ public sealed interface TraceEvent {
 
   /** Copy {@code copy} (from 1; more than one when the network duplicated it) was handled. */
   record Deliver(At at, String from, long id, int copy, String msg) implements TraceEvent {
-    @Override
-    public String type() {
-      return "deliver";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.deliver(
@@ -104,11 +89,6 @@ public sealed interface TraceEvent {
   record Drop(At at, String from, String to, long id, String msg, String reason)
       implements TraceEvent {
     @Override
-    public String type() {
-      return "drop";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.drop(
           at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos(), from, to, id, msg, reason);
@@ -120,11 +100,6 @@ public sealed interface TraceEvent {
    * when the node was paused then ({@code dueT} in the line, written only in that case).
    */
   record Timer(At at, String timer, long dueNanos) implements TraceEvent {
-    @Override
-    public String type() {
-      return "timer";
-    }
-
     public boolean late() {
       return dueNanos < at.timeNanos();
     }
@@ -138,11 +113,6 @@ public sealed interface TraceEvent {
   /** A protocol's state change, such as Raft's {@code {"role":"LEADER","term":3}}. */
   record State(At at, JsonNode state) implements TraceEvent {
     @Override
-    public String type() {
-      return "state";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.state(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos(), state);
     }
@@ -150,11 +120,6 @@ public sealed interface TraceEvent {
 
   /** An annotation for the timeline (also: a fault skipped, and why). */
   record Note(At at, String text) implements TraceEvent {
-    @Override
-    public String type() {
-      return "note";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.note(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos(), text);
@@ -169,11 +134,6 @@ public sealed interface TraceEvent {
    */
   record Crash(At at, boolean loseUnsyncedWrites, int lostWrites, int droppedWhilePaused)
       implements TraceEvent {
-    @Override
-    public String type() {
-      return "crash";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.crash(
@@ -190,11 +150,6 @@ public sealed interface TraceEvent {
   /** A stop-the-world pause began. */
   record Pause(At at, long durationNanos) implements TraceEvent {
     @Override
-    public String type() {
-      return "pause";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.pause(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos(), durationNanos);
     }
@@ -202,11 +157,6 @@ public sealed interface TraceEvent {
 
   /** A pause ended; {@code deferred} events that fell due during it run now. */
   record Resume(At at, int deferred) implements TraceEvent {
-    @Override
-    public String type() {
-      return "resume";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.resume(at.timeNanos(), at.node(), at.wallNanos(), at.monoNanos(), deferred);
@@ -219,11 +169,6 @@ public sealed interface TraceEvent {
    * {@code value} ns, {@code deltaNanos}).
    */
   record Clock(At at, String change, long value) implements TraceEvent {
-    @Override
-    public String type() {
-      return "clock";
-    }
-
     /** The line's field for {@code value}. */
     public String field() {
       return TraceWriter.clockField(change);
@@ -242,11 +187,6 @@ public sealed interface TraceEvent {
     }
 
     @Override
-    public String type() {
-      return "partition";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.partition(at.timeNanos(), groups);
     }
@@ -254,11 +194,6 @@ public sealed interface TraceEvent {
 
   /** Every partition healed. */
   record Heal(At at) implements TraceEvent {
-    @Override
-    public String type() {
-      return "heal";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.heal(at.timeNanos());
@@ -268,11 +203,6 @@ public sealed interface TraceEvent {
   /** The one-way link {@code from -> to} was cut. */
   record Block(At at, String from, String to) implements TraceEvent {
     @Override
-    public String type() {
-      return "block";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.block(at.timeNanos(), from, to);
     }
@@ -280,11 +210,6 @@ public sealed interface TraceEvent {
 
   /** The one-way link {@code from -> to} was restored. */
   record Unblock(At at, String from, String to) implements TraceEvent {
-    @Override
-    public String type() {
-      return "unblock";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.unblock(at.timeNanos(), from, to);
@@ -309,11 +234,6 @@ public sealed interface TraceEvent {
       Boolean fifo)
       implements TraceEvent {
     @Override
-    public String type() {
-      return "link";
-    }
-
-    @Override
     public void writeTo(TraceWriter writer) {
       writer.link(at.timeNanos(), from, to, latency, loss, duplicate, reorder, fifo);
     }
@@ -321,11 +241,6 @@ public sealed interface TraceEvent {
 
   /** An invariant failed; {@code at.node()} is null when no one node is to blame. */
   record Violation(At at, String invariant, String message) implements TraceEvent {
-    @Override
-    public String type() {
-      return "violation";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.violation(
@@ -335,11 +250,6 @@ public sealed interface TraceEvent {
 
   /** The run stopped; {@code reason} is a stop reason's label, like {@code time-limit}. */
   record Halt(At at, String reason) implements TraceEvent {
-    @Override
-    public String type() {
-      return "halt";
-    }
-
     @Override
     public void writeTo(TraceWriter writer) {
       writer.halt(at.timeNanos(), reason);

@@ -1,43 +1,82 @@
 package faultline.engine.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import faultline.engine.lookup.LookupSet;
 import faultline.engine.trace.TraceEvent.At;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The event types the engine writes, by their {@code type} name, and how each is read back from a
- * line's fields; every other type is a protocol's record. A test keeps {@link #NAMES} equal to the
- * records of {@link TraceEvent}.
+ * The registry of trace event types, derived from the sealed {@link TraceEvent} family: each of its
+ * records but {@link TraceEvent.ProtocolRecord} is one engine type, named by its class name in
+ * lower case ({@code Deliver} writes {@code deliver}), in the order the family declares them.
+ * Readers, the timeline and the documentation follow {@link #NAMES}, so a record added to the
+ * family is a new type everywhere at once; every other name is a protocol's record, except the
+ * names a trace file reserves for its own lines ({@link #FILE_LINES}).
  */
 public final class TraceEventTypes {
-  /** The engine's event types, in the order {@link TraceEvent} declares them. */
-  public static final List<String> NAMES =
-      List.of(
-          "start",
-          "restart",
-          "send",
-          "deliver",
-          "drop",
-          "timer",
-          "state",
-          "note",
-          "crash",
-          "pause",
-          "resume",
-          "clock",
-          "partition",
-          "heal",
-          "block",
-          "unblock",
-          "link",
-          "violation",
-          "halt");
+  // A record's name, computed once per class: readers ask for it on every event.
+  private static final ClassValue<String> NAME =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> record) {
+          return record.getSimpleName().toLowerCase(Locale.ROOT);
+        }
+      };
+
+  /** The engine's event records, in the order {@link TraceEvent} declares them. */
+  public static final List<Class<? extends TraceEvent>> RECORDS = engineRecords();
+
+  /** The engine's event types, one per record of {@link #RECORDS}, in the same order. */
+  public static final List<String> NAMES = RECORDS.stream().map(TraceEventTypes::nameOf).toList();
+
+  /** The types of a trace file's first and last lines, which no event may have. */
+  public static final List<String> FILE_LINES = List.of("header", "end");
+
+  private static final LookupSet<String> ENGINE = lookup(NAMES);
+  private static final LookupSet<String> RESERVED = reserved();
 
   private TraceEventTypes() {}
 
+  /** The {@code type} an engine record writes: its simple class name in lower case. */
+  public static String nameOf(Class<? extends TraceEvent> record) {
+    return NAME.get(record);
+  }
+
   public static boolean isEngineType(String type) {
-    return NAMES.contains(type);
+    return ENGINE.contains(type);
+  }
+
+  /**
+   * Whether a protocol may record events of this type: not an engine type and not a file line, so
+   * that a reader never mistakes a protocol's record for one of those.
+   */
+  public static boolean isFreeForProtocols(String type) {
+    return !RESERVED.contains(type);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Class<? extends TraceEvent>> engineRecords() {
+    List<Class<? extends TraceEvent>> records = new ArrayList<>();
+    for (Class<?> permitted : TraceEvent.class.getPermittedSubclasses()) {
+      if (permitted != TraceEvent.ProtocolRecord.class) {
+        records.add((Class<? extends TraceEvent>) permitted);
+      }
+    }
+    return List.copyOf(records);
+  }
+
+  private static LookupSet<String> lookup(List<String> names) {
+    LookupSet<String> set = new LookupSet<>();
+    set.addAll(names);
+    return set;
+  }
+
+  private static LookupSet<String> reserved() {
+    LookupSet<String> names = lookup(NAMES);
+    names.addAll(FILE_LINES);
+    return names;
   }
 
   static TraceEvent decode(String type, At at, TraceLines.Fields fields) {

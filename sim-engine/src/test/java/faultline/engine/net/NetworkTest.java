@@ -1,5 +1,6 @@
 package faultline.engine.net;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,6 @@ class NetworkTest {
   private static final NodeId N3 = NodeId.of("n3");
   private static final NodeId N4 = NodeId.of("n4");
   private static final List<NodeId> ALL = List.of(N1, N2, N3, N4);
-  private static final long MS = 1_000_000;
 
   private static Network network(LinkPolicy policy) {
     return new Network(policy, new SimRandom(17));
@@ -88,14 +88,14 @@ class NetworkTest {
 
   @Test
   void aBlockCutsOneDirectionOnly() {
-    Network network = network(constant(MS));
+    Network network = network(constant(MILLI));
     network.block(new Link(N1, N2));
     assertThat(network.cutReason(N1, N2)).isEqualTo(DropReason.BLOCKED);
     assertThat(network.cutReason(N2, N1)).isNull();
     Route forward = network.route(0, N1, N2);
     assertThat(forward.isDropped()).isTrue();
     assertThat(forward.dropReason()).isEqualTo(DropReason.BLOCKED);
-    assertThat(network.route(0, N2, N1).arrivalsNanos()).containsExactly(MS);
+    assertThat(network.route(0, N2, N1).arrivalsNanos()).containsExactly(MILLI);
     assertThat(network.blockedLinksSorted()).containsExactly("n1->n2");
     network.unblock(new Link(N1, N2));
     assertThat(network.cutReason(N1, N2)).isNull();
@@ -137,16 +137,16 @@ class NetworkTest {
     Network network =
         network(
             LinkPolicy.defaults()
-                .withLatency(Latency.uniform(MS, 100 * MS))
+                .withLatency(Latency.uniform(MILLI, 100 * MILLI))
                 .withDuplicate(Ratio.ONE));
     boolean copiesDiffer = false;
     for (int i = 0; i < 100; i++) {
-      long sentAt = i * MS;
+      long sentAt = i * MILLI;
       Route route = network.route(sentAt, N1, N2);
       assertThat(route.isDropped()).isFalse();
       assertThat(route.arrivalsNanos()).hasSize(2);
       for (long arrival : route.arrivalsNanos()) {
-        assertThat(arrival).isBetween(sentAt + MS, sentAt + 100 * MS);
+        assertThat(arrival).isBetween(sentAt + MILLI, sentAt + 100 * MILLI);
       }
       copiesDiffer |= route.arrivalsNanos()[0] != route.arrivalsNanos()[1];
     }
@@ -155,15 +155,15 @@ class NetworkTest {
 
   @Test
   void aConstantLatencyArrivesExactlyThatLate() {
-    Network network = network(constant(3 * MS));
-    assertThat(network.route(10, N1, N2).arrivalsNanos()).containsExactly(10 + 3 * MS);
+    Network network = network(constant(3 * MILLI));
+    assertThat(network.route(10, N1, N2).arrivalsNanos()).containsExactly(10 + 3 * MILLI);
   }
 
   @Test
   void fifoLinksDeliverInSendOrderEvenWithWideLatency() {
     LinkPolicy wide =
         LinkPolicy.defaults()
-            .withLatency(Latency.uniform(0, 500 * MS))
+            .withLatency(Latency.uniform(0, 500 * MILLI))
             .withReorder(Ratio.ONE) // Ignored on a FIFO link.
             .withDuplicate(Ratio.of(1, 3))
             .withFifo(true);
@@ -180,9 +180,10 @@ class NetworkTest {
 
   @Test
   void fifoLinksIgnoreTheReorderProbability() {
-    Network network = network(constant(10 * MS).withReorder(Ratio.ONE).withFifo(true));
+    Network network = network(constant(10 * MILLI).withReorder(Ratio.ONE).withFifo(true));
     for (int i = 0; i < 100; i++) {
-      assertThat(network.route(i * MS, N1, N2).arrivalsNanos()).containsExactly(i * MS + 10 * MS);
+      assertThat(network.route(i * MILLI, N1, N2).arrivalsNanos())
+          .containsExactly(i * MILLI + 10 * MILLI);
     }
   }
 
@@ -191,11 +192,11 @@ class NetworkTest {
     Network network = network(LinkPolicy.defaults().withFifo(true));
     network.setPolicy(
         new Link(N1, N2),
-        LinkPolicy.defaults().withLatency(Latency.constant(900 * MS)).withFifo(true));
+        LinkPolicy.defaults().withLatency(Latency.constant(900 * MILLI)).withFifo(true));
     network.route(0, N1, N2); // Arrives at 900 ms; must not hold back other links.
     long arrival = network.route(1, N2, N1).arrivalsNanos()[0];
-    assertThat(arrival).isLessThan(900 * MS);
-    assertThat(network.route(2, N1, N3).arrivalsNanos()[0]).isLessThan(900 * MS);
+    assertThat(arrival).isLessThan(900 * MILLI);
+    assertThat(network.route(2, N1, N3).arrivalsNanos()[0]).isLessThan(900 * MILLI);
   }
 
   @Test
@@ -203,14 +204,14 @@ class NetworkTest {
     Network network =
         network(
             LinkPolicy.defaults()
-                .withLatency(Latency.constant(10 * MS))
+                .withLatency(Latency.constant(10 * MILLI))
                 .withReorder(Ratio.of(1, 2))
                 .withFifo(false));
     int overtaken = 0;
     long previousArrival = Long.MIN_VALUE;
     for (int i = 0; i < 1_000; i++) {
       long arrival = network.route(i * 1_000L, N1, N2).arrivalsNanos()[0];
-      assertThat(arrival).isIn(Set.of(i * 1_000L + 10 * MS, i * 1_000L + 20 * MS));
+      assertThat(arrival).isIn(Set.of(i * 1_000L + 10 * MILLI, i * 1_000L + 20 * MILLI));
       overtaken += arrival < previousArrival ? 1 : 0;
       previousArrival = arrival;
     }
@@ -219,7 +220,7 @@ class NetworkTest {
 
   @Test
   void withoutReorderingAConstantLatencyNeverReorders() {
-    Network network = network(constant(10 * MS));
+    Network network = network(constant(10 * MILLI));
     long previousArrival = Long.MIN_VALUE;
     for (int i = 0; i < 1_000; i++) {
       long arrival = network.route(i, N1, N2).arrivalsNanos()[0];
@@ -230,13 +231,13 @@ class NetworkTest {
 
   @Test
   void perLinkPoliciesOverrideTheDefaultUntilTheDefaultChanges() {
-    Network network = network(constant(MS));
-    network.setPolicy(new Link(N1, N2), constant(7 * MS));
-    assertThat(network.route(0, N1, N2).arrivalsNanos()).containsExactly(7 * MS);
-    assertThat(network.route(0, N2, N1).arrivalsNanos()).containsExactly(MS);
-    network.setDefaultPolicy(constant(2 * MS));
-    assertThat(network.route(0, N1, N2).arrivalsNanos()).containsExactly(2 * MS);
-    assertThat(network.defaultPolicy()).isEqualTo(constant(2 * MS));
+    Network network = network(constant(MILLI));
+    network.setPolicy(new Link(N1, N2), constant(7 * MILLI));
+    assertThat(network.route(0, N1, N2).arrivalsNanos()).containsExactly(7 * MILLI);
+    assertThat(network.route(0, N2, N1).arrivalsNanos()).containsExactly(MILLI);
+    network.setDefaultPolicy(constant(2 * MILLI));
+    assertThat(network.route(0, N1, N2).arrivalsNanos()).containsExactly(2 * MILLI);
+    assertThat(network.defaultPolicy()).isEqualTo(constant(2 * MILLI));
   }
 
   @Test

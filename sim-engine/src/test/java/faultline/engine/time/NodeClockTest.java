@@ -1,5 +1,7 @@
 package faultline.engine.time;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * timer conversions are checked by reading the clock back at the true instant a timer would fire.
  */
 class NodeClockTest {
-  private static final long MS = 1_000_000;
-  private static final long SECOND = 1_000_000_000;
   private static final long DAY = 86_400 * SECOND;
 
   @Test
@@ -31,25 +31,25 @@ class NodeClockTest {
 
   @Test
   void anInitialOffsetShiftsTheWallClockOnly() {
-    NodeClock clock = new NodeClock(250 * MS, 0);
-    assertThat(clock.wallNanos(0)).isEqualTo(250 * MS);
-    assertThat(clock.wallNanos(3 * SECOND)).isEqualTo(3 * SECOND + 250 * MS);
-    assertThat(clock.offsetNanos(3 * SECOND)).isEqualTo(250 * MS);
+    NodeClock clock = new NodeClock(250 * MILLI, 0);
+    assertThat(clock.wallNanos(0)).isEqualTo(250 * MILLI);
+    assertThat(clock.wallNanos(3 * SECOND)).isEqualTo(3 * SECOND + 250 * MILLI);
+    assertThat(clock.offsetNanos(3 * SECOND)).isEqualTo(250 * MILLI);
     assertThat(clock.monotonicNanos(3 * SECOND)).isEqualTo(3 * SECOND);
   }
 
   @Test
   void aHundredPpmFastClockGainsOneMillisecondInTenSeconds() {
     NodeClock clock = new NodeClock(0, 100_000); // +100 ppm = +100,000 ppb.
-    assertThat(clock.wallNanos(10 * SECOND)).isEqualTo(10 * SECOND + MS);
-    assertThat(clock.monotonicNanos(10 * SECOND)).isEqualTo(10 * SECOND + MS);
-    assertThat(clock.offsetNanos(10 * SECOND)).isEqualTo(MS);
+    assertThat(clock.wallNanos(10 * SECOND)).isEqualTo(10 * SECOND + MILLI);
+    assertThat(clock.monotonicNanos(10 * SECOND)).isEqualTo(10 * SECOND + MILLI);
+    assertThat(clock.offsetNanos(10 * SECOND)).isEqualTo(MILLI);
   }
 
   @Test
   void aSlowClockLosesTimeAndFloorsPartialNanoseconds() {
     NodeClock clock = new NodeClock(0, -100_000);
-    assertThat(clock.wallNanos(10 * SECOND)).isEqualTo(10 * SECOND - MS);
+    assertThat(clock.wallNanos(10 * SECOND)).isEqualTo(10 * SECOND - MILLI);
     // 15 ns at -100 ppm is 14.9985 ns: the reading is floored to 14.
     assertThat(clock.monotonicNanos(15)).isEqualTo(14);
   }
@@ -61,20 +61,20 @@ class NodeClockTest {
     assertThat(clock.driftPpb()).isEqualTo(-200_000);
     assertThat(clock.wallNanos(10 * SECOND))
         .as("no jump at the change")
-        .isEqualTo(10 * SECOND + MS);
+        .isEqualTo(10 * SECOND + MILLI);
     // Another 10 s at -200 ppm loses 2 ms: 1 ms ahead becomes 1 ms behind.
-    assertThat(clock.wallNanos(20 * SECOND)).isEqualTo(20 * SECOND - MS);
-    assertThat(clock.monotonicNanos(20 * SECOND)).isEqualTo(20 * SECOND - MS);
+    assertThat(clock.wallNanos(20 * SECOND)).isEqualTo(20 * SECOND - MILLI);
+    assertThat(clock.monotonicNanos(20 * SECOND)).isEqualTo(20 * SECOND - MILLI);
     // Readings before the change still follow the old rate from the anchor backwards.
-    assertThat(clock.monotonicNanos(10 * SECOND)).isEqualTo(10 * SECOND + MS);
+    assertThat(clock.monotonicNanos(10 * SECOND)).isEqualTo(10 * SECOND + MILLI);
   }
 
   @Test
   void aForwardJumpMovesTheWallClockOnly() {
     NodeClock clock = new NodeClock(0, 0);
-    clock.jump(2 * SECOND, 500 * MS);
-    assertThat(clock.wallNanos(2 * SECOND)).isEqualTo(2 * SECOND + 500 * MS);
-    assertThat(clock.wallNanos(3 * SECOND)).isEqualTo(3 * SECOND + 500 * MS);
+    clock.jump(2 * SECOND, 500 * MILLI);
+    assertThat(clock.wallNanos(2 * SECOND)).isEqualTo(2 * SECOND + 500 * MILLI);
+    assertThat(clock.wallNanos(3 * SECOND)).isEqualTo(3 * SECOND + 500 * MILLI);
     assertThat(clock.monotonicNanos(3 * SECOND)).isEqualTo(3 * SECOND);
   }
 
@@ -92,11 +92,11 @@ class NodeClockTest {
 
   @Test
   void setOffsetSetsTheWallReadingNowWhateverCameBefore() {
-    NodeClock clock = new NodeClock(7 * MS, 100_000);
-    clock.jump(SECOND, 3 * MS);
-    clock.setOffset(4 * SECOND, -30 * MS);
-    assertThat(clock.wallNanos(4 * SECOND)).isEqualTo(4 * SECOND - 30 * MS);
-    assertThat(clock.offsetNanos(4 * SECOND)).isEqualTo(-30 * MS);
+    NodeClock clock = new NodeClock(7 * MILLI, 100_000);
+    clock.jump(SECOND, 3 * MILLI);
+    clock.setOffset(4 * SECOND, -30 * MILLI);
+    assertThat(clock.wallNanos(4 * SECOND)).isEqualTo(4 * SECOND - 30 * MILLI);
+    assertThat(clock.offsetNanos(4 * SECOND)).isEqualTo(-30 * MILLI);
     assertThat(clock.monotonicNanos(4 * SECOND)).isEqualTo(4 * SECOND + 400_000);
   }
 
@@ -157,8 +157,8 @@ class NodeClockTest {
   void aTimerOnAFastClockTakesLessTrueTime() {
     NodeClock clock = new NodeClock(0, 100_000);
     // 10 ms local at +100 ppm is 10 ms / 1.0001 = 9,999,000.09... ns, rounded up.
-    assertThat(clock.trueDurationOf(10 * MS)).isEqualTo(9_999_001);
-    assertThat(new NodeClock(0, -100_000).trueDurationOf(10 * MS)).isEqualTo(10_001_001);
+    assertThat(clock.trueDurationOf(10 * MILLI)).isEqualTo(9_999_001);
+    assertThat(new NodeClock(0, -100_000).trueDurationOf(10 * MILLI)).isEqualTo(10_001_001);
     assertThat(clock.trueDurationOf(0)).isZero();
   }
 
@@ -200,8 +200,8 @@ class NodeClockTest {
 
   @Test
   void aCopyStartsInTheSameStateAndThenGoesItsOwnWay() {
-    NodeClock original = new NodeClock(5 * MS, 100_000);
-    original.jump(SECOND, -2 * MS);
+    NodeClock original = new NodeClock(5 * MILLI, 100_000);
+    original.jump(SECOND, -2 * MILLI);
     original.setDrift(2 * SECOND, -40_000);
     NodeClock copy = original.copy();
     for (long t : new long[] {0, SECOND, 3 * SECOND, DAY}) {

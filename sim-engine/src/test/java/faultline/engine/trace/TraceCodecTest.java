@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.net.Latency;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The codec both ways: every event type written by {@link TraceWriter}, read back by {@link
  * TraceLines} into its record, and written again from the record, gives the same bytes; and the
- * list of engine event types is exactly the sealed family's.
+ * registry of engine event types is the sealed family's records.
  */
 class TraceCodecTest {
   record Applied(long index, long term, String command) {}
@@ -49,13 +48,19 @@ class TraceCodecTest {
   }
 
   @Test
-  void theEngineTypesAreTheRecordsOfTheSealedFamily() {
-    List<String> recordNames =
-        Arrays.stream(TraceEvent.class.getPermittedSubclasses())
-            .filter(type -> type != TraceEvent.ProtocolRecord.class)
-            .map(type -> type.getSimpleName().toLowerCase(java.util.Locale.ROOT))
-            .toList();
-    assertThat(recordNames).containsExactlyElementsOf(TraceEventTypes.NAMES);
+  void theRegistryIsTheSealedFamilyAndEachRecordWritesItsOwnName() {
+    List<Class<?>> permitted = List.of(TraceEvent.class.getPermittedSubclasses());
+    assertThat(List.<Class<?>>copyOf(TraceEventTypes.RECORDS))
+        .containsExactlyElementsOf(
+            permitted.stream().filter(type -> type != TraceEvent.ProtocolRecord.class).toList());
+    assertThat(TraceEventTypes.NAMES).doesNotHaveDuplicates().contains("deliver", "halt");
+    assertThat(TraceEventTypes.NAMES).doesNotContainAnyElementsOf(TraceEventTypes.FILE_LINES);
+    TraceEvent.At at = TraceEvent.At.ofRun(1, 0);
+    assertThat(new TraceEvent.Heal(at).type()).isEqualTo("heal");
+    assertThat(new TraceEvent.Halt(at, "time-limit").type()).isEqualTo("halt");
+    assertThat(TraceEventTypes.isFreeForProtocols("apply")).isTrue();
+    assertThat(TraceEventTypes.isFreeForProtocols("crash")).isFalse();
+    assertThat(TraceEventTypes.isFreeForProtocols("end")).isFalse();
   }
 
   @Test
@@ -73,7 +78,8 @@ class TraceCodecTest {
         .satisfies(e -> assertThat(((MalformedTraceException) e).field()).isEqualTo("reason"));
   }
 
-  private static void writeOneOfEach(TraceWriter writer) {
+  /** One line of every engine type, and a protocol record; used by the README test too. */
+  static void writeOneOfEach(TraceWriter writer) {
     writer.start(0, "n1", 5, 0);
     Map<String, Long> vector = new TreeMap<>(Map.of("n2", 3L, "n1", 1L));
     writer.send(1, "n1", 6, 1, "n2", 1, "Payload", new Payload(3, List.of("a", "b"), vector));

@@ -1,8 +1,14 @@
 package faultline.visualizer.trace;
 
+import faultline.scenarios.model.FaultKind;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** The event types of a {@code faultline-trace} v1 file, plus the protocol records we draw. */
+/**
+ * The event types of a {@code faultline-trace} file: the engine's, then the protocol records the
+ * timeline draws ({@link #CLIENT}, {@link #APPLY}), then every other record ({@link #OTHER}).
+ */
 public enum EventKind {
   START,
   RESTART,
@@ -28,40 +34,28 @@ public enum EventKind {
   /** Any other protocol record; drawn as a small mark and listed by its type name. */
   OTHER;
 
-  /** The kind for a trace {@code type} field; unknown types are {@link #OTHER}. */
+  private static final Map<String, EventKind> BY_LABEL = byLabel(); // Looked up, never iterated.
+
+  /**
+   * The kind for a trace {@code type} field: the constant whose {@link #label()} it is; unknown
+   * types are {@link #OTHER}. {@code EventKindTest} keeps the constants before {@link #CLIENT}
+   * equal to the engine's event types ({@code TraceEventTypes.NAMES}), in order.
+   */
   public static EventKind of(String type) {
-    return switch (type) {
-      case "start" -> START;
-      case "restart" -> RESTART;
-      case "send" -> SEND;
-      case "deliver" -> DELIVER;
-      case "drop" -> DROP;
-      case "timer" -> TIMER;
-      case "state" -> STATE;
-      case "note" -> NOTE;
-      case "crash" -> CRASH;
-      case "pause" -> PAUSE;
-      case "resume" -> RESUME;
-      case "clock" -> CLOCK;
-      case "partition" -> PARTITION;
-      case "heal" -> HEAL;
-      case "block" -> BLOCK;
-      case "unblock" -> UNBLOCK;
-      case "link" -> LINK;
-      case "violation" -> VIOLATION;
-      case "halt" -> HALT;
-      case "client" -> CLIENT;
-      case "apply" -> APPLY;
-      default -> OTHER;
-    };
+    return BY_LABEL.getOrDefault(type, OTHER);
   }
 
-  /** Faults a user may want to jump between. */
+  private static Map<String, EventKind> byLabel() {
+    Map<String, EventKind> byLabel = new HashMap<>();
+    for (EventKind kind : values()) {
+      byLabel.put(kind.label(), kind);
+    }
+    return Map.copyOf(byLabel);
+  }
+
+  /** Faults a user may want to jump between: the trace types the fault kinds write. */
   public boolean isFault() {
-    return switch (this) {
-      case CRASH, RESTART, PAUSE, RESUME, CLOCK, PARTITION, HEAL, BLOCK, UNBLOCK, LINK -> true;
-      default -> false;
-    };
+    return FaultKind.allTraceTypes().contains(label());
   }
 
   public String label() {

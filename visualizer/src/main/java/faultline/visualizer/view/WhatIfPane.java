@@ -45,7 +45,7 @@ final class WhatIfPane extends VBox {
     at.setId("faultAt");
     at.setPrefColumnCount(6);
     type.setId("faultType");
-    type.getItems().setAll(WhatIf.TEMPLATES.keySet());
+    type.getItems().setAll(WhatIf.faultTypes());
     type.setValue("crash");
     details.setId("faultDetails");
     result.setId("whatIfResult");

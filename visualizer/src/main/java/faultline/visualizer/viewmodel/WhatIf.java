@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.scenarios.model.FaultKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The fault schedule of the shown run, editable: add, move (change {@code at}) or remove a
- * partition, crash, pause or clock fault, re-run the edited scenario with the same seed, and save
- * it. The run itself is done by an injected {@link Runner}, so this class never touches the engine.
+ * The fault schedule of the shown run, editable: add, move (change {@code at}) or remove a fault of
+ * any kind, re-run the edited scenario with the same seed, and save it. The run itself is done by
+ * an injected {@link Runner}, so this class never touches the engine.
  */
 public final class WhatIf {
   /** Runs a scenario (as JSON) with a seed and returns its trace lines, header first. */
@@ -44,20 +45,13 @@ public final class WhatIf {
     }
   }
 
-  /** Fault types and the fields a new one starts with. */
-  public static final Map<String, String> TEMPLATES =
-      new java.util.LinkedHashMap<>(
-          Map.of(
-              "crash", "\"node\": \"%1$s\"",
-              "restart", "\"node\": \"%1$s\"",
-              "pause", "\"node\": \"%1$s\", \"duration\": \"100ms\"",
-              "partition", "\"groups\": [[\"%1$s\"], [%2$s]]",
-              "heal", "",
-              "block", "\"from\": \"%1$s\", \"to\": \"%3$s\"",
-              "unblock", "\"from\": \"%1$s\", \"to\": \"%3$s\"",
-              "clock-offset", "\"node\": \"%1$s\", \"offset\": \"+100ms\"",
-              "clock-jump", "\"node\": \"%1$s\", \"by\": \"+500ms\"",
-              "clock-drift", "\"node\": \"%1$s\", \"drift\": \"200ppm\""));
+  /**
+   * The fault types a new fault may have, in the order of the scenario format's table of fault
+   * kinds (so the menu is the same on every run, and has every kind the loader reads).
+   */
+  public static List<String> faultTypes() {
+    return FaultKind.typeNames();
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -104,12 +98,8 @@ public final class WhatIf {
 
   /** A new fault of {@code type} filled in for the run's nodes. */
   public FaultRow template(String type, String at, List<String> nodes) {
-    String first = nodes.isEmpty() ? "n1" : nodes.getFirst();
-    String second = nodes.size() > 1 ? nodes.get(1) : first;
-    String others =
-        String.join(", ", nodes.stream().skip(1).map(node -> "\"" + node + "\"").toList());
     return new FaultRow(
-        at, type, String.format(TEMPLATES.getOrDefault(type, ""), first, others, second));
+        at, type, FaultKind.named(type).map(kind -> kind.exampleFields(nodes)).orElse(""));
   }
 
   public void add(FaultRow fault) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faultline.scenarios.cli.ScenarioArgument;
+import faultline.scenarios.model.FaultKind;
 import faultline.visualizer.app.RunLoader;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.trace.TraceReader;
@@ -38,6 +39,24 @@ class WhatIfTest {
     assertThat(next.line(divergence)).contains("\"type\":\"crash\"", "\"node\":\"n1\"");
     assertThat(next.timeNanos(divergence)).isEqualTo(150_000_000L);
     assertThat(whatIf.runId()).contains("clocks/lww-skew --seed 42", "1 fault edits");
+  }
+
+  @Test
+  void theMenuOffersEveryFaultKindOfTheScenarioFormatInItsOrder() {
+    assertThat(WhatIf.faultTypes()).isEqualTo(FaultKind.typeNames()).contains("link");
+  }
+
+  @Test
+  void everyKindsTemplateIsAFaultTheLoaderAcceptsAndTheRunApplies() {
+    for (String type : WhatIf.faultTypes()) {
+      whatIf.load(original.lines().getFirst());
+      whatIf.add(whatIf.template(type, "150ms", original.nodes()));
+      List<String> edited = whatIf.rerun(RunLoader.whatIfRunner());
+      Timeline next = TraceReader.fromLines("re-run", edited);
+      int divergence = WhatIf.firstDifference(original.lines(), edited);
+      assertThat(divergence).as(type).isNotNegative();
+      assertThat(next.timeNanos(divergence)).as(type).isEqualTo(150_000_000L);
+    }
   }
 
   @Test

@@ -1,7 +1,7 @@
 package faultline.protocols.paxos.check;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Observer;
 
 /**
  * Never fails: measures, in true time, when the single decree was chosen (by the acceptors' votes)
@@ -9,7 +9,7 @@ import faultline.engine.check.InvariantContext;
  * chosen), {@code paxos.chosenAtNanos}, {@code paxos.valuesChosen} (more than 1 only when agreement
  * failed).
  */
-final class PaxosMetrics implements Invariant {
+final class PaxosMetrics implements Observer {
   private final PaxosProbe probe;
   private final AcceptorHistory history = new AcceptorHistory();
   private final ChosenLedger ledger;

@@ -1,5 +1,7 @@
 package faultline.protocols.paxos.multi;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.node.NodeId;
 import faultline.protocols.kv.ClientWorkload;
 import faultline.protocols.paxos.Quorums;
@@ -48,7 +50,6 @@ public record MultiPaxosConfig(
     Recovery recovery,
     ChosenRule chosenRule,
     Set<MultiPaxosBug> bugs) {
-  private static final long MILLI = 1_000_000L;
 
   /** The failure detector's default timeout range, and the heartbeat: Raft's defaults. */
   public static final long DEFAULT_LEADER_TIMEOUT_MIN_NANOS = 150 * MILLI;

@@ -1,5 +1,8 @@
 package faultline.protocols.paxos.multi;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
+
 import faultline.engine.Limits;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
@@ -22,8 +25,6 @@ import java.util.Map;
 
 /** Builds Multi-Paxos runs for tests: servers, clients, a network, faults and every check. */
 final class MultiPaxosRuns {
-  static final long MILLI = 1_000_000L;
-  static final long SECOND = 1_000 * MILLI;
 
   private MultiPaxosRuns() {}
 

@@ -1,5 +1,7 @@
 package faultline.protocols.paxos.multi;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.RunOutcome;
@@ -20,22 +22,18 @@ class MultiPaxosSimTest {
   @ParameterizedTest(name = "seed={0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void aLeaderCrashAndRestartLosesNothing(long seed) {
-    MultiPaxosConfig config =
-        MultiPaxosRuns.fiveServersTwoClients(3 * MultiPaxosRuns.SECOND).build();
+    MultiPaxosConfig config = MultiPaxosRuns.fiveServersTwoClients(3 * SECOND).build();
     RunOutcome outcome =
         MultiPaxosRuns.run(
             seed,
             config,
             MultiPaxosRuns.network(Ratio.of(1, 50), Ratio.of(1, 50)),
             List.of(
-                new ScheduledFault(
-                    1 * MultiPaxosRuns.SECOND, new Fault.Crash(NodeId.of("n1"), true)),
-                new ScheduledFault(
-                    1 * MultiPaxosRuns.SECOND, new Fault.Crash(NodeId.of("n2"), true)),
-                new ScheduledFault(1500 * MultiPaxosRuns.MILLI, new Fault.Restart(NodeId.of("n1"))),
-                new ScheduledFault(
-                    1500 * MultiPaxosRuns.MILLI, new Fault.Restart(NodeId.of("n2")))),
-            4 * MultiPaxosRuns.SECOND,
+                new ScheduledFault(1 * SECOND, new Fault.Crash(NodeId.of("n1"), true)),
+                new ScheduledFault(1 * SECOND, new Fault.Crash(NodeId.of("n2"), true)),
+                new ScheduledFault(1500 * MILLI, new Fault.Restart(NodeId.of("n1"))),
+                new ScheduledFault(1500 * MILLI, new Fault.Restart(NodeId.of("n2")))),
+            4 * SECOND,
             TraceSink.discard());
 
     assertThat(outcome.violations()).isEmpty();

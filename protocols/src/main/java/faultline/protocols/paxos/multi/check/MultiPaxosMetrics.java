@@ -1,7 +1,7 @@
 package faultline.protocols.paxos.multi.check;
 
-import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Observer;
 import faultline.engine.check.Step;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
@@ -19,7 +19,7 @@ import java.util.List;
  * is an election. Commit latency runs from the moment a leader first proposes a value in a slot to
  * the moment some server first learns a value chosen there.
  */
-final class MultiPaxosMetrics implements Invariant {
+final class MultiPaxosMetrics implements Observer {
   private final int phase2Quorum;
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
