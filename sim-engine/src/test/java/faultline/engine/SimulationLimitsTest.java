@@ -138,7 +138,7 @@ class SimulationLimitsTest {
     RunOutcome outcome =
         builder(trace)
             .node(N1, forever().factory())
-            .limits(new Limits(1_000_000 * MS, 10_000_000, 1_000))
+            .limits(new Limits(1_000_000 * MILLI, 10_000_000, 1_000))
             .monitor(stopsOnSecondCall)
             .build()
             .run();
@@ -152,7 +152,7 @@ class SimulationLimitsTest {
 
   @Test
   void aMonitorThatLetsTheRunGoOnChangesNothingInIt() {
-    Limits limits = Limits.of(40_000 * MS);
+    Limits limits = Limits.of(40_000 * MILLI);
     RunOutcome unwatched =
         builder(new TraceCapture()).node(N1, forever().factory()).limits(limits).build().run();
     long[] calls = new long[1];
@@ -197,7 +197,7 @@ class SimulationLimitsTest {
     RunOutcome outcome =
         builder(new TraceCapture())
             .node(N1, forever().factory())
-            .limits(Limits.of(40_000 * MS))
+            .limits(Limits.of(40_000 * MILLI))
             .invariant(failsAtTheMonitorsTurn)
             .stopOnViolation(true)
             .monitor((events, nowNanos) -> null)
@@ -211,7 +211,7 @@ class SimulationLimitsTest {
     Simulation simulation =
         builder(new TraceCapture())
             .node(N1, forever().factory())
-            .limits(Limits.of(100_000 * MS))
+            .limits(Limits.of(100_000 * MILLI))
             .monitor((events, nowNanos) -> StopReason.TIME_LIMIT)
             .build();
     assertThatThrownBy(simulation::run).isInstanceOf(IllegalStateException.class);

@@ -1,5 +1,7 @@
 package faultline.protocols.register;
 
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.Limits;
@@ -46,15 +48,9 @@ class BoundedMemoryCheckersTest {
 
   private static ScheduledFault slow(NodeId from, NodeId to) {
     return new ScheduledFault(
-        200 * RegisterRuns.MILLI,
+        200 * MILLI,
         new Fault.LinkChange(
-            from,
-            to,
-            Latency.uniform(300 * RegisterRuns.MILLI, 700 * RegisterRuns.MILLI),
-            null,
-            null,
-            null,
-            null));
+            from, to, Latency.uniform(300 * MILLI, 700 * MILLI), null, null, null, null));
   }
 
   /**
@@ -72,7 +68,7 @@ class BoundedMemoryCheckersTest {
     NodeId n2 = NodeId.of("n2");
     NodeId n3 = NodeId.of("n3");
     NodeId n4 = NodeId.of("n4");
-    long ms = RegisterRuns.MILLI;
+    long ms = MILLI;
     List<RegisterConfig.ScriptedWrite> writes = new ArrayList<>();
     writes.add(new RegisterConfig.ScriptedWrite(10 * ms, n2, "w0"));
     writes.add(new RegisterConfig.ScriptedWrite(20 * ms, n1, "w1"));
@@ -85,7 +81,7 @@ class BoundedMemoryCheckersTest {
         Simulation.builder()
             .seed(1)
             .network(LinkPolicy.defaults().withLatency(Latency.constant(ms)))
-            .limits(Limits.of(2 * RegisterRuns.SECOND))
+            .limits(Limits.of(2 * SECOND))
             .stopOnViolation(false)
             .fault(
                 new ScheduledFault(
@@ -96,7 +92,7 @@ class BoundedMemoryCheckersTest {
       builder.node(node, id -> new RegisterNode(config));
     }
     builder.clock(n2, new NodeClock(100 * ms, 0));
-    builder.clock(n4, new NodeClock(-10 * RegisterRuns.SECOND, 0));
+    builder.clock(n4, new NodeClock(-10 * SECOND, 0));
     RegisterInvariants.all().forEach(builder::invariant);
 
     RunOutcome outcome = builder.build().run();
