@@ -24,13 +24,15 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Reproduce a paper's analysis: run a seed sweep and print each measurement with",
-      "its 95% confidence interval beside the formula's prediction, as a Markdown",
-      "table (and a CSV with --csv). 'swim': time to first detection, failed probes",
-      "under loss, load per member, dissemination time, and Lifeguard's reduction of",
-      "false positives around a slow member. 'detectors': SWIM, all-to-all heartbeats",
-      "with a fixed timeout and with phi accrual on the same faults and seeds:",
-      "detection times, false positives and message cost as the group grows."
+      "Reproduce a paper's analysis by a seed sweep.",
+      "Each measurement is printed with its 95% confidence interval beside the formula's"
+          + " prediction, as a Markdown table (and a CSV with --csv).",
+      "'swim': time to first detection, failed probes under loss, load per member,"
+          + " dissemination time, and Lifeguard's reduction of false positives around a slow"
+          + " member.",
+      "'detectors': SWIM, all-to-all heartbeats with a fixed timeout and with phi accrual on"
+          + " the same faults and seeds: detection times, false positives and message cost as"
+          + " the group grows."
     },
     footer = {
       "",
