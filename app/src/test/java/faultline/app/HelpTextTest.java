@@ -1,6 +1,7 @@
 package faultline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import faultline.scenarios.cli.FaultlineCommand;
 import faultline.scenarios.cli.Main;
@@ -32,6 +33,27 @@ class HelpTextTest {
   private static void collect(CommandLine command, List<CommandLine> into) {
     into.add(command);
     command.getSubcommands().values().forEach(sub -> collect(sub, into));
+  }
+
+  /**
+   * picocli passes every help line through {@link String#format}; a line it cannot format (a bare
+   * {@code %}, as in "95% confidence") is printed raw after a "[picocli WARN]" line on every
+   * --help.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void everyHelpLineIsAValidFormat(CommandLine command) {
+    CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+    List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+    lines.addAll(List.of(spec.usageMessage().footer()));
+    spec.options().forEach(option -> lines.addAll(List.of(option.description())));
+    spec.positionalParameters()
+        .forEach(parameter -> lines.addAll(List.of(parameter.description())));
+    for (String line : lines) {
+      assertThatCode(() -> String.format(line))
+          .as("'%s' in %s (write %%%% for a percent sign)", line, command.getCommandName())
+          .doesNotThrowAnyException();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Reproduce a paper's analysis by a seed sweep.",
-      "Each measurement is printed with its 95% confidence interval beside the formula's"
+      "Each measurement is printed with its 95%% confidence interval beside the formula's"
           + " prediction, as a Markdown table (and a CSV with --csv).",
       "'swim': time to first detection, failed probes under loss, load per member,"
           + " dissemination time, and Lifeguard's reduction of false positives around a slow"
