@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
       "  {\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
       "  {\"process\":0,\"type\":\"ok\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
       "type is invoke, ok, fail (certainly did not take effect) or info (unknown: it may take"
-          + " effect at any point after its invocation, or never). process is any integer; a"
-          + " process has at most one operation outstanding. Each key is checked on its own.",
+          + " effect at any point after its invocation, or never). process is a whole number"
+          + " from 0 to 2147483647; a process has at most one operation outstanding. Each key is checked on its own.",
       ""
     },
     footer = {
