@@ -89,6 +89,10 @@ final class MembershipHits {
     }
     if (s.falsePositive()) {
       text.append("\nFALSE POSITIVE: ").append(names.get(s.member())).append(" was up");
+      String cause = frame.views().falsePositiveCause(s.member(), s.incarnation());
+      if (cause != null) {
+        text.append(" (the accuracy check's cause: ").append(cause).append(')');
+      }
     }
     if (s.event() >= 0) {
       text.append("\nseq ").append(s.event() + 1).append(" (click to select)");

@@ -69,7 +69,7 @@ class MembershipViewModelTest {
         .contains("n3 holds n2 faulty at incarnation 0")
         .contains("verdict or announcement of n1")
         .contains("learned from n1 in its Ping")
-        .contains("FALSE POSITIVE");
+        .contains("FALSE POSITIVE: n2 was up (the accuracy check's cause: pause)");
     model.showAll();
     MembershipFrame all = model.frame(1000, 400);
     assertThat(model.describeAt(all.viewport().x(260), all.rowCentre(1), 1000, 400))
