@@ -1,6 +1,7 @@
 package faultline.exercises;
 
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import java.util.List;
 
 /**
@@ -20,6 +21,20 @@ public interface Exercise {
 
   /** The checks, in the order they run and are numbered. */
   List<GradedCheck> checks();
+
+  /**
+   * The classes the student writes (their files carry the solution regions). The grader reads their
+   * bytecode, and that of every class of this exercise's package they use, before running anything:
+   * see {@link faultline.exercises.grading.ReferenceGuard}.
+   */
+  default List<Class<?>> studentClasses() {
+    return List.of();
+  }
+
+  /** The simulator's own answer to this exercise, which the student's code must not reach. */
+  default ReferenceCode referenceCode() {
+    return ReferenceCode.none("");
+  }
 
   /** The package that holds the student's code and the README, as a folder. */
   default String folder() {

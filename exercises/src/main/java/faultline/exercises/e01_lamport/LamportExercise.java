@@ -2,6 +2,7 @@ package faultline.exercises.e01_lamport;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import java.util.List;
@@ -21,6 +22,20 @@ public final class LamportExercise implements Exercise {
   @Override
   public String title() {
     return "Lamport clocks: the Clock Condition on random runs";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(LamportNode.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of(),
+        List.of(
+            "faultline.protocols.clocks.LamportClock#tick",
+            "faultline.protocols.clocks.LamportClock#receive"));
   }
 
   @Override

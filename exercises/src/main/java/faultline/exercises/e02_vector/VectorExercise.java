@@ -2,6 +2,7 @@ package faultline.exercises.e02_vector;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.clocks.CausalOrder;
@@ -24,6 +25,24 @@ public final class VectorExercise implements Exercise {
   @Override
   public String title() {
     return "Vector clocks: exact happens-before and concurrency detection";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(VectorNode.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of(),
+        List.of(
+            "faultline.protocols.clocks.VectorClock#tick",
+            "faultline.protocols.clocks.VectorClock#merge",
+            "faultline.protocols.clocks.VectorClock#receive",
+            "faultline.protocols.clocks.VectorClock#compare",
+            "faultline.protocols.clocks.VectorClock#happenedBefore",
+            "faultline.protocols.clocks.VectorClock#isConcurrentWith"));
   }
 
   @Override

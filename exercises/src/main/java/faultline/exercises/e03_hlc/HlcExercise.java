@@ -2,6 +2,7 @@ package faultline.exercises.e03_hlc;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import java.util.List;
@@ -21,6 +22,20 @@ public final class HlcExercise implements Exercise {
   @Override
   public String title() {
     return "Hybrid logical clocks: causality and bounded drift under skew and clock jumps";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(Hlc.class, HlcNode.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of(),
+        List.of(
+            "faultline.protocols.clocks.HybridTimestamp#sendOrLocal",
+            "faultline.protocols.clocks.HybridTimestamp#receive"));
   }
 
   @Override

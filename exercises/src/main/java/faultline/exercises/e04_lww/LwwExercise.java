@@ -2,6 +2,7 @@ package faultline.exercises.e04_lww;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import java.util.List;
 
@@ -20,6 +21,17 @@ public final class LwwExercise implements Exercise {
   @Override
   public String title() {
     return "Last-writer-wins under clock skew: find the seed that loses a write, then fix it";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(LwwNode.class, FoundSeed.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.none(
+        "the exercise is to apply the hybrid clock of e03, which the simulator provides and the README lets you use; the seed you find is yours");
   }
 
   @Override

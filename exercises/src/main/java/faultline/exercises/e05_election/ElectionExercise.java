@@ -7,6 +7,7 @@ import faultline.engine.node.NodeId;
 import faultline.engine.random.SimRandom;
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.raft.ElectionRules.VoteRequest;
@@ -33,6 +34,18 @@ public final class ElectionExercise implements Exercise {
   @Override
   public String title() {
     return "Raft leader election: the vote rule and randomized timeouts";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(RaftElection.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of("faultline.protocols.raft.PaperElectionRules"),
+        List.of("faultline.protocols.raft.ElectionRules#paper"));
   }
 
   @Override

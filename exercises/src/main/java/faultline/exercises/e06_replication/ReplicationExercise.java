@@ -3,6 +3,7 @@ package faultline.exercises.e06_replication;
 import faultline.engine.node.NodeId;
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.raft.AppendDecision;
@@ -27,6 +28,22 @@ public final class ReplicationExercise implements Exercise {
   @Override
   public String title() {
     return "Raft log replication and the commit rule (including the Figure 8 trap)";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(FollowerAppend.class, LeaderCommit.class, LeastApplied.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of(),
+        List.of(
+            "faultline.protocols.raft.AppendRule#PAPER",
+            "faultline.protocols.raft.AppendRule#WITHOUT_CONSISTENCY_CHECK",
+            "faultline.protocols.raft.CommitRule#PAPER",
+            "faultline.protocols.raft.CommitRule#COUNTING_EVERY_TERM"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package faultline.exercises.e07_fencing;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import java.util.List;
@@ -21,6 +22,16 @@ public final class FencingExercise implements Exercise {
   @Override
   public String title() {
     return "Fencing tokens: a storage that refuses stale writes";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(FencingCheck.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(List.of("faultline.protocols.locks.Fencing"), List.of());
   }
 
   @Override

@@ -4,6 +4,7 @@ import static faultline.engine.time.Nanos.SECOND;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.leases.LeaseGuard.Lease;
@@ -29,6 +30,18 @@ public final class SplitBrainExercise implements Exercise {
   @Override
   public String title() {
     return "Split brain: a lease-based leader that steps down in time";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(LeaderLease.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of("faultline.protocols.leases.ConfiguredLeaseGuard"),
+        List.of("faultline.protocols.leases.LeaseGuard#configured"));
   }
 
   @Override

@@ -3,6 +3,7 @@ package faultline.exercises.e09_paxos;
 import faultline.engine.node.NodeId;
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.paxos.AcceptorRules.Decision;
@@ -33,6 +34,20 @@ public final class PaxosExercise implements Exercise {
   @Override
   public String title() {
     return "Single-decree Paxos: the acceptor's rules and the proposer's value";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(PaxosAcceptor.class, ProposerValue.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of("faultline.protocols.paxos.PaperAcceptorRules"),
+        List.of(
+            "faultline.protocols.paxos.AcceptorRules#PAPER",
+            "faultline.protocols.paxos.ValueChoice#HIGHEST_ACCEPTED"));
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class Interrupts {
     }
     if (!stopped) {
       String activity = Activity.describe();
-      ProgressLine.clearNow();
+      ProgressLine.stop(); // For good: the line must not come back over the message.
       err.println(
           "faultline: interrupted"
               + (activity == null ? "" : " while " + activity)

@@ -1,13 +1,16 @@
 package faultline.visualizer.app;
 
+import faultline.scenarios.cli.Activity;
 import faultline.scenarios.cli.ExitCodes;
 import faultline.scenarios.cli.OutputPaths;
+import faultline.scenarios.cli.ProgressLine;
 import faultline.scenarios.cli.UserError;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.view.Exporter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +58,9 @@ final class ExportCommand implements Callable<Integer> {
       throw new UserError("--width must be 200..20000 and --font-size 6..72");
     }
     OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
+    Activity.set("reading " + argument);
     Timeline run = RunLoader.open(argument, seed);
+    Activity.set(String.format(Locale.ROOT, "drawing %,d events to %s", run.eventCount(), out));
     Frame frame = Frame.whole(run, widthPx, fontSize);
     String title = "faultline " + run.name() + " --seed " + run.seed();
     try {
@@ -71,6 +76,8 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw OutputPaths.cannotWrite("--out", out, e);
     }
+    Activity.clear();
+    ProgressLine.clearNow();
     spec.commandLine()
         .getOut()
         .printf("wrote %s (%s, %,d events)%n", out, format, run.eventCount());

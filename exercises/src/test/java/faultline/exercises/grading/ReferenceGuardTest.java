@@ -1,0 +1,57 @@
+package faultline.exercises.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faultline.exercises.Exercise;
+import faultline.exercises.Exercises;
+import java.lang.reflect.Member;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The registry's side of the reference guard: every exercise says which classes are the student's
+ * and what of the simulator is its answer, the names it gives exist (a renamed reference would
+ * otherwise be silently allowed), and the reference solutions themselves are not refused.
+ */
+class ReferenceGuardTest {
+  static List<Exercise> exercises() {
+    return Exercises.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exercises")
+  void everyExerciseDeclaresItsStudentClassesAndItsReference(Exercise exercise) {
+    assertThat(exercise.studentClasses()).as("student classes").isNotEmpty();
+    for (Class<?> student : exercise.studentClasses()) {
+      assertThat(student.getPackageName().replace('.', '/')).isEqualTo(exercise.folder());
+    }
+    assertThat(exercise.referenceCode().undeclared())
+        .as("declare the reference, or ReferenceCode.none with the reason")
+        .isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exercises")
+  void everyDeclaredReferenceExists(Exercise exercise) throws ClassNotFoundException {
+    for (String name : exercise.referenceCode().classes()) {
+      assertThat(Class.forName(name)).isNotNull();
+    }
+    for (String member : exercise.referenceCode().members()) {
+      String[] ownerAndName = member.split("#", 2);
+      Class<?> owner = Class.forName(ownerAndName[0]);
+      List<String> names =
+          Stream.concat(Stream.of(owner.getDeclaredMethods()), Stream.of(owner.getDeclaredFields()))
+              .map(Member::getName)
+              .toList();
+      assertThat(names).as(member).contains(ownerAndName[1]);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exercises")
+  void theReferenceSolutionIsNotRefused(Exercise exercise) {
+    assertThat(ReferenceGuard.refusal(exercise)).isEmpty();
+  }
+}

@@ -1,0 +1,192 @@
+package faultline.exercises.handout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faultline.exercises.Exercise;
+import faultline.exercises.Exercises;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The cheapest wrong answer to each exercise: hand the work to the simulator's own implementation,
+ * which the repository ships. One copy of the reference solutions is edited so that every exercise
+ * delegates (directly, through a helper class of the student's, or through reflection), compiled
+ * once, and graded: every check of every such exercise must score zero and say why.
+ */
+class ReferenceMutantsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  private static final String SOURCES = "exercises/src/main/java/faultline/exercises/";
+
+  /** Where it delegates, and the words the refusal must contain. */
+  record Delegation(String exercise, String file, String anchor, String inserted, String said) {
+    @Override
+    public String toString() {
+      return exercise + " via " + said;
+    }
+  }
+
+  /** A helper class of the student's that wraps the reference (e06 uses it). */
+  private static final Map<String, String> HELPERS =
+      Map.of(
+          "e06_replication/Shortcut.java",
+          """
+          package faultline.exercises.e06_replication;
+
+          import faultline.protocols.raft.CommitRule;
+
+          final class Shortcut {
+            static final CommitRule COMMIT = CommitRule.PAPER;
+
+            private Shortcut() {}
+          }
+          """);
+
+  static List<Delegation> delegations() {
+    return List.of(
+        new Delegation(
+            "e01",
+            "e01_lamport/LamportNode.java",
+            "return Math.max(current, messageTimestamp) + 1;",
+            "return new LamportClock(current).receive(new LamportClock(messageTimestamp)).time();",
+            "LamportNode uses faultline.protocols.clocks.LamportClock.receive"),
+        new Delegation(
+            "e02",
+            "e02_vector/VectorNode.java",
+            "static CausalOrder compare(SortedMap<String, Long> a, SortedMap<String, Long> b) {",
+            "if (true) { return VectorClock.of(a).compare(VectorClock.of(b)); }",
+            "VectorNode uses faultline.protocols.clocks.VectorClock.compare"),
+        new Delegation(
+            "e03",
+            "e03_hlc/HlcNode.java",
+            "static Hlc sendOrLocal(Hlc current, long pt) {",
+            "if (true) { var next = current.toTimestamp().sendOrLocal(pt);"
+                + " return new Hlc(next.wallNanos(), next.logical()); }",
+            "HlcNode uses faultline.protocols.clocks.HybridTimestamp.sendOrLocal"),
+        new Delegation(
+            "e05",
+            "e05_election/RaftElection.java",
+            "return freeToVote && logUpToDate;",
+            "return ElectionRules.paper().grantsVote(request, voter);",
+            "RaftElection uses faultline.protocols.raft.ElectionRules.paper"),
+        new Delegation(
+            "e06",
+            "e06_replication/LeaderCommit.java",
+            "LogView log, long currentTerm, long commitIndex, List<Long> matchIndexes) {",
+            "if (true) { return Shortcut.COMMIT.commitIndex(log, currentTerm, commitIndex,"
+                + " matchIndexes); }",
+            "LeaderCommit -> Shortcut uses faultline.protocols.raft.CommitRule.PAPER"),
+        new Delegation(
+            "e07",
+            "e07_fencing/FencingCheck.java",
+            "return token < highestToken;",
+            """
+            try {
+              Object fencing =
+                  Class.forName("faultline.protocols.locks.Fencing").getEnumConstants()[0];
+              return (boolean) fencing.getClass().getMethod("rejects", long.class, long.class)
+                  .invoke(fencing, token, highestToken);
+            } catch (ReflectiveOperationException e) {
+              throw new IllegalStateException(e);
+            }""",
+            "FencingCheck uses java.lang.Class.forName: reflection"),
+        new Delegation(
+            "e08",
+            "e08_split_brain/LeaderLease.java",
+            "public boolean mayAct(Now now) {",
+            "if (true) { return LeaseGuard.configured(null).mayAct(now); }",
+            "LeaderLease uses faultline.protocols.leases.LeaseGuard.configured"),
+        new Delegation(
+            "e09",
+            "e09_paxos/ProposerValue.java",
+            "public String choose(List<Promise> promises, String own) {",
+            "if (true) { return ValueChoice.HIGHEST_ACCEPTED.choose(promises, own); }",
+            "ProposerValue uses faultline.protocols.paxos.ValueChoice.HIGHEST_ACCEPTED"));
+  }
+
+  @TempDir static Path temp;
+  static HandoutBuild build;
+
+  @BeforeAll
+  static void compileEveryExerciseDelegating() throws IOException {
+    Path root = temp.resolve("delegating");
+    copy(REPOSITORY.resolve("exercises/src/main"), root.resolve("exercises/src/main"));
+    copy(REPOSITORY.resolve("exercises/scenarios"), root.resolve("exercises/scenarios"));
+    for (Delegation delegation : delegations()) {
+      Path file = root.resolve(SOURCES + delegation.file());
+      String source = Files.readString(file);
+      assertThat(source).as("the delegation's anchor").contains(delegation.anchor());
+      String replacement =
+          delegation.anchor().startsWith("return ")
+              ? delegation.inserted()
+              : delegation.anchor() + "\n" + delegation.inserted();
+      Files.writeString(file, source.replace(delegation.anchor(), replacement));
+    }
+    for (Map.Entry<String, String> helper : HELPERS.entrySet()) {
+      Files.writeString(root.resolve(SOURCES + helper.getKey()), helper.getValue());
+    }
+    build = new HandoutBuild(root, Files.createDirectories(temp.resolve("classes")));
+    assertThat(build.compile()).isEmpty();
+  }
+
+  @Test
+  void everyExerciseWithAReferenceHasADelegatingMutant() {
+    List<String> covered = delegations().stream().map(Delegation::exercise).toList();
+    for (Exercise exercise : Exercises.all()) {
+      boolean hasReference =
+          !exercise.referenceCode().classes().isEmpty()
+              || !exercise.referenceCode().members().isEmpty();
+      assertThat(covered.contains(exercise.id())).as(exercise.id()).isEqualTo(hasReference);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("delegations")
+  void everyCheckScoresZeroAndSaysWhy(Delegation delegation) throws Exception {
+    HandoutBuild.Run run =
+        build.faultline(
+            "grade", delegation.exercise(), "--json", "--traces", temp.resolve("t").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("points").asInt()).isZero();
+    for (JsonNode test : report.get("tests")) {
+      assertThat(test.get("passed").asBoolean()).as("%s", test).isFalse();
+      assertThat(test.get("failure").get("message").asText())
+          .startsWith("refused without running: ")
+          .contains(delegation.said());
+    }
+  }
+
+  @Test
+  void theTextReportSaysWhyBesideEachCheck() throws Exception {
+    HandoutBuild.Run run =
+        build.faultline("grade", "e05", "--traces", temp.resolve("text").toString());
+
+    assertThat(run.out())
+        .contains("refused without running: RaftElection uses")
+        .contains("ElectionRules.paper, the reference implementation")
+        .contains("Points: 0/45");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path path : walk.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(path, target);
+      }
+    }
+  }
+}
