@@ -3,6 +3,7 @@ package faultline.exercises.e10_swim;
 import faultline.engine.node.NodeId;
 import faultline.exercises.Exercise;
 import faultline.exercises.grading.GradedCheck;
+import faultline.exercises.grading.ReferenceCode;
 import faultline.exercises.grading.SimulationCheck;
 import faultline.exercises.grading.UnitCheck;
 import faultline.protocols.membership.MemberStatus;
@@ -29,6 +30,18 @@ public final class SwimExercise implements Exercise {
   @Override
   public String title() {
     return "SWIM suspicion: merging alive, suspect and confirm, and refuting a suspicion";
+  }
+
+  @Override
+  public List<Class<?>> studentClasses() {
+    return List.of(SuspicionRules.class);
+  }
+
+  @Override
+  public ReferenceCode referenceCode() {
+    return ReferenceCode.of(
+        List.of("faultline.protocols.swim.PaperMergeRules"),
+        List.of("faultline.protocols.swim.MergeRules#PAPER"));
   }
 
   @Override
