@@ -51,7 +51,9 @@ public abstract class ExerciseBinding implements ProtocolBinding {
     for (NodeId node : scenario.nodes()) {
       factories.put(node, factory);
     }
-    return new Setup(factories, freshInvariants(scenario.params(), scenario.nodes()));
+    return new Setup(
+        factories,
+        freshInvariants(scenario.params(), scenario.nodes(), scenario.run().durationNanos()));
   }
 
   /**
@@ -61,6 +63,15 @@ public abstract class ExerciseBinding implements ProtocolBinding {
    */
   protected List<Invariant> freshInvariants(ParamReader params, List<NodeId> nodes) {
     return invariants.get();
+  }
+
+  /**
+   * As {@link #freshInvariants(ParamReader, List)}, for an exercise whose checkers also depend on
+   * how long the run is (bounds that a parameter reader derives from the run's length).
+   */
+  protected List<Invariant> freshInvariants(
+      ParamReader params, List<NodeId> nodes, long runDurationNanos) {
+    return freshInvariants(params, nodes);
   }
 
   /**

@@ -9,6 +9,7 @@ import faultline.exercises.e06_replication.ReplicationExercise;
 import faultline.exercises.e07_fencing.FencingExercise;
 import faultline.exercises.e08_split_brain.SplitBrainExercise;
 import faultline.exercises.e09_paxos.PaxosExercise;
+import faultline.exercises.e10_swim.SwimExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +29,8 @@ public final class Exercises {
           new ReplicationExercise(),
           new FencingExercise(),
           new SplitBrainExercise(),
-          new PaxosExercise());
+          new PaxosExercise(),
+          new SwimExercise());
 
   private Exercises() {}
 

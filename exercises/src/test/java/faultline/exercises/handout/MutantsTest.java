@@ -28,6 +28,7 @@ class MutantsTest {
   private static final String SOURCES = "exercises/src/main/java/faultline/exercises/";
   private static final String SPLIT_BRAIN = "e08_split_brain/LeaderLease.java";
   private static final String PAXOS_ACCEPTOR = "e09_paxos/PaxosAcceptor.java";
+  private static final String SWIM_RULES = "e10_swim/SuspicionRules.java";
 
   /** One textual change: every occurrence of {@code from} becomes {@code to}. */
   record Edit(String from, String to) {}
@@ -187,7 +188,29 @@ class MutantsTest {
             PAXOS_ACCEPTOR,
             "return new Decision(state.promise(ballot), true, true);",
             "return new Decision(state.promise(ballot), true, false); // Not on disk first.",
-            Set.of(1, 6)));
+            Set.of(1, 6)),
+        new Mutant(
+            "e10",
+            SWIM_RULES,
+            "case ALIVE -> i > j;",
+            "case ALIVE -> i > j || (i == j && local.status() == MemberStatus.SUSPECT); // Equal wins.",
+            Set.of(1, 6, 7)),
+        new Mutant(
+            "e10",
+            SWIM_RULES,
+            "return aboutSelf.incarnation() + 1;",
+            "return own; // Never refutes.",
+            Set.of(2, 4, 5, 6, 7)),
+        new Mutant(
+            "e10",
+            SWIM_RULES,
+            "return overrides ? Entry.of(update) : local;",
+            """
+            return overrides && update.kind() == Update.Kind.SUSPECT
+                    ? new Entry(MemberStatus.SUSPECT, i + 1) // Others raise its incarnation.
+                    : overrides ? Entry.of(update) : local;\
+            """,
+            Set.of(1, 3, 4, 5, 6, 7)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -112,7 +112,13 @@ class ReferenceMutantsTest {
             "e09_paxos/ProposerValue.java",
             "public String choose(List<Promise> promises, String own) {",
             "if (true) { return ValueChoice.HIGHEST_ACCEPTED.choose(promises, own); }",
-            "ProposerValue uses faultline.protocols.paxos.ValueChoice.HIGHEST_ACCEPTED"));
+            "ProposerValue uses faultline.protocols.paxos.ValueChoice.HIGHEST_ACCEPTED"),
+        new Delegation(
+            "e10",
+            "e10_swim/SuspicionRules.java",
+            "public long ownIncarnation(long own, Update aboutSelf) {",
+            "if (true) { return MergeRules.PAPER.ownIncarnation(own, aboutSelf); }",
+            "SuspicionRules uses faultline.protocols.swim.MergeRules.PAPER"));
   }
 
   @TempDir static Path temp;

@@ -22,6 +22,7 @@ final class Prober {
   private boolean acked;
   private int nacksExpected;
   private int nacksReceived;
+  private FinishedProbe lastFinished;
 
   Prober(SwimNode node) {
     this.node = node;
@@ -40,6 +41,8 @@ final class Prober {
     }
     int failed = target;
     target = ProbeTargets.NONE;
+    long number = lastFinished == null ? 1 : lastFinished.number() + 1;
+    lastFinished = new FinishedProbe(number, node.id(failed), acked);
     if (acked) {
       node.adjustAwareness(-1);
       return;
@@ -106,6 +109,11 @@ final class Prober {
     if (target != ProbeTargets.NONE && nackSeq == seq) {
       nacksReceived++;
     }
+  }
+
+  /** The last probe finished, or null before the first. */
+  FinishedProbe lastFinished() {
+    return lastFinished;
   }
 
   /** The member being probed now, or {@link ProbeTargets#NONE}. */

@@ -584,6 +584,11 @@ public final class SwimNode implements Node<SwimMessage, SwimTimer>, MembershipN
     return incarnation;
   }
 
+  /** The last probe this member finished, or null before its first (for analyses). */
+  public FinishedProbe lastFinishedProbe() {
+    return prober.lastFinished();
+  }
+
   /** Lifeguard's health score (0 without Local Health Awareness). */
   public int awarenessScore() {
     return awareness == null ? 0 : awareness.score();

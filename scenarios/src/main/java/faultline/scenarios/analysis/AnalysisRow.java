@@ -7,11 +7,14 @@ import java.util.Locale;
  * the paper predicts for it when it predicts a number.
  *
  * @param quantity what is measured, with its unit
- * @param members the group size n
+ * @param members the group size n, or {@link #ALL_SIZES}
  * @param measured the measurement (its interval NaN when it has none, as for a ratio of means)
  * @param predicted the prediction, or NaN when the paper gives no number
  */
 public record AnalysisRow(String quantity, int members, Estimate measured, double predicted) {
+  /** The {@code members} of a row that sums up every group size (a fit over n). */
+  public static final int ALL_SIZES = 0;
+
   /** The header of {@link #markdown}. */
   public static final String MARKDOWN_HEADER =
       "| quantity | n | samples | measured | 95% CI | predicted | within CI |\n"
@@ -41,7 +44,7 @@ public record AnalysisRow(String quantity, int members, Estimate measured, doubl
     return "| "
         + quantity
         + " | "
-        + members
+        + (members == ALL_SIZES ? "all" : Integer.toString(members))
         + " | "
         + measured.samples()
         + " | "
@@ -61,7 +64,7 @@ public record AnalysisRow(String quantity, int members, Estimate measured, doubl
     return String.join(
         ",",
         '"' + quantity.replace("\"", "\"\"") + '"',
-        Integer.toString(members),
+        members == ALL_SIZES ? "all" : Integer.toString(members),
         Long.toString(measured.samples()),
         number(measured.value()),
         hasInterval() ? number(measured.low()) : "",

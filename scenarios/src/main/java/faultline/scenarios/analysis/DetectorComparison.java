@@ -106,6 +106,14 @@ public final class DetectorComparison {
     }
   }
 
+  /**
+   * The event limit of the generated runs: all-to-all heartbeats write about four million trace
+   * events per simulated second at n = 1,000 (a send and a delivery per message), so the default of
+   * ten million would stop them before the crash at 10 s. The trace is discarded; only time grows
+   * with it.
+   */
+  static final long EVENTS_MAX = 1_000_000_000L;
+
   private final ScenarioLoader loader;
   private final SeedRuns runs;
   private final List<String> notes = new ArrayList<>();
@@ -194,7 +202,9 @@ public final class DetectorComparison {
             + ", \"network\": {\"latency\": \"1ms..5ms\", \"loss\": 0.01},"
             + " \"faults\": [{\"at\": \"10s\", \"type\": \"crash\", \"node\": \"n2\"},"
             + " {\"at\": \"20s\", \"type\": \"pause\", \"node\": \"n3\", \"duration\": \"4s\"}],"
-            + " \"run\": {\"duration\": \"40s\"}}";
+            + " \"run\": {\"duration\": \"40s\", \"maxEvents\": "
+            + EVENTS_MAX
+            + "}}";
     return loader.load(name, "analysis:" + name, name, text);
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongFunction;
 
 /**
  * Runs one scenario over many seeds, each simulation on one worker thread from start to end, and
@@ -24,6 +25,15 @@ final class SeedRuns {
   }
 
   List<RunOutcome> run(Scenario scenario, long[] seeds) {
+    return each(
+        seeds,
+        seed ->
+            ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), TraceSink.discard())
+                .outcome());
+  }
+
+  /** {@code work} applied to each seed, on the workers, the results in seed order. */
+  <T> List<T> each(long[] seeds, LongFunction<T> work) {
     ExecutorService workers =
         Executors.newFixedThreadPool(
             jobs,
@@ -33,20 +43,15 @@ final class SeedRuns {
               return thread;
             });
     try {
-      List<Future<RunOutcome>> pending = new ArrayList<>(seeds.length);
+      List<Future<T>> pending = new ArrayList<>(seeds.length);
       for (long seed : seeds) {
-        pending.add(
-            workers.submit(
-                () ->
-                    ScenarioRunner.run(
-                            scenario, seed, scenario.run().untilNanos(), TraceSink.discard())
-                        .outcome()));
+        pending.add(workers.submit(() -> work.apply(seed)));
       }
-      List<RunOutcome> outcomes = new ArrayList<>(seeds.length);
-      for (Future<RunOutcome> outcome : pending) {
-        outcomes.add(outcome.get());
+      List<T> results = new ArrayList<>(seeds.length);
+      for (Future<T> result : pending) {
+        results.add(result.get());
       }
-      return outcomes;
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

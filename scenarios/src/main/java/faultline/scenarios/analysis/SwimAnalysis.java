@@ -20,7 +20,10 @@ import java.util.function.Function;
  *       periods are aligned, with the crash just before a period starts;
  *   <li>the chance that one probe of a live member fails under independent message loss q: the ping
  *       or its ack is lost, and so is one of the four messages of each of the k indirect probes,
- *       {@code (1 - (1-q)^2) · (1 - (1-q)^4)^k} (§3.1 with q_f = 0);
+ *       {@code (1 - (1-q)^2) · (1 - (1-q)^4)^k} (§3.1 with no member faulty);
+ *   <li>the chance that a live member is falsely detected within a protocol period, as §3.1 states
+ *       it, counted period by period over the members that were probed ({@link PeriodProbes}),
+ *       beside the paper's formula and the exact value for n;
  *   <li>the load per member, messages sent per protocol period, flat in n: one ping and one ack
  *       (less the periods in which a member draws itself);
  *   <li>the time until every member knows of the crash, which the paper puts at O(log n) periods
@@ -64,6 +67,36 @@ public final class SwimAnalysis {
     return direct * StrictMath.pow(indirect, k);
   }
 
+  /**
+   * The paper's probability that a non-faulty member is falsely detected as failed within a
+   * protocol period (§3.1), {@code q_f · (1 - q_ml²) · (1 - q_f · q_ml⁴)^K · e^(q_f) / (e^(q_f) -
+   * 1)}, with {@code q_ml} the chance that a message is delivered in time and {@code q_f} the
+   * fraction of members that are not faulty. Since {@code q_f / (1 - e^(-q_f))} is the expected
+   * number of probes a member receives in a period given that it receives one (their number is
+   * Poisson with mean {@code q_f} as n grows), this is the expected number of failed probes of a
+   * member in a period in which it is probed: the union bound of the chance that one of them fails.
+   */
+  public static double predictedFalseDetectionPerPeriod(double delivery, double nonFaulty, int k) {
+    double direct = 1 - delivery * delivery;
+    double indirect = 1 - nonFaulty * StrictMath.pow(delivery, 4);
+    double e = StrictMath.exp(nonFaulty);
+    return nonFaulty * direct * StrictMath.pow(indirect, k) * e / (e - 1);
+  }
+
+  /**
+   * The same chance for n members of whom none is faulty, without the limit and the union bound:
+   * each of the n - 1 others probes the member with chance 1/n (targets uniform among all n), each
+   * probe fails independently with the chance of {@link #predictedProbeFailure}, and the member is
+   * falsely detected in the period when one of the probes it receives fails, given that it receives
+   * one.
+   */
+  public static double exactFalseDetectionPerPeriod(int members, double loss, int k) {
+    double failing = predictedProbeFailure(loss, k);
+    double someFailed = 1 - StrictMath.pow(1 - failing / members, members - 1);
+    double probed = 1 - StrictMath.pow(1 - 1.0 / members, members - 1);
+    return someFailed / probed;
+  }
+
   /** Every row, for each group size in {@code members}, over {@code seeds}. */
   public List<AnalysisRow> analyze(List<Integer> members, long[] seeds) {
     List<AnalysisRow> rows = new ArrayList<>();
@@ -71,7 +104,7 @@ public final class SwimAnalysis {
       rows.addAll(detection(n, seeds));
     }
     for (int n : members) {
-      rows.add(probeFailure(n, seeds));
+      rows.addAll(probeFailure(n, seeds));
     }
     for (int n : members) {
       rows.add(load(n, seeds));
@@ -122,7 +155,11 @@ public final class SwimAnalysis {
     into.add((double) nanos / PERIOD_NANOS);
   }
 
-  private AnalysisRow probeFailure(int n, long[] seeds) {
+  /**
+   * Probe failures under loss, per probe and per protocol period, from the same runs: about 2,000
+   * periods' worth of probed members for each n (200 seeds at n = 10, 20 at n = 100).
+   */
+  private List<AnalysisRow> probeFailure(int n, long[] seeds) {
     Scenario scenario =
         generated(
             "swim-lossy-probes-" + n,
@@ -130,17 +167,33 @@ public final class SwimAnalysis {
             "\"network\": {\"latency\": \"1ms..5ms\", \"loss\": "
                 + LOSS
                 + "}, \"run\": {\"duration\": \"30s\"}");
-    long failed = 0;
-    long probes = 0;
-    for (RunOutcome outcome : outcomes(scenario, fewer(seeds, 20))) {
-      failed += outcome.metrics().getOrDefault("swim.probesFailed", 0L);
-      probes += outcome.metrics().getOrDefault("swim.probes", 0L);
+    long[] some = fewer(seeds, Math.max(20, 2000 / n));
+    PeriodProbes total = PeriodProbes.NONE;
+    for (PeriodProbes one :
+        runs.each(some, seed -> PeriodProbes.count(scenario, seed, PERIOD_NANOS))) {
+      total = total.plus(one);
     }
-    return new AnalysisRow(
-        String.format(Locale.ROOT, "probes of live members that fail, %.0f%% loss", LOSS * 100),
-        n,
-        Estimate.proportion(failed, probes),
-        predictedProbeFailure(LOSS, K));
+    if (total.violatedRuns() > 0) {
+      notes.add(scenario.name() + ": " + total.violatedRuns() + " of " + some.length + " violated");
+    }
+    String loss = String.format(Locale.ROOT, "%.0f%% loss", LOSS * 100);
+    Estimate perPeriod = Estimate.proportion(total.falselyDetected(), total.memberPeriods());
+    return List.of(
+        new AnalysisRow(
+            "probes of live members that fail, " + loss,
+            n,
+            Estimate.proportion(total.failedProbes(), total.probes()),
+            predictedProbeFailure(LOSS, K)),
+        new AnalysisRow(
+            "live member falsely detected in a period it is probed, " + loss + " (§3.1 formula)",
+            n,
+            perPeriod,
+            predictedFalseDetectionPerPeriod(1 - LOSS, 1, K)),
+        new AnalysisRow(
+            "the same, exact for n (no limit, no union bound)",
+            n,
+            perPeriod,
+            exactFalseDetectionPerPeriod(n, LOSS, K)));
   }
 
   /**

@@ -2,6 +2,7 @@ package faultline.scenarios.cli;
 
 import faultline.scenarios.analysis.AnalysisRow;
 import faultline.scenarios.analysis.DetectorComparison;
+import faultline.scenarios.analysis.DisseminationAnalysis;
 import faultline.scenarios.analysis.SwimAnalysis;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.parse.ScenarioLoader;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
           + " member.",
       "'detectors': SWIM, all-to-all heartbeats with a fixed timeout and with phi accrual on"
           + " the same faults and seeds: detection times, false positives and message cost as"
-          + " the group grows."
+          + " the group grows.",
+      "'dissemination': SWIM's time to spread a verdict to everyone, against log n."
     },
     footer = {
       "",
@@ -40,20 +42,25 @@ import picocli.CommandLine.Spec;
       "  ./faultline analyze swim",
       "  ./faultline analyze swim --seeds 1..1000 --members 10,100 --csv swim.csv",
       "  ./faultline analyze swim --plot swim.png",
-      "  ./faultline analyze detectors --seeds 1..10 --members 10,100,1000"
+      "  ./faultline analyze detectors --seeds 1..10 --members 10,100,1000",
+      "  ./faultline analyze dissemination --members 10,30,100,300,1000"
     })
 final class AnalyzeCommand implements Callable<Integer> {
-  private static final List<String> ANALYSES = List.of("swim", "detectors");
+  private static final List<String> ANALYSES = List.of("swim", "detectors", "dissemination");
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "<analysis>", description = "Which analysis: swim or detectors.")
+  @Parameters(
+      paramLabel = "<analysis>",
+      description = "Which analysis: swim, detectors or dissemination.")
   String analysis;
 
   @Option(
       names = "--seeds",
       paramLabel = "LIST",
-      description = "Seeds of the sweep (default: 1..200 for swim, 1..20 for detectors).")
+      description =
+          "Seeds of the sweep (default: 1..200 for swim, 1..20 for detectors and"
+              + " dissemination).")
   String seedsText;
 
   @Option(
@@ -61,8 +68,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       paramLabel = "N,N",
       split = ",",
       description =
-          "Group sizes (default: 10,100; all-to-all heartbeats at 1000 send 10^6"
-              + " messages per simulated second).")
+          "Group sizes (default: 10,100, and 10,30,100,300,1000 for dissemination;"
+              + " all-to-all heartbeats at 1000 send 10^6 messages per simulated second).")
   List<Integer> members;
 
   @Option(
@@ -102,12 +109,24 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     PlotOutput plot = PlotOutput.check(plotPath);
     long[] seeds = parseSeeds(seedsText != null ? seedsText : swim ? "1..200" : "1..20");
-    List<Integer> sizes = members != null ? members : List.of(10, 100);
+    boolean dissemination = analysis.equals("dissemination");
+    List<Integer> sizes =
+        members != null
+            ? members
+            : dissemination ? List.of(10, 30, 100, 300, 1000) : List.of(10, 100);
     ScenarioLoader loader = ScenarioArgument.loader();
     List<String> lines = new ArrayList<>();
     List<String> csv = new ArrayList<>();
     List<String> notes;
-    if (swim) {
+    if (dissemination) {
+      DisseminationAnalysis analysis = new DisseminationAnalysis(loader, jobs);
+      List<AnalysisRow> rows = analysis.analyze(sizes, seeds);
+      lines.add(AnalysisRow.MARKDOWN_HEADER);
+      csv.add(AnalysisRow.CSV_HEADER);
+      rows.forEach(row -> lines.add(row.markdown()));
+      rows.forEach(row -> csv.add(row.csv()));
+      notes = analysis.notes();
+    } else if (swim) {
       SwimAnalysis analysis = new SwimAnalysis(loader, new Catalog(loader)::load, jobs);
       List<AnalysisRow> rows = analysis.analyze(sizes, seeds);
       lines.add(AnalysisRow.MARKDOWN_HEADER);

@@ -3,6 +3,8 @@ package faultline.scenarios.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The paper's formulas give the paper's numbers. */
@@ -23,6 +25,54 @@ class SwimAnalysisTest {
     assertThat(SwimAnalysis.predictedProbeFailure(0.1, 3)).isCloseTo(0.0077278, within(1e-6));
     assertThat(SwimAnalysis.predictedProbeFailure(0.1, 0)).isCloseTo(0.19, within(1e-9));
     assertThat(SwimAnalysis.predictedProbeFailure(0, 3)).isZero();
+  }
+
+  @Test
+  void theFalseDetectionChancePerPeriodIsThePapersFormula() {
+    // SWIM §3.1: q_f (1 - q_ml^2)(1 - q_f q_ml^4)^K e^q_f / (e^q_f - 1), here with no member
+    // faulty and 90% of messages delivered: the per-probe chance times e/(e - 1).
+    double perProbe = SwimAnalysis.predictedProbeFailure(0.1, 3);
+    assertThat(SwimAnalysis.predictedFalseDetectionPerPeriod(0.9, 1, 3))
+        .isCloseTo(0.0122250, within(1e-6))
+        .isCloseTo(perProbe * Math.E / (Math.E - 1), within(1e-12));
+    // Half the members faulty: fewer probers, and relays that may be down.
+    assertThat(SwimAnalysis.predictedFalseDetectionPerPeriod(0.9, 0.5, 3))
+        .isCloseTo(
+            0.5
+                * 0.19
+                * Math.pow(1 - 0.5 * Math.pow(0.9, 4), 3)
+                * Math.exp(0.5)
+                / (Math.exp(0.5) - 1),
+            within(1e-12));
+  }
+
+  @Test
+  void theExactChanceForNApproachesThePapersFromBelow() {
+    assertThat(SwimAnalysis.exactFalseDetectionPerPeriod(10, 0.1, 3))
+        .isCloseTo(0.0113185, within(1e-6));
+    assertThat(SwimAnalysis.exactFalseDetectionPerPeriod(100, 0.1, 3))
+        .isCloseTo(0.0120925, within(1e-6));
+    assertThat(SwimAnalysis.exactFalseDetectionPerPeriod(1_000_000, 0.1, 3))
+        .isLessThan(SwimAnalysis.predictedFalseDetectionPerPeriod(0.9, 1, 3))
+        .isCloseTo(SwimAnalysis.predictedFalseDetectionPerPeriod(0.9, 1, 3), within(5e-5));
+  }
+
+  @Test
+  void theFitRecoversALineInLogN() {
+    // periods = 2 + 3 ln n, with residuals +-0.5 that cancel at each n.
+    List<double[]> points = new ArrayList<>();
+    for (int n : new int[] {10, 100, 1000}) {
+      double x = Math.log(n);
+      points.add(new double[] {x, 2 + 3 * x + 0.5});
+      points.add(new double[] {x, 2 + 3 * x - 0.5});
+    }
+    List<AnalysisRow> fit = DisseminationAnalysis.fit(points);
+    assertThat(fit.get(0).measured().value()).isCloseTo(3, within(1e-9));
+    assertThat(fit.get(0).measured().covers(3)).isTrue();
+    assertThat(fit.get(0).measured().low()).isGreaterThan(2.5);
+    assertThat(fit.get(1).measured().value()).isCloseTo(2, within(1e-9));
+    assertThat(fit.get(0).markdown()).startsWith("| fit periods = a + b · ln n: slope b");
+    assertThat(fit.get(0).markdown()).contains("| all | 6 | 3 |");
   }
 
   @Test

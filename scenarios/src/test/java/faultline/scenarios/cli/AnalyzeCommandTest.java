@@ -54,19 +54,33 @@ class AnalyzeCommandTest {
         .contains("| time to first detection (periods) | 5 | 3 |")
         .contains("| 1.694 |") // The paper's 1/(1 - 0.8^4) periods.
         .contains("| probes of live members that fail, 10% loss | 5 |")
+        .contains(
+            "| live member falsely detected in a period it is probed, 10% loss (§3.1 formula)")
+        .contains("| 0.01223 |") // The paper's formula, the same for every n.
+        .contains("| 0.01045 |") // The exact chance for n = 5.
         .contains("| messages sent per member per period | 5 | 3 |")
         .contains("Lifeguard's reduction of false positives");
     List<String> csv = Files.readAllLines(one);
     assertThat(csv.getFirst())
         .isEqualTo("quantity,members,samples,measured,ci_low,ci_high,predicted,within_ci");
-    assertThat(csv).hasSize(8);
+    assertThat(csv).hasSize(10);
+  }
+
+  @Test
+  void theDisseminationSweepTabulatesEachSizeAndFitsLogN() {
+    Result result = faultline("analyze", "dissemination", "--seeds", "1..3", "--members", "5,12");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("| periods from the first verdict until all know (suspicion off) | 5 | 3 |")
+        .contains("| periods from the first verdict until all know (suspicion off) | 12 | 3 |")
+        .contains("| fit periods = a + b · ln n: slope b (periods per factor e in n) | all | 6 |");
   }
 
   @Test
   void badOptionsExitTwoWithOneLine() {
     assertBad(
         new String[] {"analyze", "paxos"},
-        "faultline: analyze: no analysis named 'paxos' (there is: [swim, detectors])");
+        "faultline: analyze: no analysis named 'paxos' (there is: [swim, detectors, dissemination])");
     assertBad(
         new String[] {"analyze", "swim", "--seeds", "7"},
         "faultline: --seeds: a confidence interval needs at least two seeds");
