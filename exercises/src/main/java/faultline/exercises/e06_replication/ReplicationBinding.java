@@ -59,9 +59,9 @@ public final class ReplicationBinding extends ExerciseBinding {
   @Override
   protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     RaftConfig config =
-        RaftParams.read(params, nodes, runDurationNanos)
-            .config()
-            .withReplicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()));
+        RaftParams.read(params, nodes, runDurationNanos).config().toBuilder()
+            .replicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()))
+            .build();
     return id ->
         config.servers().contains(id)
             ? new RaftNode(config)

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * FollowerProgress}), plus heartbeat rounds. A round is confirmed once a majority (the leader
  * included) acknowledged it or a later one; a confirmed round proves that no other leader had been
  * elected when it was sent, which is what ReadIndex and lease reads need. Also remembers who
- * answered since the last CheckQuorum.
+ * answered since the last CheckQuorum, and the reads waiting for a round ({@link ReadQueue}).
  */
 final class LeaderState {
   private final long noOpIndex;
@@ -21,6 +21,7 @@ final class LeaderState {
   private final Map<NodeId, FollowerProgress> progress = new TreeMap<>();
   private final Map<NodeId, Long> ackedRound = new TreeMap<>();
   private final TreeMap<Long, Long> roundSentAtNanos = new TreeMap<>();
+  private final ReadQueue reads = new ReadQueue();
   private final Set<NodeId> heardSinceCheck = new TreeSet<>();
   private long round;
   private long confirmedRound;
@@ -38,6 +39,11 @@ final class LeaderState {
   /** The index of the no-op this leader appended on taking office. */
   long noOpIndex() {
     return noOpIndex;
+  }
+
+  /** The reads waiting for a confirmed round. */
+  ReadQueue reads() {
+    return reads;
   }
 
   FollowerProgress progress(NodeId follower) {

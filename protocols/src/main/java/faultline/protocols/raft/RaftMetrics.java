@@ -70,7 +70,7 @@ final class RaftMetrics implements Observer {
             sharing++;
           }
         }
-        leads |= sharing >= candidate.config.majority();
+        leads |= sharing >= candidate.majority();
       }
     }
     long now = context.nowNanos();

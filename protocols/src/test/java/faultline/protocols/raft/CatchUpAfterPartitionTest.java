@@ -47,9 +47,10 @@ class CatchUpAfterPartitionTest {
             SECOND,
             5 * SECOND,
             List.of());
-    return RaftConfig.defaults(RaftRuns.servers(5))
-        .withWorkload(writers)
-        .withMaxInflightAppends(maxInflightAppends);
+    return RaftConfig.builder(RaftRuns.servers(5))
+        .workload(writers)
+        .maxInflightAppends(maxInflightAppends)
+        .build();
   }
 
   static RunOutcome run(long seed, RaftConfig config, InMemoryTraceSink trace) {
@@ -95,7 +96,8 @@ class CatchUpAfterPartitionTest {
   @ValueSource(longs = {1, 2, 4, 5})
   void aFollowerCutOffForThreeSecondsCatchesUpWithinAFewRoundTrips(long seed) throws Exception {
     InMemoryTraceSink trace = new InMemoryTraceSink();
-    RunOutcome outcome = run(seed, config(RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS), trace);
+    RunOutcome outcome =
+        run(seed, config(RaftConfig.defaults(RaftRuns.servers(5)).maxInflightAppends()), trace);
 
     assertThat(outcome.violations()).isEmpty();
     CatchUp catchUp = catchUp(trace);

@@ -17,7 +17,8 @@ class LeaderStateTest {
   private static final NodeId N5 = NodeId.of("n5");
 
   private static LeaderState fiveServers() {
-    return new LeaderState(List.of(N2, N3, N4, N5), 4, 3, RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS);
+    return new LeaderState(
+        List.of(N2, N3, N4, N5), 4, 3, RaftConfig.defaults(List.of(N2)).maxInflightAppends());
   }
 
   @Test

@@ -113,10 +113,17 @@ class RaftInvariantsTest {
   }
 
   /** Makes {@code node} a follower of {@code leader} in {@code term} holding {@code entries}. */
-  private static void follow(
-      RaftNode node, NodeId leader, long term, long commit, LogEntry... entries) {
+  private void follow(RaftNode node, NodeId leader, long term, long commit, LogEntry... entries) {
+    NodeId self =
+        view.nodes.entrySet().stream()
+            .filter(entry -> entry.getValue() == node)
+            .findFirst()
+            .orElseThrow()
+            .getKey();
     node.onMessage(
-        contextOf(N3), leader, new AppendEntries(term, leader, 0, 0, List.of(entries), commit, 1));
+        contextOf(self),
+        leader,
+        new AppendEntries(term, leader, 0, 0, List.of(entries), commit, 1));
   }
 
   private static void elect(RaftNode node, NodeId voter) {
@@ -146,8 +153,8 @@ class RaftInvariantsTest {
     view.step(invariant, N1);
     assertThat(view.failures).isEmpty();
 
-    leader.persistent.truncateFrom(2); // Correct Raft never does this to a leader's own log.
-    leader.persistent.append(put(2, "c"));
+    leader.persistent().truncateFrom(2); // Correct Raft never does this to a leader's own log.
+    leader.persistent().append(put(2, "c"));
     view.step(invariant, N1);
     assertThat(view.failures)
         .singleElement()
@@ -178,9 +185,9 @@ class RaftInvariantsTest {
     view.step(invariant, N2);
     assertThat(view.failures).isEmpty();
 
-    two.persistent.truncateFrom(1); // Below everything the checker has mirrored of n2.
-    two.persistent.append(put(2, "z"));
-    two.persistent.append(put(3, "b"));
+    two.persistent().truncateFrom(1); // Below everything the checker has mirrored of n2.
+    two.persistent().append(put(2, "z"));
+    two.persistent().append(put(3, "b"));
     view.step(invariant, N2);
     assertThat(view.failures).singleElement().asString().contains("different entries before it");
   }

@@ -89,10 +89,11 @@ class ReplicationRulesTest {
   @Test
   void aPluggedInCommitRuleIsTheOneTheLeaderRuns() {
     RaftConfig neverCommits =
-        RaftRuns.fiveServersTwoClients(SECOND)
-            .withReplicationRules(
+        RaftRuns.fiveServersTwoClients(SECOND).toBuilder()
+            .replicationRules(
                 new ReplicationRules(
-                    AppendRule.PAPER, (log, term, commitIndex, matchIndexes) -> commitIndex));
+                    AppendRule.PAPER, (log, term, commitIndex, matchIndexes) -> commitIndex))
+            .build();
     RunOutcome outcome =
         RaftRuns.run(
             5,
