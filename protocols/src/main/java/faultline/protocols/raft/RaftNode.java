@@ -31,7 +31,7 @@ import faultline.protocols.raft.RaftTimer.Server;
  * key-value half, which serves the shared {@link KvMessage} clients through a {@link KvReplica}.
  * The planted mistakes of the bug zoo are strategies chosen once ({@link ServerRules}). After every
  * handler the server checks its own invariants ({@link SelfCheck}); the cluster's are those of
- * {@link RaftInvariants}.
+ * {@link faultline.protocols.raft.check.RaftInvariants}.
  */
 public final class RaftNode implements Node<Message, RaftTimer> {
   private final ServerState state;
@@ -239,11 +239,6 @@ public final class RaftNode implements Node<Message, RaftTimer> {
 
   public NodeId votedFor() {
     return state.booted() ? state.persistent().votedFor() : null;
-  }
-
-  /** The durable state, for tests that plant what correct Raft never writes. */
-  PersistentState persistent() {
-    return state.persistent();
   }
 
   /** How many servers make a majority of this server's cluster. */

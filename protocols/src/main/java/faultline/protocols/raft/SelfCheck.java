@@ -13,8 +13,9 @@ import faultline.engine.node.NodeId;
  *
  * <p>commitIndex &le; lastIndex holds only while the whole cluster keeps Figure 3's properties: a
  * planted mistake or an exercise's rule can make a leader overwrite a follower's committed entries,
- * which the cluster's invariants ({@link RaftInvariants}) are there to report. So it is asserted
- * only when the server runs the paper's rules ({@link ServerRules#arePaper}).
+ * which the cluster's invariants ({@link faultline.protocols.raft.check.RaftInvariants}) are there
+ * to report. So it is asserted only when the server runs the paper's rules ({@link
+ * ServerRules#arePaper}).
  */
 final class SelfCheck {
   private long termSeen;

@@ -17,6 +17,7 @@ import faultline.engine.trace.InMemoryTraceSink;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientWorkload;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

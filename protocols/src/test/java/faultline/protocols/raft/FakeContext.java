@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * gives it a disk that remembers whether every write was synced. Unit tests call the handlers
  * directly and look at the effects, as etcd's paper tests do.
  */
-final class FakeContext implements NodeContext<Message, RaftTimer> {
+public final class FakeContext implements NodeContext<Message, RaftTimer> {
   final NodeId self;
   final List<NodeId> nodes;
   final FakeStorage storage = new FakeStorage();
@@ -30,15 +30,15 @@ final class FakeContext implements NodeContext<Message, RaftTimer> {
   final SimRandom random = new SimRandom(1);
   long nowNanos;
 
-  record Sent(NodeId to, Message message, boolean storageSynced) {}
+  public record Sent(NodeId to, Message message, boolean storageSynced) {}
 
-  FakeContext(String self, List<NodeId> nodes) {
+  public FakeContext(String self, List<NodeId> nodes) {
     this.self = NodeId.of(self);
     this.nodes = List.copyOf(nodes);
   }
 
   /** The messages sent so far, and forgets them. */
-  List<Sent> drain() {
+  public List<Sent> drain() {
     List<Sent> drained = List.copyOf(sent);
     sent.clear();
     return drained;

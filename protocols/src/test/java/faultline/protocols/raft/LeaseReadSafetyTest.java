@@ -14,6 +14,7 @@ import faultline.engine.random.Ratio;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientWorkload;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;

@@ -9,6 +9,7 @@ import faultline.engine.random.Ratio;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
