@@ -170,7 +170,7 @@ public record RaftConfig(
     }
 
     public Builder bugs(Set<RaftBug> bugs) {
-      this.bugs = Set.copyOf(bugs);
+      this.bugs = bugs.isEmpty() ? Set.of() : EnumSet.copyOf(bugs);
       return this;
     }
 
