@@ -10,9 +10,10 @@ import faultline.protocols.kv.ReplyStatus;
 /**
  * The key-value half of a Raft leader (§8): it appends writes (and, in {@link ReadMode#LOG}, reads)
  * to the log and the shared {@link KvReplica} answers once they are applied; it serves other reads
- * by ReadIndex or lease, from the {@link ReadQueue} of its {@link LeaderState}. Followers redirect
- * clients ({@link RaftNode}'s role step). A leader that steps down forgets what it owed: clients
- * time out and retry, and sessions keep the retry from applying twice.
+ * by ReadIndex or lease, from the {@link ReadQueue} of its {@link LeaderState}, which is bounded: a
+ * read that finds it full is dropped and counted in {@code raft.pendingReadLimitHits}. Followers
+ * redirect clients ({@link RaftNode}'s role step). A leader that steps down forgets what it owed:
+ * clients time out and retry, and sessions keep the retry from applying twice.
  */
 final class ClientService {
   private final ServerState state;
@@ -59,6 +60,11 @@ final class ClientService {
    */
   private void startRead(NodeId client, ClientRequest request) {
     LeaderState leader = state.leader();
+    if (leader.reads().full()) {
+      // Dropped unanswered: the client times out and retries, by then perhaps elsewhere.
+      state.context().count("raft.pendingReadLimitHits", 1);
+      return;
+    }
     long readIndex = Math.max(state.commitIndex(), leader.noOpIndex());
     long nowNanos = state.context().monotonicNanos();
     long round;

@@ -206,6 +206,7 @@ public final class RaftNode implements Node<Message, RaftTimer> {
     Role role = state.role();
     long term = state.currentTerm();
     selfCheck.afterHandler(state);
+    state.countLimitHits();
     if (role != recordedRole || term != recordedTerm) {
       recordedRole = role;
       recordedTerm = term;

@@ -226,6 +226,16 @@ final class ServerState {
     context.setTimer(Server.ELECTION_TIMEOUT, timeoutNanos);
   }
 
+  /** Counts the bounds this handler hit that are not counted where they are hit. */
+  void countLimitHits() {
+    if (leader != null) {
+      int forgotten = leader.takeRoundsForgotten();
+      if (forgotten > 0) {
+        context.count("raft.roundLimitHits", forgotten);
+      }
+    }
+  }
+
   // Commitment.
 
   /** Raises commitIndex to {@code index} (never lowers it) and applies what is newly committed. */

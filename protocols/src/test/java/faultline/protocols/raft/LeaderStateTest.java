@@ -85,4 +85,24 @@ class LeaderStateTest {
     leader.acknowledge(N2, 0, 0);
     assertThat(leader.quorumHeardSinceLastCheck()).isFalse();
   }
+
+  @Test
+  void unconfirmedRoundsAreBoundedAndTheForgottenOnesCounted() {
+    LeaderState leader = fiveServers(); // No follower ever answers.
+    for (int round = 0; round < LeaderState.UNCONFIRMED_ROUNDS_MAX + 3; round++) {
+      leader.startRound(round);
+    }
+    assertThat(leader.takeRoundsForgotten()).isEqualTo(3);
+    assertThat(leader.takeRoundsForgotten()).isZero();
+  }
+
+  @Test
+  void theReadQueueIsBounded() {
+    ReadQueue reads = fiveServers().reads();
+    for (int read = 0; read < ReadQueue.READS_MAX; read++) {
+      assertThat(reads.full()).isFalse();
+      reads.add(N2, null, 1, 1);
+    }
+    assertThat(reads.full()).isTrue();
+  }
 }
