@@ -1,6 +1,7 @@
 package faultline.engine;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A min-heap of events ordered by {@code (atNanos, sequence)}. The sequence is assigned at
@@ -123,6 +124,14 @@ public final class EventQueue<E> {
       rootEmpty = true;
     }
     return head;
+  }
+
+  /** Hands every pending payload to {@code action}, in no particular order. */
+  @SuppressWarnings("unchecked")
+  public void forEachPending(Consumer<? super E> action) {
+    for (int i = rootEmpty ? 1 : 0; i < occupied; i++) {
+      action.accept((E) payloads[i]);
+    }
   }
 
   /** Moves the last leaf into the empty root and sinks it: the second half of an eager poll. */

@@ -33,6 +33,11 @@ final class InvariantView implements InvariantContext {
   }
 
   @Override
+  public long causalFloor(NodeId node) {
+    return simulation.causalFloor(node);
+  }
+
+  @Override
   public long nowNanos() {
     return simulation.nowNanos();
   }

@@ -50,7 +50,11 @@ public record RunOutcome(
     /** Too many events were pending at once: a protocol is flooding the queue. */
     QUEUE_LIMIT("queue-limit", "too many pending events (queue limit)"),
     /** An invariant failed and the run was set to stop at the first violation. */
-    VIOLATION("violation", "stopped at the first violation");
+    VIOLATION("violation", "stopped at the first violation"),
+    /** The user stopped it (Ctrl-C), through a {@link RunMonitor}. */
+    INTERRUPTED("interrupted", "stopped by the user (Ctrl-C)"),
+    /** Its real-time budget ran out, through a {@link RunMonitor}. */
+    WALL_CLOCK_LIMIT("wall-clock-limit", "reached its wall-clock limit");
 
     private final String label;
     private final String explanation;
@@ -75,7 +79,10 @@ public record RunOutcome(
 
   /** True when a limit, not the run's stated end, stopped it: what came after was never seen. */
   public boolean stoppedByLimit() {
-    return stopReason == StopReason.EVENT_LIMIT || stopReason == StopReason.QUEUE_LIMIT;
+    return switch (stopReason) {
+      case EVENT_LIMIT, QUEUE_LIMIT, INTERRUPTED, WALL_CLOCK_LIMIT -> true;
+      case TIME_LIMIT, QUIESCENT, VIOLATION -> false;
+    };
   }
 
   public Verdict verdict() {

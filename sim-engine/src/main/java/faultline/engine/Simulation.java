@@ -16,6 +16,7 @@ import faultline.engine.trace.TraceWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One deterministic run. Single-threaded: events leave the queue in {@code (time, sequence)} order,
@@ -27,6 +28,8 @@ import java.util.Optional;
  * {@link #runUntil(long)} and {@link #finish()} (the visualizer does).
  */
 public final class Simulation {
+  private static final long CAUSAL_FLOOR_REFRESH_EVENTS = 4096;
+
   private final List<NodeId> nodeIds;
   private final List<NodeSlot> slots;
   private final LookupMap<NodeId, NodeSlot> slotById = new LookupMap<>(); // Only looked up.
@@ -51,10 +54,14 @@ public final class Simulation {
   private final List<Undecided> undecided = new ArrayList<>();
   private final InvariantView invariantView;
   private final long seed;
+  private final RunMonitor monitor;
+  private long monitorDueAt = RunMonitor.EVENTS_BETWEEN_CALLS;
 
   private long nowNanos;
   private long eventsProcessed;
   private long messageIdNext = 1;
+  private long[] causalFloors; // See causalFloor(); null until an invariant asks.
+  private long causalFloorsAt;
   private RunOutcome.StopReason stopReason;
   private RunOutcome outcome;
 
@@ -78,6 +85,7 @@ public final class Simulation {
     this.faults = new FaultApplier(this, network, trace, metrics);
     this.invariantView = new InvariantView(this);
     this.seed = builder.seed();
+    this.monitor = builder.monitor();
 
     writer.header(
         builder.traceHeader(), builder.seed(), nodeIds.stream().map(NodeId::name).toList());
@@ -124,9 +132,23 @@ public final class Simulation {
       step();
       if (queue.size() > limits.queueLimit()) {
         stopReason = RunOutcome.StopReason.QUEUE_LIMIT;
+      } else if (stopReason == null && eventsProcessed >= monitorDueAt) {
+        askMonitor();
       }
     }
     return false;
+  }
+
+  private void askMonitor() {
+    monitorDueAt = eventsProcessed + RunMonitor.EVENTS_BETWEEN_CALLS;
+    RunOutcome.StopReason stop = monitor.check(eventsProcessed, nowNanos);
+    Check.state(
+        stop == null
+            || stop == RunOutcome.StopReason.INTERRUPTED
+            || stop == RunOutcome.StopReason.WALL_CLOCK_LIMIT,
+        "a monitor stops a run as interrupted or out of wall-clock time, not %s",
+        stop);
+    stopReason = stop;
   }
 
   /** Ends the run: end-of-run invariant checks, the halt event, and the trace's end line. */
@@ -316,6 +338,40 @@ public final class Simulation {
           arrivals[copy],
           new EngineEvent.Deliver(source.index, target.index, messageId, copy + 1, message, truth));
     }
+  }
+
+  /**
+   * See {@link faultline.engine.check.InvariantContext#causalFloor}. Computing it reads every
+   * node's vector and every message in flight, so it is cached and recomputed at most once every
+   * {@link #CAUSAL_FLOOR_REFRESH_EVENTS} events: an older value is still a lower bound, since the
+   * floor only grows.
+   */
+  long causalFloor(NodeId node) {
+    if (causalFloors == null || eventsProcessed - causalFloorsAt >= CAUSAL_FLOOR_REFRESH_EVENTS) {
+      causalFloors = computeCausalFloors();
+      causalFloorsAt = eventsProcessed;
+    }
+    return causalFloors[slotById.get(node).index];
+  }
+
+  private long[] computeCausalFloors() {
+    long[] floors = new long[slots.size()];
+    for (int i = 0; i < floors.length; i++) {
+      floors[i] = causality.knownByAll(i);
+    }
+    Consumer<EngineEvent> lower =
+        event -> {
+          if (event instanceof EngineEvent.Deliver deliver) {
+            for (int i = 0; i < floors.length; i++) {
+              floors[i] = Math.min(floors[i], deliver.senderStamp().count(i));
+            }
+          }
+        };
+    queue.forEachPending(lower);
+    for (NodeSlot slot : slots) {
+      slot.deferredWhilePaused.forEach(lower);
+    }
+    return floors;
   }
 
   /** Remembers, for both ends, when a message between them was last dropped and why. */

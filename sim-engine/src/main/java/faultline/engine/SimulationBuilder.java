@@ -32,6 +32,7 @@ public final class SimulationBuilder {
   private boolean stopOnViolation = true;
   private TraceSink traceSink = TraceSink.discard();
   private Object traceHeader = Map.of();
+  private RunMonitor monitor = RunMonitor.NONE;
 
   // Built by build(); read back by the Simulation constructor.
   private List<NodeSlot> slots;
@@ -74,6 +75,16 @@ public final class SimulationBuilder {
   public SimulationBuilder invariant(Invariant invariant) {
     invariants.add(invariant);
     return this;
+  }
+
+  /** Watches the run from outside and may stop it early; see {@link RunMonitor}. */
+  public SimulationBuilder monitor(RunMonitor monitor) {
+    this.monitor = Objects.requireNonNull(monitor, "monitor");
+    return this;
+  }
+
+  RunMonitor monitor() {
+    return monitor;
   }
 
   public SimulationBuilder limits(Limits limits) {

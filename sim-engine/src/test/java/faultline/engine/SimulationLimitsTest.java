@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faultline.engine.RunOutcome.StopReason;
+import faultline.engine.check.Invariant;
+import faultline.engine.check.InvariantContext;
 import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.net.Latency;
@@ -122,6 +124,97 @@ class SimulationLimitsTest {
     RunOutcome outcome = simulation.finish();
     assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
     assertThat(simulation.finish()).as("finishing twice gives the same outcome").isSameAs(outcome);
+  }
+
+  @Test
+  void aMonitorStopsARunBetweenEventsAndTheRunSaysWhy() {
+    TraceCapture trace = new TraceCapture();
+    long[] askedAt = new long[2];
+    RunMonitor stopsOnSecondCall =
+        (events, nowNanos) -> {
+          askedAt[askedAt[0] == 0 ? 0 : 1] = events;
+          return askedAt[1] == 0 ? null : StopReason.INTERRUPTED;
+        };
+    RunOutcome outcome =
+        builder(trace)
+            .node(N1, forever().factory())
+            .limits(new Limits(1_000_000 * MILLI, 10_000_000, 1_000))
+            .monitor(stopsOnSecondCall)
+            .build()
+            .run();
+    assertThat(askedAt)
+        .containsExactly(RunMonitor.EVENTS_BETWEEN_CALLS, 2L * RunMonitor.EVENTS_BETWEEN_CALLS);
+    assertThat(outcome.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+    assertThat(outcome.stoppedByLimit()).as("a run cut short is not whole").isTrue();
+    assertThat(outcome.events()).isEqualTo(2L * RunMonitor.EVENTS_BETWEEN_CALLS + 1); // + halt
+    assertThat(trace.events("halt").getFirst().get("reason").asText()).isEqualTo("interrupted");
+  }
+
+  @Test
+  void aMonitorThatLetsTheRunGoOnChangesNothingInIt() {
+    Limits limits = Limits.of(40_000 * MILLI);
+    RunOutcome unwatched =
+        builder(new TraceCapture()).node(N1, forever().factory()).limits(limits).build().run();
+    long[] calls = new long[1];
+    RunOutcome watched =
+        builder(new TraceCapture())
+            .node(N1, forever().factory())
+            .limits(limits)
+            .monitor(
+                (events, nowNanos) -> {
+                  calls[0]++;
+                  return null;
+                })
+            .build()
+            .run();
+    assertThat(calls[0]).isEqualTo(40_000 / RunMonitor.EVENTS_BETWEEN_CALLS);
+    assertThat(watched).isEqualTo(unwatched);
+  }
+
+  @Test
+  void aViolationAtTheMonitorsTurnStillStopsTheRun() {
+    Invariant failsAtTheMonitorsTurn =
+        new Invariant() {
+          private long checks;
+
+          @Override
+          public String name() {
+            return "test.fails-late";
+          }
+
+          @Override
+          public String description() {
+            return "fails on the event after which the monitor is asked";
+          }
+
+          @Override
+          public void afterEvent(InvariantContext context) {
+            if (++checks == RunMonitor.EVENTS_BETWEEN_CALLS) {
+              context.fail(N1, "planted");
+            }
+          }
+        };
+    RunOutcome outcome =
+        builder(new TraceCapture())
+            .node(N1, forever().factory())
+            .limits(Limits.of(40_000 * MILLI))
+            .invariant(failsAtTheMonitorsTurn)
+            .stopOnViolation(true)
+            .monitor((events, nowNanos) -> null)
+            .build()
+            .run();
+    assertThat(outcome.stopReason()).isEqualTo(StopReason.VIOLATION);
+  }
+
+  @Test
+  void aMonitorMayOnlyStopARunAsInterruptedOrOutOfWallClockTime() {
+    Simulation simulation =
+        builder(new TraceCapture())
+            .node(N1, forever().factory())
+            .limits(Limits.of(100_000 * MILLI))
+            .monitor((events, nowNanos) -> StopReason.TIME_LIMIT)
+            .build();
+    assertThatThrownBy(simulation::run).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -12,7 +12,9 @@ public final class ExercisesCommands implements CommandExtension {
 
   @Override
   public void register(CommandLine root) {
-    root.addSubcommand("grade", new CommandLine(new GradeCommand()));
+    CommandLine grade = new CommandLine(new GradeCommand());
+    grade.getCommandSpec().usageMessage().footer("", GradeCommand.footer());
+    root.addSubcommand("grade", grade);
     root.addSubcommand("handout", new CommandLine(new HandoutCommand()));
   }
 }

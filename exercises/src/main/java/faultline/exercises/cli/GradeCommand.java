@@ -6,6 +6,7 @@ import faultline.exercises.grading.GradeReport;
 import faultline.exercises.grading.Grader;
 import faultline.exercises.grading.JsonReport;
 import faultline.exercises.grading.TextReport;
+import faultline.scenarios.cli.OutputPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,14 +21,12 @@ import picocli.CommandLine.Spec;
     name = "grade",
     mixinStandardHelpOptions = true,
     description = {
-      "Grade an exercise: run its checks against your code and print a scored report.",
-      "Each failing check prints its seed, the invariant that broke and when, and the",
-      "commands that replay it and open it in the visualizer. The same code gets the same",
-      "score on any machine. Exit 0 when every check passed, 1 when one failed."
-    },
-    footer = {
-      "",
-      "Exercises: e01 lamport, e02 vector, e03 hlc, e04 lww (./faultline grade lists them)."
+      "Grade an exercise: run its checks on your code and print a score.",
+      "Each failing check prints its seed, the invariant that broke and when, and the commands"
+          + " that replay it and open it in the visualizer. The same code gets the same score on"
+          + " any machine.",
+      "Exit 0 when every check passed, 1 when one failed. With no <exercise>, list the exercises"
+          + " (exit 0)."
     })
 final class GradeCommand implements Callable<Integer> {
   private static final int OK = 0;
@@ -64,7 +63,7 @@ final class GradeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (exerciseName == null) {
       listExercises(out);
-      return BAD_INPUT;
+      return OK; // Listing is what grade without an argument is for.
     }
     Optional<Exercise> exercise = Exercises.named(exerciseName);
     if (exercise.isEmpty()) {
@@ -75,6 +74,7 @@ final class GradeCommand implements Callable<Integer> {
     if (hint != null) {
       return Hints.print(exercise.get(), hint, out, err);
     }
+    OutputPaths.requireWritableFolder("--traces", traceDirectory);
     GradeReport report;
     Grader grader = new Grader(traceDirectory);
     if (json) {
@@ -88,6 +88,16 @@ final class GradeCommand implements Callable<Integer> {
     }
     out.flush();
     return report.allPassed() ? OK : FAILED;
+  }
+
+  /** The help's footer: every exercise, so that the help and the list never disagree. */
+  static String footer() {
+    StringBuilder text = new StringBuilder("Exercises:");
+    for (Exercise exercise : Exercises.all()) {
+      text.append(' ').append(exercise.id()).append(' ').append(exercise.slug()).append(',');
+    }
+    text.setLength(text.length() - 1);
+    return text.append(" (./faultline grade lists them with their titles).").toString();
   }
 
   private static void listExercises(PrintWriter out) {

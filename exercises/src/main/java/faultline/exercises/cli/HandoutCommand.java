@@ -2,6 +2,8 @@ package faultline.exercises.cli;
 
 import faultline.exercises.handout.HandoutException;
 import faultline.exercises.handout.HandoutWriter;
+import faultline.scenarios.cli.OutputPaths;
+import faultline.scenarios.cli.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -17,9 +19,10 @@ import picocli.CommandLine.Spec;
     name = "handout",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the student edition: a copy of this repository in which every solution region",
-      "of the exercises is replaced by its stub. Students build and grade it with one command,",
-      "./faultline grade e01 (its README says so)."
+      "Write the student edition: every solution replaced by its stub.",
+      "The student edition is a copy of this repository in which every solution region of the"
+          + " exercises is replaced by its stub. Students build and grade it with one command,"
+          + " ./faultline grade e01 (its README says so)."
     })
 final class HandoutCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,9 +52,14 @@ final class HandoutCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserError("--out: " + out + " is a file; name a new (or empty) folder");
+    }
     HandoutWriter.Summary summary;
     try {
       summary = new HandoutWriter(root, out).write();
+    } catch (IOException e) {
+      throw OutputPaths.cannotWrite("--out", out, e);
     } catch (HandoutException e) {
       err.println("faultline: handout: " + e.getMessage());
       err.flush();

@@ -3,6 +3,7 @@ package faultline.exercises.grading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.scenarios.run.Shell;
 
 /**
  * The report for course tooling: one JSON object. Everything but {@code elapsedMillis} depends only
@@ -53,11 +54,14 @@ public final class JsonReport {
     }
     if (failure.trace() != null) {
       node.put("trace", failure.trace().toString());
-      node.put("replay", "./faultline replay " + failure.trace());
-      node.put("view", "./faultline viz " + failure.trace());
+      String trace = Shell.quote(failure.trace().toString());
+      node.put("replay", "./faultline replay " + trace);
+      node.put("view", "./faultline viz " + trace);
     }
     if (failure.seed() != null && failure.scenarioFile() != null) {
-      node.put("rerun", "./faultline run " + failure.scenarioFile() + " --seed " + failure.seed());
+      node.put(
+          "rerun",
+          "./faultline run " + Shell.quote(failure.scenarioFile()) + " --seed " + failure.seed());
     }
     return node;
   }

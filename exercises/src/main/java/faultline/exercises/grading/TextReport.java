@@ -1,6 +1,7 @@
 package faultline.exercises.grading;
 
 import faultline.exercises.Exercise;
+import faultline.scenarios.run.Shell;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ public final class TextReport {
       out.printf("    %s%n", lines[i]);
     }
     if (failure.trace() != null) {
-      String trace = failure.trace().toString();
+      String trace = Shell.quote(failure.trace().toString());
       out.printf("    trace:  %s%n", trace);
       out.printf("    replay: ./faultline replay %s%n", trace);
       out.printf("    view:   ./faultline viz %s%n", trace);
@@ -59,7 +60,7 @@ public final class TextReport {
           failure.summary().startsWith("threw") || failure.summary().startsWith("overflowed");
       out.printf(
           "    re-run: ./faultline run %s --seed %d%s%n",
-          failure.scenarioFile(),
+          Shell.quote(failure.scenarioFile()),
           failure.seed(),
           hung ? "   (hangs there too: stop it with Ctrl-C)" : threw ? " --verbose" : "");
     }

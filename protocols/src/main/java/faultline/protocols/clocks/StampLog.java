@@ -18,8 +18,19 @@ import java.util.function.Predicate;
  * those whose ground-truth step index is at most {@code e}'s vector entry for {@code j}; since a
  * node's own clocks only grow, checking the latest of them is enough (and the earliest and latest
  * of the others, for concurrency). That keeps every check at O(nodes · log events).
+ *
+ * <p>Memory stays bounded however long the run: when a node's list doubles, the entries that no
+ * future step can ask about are forgotten. A future step's question about node {@code j} is bounded
+ * below by the engine's {@link InvariantContext#causalFloor} for {@code j}, so only the latest
+ * entry at or below that floor, and those after it, can still be an answer.
  */
 final class StampLog {
+  /**
+   * How many entries a node's list holds before it is compacted; small, so that every run longer
+   * than a few dozen steps exercises compaction and the bug zoo proves it forgets nothing needed.
+   */
+  private static final int COMPACT_SIZE_MIN = 64;
+
   /** A stamped event with its ground truth. */
   record Entry(
       long truthIndex, VectorStamp truth, ClockStamps stamps, long maxPhysicalNanosSoFar) {}
@@ -28,6 +39,7 @@ final class StampLog {
   private final LookupMap<NodeId, List<Entry>> byNode =
       new LookupMap<>(); // Looked up, never iterated.
   private final LookupMap<NodeId, Long> lastOrdinal = new LookupMap<>();
+  private final LookupMap<NodeId, Integer> compactAt = new LookupMap<>();
 
   /** A log of the events whose stamps satisfy {@code keeps} (those that carry the clock judged). */
   StampLog(Predicate<ClockStamps> keeps) {
@@ -65,7 +77,21 @@ final class StampLog {
             event.stamps(),
             Math.max(maxSoFar, event.stamps().physicalNanos()));
     entries.add(entry);
+    if (entries.size() >= compactAt.getOrDefault(node, COMPACT_SIZE_MIN)) {
+      forgetUnreachable(entries, context.causalFloor(node));
+      compactAt.put(node, Math.max(COMPACT_SIZE_MIN, 2 * entries.size()));
+    }
     return Optional.of(new New(node, entry, event));
+  }
+
+  /**
+   * Drops the entries before the latest one at or below {@code floor}: nothing can ask for them.
+   */
+  private static void forgetUnreachable(List<Entry> entries, long floor) {
+    int keepFrom = lastAtMost(entries, floor);
+    if (keepFrom > 0) {
+      entries.subList(0, keepFrom).clear();
+    }
   }
 
   /** A newly observed event. */

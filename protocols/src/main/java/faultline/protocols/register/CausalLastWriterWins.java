@@ -16,6 +16,12 @@ import java.util.function.Function;
  * order. One class for every register that reports its decisions as {@link Decision}s: the {@code
  * lww-register} protocol's {@value RegisterInvariants#CAUSAL_LWW} and exercise 4's invariant.
  *
+ * <p>Memory stays bounded however long the run: a write can be judged again only while a replica
+ * keeps it or a copy of it may still be on its way. Copies leave only from the write's origin, at
+ * the write's own step, so once the engine's {@link InvariantContext#causalFloor} for the origin
+ * has passed that step no copy is pending; such writes are forgotten unless a replica keeps them.
+ * Compaction runs when the table has doubled since the last one, so it costs O(1) per write.
+ *
  * @param <W> the register's write
  */
 public final class CausalLastWriterWins<W> implements Invariant {
@@ -26,13 +32,22 @@ public final class CausalLastWriterWins<W> implements Invariant {
    */
   public record Decision<W>(long ordinal, boolean localWrite, W incoming, W kept, W lost) {}
 
+  /** Small, so that every run of more than a few dozen writes exercises compaction. */
+  private static final int COMPACT_SIZE_MIN = 64;
+
+  /** A write's origin and the ground truth of its own event. */
+  private record Truth(NodeId origin, VectorStamp stamp) {}
+
   private final String name;
   private final BiFunction<InvariantContext, NodeId, Decision<W>> decisions;
   private final Function<W, String> identity;
   private final Function<W, String> describe;
-  // The ground truth of each write's own event, by identity. Only looked up.
-  private final LookupMap<String, VectorStamp> writeTruth = new LookupMap<>();
+  // By identity. Looked up, and pruned by a rule that judges each write alone.
+  private final LookupMap<String, Truth> writeTruth = new LookupMap<>();
+  private final LookupMap<NodeId, String> keptBy = new LookupMap<>(); // Each replica's write.
+  private final LookupMap<String, Integer> keptCount = new LookupMap<>(); // Replicas keeping it.
   private final LookupMap<NodeId, Long> lastOrdinal = new LookupMap<>();
+  private int compactAt = COMPACT_SIZE_MIN;
 
   private CausalLastWriterWins(
       String name,
@@ -89,14 +104,22 @@ public final class CausalLastWriterWins<W> implements Invariant {
     }
     lastOrdinal.put(node, decision.ordinal());
     if (decision.localWrite()) {
-      writeTruth.put(identity.apply(decision.incoming()), step.truth());
+      writeTruth.put(identity.apply(decision.incoming()), new Truth(node, step.truth()));
     }
+    judge(context, node, decision);
+    keep(node, identity.apply(decision.kept()));
+    if (writeTruth.size() >= compactAt) {
+      forgetUnreachable(context); // After judging: the write that just lost may go now.
+    }
+  }
+
+  private void judge(InvariantContext context, NodeId node, Decision<W> decision) {
     if (decision.lost() == null || decision.kept().equals(decision.incoming())) {
       return;
     }
-    VectorStamp kept = writeTruth.get(identity.apply(decision.kept()));
-    VectorStamp lost = writeTruth.get(identity.apply(decision.lost()));
-    if (kept != null && lost != null && kept.happenedBefore(lost)) {
+    Truth kept = writeTruth.get(identity.apply(decision.kept()));
+    Truth lost = writeTruth.get(identity.apply(decision.lost()));
+    if (kept != null && lost != null && kept.stamp().happenedBefore(lost.stamp())) {
       context.fail(
           node,
           node
@@ -106,5 +129,28 @@ public final class CausalLastWriterWins<W> implements Invariant {
               + describe.apply(decision.lost())
               + ", which causally follows it: the later write was lost");
     }
+  }
+
+  /** Records that {@code node} now keeps {@code write}, and no longer what it kept before. */
+  private void keep(NodeId node, String write) {
+    String before = keptBy.put(node, write);
+    if (write.equals(before)) {
+      return;
+    }
+    keptCount.merge(write, 1, Integer::sum);
+    if (before != null) {
+      keptCount.merge(before, -1, (count, minus) -> count + minus == 0 ? null : count + minus);
+    }
+  }
+
+  /** Forgets the writes no replica keeps and no pending message can still carry. */
+  private void forgetUnreachable(InvariantContext context) {
+    LookupMap<NodeId, Long> floors = new LookupMap<>();
+    writeTruth.removeIf(
+        (write, truth) -> {
+          long floor = floors.computeIfAbsent(truth.origin(), context::causalFloor);
+          return truth.stamp().count(truth.origin()) < floor && !keptCount.containsKey(write);
+        });
+    compactAt = Math.max(COMPACT_SIZE_MIN, 2 * writeTruth.size());
   }
 }

@@ -20,6 +20,7 @@ import faultline.protocols.clocks.ClockInvariants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Builds register runs for tests: random writes, skewed clocks, and optional random faults. */
 final class RegisterRuns {
@@ -37,6 +38,21 @@ final class RegisterRuns {
    * crash/restart, a partition and a backward clock jump, all drawn from the seed.
    */
   static RunOutcome run(long seed, Timestamping resolveBy, Set<RegisterBug> bugs, boolean faults) {
+    return run(seed, resolveBy, bugs, faults, List.of(), true, UnaryOperator.identity());
+  }
+
+  /**
+   * The same run with {@code moreFaults} too, going on past violations when {@code stopOnViolation}
+   * is false, with every invariant passed through {@code wrap}.
+   */
+  static RunOutcome run(
+      long seed,
+      Timestamping resolveBy,
+      Set<RegisterBug> bugs,
+      boolean faults,
+      List<ScheduledFault> moreFaults,
+      boolean stopOnViolation,
+      UnaryOperator<Invariant> wrap) {
     RegisterConfig config =
         new RegisterConfig(
             resolveBy,
@@ -55,7 +71,7 @@ final class RegisterRuns {
                     Ratio.of(1, 10),
                     false))
             .limits(Limits.of(4 * SECOND))
-            .stopOnViolation(true);
+            .stopOnViolation(stopOnViolation);
     List<NodeId> nodes =
         List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3"), NodeId.of("n4"));
     for (NodeId node : nodes) {
@@ -76,7 +92,8 @@ final class RegisterRuns {
       builder.fault(new ScheduledFault(2200 * MILLI, new Fault.Heal()));
       builder.fault(new ScheduledFault(2500 * MILLI, new Fault.ClockJump(victim, -200 * MILLI)));
     }
-    allInvariants().forEach(builder::invariant);
+    moreFaults.forEach(builder::fault);
+    allInvariants().stream().map(wrap).forEach(builder::invariant);
     return builder.build().run();
   }
 }

@@ -24,19 +24,22 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Reproduce a paper's analysis: run a seed sweep and print each measurement with",
-      "its 95% confidence interval beside the formula's prediction, as a Markdown",
-      "table (and a CSV with --csv). 'swim': time to first detection, failed probes",
-      "under loss, load per member, dissemination time, and Lifeguard's reduction of",
-      "false positives around a slow member. 'detectors': SWIM, all-to-all heartbeats",
-      "with a fixed timeout and with phi accrual on the same faults and seeds:",
-      "detection times, false positives and message cost as the group grows."
+      "Reproduce a paper's analysis by a seed sweep.",
+      "Each measurement is printed with its 95% confidence interval beside the formula's"
+          + " prediction, as a Markdown table (and a CSV with --csv).",
+      "'swim': time to first detection, failed probes under loss, load per member,"
+          + " dissemination time, and Lifeguard's reduction of false positives around a slow"
+          + " member.",
+      "'detectors': SWIM, all-to-all heartbeats with a fixed timeout and with phi accrual on"
+          + " the same faults and seeds: detection times, false positives and message cost as"
+          + " the group grows."
     },
     footer = {
       "",
       "Examples:",
       "  ./faultline analyze swim",
       "  ./faultline analyze swim --seeds 1..1000 --members 10,100 --csv swim.csv",
+      "  ./faultline analyze swim --plot swim.png",
       "  ./faultline analyze detectors --seeds 1..10 --members 10,100,1000"
     })
 final class AnalyzeCommand implements Callable<Integer> {
@@ -71,6 +74,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV here.")
   Path csvPath;
 
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE",
+      description =
+          "swim only: also draw each quantity, measured with its interval beside the"
+              + " prediction, as PNG or SVG (by the extension; no display needed).")
+  Path plotPath;
+
   @Override
   public Integer call() {
     if (!ANALYSES.contains(analysis)) {
@@ -86,6 +97,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     boolean swim = analysis.equals("swim");
+    if (plotPath != null && !swim) {
+      throw new UserError("--plot: drawn for 'analyze swim' only");
+    }
+    PlotOutput plot = PlotOutput.check(plotPath);
     long[] seeds = parseSeeds(seedsText != null ? seedsText : swim ? "1..200" : "1..20");
     List<Integer> sizes = members != null ? members : List.of(10, 100);
     ScenarioLoader loader = ScenarioArgument.loader();
@@ -100,6 +115,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       rows.forEach(row -> lines.add(row.markdown()));
       rows.forEach(row -> csv.add(row.csv()));
       notes = analysis.notes();
+      if (plot != null) {
+        plot.write("faultline analyze swim, " + seedsLabel(seeds) + ", n = " + sizes, rows);
+      }
     } else {
       DetectorComparison comparison = new DetectorComparison(loader, jobs);
       List<DetectorComparison.Row> rows = comparison.compare(sizes, seeds);
@@ -115,6 +133,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       out.println();
       out.println("note: " + note);
     }
+    if (plot != null) {
+      out.println();
+      out.println("plot: " + plot.path());
+    }
     if (csvPath != null) {
       writeCsv(csv);
       out.println();
@@ -122,6 +144,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static String seedsLabel(long[] seeds) {
+    return seeds.length + " seeds from " + seeds[0] + " to " + seeds[seeds.length - 1];
   }
 
   private static long[] parseSeeds(String text) {

@@ -5,11 +5,7 @@ import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.scenarios.history.HistoryParser;
 import faultline.scenarios.history.ParsedHistory;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,25 +18,26 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check that a client history is linearizable: that each operation can be",
-      "given one instant between its invocation and its completion such that, run",
-      "one at a time in that order, the operations give the results clients saw.",
+      "Check that a client history of reads and writes is linearizable.",
+      "Linearizable: each operation can be given one instant between its invocation and its"
+          + " completion such that, run one at a time in that order, the operations give the"
+          + " results the clients saw.",
       "",
       "The history is JSON Lines, one event per line, in real-time order:",
       "  {\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
       "  {\"process\":0,\"type\":\"ok\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
-      "type is invoke, ok, fail (certainly did not take effect) or info (unknown:",
-      "may take effect at any point after its invocation, or never). Each key is",
-      "checked on its own.",
+      "type is invoke, ok, fail (certainly did not take effect) or info (unknown: it may take"
+          + " effect at any point after its invocation, or never). process is any integer; a"
+          + " process has at most one operation outstanding. Each key is checked on its own.",
       ""
     },
     footer = {
       "",
-      "Exit codes: 0 linearizable; 1 not linearizable (prints the operations that",
-      "cannot be placed and the longest linearizable prefix found); 2 bad usage or",
-      "a bad history file (one line: file:line:column: field: reason); 3 internal",
-      "error; 4 undecided: the search gave up after --max-states states (raise it,",
-      "or check a shorter history)."
+      "Exit codes: 0 linearizable; 1 not linearizable (prints the operations that cannot be"
+          + " placed and the longest linearizable prefix found); 2 bad usage or a bad history"
+          + " file (one line: file:line:column: field: reason); 3 internal error; 4 undecided:"
+          + " the search gave up after --max-states states (raise it, or check a shorter"
+          + " history)."
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -79,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
     if (statesMax < 1) {
       throw new UserError("--max-states: must be at least 1, got " + statesMax);
     }
-    ParsedHistory history = HistoryParser.parse(historyPath.toString(), read(historyPath), model);
+    ParsedHistory history = HistoryParser.parse(historyPath, model);
     long startNanos = System.nanoTime();
     CheckResult result = LinearizabilityChecker.check(history.events(), model, statesMax);
     long elapsedNanos = System.nanoTime() - startNanos;
@@ -95,18 +92,5 @@ final class CheckCommand implements Callable<Integer> {
       case NOT_LINEARIZABLE -> ExitCodes.FAILED_CHECK;
       case UNKNOWN -> ExitCodes.UNDECIDED;
     };
-  }
-
-  private static String read(Path path) {
-    try {
-      byte[] bytes = Files.readAllBytes(path);
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new UserError(path + ": not UTF-8 text");
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UserError(path + ": no such file");
-    } catch (IOException e) {
-      throw new UserError("cannot read " + path + ": " + e.getMessage());
-    }
   }
 }

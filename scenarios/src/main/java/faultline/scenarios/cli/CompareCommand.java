@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Run two or more scenarios over the same seeds and print their figures side by side:",
-      "seeds with violations, client operations, commits, commit latency percentiles,",
-      "leader changes and time without a leader (medians over the seeds). Scenarios whose",
-      "nodes and random-fault settings agree get the same fault schedule from a seed; the",
-      "table counts the seeds where they did. Exits 1 when a seed violated an invariant",
-      "that its scenario does not expect."
+      "Compare scenarios over the same seeds, figures side by side.",
+      "Prints seeds with violations, client operations, commits, commit latency percentiles,"
+          + " leader changes and time without a leader (medians over the seeds). Scenarios whose"
+          + " nodes and random-fault settings agree get the same fault schedule from a seed; the"
+          + " table counts the seeds where they did. Exits 1 when a seed violated an invariant"
+          + " that its scenario does not expect."
     },
     footer = {
       "",

@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "describe",
     mixinStandardHelpOptions = true,
-    description = "Explain a scenario: what it teaches, its nodes, network, faults and checks.")
+    description = {
+      "Explain a scenario: what it teaches, its nodes, faults and checks.",
+      "Shows its description, protocol, nodes, network, clocks, faults, invariants and"
+          + " expectations."
+    })
 final class DescribeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -98,12 +102,13 @@ final class DescribeCommand implements Callable<Integer> {
   private static String describe(LinkPolicy policy) {
     return "latency "
         + describe(policy.latency())
-        + ", loss "
-        + policy.loss()
-        + ", duplicate "
-        + policy.duplicate()
-        + ", reorder "
-        + policy.reorder()
+        + (policy.loss().isZero() ? ", no loss" : ", loss " + Text.probability(policy.loss()))
+        + (policy.duplicate().isZero()
+            ? ", no duplicates"
+            : ", duplicate " + Text.probability(policy.duplicate()))
+        + (policy.reorder().isZero()
+            ? ", no reordering"
+            : ", reorder " + Text.probability(policy.reorder()))
         + (policy.fifo() ? ", FIFO" : "");
   }
 

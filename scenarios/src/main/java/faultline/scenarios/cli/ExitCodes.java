@@ -36,5 +36,11 @@ public final class ExitCodes {
     };
   }
 
+  /** Memory ran out: said in one line with how to give Java more; never mistaken for 1. */
+  public static final int OUT_OF_MEMORY = 6;
+
+  /** Ctrl-C: 128 + SIGINT, as shells report a process an interrupt ended. */
+  public static final int INTERRUPTED = 130;
+
   private ExitCodes() {}
 }

@@ -38,13 +38,13 @@ final class FaultText {
       changes.add("latency " + DescribeCommand.describe(link.latency()));
     }
     if (link.loss() != null) {
-      changes.add("loss " + link.loss());
+      changes.add("loss " + Text.probability(link.loss()));
     }
     if (link.duplicate() != null) {
-      changes.add("duplicate " + link.duplicate());
+      changes.add("duplicate " + Text.probability(link.duplicate()));
     }
     if (link.reorder() != null) {
-      changes.add("reorder " + link.reorder());
+      changes.add("reorder " + Text.probability(link.reorder()));
     }
     if (link.fifo() != null) {
       changes.add(link.fifo() ? "FIFO" : "not FIFO");

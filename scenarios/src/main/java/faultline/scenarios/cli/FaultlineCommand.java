@@ -2,8 +2,11 @@ package faultline.scenarios.cli;
 
 import faultline.engine.NodeFailure;
 import faultline.engine.trace.TraceFormat;
+import faultline.scenarios.parse.InputFiles;
 import faultline.scenarios.parse.ScenarioException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
@@ -31,14 +34,14 @@ import picocli.CommandLine.Option;
       SweepCommand.class,
       ProtocolsCommand.class,
       CompareCommand.class,
-      AnalyzeCommand.class,
-      CommandLine.HelpCommand.class
+      AnalyzeCommand.class
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 an invariant was violated (or a replay differed),",
-      "2 bad usage or input, 3 internal error (add --verbose for the stack trace),",
-      "4 check could not decide within --max-states, 5 a run was inconclusive."
+      "Exit codes: 0 ok, 1 an invariant was violated (or a replay differed), 2 bad usage or"
+          + " input, 3 internal error (add --verbose for the stack trace), 4 check could not"
+          + " decide within --max-states, 5 inconclusive (a run stopped by a limit before its"
+          + " end, or a check undecided), 6 out of memory, 130 interrupted (Ctrl-C)."
     })
 public final class FaultlineCommand implements Runnable {
   @Option(
@@ -61,6 +64,12 @@ public final class FaultlineCommand implements Runnable {
         .map(ServiceLoader.Provider::get)
         .sorted(Comparator.comparing(CommandExtension::name))
         .forEach(extension -> extension.register(commandLine));
+    CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+    help.getCommandSpec()
+        .usageMessage()
+        .description("Show the help of a command, like ./faultline help run.");
+    commandLine.addSubcommand("help", help); // Listed last.
+    commandLine.registerConverter(Path.class, new PathArguments.Converter());
     commandLine.setParameterExceptionHandler(FaultlineCommand::onBadUsage);
     commandLine.setExecutionExceptionHandler(FaultlineCommand::onFailure);
     return commandLine;
@@ -68,7 +77,7 @@ public final class FaultlineCommand implements Runnable {
 
   private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("faultline: " + e.getMessage());
+    err.println("faultline: " + UsageErrors.message(e));
     err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
     return ExitCodes.BAD_INPUT;
@@ -79,6 +88,16 @@ public final class FaultlineCommand implements Runnable {
     PrintWriter err = commandLine.getErr();
     if (e instanceof ScenarioException || e instanceof UserError) {
       err.println("faultline: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    if (OutOfMemory.isCause(e)) {
+      return OutOfMemory.report(err); // From a worker thread: a sweep's, say.
+    }
+    if (e instanceof UncheckedIOException io) {
+      // A file that could be opened but not written to the end (a full disk, a lost mount): the
+      // machine's state, not a bug, so it is said plainly.
+      err.println("faultline: " + io.getMessage() + ": " + InputFiles.reason(io.getCause()));
       err.flush();
       return ExitCodes.BAD_INPUT;
     }

@@ -8,7 +8,24 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    Interrupts.install(System.err);
+    OutOfMemory.installForEveryThread(System.err);
+    if (ProgressLine.wanted()) {
+      ProgressLine.start(System.err);
+    }
+    int code;
+    try {
+      code = execute(args);
+    } catch (OutOfMemoryError e) {
+      code = OutOfMemory.report(new PrintWriter(System.err, true));
+    } finally {
+      ProgressLine.stop();
+    }
+    if (Interrupts.requested()) {
+      code = ExitCodes.INTERRUPTED;
+    }
+    Interrupts.commandDone();
+    System.exit(code); // After Ctrl-C this waits for the shutdown, which exits with 130.
   }
 
   /** Runs the command line and returns its exit code (tests call this directly). */

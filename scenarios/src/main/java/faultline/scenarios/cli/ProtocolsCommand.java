@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "protocols",
     mixinStandardHelpOptions = true,
     description = {
-      "List the protocols a scenario can name in \"protocol\", one line each; or, for one,",
-      "its parameters (name, type, default, meaning), invariants and bundled scenarios."
+      "List the protocols a scenario can name in \"protocol\", one line each.",
+      "Given one protocol's name, show its parameters (name, type, default, meaning), its"
+          + " invariants and its bundled scenarios."
     })
 final class ProtocolsCommand implements Callable<Integer> {
   private static final int WIDTH = 100;

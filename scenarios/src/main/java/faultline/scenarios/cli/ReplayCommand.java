@@ -1,5 +1,8 @@
 package faultline.scenarios.cli;
 
+import faultline.engine.RunMonitor;
+import faultline.engine.RunOutcome;
+import faultline.engine.trace.TraceEvent;
 import faultline.engine.trace.TraceFormat;
 import faultline.engine.trace.TraceHeader;
 import faultline.scenarios.model.Scenario;
@@ -9,6 +12,7 @@ import faultline.scenarios.trace.TraceComparison;
 import faultline.scenarios.trace.TraceFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,10 +24,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Re-run a trace and check that the run repeats.",
-      "Runs the scenario and seed recorded in the trace's header and compares the run's",
-      "fingerprint with the trace's (format version 2, or 1, whose fingerprint is computed",
-      "from its events). Exit 0 when identical, 1 when they differ (the first differing",
-      "event line is shown)."
+      "Runs the scenario and seed recorded in the trace's header and compares the run's"
+          + " fingerprint with the trace's (format version 2, or 1, whose fingerprint is computed"
+          + " from its events). Exit 0 when identical, 1 when they differ (the first differing"
+          + " event line is shown). A trace cut short by Ctrl-C or --wall-limit replays to the"
+          + " same point."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,10 +41,14 @@ final class ReplayCommand implements Callable<Integer> {
     long lines;
     String recordedFingerprint;
     TraceHeader header;
+    CutShort cutShort = null;
     try (TraceFile recorded = TraceFile.open(tracePath)) {
       header = recorded.header();
-      while (recorded.next() != null) {
+      for (TraceEvent event = recorded.next(); event != null; event = recorded.next()) {
         // Checks every line and the end line before anything runs.
+        if (event instanceof TraceEvent.Halt halt) {
+          cutShort = CutShort.of(halt.reason(), recorded.lineNumber() - 1);
+        }
       }
       lines = recorded.lineNumber();
       recordedFingerprint = recorded.fingerprint();
@@ -51,7 +60,15 @@ final class ReplayCommand implements Callable<Integer> {
     TraceComparison comparison;
     try (TraceComparison sink = new TraceComparison(tracePath)) {
       comparison = sink;
-      replay = ScenarioRunner.run(scenario, header.seed(), scenario.run().untilNanos(), sink);
+      RunMonitor stopWhereTheRecordingStopped =
+          cutShort == null ? RunMonitor.NONE : cutShort.monitor(sink);
+      replay =
+          ScenarioRunner.run(
+              scenario,
+              header.seed(),
+              scenario.run().untilNanos(),
+              sink,
+              stopWhereTheRecordingStopped);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (comparison.difference() < 0 && replay.outcome().fingerprint().equals(recordedFingerprint)) {
@@ -74,6 +91,28 @@ final class ReplayCommand implements Callable<Integer> {
     out.println("The run is not deterministic, or the trace came from another build of faultline.");
     out.flush();
     return ExitCodes.FAILED_CHECK;
+  }
+
+  /**
+   * A recording stopped from outside the run (Ctrl-C, a wall-clock budget): the replay stops at the
+   * same point. Such a stop happens only when the engine asks its monitor, between events, so the
+   * replay's monitor stops the run the first time it is asked with as many lines written as the
+   * recording had before its halt line.
+   */
+  private record CutShort(RunOutcome.StopReason reason, long linesBeforeHalt) {
+    static CutShort of(String haltReason, long linesBeforeHalt) {
+      for (RunOutcome.StopReason reason :
+          List.of(RunOutcome.StopReason.INTERRUPTED, RunOutcome.StopReason.WALL_CLOCK_LIMIT)) {
+        if (reason.label().equals(haltReason)) {
+          return new CutShort(reason, linesBeforeHalt);
+        }
+      }
+      return null;
+    }
+
+    RunMonitor monitor(TraceComparison replayed) {
+      return (events, nowNanos) -> replayed.linesCompared() >= linesBeforeHalt ? reason : null;
+    }
   }
 
   private static String shown(String line) {

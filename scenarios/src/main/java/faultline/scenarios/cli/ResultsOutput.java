@@ -2,6 +2,7 @@ package faultline.scenarios.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 final class ResultsOutput {
   private ResultsOutput() {}
 
-  static Writer open(Path outPath, Writer standardOut) {
+  static Writer open(Path outPath, Writer standardOut, PrintWriter err) {
     if (outPath == null) {
       // Closing the results must not close the command line's own output.
       return new java.io.FilterWriter(standardOut) {
@@ -22,14 +23,11 @@ final class ResultsOutput {
         }
       };
     }
+    OutputPaths.prepareFile("--out", outPath, err);
     try {
-      Path parent = outPath.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
       return Files.newBufferedWriter(outPath, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("--out: cannot write " + outPath + ": " + e.getMessage());
+      throw OutputPaths.cannotWrite("--out", outPath, e);
     }
   }
 

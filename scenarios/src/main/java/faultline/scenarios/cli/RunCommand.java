@@ -9,9 +9,9 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.history.ClientHistorySink;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.Durations;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
+import faultline.scenarios.run.Shell;
 import faultline.scenarios.run.ViolationsJson;
 import faultline.scenarios.trace.FileTraceSink;
 import java.io.IOException;
@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario and summarize it.",
       "The same scenario and seed always give the same run, byte for byte.",
-      "Exit 0 when every invariant held, 1 when one was violated, 5 when inconclusive (a limit",
-      "stopped the run before its end, or a check could not decide within its budget)."
+      "Exit 0 when every invariant held, 1 when one was violated, 5 when inconclusive (a limit"
+          + " stopped the run before its end, or a check could not decide within its budget)."
     })
 final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
@@ -65,14 +65,37 @@ final class RunCommand implements Callable<Integer> {
       description = "Virtual time to run to, like 5s or 750ms (default: the scenario's).")
   String until;
 
+  @Option(
+      names = "--wall-limit",
+      paramLabel = "DURATION",
+      description =
+          "Stop after this much real time, like 30s or 10m; a run stopped so is inconclusive"
+              + " (exit 5). Ctrl-C stops a run the same way.")
+  String wallLimit;
+
   @Override
   public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    OutputPaths.requireDistinct("--trace", tracePath, "--history", historyPath);
+    if (tracePath != null) {
+      OutputPaths.prepareFile("--trace", tracePath, err);
+    }
+    if (historyPath != null) {
+      OutputPaths.prepareFile("--history", historyPath, err);
+    }
+    long durationOption = until == null ? 0 : DurationOptions.positive("--until", until);
+    StopConditions stop =
+        StopConditions.startingNow(
+            wallLimit == null ? null : DurationOptions.positive("--wall-limit", wallLimit));
+    Activity.set("loading " + scenarioName);
     Scenario scenario = ScenarioArgument.load(scenarioName);
     for (String warning : Protocols.named(scenario.protocol()).orElseThrow().warnings(scenario)) {
       spec.commandLine().getErr().println("warning: " + warning);
     }
     long runSeed = seed != null ? seed : scenario.seed();
-    long durationNanos = until == null ? scenario.run().untilNanos() : parseUntil(until);
+    long durationNanos = until == null ? scenario.run().untilNanos() : durationOption;
+    RunWatch watch = new RunWatch(scenario.name(), durationNanos, stop);
+    Activity.set(watch::describe);
     long startedNanos = System.nanoTime();
     RunReport report;
     ClientHistorySink history;
@@ -81,8 +104,10 @@ final class RunCommand implements Callable<Integer> {
       history = historySink;
       report =
           ScenarioRunner.run(
-              scenario, runSeed, durationNanos, historySink == null ? sink : historySink);
+              scenario, runSeed, durationNanos, historySink == null ? sink : historySink, watch);
     }
+    Activity.clear();
+    ProgressLine.clearNow();
     long elapsedNanos = System.nanoTime() - startedNanos;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -97,18 +122,6 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.of(report.outcome().verdict());
   }
 
-  private static long parseUntil(String text) {
-    try {
-      long nanos = Durations.parse(text);
-      if (nanos <= 0) {
-        throw new UserError("--until: the run must last longer than 0s: '" + text + "'");
-      }
-      return nanos;
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--until: " + e.getMessage());
-    }
-  }
-
   private TraceSink openSink() {
     if (tracePath == null) {
       return TraceSink.discard();
@@ -116,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return new FileTraceSink(tracePath);
     } catch (IOException e) {
-      throw new UserError("--trace: cannot write " + tracePath + ": " + e.getMessage());
+      throw OutputPaths.cannotWrite("--trace", tracePath, e);
     }
   }
 
@@ -124,23 +137,29 @@ final class RunCommand implements Callable<Integer> {
     try {
       return new ClientHistorySink(historyPath, next);
     } catch (IOException e) {
-      throw new UserError("--history: cannot write " + historyPath + ": " + e.getMessage());
+      throw OutputPaths.cannotWrite("--history", historyPath, e);
     }
   }
 
   private static void printHistory(PrintWriter out, ClientHistorySink history) {
     if (history.invocations() == 0) {
       out.printf(
-          "history: %s is empty: no client of this run invoked an operation%n", history.path());
+          "history: %s is empty: no client of this run invoked an operation%n",
+          Shell.quote(history.path().toString()));
       return;
     }
     out.printf(
         "history: %d operations written to %s%s%n",
         history.invocations(),
-        history.path(),
+        Shell.quote(history.path().toString()),
         history
             .model()
-            .map(model -> "; check: ./faultline check " + history.path() + " --model " + model)
+            .map(
+                model ->
+                    "; check: ./faultline check "
+                        + Shell.quote(history.path().toString())
+                        + " --model "
+                        + model)
             .orElse(""));
   }
 

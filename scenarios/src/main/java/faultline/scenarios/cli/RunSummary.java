@@ -4,6 +4,7 @@ import faultline.engine.RunOutcome;
 import faultline.engine.check.Violation;
 import faultline.scenarios.model.Expectation;
 import faultline.scenarios.run.RunReport;
+import faultline.scenarios.run.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,8 @@ final class RunSummary {
         outcome.stopReason().explanation());
     out.printf(
         "fingerprint %s%s%n",
-        outcome.fingerprint(), tracePath == null ? "" : "  (trace written to " + tracePath + ")");
+        outcome.fingerprint(),
+        tracePath == null ? "" : "  (trace written to " + Shell.quote(tracePath.toString()) + ")");
     printViolations(outcome);
     printInconclusive(report);
     printMetrics(outcome);
@@ -45,7 +47,8 @@ final class RunSummary {
     String reproduce = report.reproduceCommand();
     out.printf(
         "reproduce: %s%s%n",
-        reproduce, tracePath == null ? " --trace run.jsonl" : " --trace " + tracePath);
+        reproduce,
+        " --trace " + (tracePath == null ? "run.jsonl" : Shell.quote(tracePath.toString())));
   }
 
   private void printViolations(RunOutcome outcome) {

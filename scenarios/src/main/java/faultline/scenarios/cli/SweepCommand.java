@@ -1,8 +1,8 @@
 package faultline.scenarios.cli;
 
+import faultline.engine.RunOutcome;
 import faultline.scenarios.model.Expectation;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.Durations;
 import faultline.scenarios.sweep.SeedList;
 import faultline.scenarios.sweep.Shard;
 import faultline.scenarios.sweep.SweepRunner;
@@ -24,12 +24,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {SweepMergeCommand.class},
     description = {
-      "Run a scenario for many seeds, one single-threaded simulation per job.",
-      "Writes one JSON line per seed (seed, fingerprint, violations, stopReason,",
-      "events, virtualTimeNanos, replay) in seed order, whatever order the jobs",
-      "finish in. Exits 1 when a seed violated an invariant that the scenario does",
-      "not expect, listing each such seed with its replay command. Split a sweep",
-      "across machines with --shard; join the parts with 'sweep merge'."
+      "Run a scenario for many seeds, one simulation per job.",
+      "Each simulation is single-threaded; the jobs run side by side. Writes one JSON line per"
+          + " seed (seed, fingerprint, violations, stopReason, events, virtualTimeNanos, replay) in seed order, whatever order the jobs finish in. Exits 1"
+          + " when a seed violated an invariant that the scenario does not expect, listing each"
+          + " such seed with its replay command. Split a sweep across machines with --shard;"
+          + " join the parts with 'sweep merge'."
     },
     footer = {
       "",
@@ -86,6 +86,15 @@ final class SweepCommand implements Callable<Integer> {
       description = "Virtual time to run each seed to, like 5s (default: the scenario's).")
   String until;
 
+  @Option(
+      names = "--wall-limit",
+      paramLabel = "DURATION",
+      description =
+          "Stop the sweep after this much real time, like 10m: the results of the seeds done so"
+              + " far are written and the sweep is inconclusive (exit 5). Ctrl-C stops it the same"
+              + " way.")
+  String wallLimit;
+
   @Override
   public Integer call() throws Exception {
     if (scenarioName == null) {
@@ -102,8 +111,13 @@ final class SweepCommand implements Callable<Integer> {
         shardText == null
             ? Shard.WHOLE
             : parse("--shard", () -> Shard.parse(shardText, environment));
+    long durationOption = until == null ? 0 : DurationOptions.positive("--until", until);
+    StopConditions stop =
+        StopConditions.startingNow(
+            wallLimit == null ? null : DurationOptions.positive("--wall-limit", wallLimit));
+    Activity.set("loading " + scenarioName);
     Scenario scenario = ScenarioArgument.load(scenarioName);
-    long durationNanos = until == null ? scenario.run().untilNanos() : parseUntil(until);
+    long durationNanos = until == null ? scenario.run().untilNanos() : durationOption;
     long[] mine =
         Arrays.copyOfRange(seeds.seeds(), shard.from(seeds.size()), shard.to(seeds.size()));
 
@@ -121,18 +135,39 @@ final class SweepCommand implements Callable<Integer> {
     summaryOut.flush();
     SweepSummary summary = new SweepSummary();
     long startedNanos = System.nanoTime();
-    try (Writer results = ResultsOutput.open(outPath, spec.commandLine().getOut())) {
-      new SweepRunner(scenario, seeds, durationNanos)
-          .run(
-              mine,
-              jobs,
-              result -> {
-                summary.add(result);
-                ResultsOutput.writeLine(results, result.toJsonLine(), outPath);
-              });
+    Activity.set(
+        () ->
+            String.format(
+                "sweep %s: %d of %d seeds done, %d failed",
+                scenario.name(), summary.seeds(), mine.length, summary.failures()));
+    RunOutcome.StopReason stoppedBy;
+    try (Writer results =
+        ResultsOutput.open(outPath, spec.commandLine().getOut(), spec.commandLine().getErr())) {
+      stoppedBy =
+          new SweepRunner(scenario, seeds, durationNanos)
+              .run(
+                  mine,
+                  jobs,
+                  stop.monitor(),
+                  result -> {
+                    summary.add(result);
+                    ProgressLine.aside(
+                        () -> ResultsOutput.writeLine(results, result.toJsonLine(), outPath));
+                  });
     }
+    Activity.clear();
+    ProgressLine.clearNow();
     summary.print(summaryOut, System.nanoTime() - startedNanos, jobs);
-    boolean rateMet = judgeRate(summaryOut, scenario, seeds, shard, durationNanos, summary);
+    if (stoppedBy != null) {
+      summaryOut.printf(
+          "  stopped %s after %d of %d seeds: the results above are those seeds' only%n",
+          stoppedBy == RunOutcome.StopReason.INTERRUPTED ? "by Ctrl-C" : "at --wall-limit",
+          summary.seeds(),
+          mine.length);
+    }
+    boolean rateMet =
+        stoppedBy != null // A sweep cut short says nothing of a rate over all its seeds.
+            || judgeRate(summaryOut, scenario, seeds, shard, durationNanos, summary);
     if (outPath != null) {
       summaryOut.println("  results: " + outPath);
     }
@@ -140,7 +175,7 @@ final class SweepCommand implements Callable<Integer> {
     if (summary.anyFailed() || !rateMet) {
       return ExitCodes.FAILED_CHECK;
     }
-    return summary.anyInconclusive() ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
+    return summary.anyInconclusive() || stoppedBy != null ? ExitCodes.INCONCLUSIVE : ExitCodes.OK;
   }
 
   /**
@@ -181,18 +216,6 @@ final class SweepCommand implements Callable<Integer> {
       return parser.get();
     } catch (IllegalArgumentException e) {
       throw new UserError(option + ": " + e.getMessage());
-    }
-  }
-
-  private static long parseUntil(String text) {
-    try {
-      long nanos = Durations.parse(text);
-      if (nanos <= 0) {
-        throw new UserError("--until: the run must last longer than 0s: '" + text + "'");
-      }
-      return nanos;
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--until: " + e.getMessage());
     }
   }
 }

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Join the outputs of a sweep's shards into the output of the whole sweep.",
-      "Exits 2, naming file and line, when a line is not a result, when files come",
-      "from different sweeps, when a seed appears twice, or when seeds are missing;",
-      "exits 1 when a seed violated an invariant the scenario does not expect."
+      "Join the outputs of a sweep's shards into the whole sweep's output.",
+      "Exits 2, naming file and line, when a line is not a result, when files come from"
+          + " different sweeps, when a seed appears twice, or when seeds are missing; exits 1"
+          + " when a seed violated an invariant the scenario does not expect."
     })
 final class SweepMergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,7 +46,8 @@ final class SweepMergeCommand implements Callable<Integer> {
       throw new UserError("sweep merge: " + e.getMessage());
     }
     SweepSummary summary = new SweepSummary();
-    try (Writer out = ResultsOutput.open(outPath, spec.commandLine().getOut())) {
+    try (Writer out =
+        ResultsOutput.open(outPath, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       for (SweepResult result : results) {
         summary.add(result);
         ResultsOutput.writeLine(out, result.toJsonLine(), outPath);

@@ -1,5 +1,6 @@
 package faultline.scenarios.cli;
 
+import faultline.engine.random.Ratio;
 import faultline.scenarios.parse.Durations;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -39,6 +40,21 @@ final class Text {
       }
     }
     return exact;
+  }
+
+  /**
+   * A probability as a scenario file writes it, a decimal such as {@code 0.05}, rather than the
+   * exact fraction it is kept as ({@code 5/100}); a fraction with no finite decimal stays one.
+   */
+  static String probability(Ratio ratio) {
+    try {
+      return new BigDecimal(ratio.numerator())
+          .divide(new BigDecimal(ratio.denominator()))
+          .stripTrailingZeros()
+          .toPlainString();
+    } catch (ArithmeticException e) {
+      return ratio.toString();
+    }
   }
 
   /** Wraps prose at {@code width} columns with an indent. */

@@ -1,6 +1,7 @@
 package faultline.scenarios.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,10 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faultline.protocols.history.HistoryEvent;
 import faultline.protocols.history.Model;
+import faultline.scenarios.parse.JsonErrors;
+import faultline.scenarios.parse.LineInput;
 import faultline.scenarios.parse.Messages;
 import faultline.scenarios.parse.ScenarioException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +45,9 @@ public final class HistoryParser {
   private static final List<String> FIELDS =
       List.of("process", "type", "f", "key", "value", "time", "index", "error");
 
+  /** The most one line may hold: an event is a few dozen bytes; a value may be a long string. */
+  public static final int LINE_BYTES_MAX = 1024 * 1024;
+
   private final String file;
   private final Model model;
   private final List<HistoryEvent> events = new ArrayList<>();
@@ -56,12 +65,28 @@ public final class HistoryParser {
 
   /** Parses {@code text}, the contents of {@code file}, for {@code model}. */
   public static ParsedHistory parse(String file, String text, Model model) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    try (LineInput input = new LineInput(new ByteArrayInputStream(bytes), file, bytes.length + 1)) {
+      return parse(file, input, model);
+    }
+  }
+
+  /**
+   * Parses the history file at {@code path} line by line: memory grows with the events, never with
+   * a line (one line may hold at most {@link #LINE_BYTES_MAX} bytes).
+   */
+  public static ParsedHistory parse(Path path, Model model) {
+    String file = path.toString();
+    try (LineInput input = LineInput.open(path, file, LINE_BYTES_MAX)) {
+      return parse(file, input, model);
+    }
+  }
+
+  private static ParsedHistory parse(String file, LineInput input, Model model) {
     HistoryParser parser = new HistoryParser(file, model);
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // A byte order mark.
-    String[] split = body.split("\r?\n|\r", -1);
-    for (int i = 0; i < split.length; i++) {
-      if (!split[i].isBlank()) {
-        parser.line(i + 1, split[i]);
+    for (String line = input.next(); line != null; line = input.next()) {
+      if (!line.isBlank()) {
+        parser.line(input.lineNumber(), line);
       }
     }
     if (parser.events.isEmpty()) {
@@ -153,45 +178,55 @@ public final class HistoryParser {
 
   /** The fields of one line's JSON object, each with the column where its value starts. */
   private Map<String, Located> fields(int lineNumber, String text) {
-    Map<String, Located> fields = new LinkedHashMap<>();
     try (JsonParser parser = JSON.createParser(text)) {
-      JsonToken first = parser.nextToken();
-      if (first != JsonToken.START_OBJECT) {
+      try {
+        return readFields(lineNumber, parser);
+      } catch (JsonProcessingException e) {
+        // Some refusals (a limit reached) come without a location: the parser's is as good.
+        JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         throw new ScenarioException(
             file,
             lineNumber,
-            column(parser),
+            Math.max(1, where.getColumnNr()),
             "",
-            "expected a JSON object (one history event per line)");
+            "malformed JSON: " + JsonErrors.reason(e));
       }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        int nameColumn = column(parser);
-        parser.nextToken();
-        int valueColumn = column(parser);
-        JsonNode value = parser.readValueAsTree();
-        if (fields.containsKey(name)) {
-          throw new ScenarioException(
-              file, lineNumber, nameColumn, Text.field(name), "the field is given twice");
-        }
-        fields.put(
-            name, new Located(value == null ? JSON.nullNode() : value, nameColumn, valueColumn));
-      }
-      if (parser.nextToken() != null) {
-        throw new ScenarioException(
-            file,
-            lineNumber,
-            column(parser),
-            "",
-            "unexpected content after the JSON object (one history event per line)");
-      }
-    } catch (JsonProcessingException e) {
-      int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
-      String reason = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
-      throw new ScenarioException(
-          file, lineNumber, column, "", "malformed JSON: " + Messages.oneLine(reason));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+  }
+
+  private Map<String, Located> readFields(int lineNumber, JsonParser parser) throws IOException {
+    Map<String, Located> fields = new LinkedHashMap<>();
+    JsonToken first = parser.nextToken();
+    if (first != JsonToken.START_OBJECT) {
+      throw new ScenarioException(
+          file,
+          lineNumber,
+          column(parser),
+          "",
+          "expected a JSON object (one history event per line)");
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      int nameColumn = column(parser);
+      parser.nextToken();
+      int valueColumn = column(parser);
+      JsonNode value = parser.readValueAsTree();
+      if (fields.containsKey(name)) {
+        throw new ScenarioException(
+            file, lineNumber, nameColumn, Text.field(name), "the field is given twice");
+      }
+      fields.put(
+          name, new Located(value == null ? JSON.nullNode() : value, nameColumn, valueColumn));
+    }
+    if (parser.nextToken() != null) {
+      throw new ScenarioException(
+          file,
+          lineNumber,
+          column(parser),
+          "",
+          "unexpected content after the JSON object (one history event per line)");
     }
     return fields;
   }

@@ -216,7 +216,7 @@ final class Cursor {
    * The longest duration, offset or jump a scenario may give: 100 years. Any run of such values
    * still adds up within a long of nanoseconds, so the engine's exact arithmetic never overflows.
    */
-  static final long DURATION_MAX_NANOS = 876_600L * 3_600_000_000_000L;
+  static final long DURATION_MAX_NANOS = Durations.DURATION_MAX_NANOS;
 
   /** A duration string, not negative. */
   long durationNanos() {

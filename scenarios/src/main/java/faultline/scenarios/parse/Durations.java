@@ -36,6 +36,14 @@ public final class Durations {
           new Unit("us", 1_000L),
           new Unit("ns", 1L));
 
+  /**
+   * The longest duration, offset or jump a scenario may give, and the longest {@code --until}: 100
+   * years. Any run of such values still adds up within a long of nanoseconds, so the engine's exact
+   * arithmetic never overflows; and one limit for files and options means that every run a command
+   * line can start, a trace header can replay.
+   */
+  public static final long DURATION_MAX_NANOS = 876_600L * 3_600_000_000_000L;
+
   private static final int MAX_TEXT_LENGTH = 64;
 
   private static final String DURATION_HINT =

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.scenarios.parse.SourceMap.Position;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.regex.Pattern;
 
 /**
  * Reads a JSON document (with {@code //} and {@code /* *}{@code /} comments and trailing commas) in
@@ -29,10 +28,6 @@ final class JsonDocuments {
           .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-  /** Jackson names the input in nested locations; we give the location ourselves. */
-  private static final Pattern NESTED_SOURCE =
-      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
-
   private JsonDocuments() {}
 
   /** A parsed document: its root object and where each part of it came from. */
@@ -43,35 +38,36 @@ final class JsonDocuments {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // A byte order mark.
     SourceMap sourceMap = new SourceMap();
     try (JsonParser parser = FACTORY.createParser(body)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new ScenarioException(file, 1, 1, "", "the file is empty; expected a JSON object");
+      try {
+        return new Parsed(readRoot(file, parser, sourceMap), sourceMap);
+      } catch (JsonProcessingException e) {
+        // Some refusals (a limit reached) come without a location: the parser's is as good.
+        JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        throw located(file, position(where), "malformed JSON: " + JsonErrors.reason(e));
       }
-      Position rootPosition = position(parser.currentTokenLocation());
-      if (first != JsonToken.START_OBJECT) {
-        throw located(file, rootPosition, "expected a JSON object, got " + describe(first));
-      }
-      ObjectNode root = (ObjectNode) new Reader(file, parser, sourceMap).value("", "");
-      if (parser.nextToken() != null) {
-        throw located(
-            file,
-            position(parser.currentTokenLocation()),
-            "unexpected content after the end of the JSON object");
-      }
-      return new Parsed(root, sourceMap);
-    } catch (JsonProcessingException e) {
-      throw malformed(file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
     }
   }
 
-  private static ScenarioException malformed(String file, JsonProcessingException e) {
-    Position position = e.getLocation() == null ? Position.UNKNOWN : position(e.getLocation());
-    String reason =
-        e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    reason = NESTED_SOURCE.matcher(reason).replaceAll("line $1, column $2");
-    return located(file, position, "malformed JSON: " + Messages.oneLine(reason));
+  private static ObjectNode readRoot(String file, JsonParser parser, SourceMap sourceMap)
+      throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new ScenarioException(file, 1, 1, "", "the file is empty; expected a JSON object");
+    }
+    Position rootPosition = position(parser.currentTokenLocation());
+    if (first != JsonToken.START_OBJECT) {
+      throw located(file, rootPosition, "expected a JSON object, got " + describe(first));
+    }
+    ObjectNode root = (ObjectNode) new Reader(file, parser, sourceMap).value("", "");
+    if (parser.nextToken() != null) {
+      throw located(
+          file,
+          position(parser.currentTokenLocation()),
+          "unexpected content after the end of the JSON object");
+    }
+    return root;
   }
 
   private static ScenarioException located(String file, Position position, String reason) {

@@ -1,6 +1,7 @@
 package faultline.scenarios.parse;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +73,15 @@ public final class Messages {
    * either has characters, so that {@code "to"} does not suggest {@code "at"}.
    */
   public static String didYouMean(String text, Collection<String> candidates) {
+    return closest(text, candidates).map(best -> "; did you mean " + quote(best) + "?").orElse("");
+  }
+
+  /**
+   * The candidate closest to {@code text} within a small edit distance, if any: what a "did you
+   * mean" names. A candidate qualifies only if fewer edits separate it from {@code text} than
+   * either has characters.
+   */
+  public static Optional<String> closest(String text, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
@@ -84,7 +94,7 @@ public final class Messages {
         bestDistance = distance;
       }
     }
-    return best == null ? "" : "; did you mean " + quote(best) + "?";
+    return Optional.ofNullable(best);
   }
 
   /** Optimal string alignment distance: Levenshtein plus swaps of adjacent characters. */

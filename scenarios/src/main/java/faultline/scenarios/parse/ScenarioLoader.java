@@ -8,10 +8,6 @@ import faultline.scenarios.model.Expectation;
 import faultline.scenarios.model.RunSpec;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.sweep.SeedList;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +20,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Loads scenario files strictly: every unknown field, unknown node, impossible value or malformed
@@ -40,6 +37,17 @@ public final class ScenarioLoader {
   static final long DEFAULT_MAX_EVENTS = 10_000_000;
   static final int DEFAULT_MAX_QUEUE = 1_000_000;
   static final int NODES_MAX = 1024;
+  static final int NAME_LENGTH_MAX = 100;
+
+  /** Letters and digits of any script, and {@code . _ - + /}: nothing a terminal or shell reads. */
+  private static final Pattern NAME =
+      Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._+/-]{0," + (NAME_LENGTH_MAX - 1) + "}");
+
+  /**
+   * The largest scenario file read: far above any written by hand (the bundled ones are a few KiB)
+   * or generated with a long fault schedule, and small enough to parse in a default heap.
+   */
+  public static final long FILE_BYTES_MAX = 64L * 1024 * 1024;
 
   static final List<String> ROOT_FIELDS =
       List.of(
@@ -84,17 +92,7 @@ public final class ScenarioLoader {
    */
   public Scenario loadFile(Path path) {
     String displayFile = path.toString();
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(displayFile, 0, 0, "", "no such file");
-    } catch (CharacterCodingException e) {
-      throw new ScenarioException(displayFile, 0, 0, "", "the file is not valid UTF-8 text");
-    } catch (IOException e) {
-      throw new ScenarioException(
-          displayFile, 0, 0, "", Messages.oneLine("cannot read the file: " + e));
-    }
+    String text = InputFiles.readText(path, displayFile, FILE_BYTES_MAX);
     Path fileName = path.getFileName();
     String name = fileName == null ? displayFile : fileName.toString();
     int dot = name.lastIndexOf('.');
@@ -144,8 +142,8 @@ public final class ScenarioLoader {
     if (root.field("$schema").present()) {
       root.field("$schema").text(); // Editors use it; the loader does not.
     }
-    String name = root.field("name").present() ? root.field("name").nonBlankText() : defaultName;
-    String description = root.required("description").nonBlankText();
+    String name = root.field("name").present() ? name(root.field("name")) : safeName(defaultName);
+    String description = prose(root.required("description"));
     String protocol = protocol(root.required("protocol"));
     SortedSet<String> known = invariantsByProtocol.get(protocol);
     List<NodeId> nodeList = nodes(root.required("nodes"));
@@ -171,6 +169,57 @@ public final class ScenarioLoader {
         expectation(root.field("expect"), protocol, known, invariants),
         source,
         origin);
+  }
+
+  /**
+   * A scenario's name is printed at the head of every summary and written into traces and sweep
+   * results, so it may not hold what could forge output or commands: line breaks, control or escape
+   * characters, spaces, quotes, shell syntax.
+   */
+  private static String name(Cursor field) {
+    String name = field.nonBlankText();
+    if (!NAME.matcher(name).matches()) {
+      throw field.error(
+          "a scenario name starts with a letter or digit and has at most "
+              + NAME_LENGTH_MAX
+              + " letters, digits, '.', '_', '-', '+' or '/', got "
+              + Messages.quote(name));
+    }
+    return name;
+  }
+
+  /** Text printed as it is: line breaks and tabs, but no escape or other control characters. */
+  private static String prose(Cursor field) {
+    String text = field.nonBlankText();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
+      if (control && c != '\n' && c != '\t' && c != '\r') {
+        throw field.error(
+            String.format(
+                "contains the control character U+%04X at position %d; write it out in words",
+                (int) c, i + 1));
+      }
+    }
+    return text;
+  }
+
+  /**
+   * The name of a file that gives none: its file name, each character a name cannot hold as '_'.
+   */
+  private static String safeName(String fileName) {
+    StringBuilder name = new StringBuilder();
+    fileName
+        .codePoints()
+        .limit(NAME_LENGTH_MAX)
+        .forEach(
+            c ->
+                name.appendCodePoint(
+                    Character.isLetterOrDigit(c) || ".-_+/".indexOf(c) >= 0 ? c : '_'));
+    if (name.isEmpty() || !Character.isLetterOrDigit(name.codePointAt(0))) {
+      name.insert(0, "scenario");
+    }
+    return name.toString();
   }
 
   private static long seed(Cursor seed) {

@@ -2,6 +2,7 @@ package faultline.scenarios.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.Limits;
+import faultline.engine.RunMonitor;
 import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
 import faultline.engine.SimulationBuilder;
@@ -40,7 +41,13 @@ public final class ScenarioRunner {
    *     shortened end of run
    */
   public static RunReport run(Scenario scenario, long seed, long durationNanos, TraceSink sink) {
-    Simulation simulation = build(scenario, seed, durationNanos, sink);
+    return run(scenario, seed, durationNanos, sink, RunMonitor.NONE);
+  }
+
+  /** Like {@link #run(Scenario, long, long, TraceSink)}, watched by {@code monitor}. */
+  public static RunReport run(
+      Scenario scenario, long seed, long durationNanos, TraceSink sink, RunMonitor monitor) {
+    Simulation simulation = build(scenario, seed, durationNanos, sink, monitor);
     RunOutcome outcome = simulation.run();
     RunReport report = new RunReport(scenario, seed, durationNanos, outcome, List.of());
     if (report.expectationsJudged()) {
@@ -52,6 +59,12 @@ public final class ScenarioRunner {
 
   /** Builds the simulation without running it (the visualizer steps it itself). */
   public static Simulation build(Scenario scenario, long seed, long durationNanos, TraceSink sink) {
+    return build(scenario, seed, durationNanos, sink, RunMonitor.NONE);
+  }
+
+  /** Like {@link #build(Scenario, long, long, TraceSink)}, watched by {@code monitor}. */
+  public static Simulation build(
+      Scenario scenario, long seed, long durationNanos, TraceSink sink, RunMonitor monitor) {
     ProtocolBinding binding =
         Protocols.named(scenario.protocol())
             .orElseThrow(
@@ -70,6 +83,7 @@ public final class ScenarioRunner {
             .limits(
                 new Limits(durationNanos, scenario.run().maxEvents(), scenario.run().maxQueue()))
             .stopOnViolation(scenario.run().stopOnViolation())
+            .monitor(monitor)
             .trace(sink, headerSource(scenario, durationNanos));
     setup.factories().forEach(builder::node);
     for (Map.Entry<NodeId, ClockSpec> clock : scenario.clocks().entrySet()) {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import faultline.scenarios.parse.JsonErrors;
+import faultline.scenarios.parse.LineInput;
+import faultline.scenarios.parse.ScenarioException;
 import faultline.scenarios.sweep.SweepResult.SweepId;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,9 @@ import java.util.Map;
  */
 public final class SweepMerger {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A result line is a few hundred bytes; a longer one is not a sweep's output. */
+  private static final int LINE_BYTES_MAX = 1024 * 1024;
 
   /** A merge that would be wrong; the message names the file and line where it can. */
   public static final class MergeException extends RuntimeException {
@@ -41,17 +43,14 @@ public final class SweepMerger {
 
   /** Reads one shard's output. */
   public void add(Path file) {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int lineNumber = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
+    try (LineInput input = LineInput.open(file, file.toString(), LINE_BYTES_MAX)) {
+      for (String line = input.next(); line != null; line = input.next()) {
+        if (!line.isBlank()) {
+          add(parse(file, input.lineNumber(), line), file + ":" + input.lineNumber());
         }
-        add(parse(file, lineNumber, line), file + ":" + lineNumber);
       }
-    } catch (IOException e) {
-      throw new MergeException(file + ": cannot read: " + e.getMessage());
+    } catch (ScenarioException e) {
+      throw new MergeException(e.getMessage());
     }
   }
 
@@ -63,7 +62,7 @@ public final class SweepMerger {
       JsonLocation location = e.getLocation();
       int column = location == null ? 1 : Math.max(1, location.getColumnNr());
       throw new MergeException(
-          file + ":" + lineNumber + ":" + column + ": not JSON: " + e.getOriginalMessage());
+          file + ":" + lineNumber + ":" + column + ": not JSON: " + JsonErrors.reason(e));
     }
     try {
       return SweepResult.fromJson(node);

@@ -1,7 +1,10 @@
 package faultline.scenarios.sweep;
 
+import faultline.engine.RunMonitor;
+import faultline.engine.RunOutcome;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.sweep.SweepResult.SweepId;
 import java.util.ArrayList;
@@ -35,39 +38,65 @@ public final class SweepRunner {
     this.expectedViolations = new TreeSet<>(scenario.expect().violations());
   }
 
+  /** Runs every seed to its end: {@link #run(long[], int, RunMonitor, Consumer)} unwatched. */
+  public void run(long[] seeds, int jobs, Consumer<SweepResult> inOrder)
+      throws InterruptedException {
+    run(seeds, jobs, RunMonitor.NONE, inOrder);
+  }
+
   /**
    * Runs {@code seeds} on {@code jobs} threads and passes each result to {@code inOrder}, in the
-   * order of {@code seeds}, as soon as it and every result before it are done.
+   * order of {@code seeds}, as soon as it and every result before it are done. Every run is watched
+   * by {@code monitor}; once it stops one (Ctrl-C, a real-time budget), no later result is passed
+   * on, so what was passed on is a prefix of the seed list, each seed run to its end.
    *
+   * @return why the monitor stopped the sweep, or null when every seed ran
    * @throws RuntimeException the first failure of a run (a bad parameter, say), after stopping the
    *     others
    */
-  public void run(long[] seeds, int jobs, Consumer<SweepResult> inOrder)
+  public RunOutcome.StopReason run(
+      long[] seeds, int jobs, RunMonitor monitor, Consumer<SweepResult> inOrder)
       throws InterruptedException {
     ExecutorService workers = Executors.newFixedThreadPool(jobs, workerThreads());
     try {
-      List<Future<SweepResult>> pending = new ArrayList<>(seeds.length);
+      List<Future<Done>> pending = new ArrayList<>(seeds.length);
       for (long seed : seeds) {
-        pending.add(workers.submit(() -> runOne(seed)));
+        pending.add(workers.submit(() -> runOne(seed, monitor)));
       }
-      for (Future<SweepResult> result : pending) {
-        inOrder.accept(result.get());
+      for (Future<Done> future : pending) {
+        Done done = future.get();
+        if (done.stoppedBy() != null) {
+          return done.stoppedBy();
+        }
+        inOrder.accept(done.result());
       }
+      return null;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
+      switch (e.getCause()) {
+        case RuntimeException runtime -> throw runtime;
+        case Error error -> throw error; // Out of memory, say: said as such, not as a bug.
+        default -> throw new IllegalStateException(e.getCause());
       }
-      throw new IllegalStateException(e.getCause());
     } finally {
       workers.shutdownNow();
     }
   }
 
-  private SweepResult runOne(long seed) {
-    return SweepResult.of(
-        sweep,
-        ScenarioRunner.run(scenario, seed, durationNanos, TraceSink.discard()),
-        expectedViolations);
+  /** One seed's result, and why the monitor stopped its run, if it did. */
+  private record Done(SweepResult result, RunOutcome.StopReason stoppedBy) {}
+
+  /** Runs one seed, unless the monitor already says to stop. */
+  private Done runOne(long seed, RunMonitor monitor) {
+    RunOutcome.StopReason before = monitor.check(0, 0);
+    if (before != null) {
+      return new Done(null, before);
+    }
+    RunReport report =
+        ScenarioRunner.run(scenario, seed, durationNanos, TraceSink.discard(), monitor);
+    RunOutcome.StopReason stop = report.outcome().stopReason();
+    boolean stopped =
+        stop == RunOutcome.StopReason.INTERRUPTED || stop == RunOutcome.StopReason.WALL_CLOCK_LIMIT;
+    return new Done(SweepResult.of(sweep, report, expectedViolations), stopped ? stop : null);
   }
 
   private static ThreadFactory workerThreads() {

@@ -13,7 +13,9 @@ public final class SweepSummary {
   /** Beyond this many failing seeds, the rest are counted but not listed. */
   static final int FAILURES_LISTED_MAX = 20;
 
-  private int seeds;
+  // Read by the progress line from another thread.
+  private volatile int seeds;
+  private volatile int failed;
   private int withViolations;
   private final List<SweepResult> failures = new ArrayList<>();
   private final List<SweepResult> inconclusive = new ArrayList<>();
@@ -25,6 +27,7 @@ public final class SweepSummary {
     }
     if (result.failed()) {
       failures.add(result);
+      failed++;
     } else if (result.isInconclusive()) {
       inconclusive.add(result);
     }
@@ -37,6 +40,11 @@ public final class SweepSummary {
 
   public boolean anyInconclusive() {
     return !inconclusive.isEmpty();
+  }
+
+  /** Seeds that violated what the scenario does not expect, so far. */
+  public int failures() {
+    return failed;
   }
 
   public int seeds() {

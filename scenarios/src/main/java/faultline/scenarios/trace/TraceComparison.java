@@ -61,6 +61,11 @@ public final class TraceComparison implements TraceSink {
     return recorded.line();
   }
 
+  /** How many lines the run has written so far, its header included. */
+  public long linesCompared() {
+    return lineNumber;
+  }
+
   /** The number of the first line that differs, from 1, or -1 when none does. */
   public long difference() {
     return difference;

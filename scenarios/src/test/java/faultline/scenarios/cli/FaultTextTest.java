@@ -42,6 +42,6 @@ class FaultTextTest {
                     null,
                     null,
                     true)))
-        .isEqualTo("link n1 -> *: latency 1ms..5ms uniform, loss 1/10, FIFO");
+        .isEqualTo("link n1 -> *: latency 1ms..5ms uniform, loss 0.1, FIFO");
   }
 }

@@ -63,7 +63,18 @@ class HistoryMutationProperties {
           "{\"a\":1}",
           ",",
           "}",
-          "\"");
+          "\"",
+          // What Jackson answers in its own terms: non-standard numbers, deep nesting.
+          "NaN",
+          "-Infinity",
+          "+1",
+          "01",
+          "'x'",
+          "[".repeat(1100));
+
+  /** A library's vocabulary in a message: its settings, its limits' getters, its redactions. */
+  private static final Pattern LIBRARY_INTERNALS =
+      Pattern.compile("`|Source:|Feature|StreamRead|Constraints|\\(code \\d+\\)|jackson");
 
   private static final Pattern VALUE =
       Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|true|false|null|\\[[^\\]]*\\]");
@@ -148,7 +159,7 @@ class HistoryMutationProperties {
       LinearizabilityChecker.check(history.events(), model, 10_000);
       Statistics.collect("parsed");
     } catch (ScenarioException e) {
-      assertThat(e.getMessage()).matches(MESSAGE);
+      assertThat(e.getMessage()).matches(MESSAGE).doesNotContainPattern(LIBRARY_INTERNALS);
       Statistics.collect("rejected");
     }
   }

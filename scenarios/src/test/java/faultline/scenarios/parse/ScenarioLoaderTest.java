@@ -202,7 +202,7 @@ class ScenarioLoaderTest {
         """;
     assertError(
         text,
-        "t.json:4:3: malformed JSON: Unexpected character ('\"' (code 34)): was expecting comma"
+        "t.json:4:3: malformed JSON: Unexpected character '\"': was expecting comma"
             + " to separate Object entries");
   }
 

@@ -77,7 +77,18 @@ class ScenarioMutationProperties {
           "{\"bogus\": 1}",
           "{\"distribution\": \"normal\", \"mean\": \"5ms\"}",
           "{\"distribution\": \"exponential\", \"mean\": \"1ms\", \"max\": \"1ms\"}",
-          "[{\"at\": \"1s\", \"type\": \"heal\", \"node\": \"n1\"}]");
+          "[{\"at\": \"1s\", \"type\": \"heal\", \"node\": \"n1\"}]",
+          // What Jackson answers in its own terms: non-standard numbers, deep nesting.
+          "NaN",
+          "-Infinity",
+          "+1",
+          "01",
+          "'x'",
+          "[".repeat(1100));
+
+  /** A library's vocabulary in a message: its settings, its limits' getters, its redactions. */
+  private static final Pattern LIBRARY_INTERNALS =
+      Pattern.compile("`|Source:|Feature|StreamRead|Constraints|\\(code \\d+\\)|jackson");
 
   private static final String INSERTABLE = "{}[]\":,/*\\ 0123456789.-+eE\nabnstu\u00e9\u0000";
 
@@ -89,7 +100,7 @@ class ScenarioMutationProperties {
       assertThat(scenario.nodes()).isNotEmpty();
       Statistics.label("outcome").collect("loaded");
     } catch (ScenarioException e) {
-      assertThat(e.getMessage()).matches(MESSAGE);
+      assertThat(e.getMessage()).matches(MESSAGE).doesNotContainPattern(LIBRARY_INTERNALS);
       assertThat(e.file()).isEqualTo(FILE);
       Statistics.label("outcome")
           .collect(e.reason().startsWith("malformed JSON") ? "malformed" : "rejected");

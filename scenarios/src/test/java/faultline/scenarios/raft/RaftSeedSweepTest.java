@@ -55,7 +55,8 @@ class RaftSeedSweepTest {
 
       assertThat(replayed.outcome().fingerprint()).isEqualTo(inMemory.outcome().fingerprint());
       assertThat(replayed.outcome().violations()).isEqualTo(inMemory.outcome().violations());
-      assertThat(replayed.reproduceCommand()).endsWith(name + " --seed " + seed);
+      assertThat(replayed.reproduceCommand())
+          .isEqualTo("./faultline run " + file + " --seed " + seed);
       return;
     }
     throw new AssertionError("the planted bug was not caught in seeds 1..64");

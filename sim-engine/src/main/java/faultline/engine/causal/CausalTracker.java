@@ -32,6 +32,15 @@ public final class CausalTracker {
     return new VectorStamp(nodes, clock.clone());
   }
 
+  /** The fewest steps of node {@code nodeIndex} that any node knows of (has heard of, causally). */
+  public long knownByAll(int nodeIndex) {
+    long least = Long.MAX_VALUE;
+    for (long[] clock : clocks) {
+      least = Math.min(least, clock[nodeIndex]);
+    }
+    return least;
+  }
+
   /** How many steps node {@code nodeIndex} has taken so far. */
   public long stepsOf(int nodeIndex) {
     return clocks[nodeIndex][nodeIndex];

@@ -53,6 +53,18 @@ public interface InvariantContext {
 
   long monotonicNanos(NodeId id);
 
+  /**
+   * A lower bound on how many steps of {@code node} every step from now on will have heard of (its
+   * ground-truth vector entry for {@code node}): no node knows of fewer now, and no message in
+   * flight carries fewer. An invariant that keeps a record per step of a node may forget records
+   * older than this bound's, once it has kept the latest of those: no future step can ask about
+   * them. The bound only grows, and may lag behind the truth (it is refreshed now and then); 0 is
+   * always correct.
+   */
+  default long causalFloor(NodeId node) {
+    return 0;
+  }
+
   /** Records a violation of this invariant at {@code node} (may be null for a global property). */
   void fail(NodeId node, String message);
 

@@ -2,6 +2,7 @@ package faultline.engine.lookup;
 
 import java.util.HashMap;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,15 @@ public final class LookupMap<K, V> {
   /** Removes {@code key}; returns its value, or null. */
   public V remove(Object key) {
     return map.remove(key);
+  }
+
+  /**
+   * Removes every entry that {@code test} accepts. The entries are visited in hash order, so the
+   * result is independent of that order only when {@code test} judges each entry alone: it must not
+   * count, remember or act on what it has seen.
+   */
+  public void removeIf(BiPredicate<? super K, ? super V> test) {
+    map.entrySet().removeIf(entry -> test.test(entry.getKey(), entry.getValue()));
   }
 
   /** As {@link java.util.Map#merge}. */

@@ -1,12 +1,12 @@
 package faultline.visualizer.app;
 
 import faultline.scenarios.cli.ExitCodes;
+import faultline.scenarios.cli.OutputPaths;
 import faultline.scenarios.cli.UserError;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.view.Exporter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw a whole run as SVG or PNG, without a window or a display:",
-      "a trace file, or a scenario run here with the seed.",
-      "Exit 2 when the input is not a whole trace or scenario."
+      "Draw a whole run as SVG or PNG, without a window or a display.",
+      "The run is a trace file, or a scenario run here with the seed. Exit 2 when the input is"
+          + " not a whole trace or scenario."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -54,10 +54,7 @@ final class ExportCommand implements Callable<Integer> {
     if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
       throw new UserError("--width must be 200..20000 and --font-size 6..72");
     }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserError("--out: no such directory " + parent);
-    }
+    OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
     Timeline run = RunLoader.open(argument, seed);
     Frame frame = Frame.whole(run, widthPx, fontSize);
     String title = "faultline " + run.name() + " --seed " + run.seed();
@@ -72,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
             });
       }
     } catch (IOException e) {
-      throw new UserError("--out: cannot write " + out + ": " + e.getMessage());
+      throw OutputPaths.cannotWrite("--out", out, e);
     }
     spec.commandLine()
         .getOut()

@@ -1,6 +1,8 @@
 package faultline.visualizer.app;
 
 import faultline.scenarios.cli.ExitCodes;
+import faultline.scenarios.run.Shell;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
@@ -13,8 +15,8 @@ import picocli.CommandLine.Spec;
     name = "viz",
     mixinStandardHelpOptions = true,
     description = {
-      "Open the timeline window on a scenario (run here with the seed) or a trace file.",
-      "Press ? in the window for the keyboard shortcuts."
+      "Open the timeline window on a scenario or a trace file.",
+      "A scenario runs here with the seed. Press ? in the window for the keyboard shortcuts."
     })
 final class VizCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,12 +47,21 @@ final class VizCommand implements Callable<Integer> {
           .println(
               "faultline: viz needs a display (DISPLAY is not set); for a picture without one use"
                   + " ./faultline export "
-                  + (argument == null ? "<scenario>" : argument)
+                  + (argument == null ? "<scenario>" : Shell.quote(argument))
                   + " --format png --out run.png");
       return ExitCodes.BAD_INPUT;
     }
     VisualizerApp.setInitial(argument, seed);
-    Application.launch(VisualizerApp.class);
+    try {
+      Application.launch(VisualizerApp.class);
+    } catch (RuntimeException e) {
+      Optional<String> machine = DisplayProblem.explain(e, argument, display);
+      if (machine.isEmpty()) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("faultline: " + machine.get());
+      return ExitCodes.BAD_INPUT;
+    }
     return ExitCodes.OK;
   }
 

@@ -31,7 +31,8 @@ final class BackgroundPainter {
     surface.end();
   }
 
-  private void paintAxis(Surface surface, Viewport viewport) {
+  /** The time axis across the top, with grid lines down to the bottom. */
+  static void paintAxis(Surface surface, Viewport viewport) {
     double size = viewport.fontSize() * 0.85;
     long step = tickStep(viewport.nanosPerPx() * 90);
     long first = Math.floorDiv(viewport.startNanos(), step) * step;

@@ -46,6 +46,25 @@ public final class Palette {
     };
   }
 
+  /**
+   * What one member holds about another: alive light blue, suspect yellow, faulty dark, left light
+   * grey. Blue against yellow survives red-green colour blindness, and the three differ in
+   * lightness, so a grey-scale print still tells them apart; false positives add a vermillion edge.
+   */
+  public static Rgb memberState(faultline.visualizer.trace.MemberState state) {
+    return switch (state) {
+      case ALIVE -> SKY_BLUE.withAlpha(0.55);
+      case SUSPECT -> YELLOW;
+      case FAULTY -> BLACK.withAlpha(0.72);
+      case LEFT -> LIGHT_GREY;
+      case UNKNOWN -> WHITE.withAlpha(0);
+    };
+  }
+
+  public static final Rgb FALSE_POSITIVE = VERMILLION;
+  public static final Rgb GOSSIP = BLUE;
+  public static final Rgb ORIGIN = REDDISH_PURPLE;
+
   /** Client operation outcomes, in the colours Maelstrom's users already read. */
   public static Rgb outcome(String outcome) {
     return switch (outcome) {

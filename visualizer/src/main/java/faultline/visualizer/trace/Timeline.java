@@ -43,6 +43,7 @@ public final class Timeline {
   final long endNanos;
   final List<String> clientProcesses;
   final long largestClockOffsetNanos;
+  final MemberViews memberViews;
 
   Timeline(TimelineBuilder builder) {
     this.name = builder.name;
@@ -77,6 +78,12 @@ public final class Timeline {
       }
     }
     this.largestClockOffsetNanos = largest;
+    this.memberViews = builder.finishedMemberViews;
+  }
+
+  /** Every member's view of every other, from the {@code member} records (empty for others). */
+  public MemberViews memberViews() {
+    return memberViews;
   }
 
   /** The largest distance of any node's wall clock from true time, over the run. */

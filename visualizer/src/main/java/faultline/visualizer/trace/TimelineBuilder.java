@@ -44,6 +44,8 @@ final class TimelineBuilder {
   private PartitionBand openPartition;
   private final Map<Long, BlockBand> openBlocks = new TreeMap<>();
   private final Map<String, ClientOperation> openOperations = new TreeMap<>();
+  private final MemberViewsBuilder memberViews;
+  MemberViews finishedMemberViews;
 
   TimelineBuilder(String name, long seed, List<String> nodes) {
     this.name = name;
@@ -64,6 +66,7 @@ final class TimelineBuilder {
     Arrays.fill(lastOnLane, -1);
     openSegment = new StateSegment[nodes.size()];
     openOutage = new Outage[nodes.size()];
+    memberViews = new MemberViewsBuilder(nodes.size(), this::laneOf, this::viaMessage);
   }
 
   int laneOf(String node) {
@@ -114,6 +117,25 @@ final class TimelineBuilder {
           onClient(index, t, record);
       default -> {}
     }
+    memberViews.add(index, eventLane, t, event);
+  }
+
+  /**
+   * The message whose delivery the handler that wrote {@code index} was handling: the nearest
+   * delivery before it on its lane at the same instant, unless a timer or a start comes first.
+   */
+  private int viaMessage(int index) {
+    for (int i = previousOnLane[index]; i >= 0 && timeNanos[i] == timeNanos[index]; ) {
+      EventKind k = EventKind.values()[kind[i]];
+      if (k == EventKind.DELIVER) {
+        return messageOf[i];
+      }
+      if (k == EventKind.TIMER || k == EventKind.START || k == EventKind.RESTART) {
+        return -1;
+      }
+      i = previousOnLane[i];
+    }
+    return -1;
   }
 
   private void grow() {
@@ -290,6 +312,17 @@ final class TimelineBuilder {
               -1));
     }
     openOperations.clear();
+    List<List<long[]>> downByLane = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      downByLane.add(new ArrayList<>());
+    }
+    for (Outage outage : outages) {
+      if (outage.crash()) {
+        downByLane.get(outage.lane()).add(new long[] {outage.startNanos(), outage.endNanos()});
+      }
+    }
+    downByLane.forEach(list -> list.sort(java.util.Comparator.comparingLong(down -> down[0])));
+    finishedMemberViews = memberViews.finish(nodes, end, downByLane);
     return new Timeline(this);
   }
 }

@@ -69,6 +69,13 @@ public final class Exporter {
     Canvas canvas = new Canvas(width, height);
     new TimelinePainter()
         .paintWithLegend(new CanvasSurface(canvas.getGraphicsContext2D()), whole, title);
+    writePng(canvas, out);
+  }
+
+  /** Snapshots a painted canvas into a PNG file; call on the JavaFX application thread. */
+  public static void writePng(Canvas canvas, Path out) throws IOException {
+    int width = (int) Math.ceil(canvas.getWidth());
+    int height = (int) Math.ceil(canvas.getHeight());
     SnapshotParameters parameters = new SnapshotParameters();
     parameters.setFill(Color.WHITE);
     WritableImage image = canvas.snapshot(parameters, null);

@@ -1,6 +1,7 @@
 package faultline.visualizer.view;
 
 import faultline.visualizer.trace.Timeline;
+import faultline.visualizer.viewmodel.MembershipViewModel;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -18,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -48,6 +51,10 @@ public final class MainWindow extends BorderPane {
   private final FilterPane filters;
   private final WhatIfPane whatIfPane;
   private final Button play = new Button("▶ Play");
+  private final MembershipViewModel membership;
+  private final MembershipView membershipView;
+  private final Tab membersTab = new Tab("Members");
+  private final SplitPane centre = new SplitPane();
   private boolean scrubbing;
 
   public MainWindow(
@@ -58,8 +65,13 @@ public final class MainWindow extends BorderPane {
     this.timelineView = new TimelineView(model);
     this.filters = new FilterPane(model);
     this.whatIfPane = new WhatIfPane(model, whatIf, runner, unused -> saveScenario());
+    this.membership = new MembershipViewModel(model);
+    this.membershipView = new MembershipView(membership, model);
+    membersTab.setContent(new MembersPane(membership, model));
+    centre.setOrientation(Orientation.VERTICAL);
+    centre.getItems().add(timelineView);
     setTop(toolbar());
-    setCenter(timelineView);
+    setCenter(centre);
     setRight(sideTabs());
     setBottom(bottom());
     model.timeline().addListener((observable, old, run) -> onRun(run));
@@ -181,6 +193,7 @@ public final class MainWindow extends BorderPane {
             new Tab("Violations", violations),
             whatIfTab,
             new Tab("Filters", filters),
+            membersTab,
             new Tab("Legend", legend),
             helpTab);
     tabs.getTabs().forEach(tab -> tab.setClosable(false));
@@ -220,6 +233,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private void onRun(Timeline run) {
+    showMembership(run != null && !run.memberViews().isEmpty());
     if (run == null) {
       violations.getItems().clear();
       return;
@@ -239,6 +253,17 @@ public final class MainWindow extends BorderPane {
     violations.setItems(items);
     filters.refresh();
     status.setText(model.status().get());
+  }
+
+  /** The membership view shares the centre with the timeline when the run has member records. */
+  private void showMembership(boolean shown) {
+    boolean showing = centre.getItems().contains(membershipView);
+    if (shown && !showing) {
+      centre.getItems().add(membershipView);
+      centre.setDividerPositions(0.5);
+    } else if (!shown && showing) {
+      centre.getItems().remove(membershipView);
+    }
   }
 
   private void zoom(double factor) {
@@ -266,7 +291,11 @@ public final class MainWindow extends BorderPane {
       case END ->
           model.moveCursorTo(
               model.timeline().get() == null ? -1 : model.timeline().get().eventCount() - 1);
+      case M -> membership.nextMember(event.isShiftDown() ? -1 : 1);
+      case A -> membership.showAll();
+      case G -> membership.spreadOfSelectionOrNext();
       case ESCAPE -> {
+        membership.clearSpread();
         model.select(-1);
         timelineView.requestFocus();
       }
@@ -364,6 +393,14 @@ public final class MainWindow extends BorderPane {
 
   public TimelineView timelineView() {
     return timelineView;
+  }
+
+  public MembershipViewModel membership() {
+    return membership;
+  }
+
+  public MembershipView membershipView() {
+    return membershipView;
   }
 
   public WhatIfPane whatIfPane() {

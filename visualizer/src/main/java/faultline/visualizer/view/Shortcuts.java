@@ -13,7 +13,10 @@ final class Shortcuts {
         ← / →        pan                 Home/End   first / last event
         /            search (text or regular expression); Enter finds the next match
         [  /  ]      smaller / larger font (for projectors)
-        Esc          clear the selection
+        m  /  M      membership view: next / previous member's views (then every member)
+        a            membership view: every member at once
+        g            gossip spread of the selected membership record's update (again: the next update)
+        Esc          clear the selection and the spread
         ?            this help
 
       Mouse
@@ -32,6 +35,18 @@ final class Shortcuts {
         green line   the node's wall clock minus true time (offset, drift, jumps)
         triangles    invariant violations (also listed in the Violations tab)
         bars         client operations: blue ok, orange info, pink fail
+
+      Membership view (SWIM and heartbeat runs, under the timeline, same time axis)
+        one member   top row: its truth (grey paused, dark crashed); then one row per member:
+                     how that member held it. Light blue alive, yellow (dashed edges) suspect,
+                     dark faulty, light grey left; "i3" is the incarnation; a vermillion edge
+                     marks a false positive (declared faulty while it was up). Hover for the
+                     source and the message; click to select the record in the timeline.
+        every member one row per member, filled by the share of members holding it alive
+                     (bottom), suspect, faulty (top); a vermillion bar while a verdict is false.
+        spread       purple ring: a member found it itself; blue arrow: the message that
+                     carried the update, from its send to the member that learned it; #k order.
+        Members tab  choose the member and the update; the matrix of every view at the cursor.
       """;
 
   private Shortcuts() {}

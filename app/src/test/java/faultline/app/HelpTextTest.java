@@ -1,0 +1,87 @@
+package faultline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faultline.scenarios.cli.FaultlineCommand;
+import faultline.scenarios.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The help a newcomer reads first. The command list shows the first line of each command's
+ * description, so that line must be a whole sentence; every other description or footer line is a
+ * paragraph that picocli wraps itself (a line broken by hand, then wrapped again at 80 columns,
+ * leaves a word alone on a line); nothing is wider than 80 columns.
+ */
+class HelpTextTest {
+  private static final int WIDTH = 80;
+
+  static Stream<CommandLine> commands() {
+    List<CommandLine> all = new ArrayList<>();
+    collect(FaultlineCommand.commandLine(), all);
+    return all.stream();
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> into) {
+    into.add(command);
+    command.getSubcommands().values().forEach(sub -> collect(sub, into));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void theFirstDescriptionLineIsAWholeSentence(CommandLine command) {
+    String[] description = command.getCommandSpec().usageMessage().description();
+    assertThat(description).isNotEmpty();
+    assertThat(description[0]).endsWith(".");
+    assertThat(description[0].length()).isLessThanOrEqualTo(WIDTH - 12);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void descriptionsAreParagraphsNotHandBrokenLines(CommandLine command) {
+    CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+    List<String> lines = new ArrayList<>(List.of(usage.description()));
+    lines.addAll(List.of(usage.footer()));
+    for (String text : lines) {
+      String line = text.endsWith("%n") ? text.substring(0, text.length() - 2) : text;
+      boolean example = line.startsWith("  ");
+      boolean ends = line.isBlank() || line.matches("(?s).*[.:?!)]$");
+      assertThat(example || ends)
+          .as("'%s' in %s ends mid-sentence", line, command.getCommandName())
+          .isTrue();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void theHelpFitsEightyColumns(CommandLine command) {
+    String help = command.getUsageMessage();
+    for (String line : help.lines().toList()) {
+      assertThat(line.length())
+          .as("a line of %s --help: %s", command.getCommandName(), line)
+          .isLessThanOrEqualTo(WIDTH);
+    }
+  }
+
+  @Test
+  void theTopLevelHelpShowsEachCommandsWholeFirstSentence() {
+    StringWriter out = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("Check that a client history of reads and writes is linearizable.")
+        .contains("Write the student edition: every solution replaced by its stub.")
+        .contains("Draw a whole run as SVG or PNG, without a window or a display.");
+    List<String> commandNames =
+        out.toString().lines().dropWhile(line -> !line.equals("Commands:")).skip(1).toList();
+    assertThat(commandNames.stream().filter(line -> line.matches("  \\w.*")).toList().getLast())
+        .startsWith("  help");
+  }
+}
