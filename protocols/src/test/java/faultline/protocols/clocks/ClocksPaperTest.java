@@ -61,7 +61,7 @@ class ClocksPaperTest {
   void vectorAnEventIncrementsOnlyItsOwnEntry() {
     VectorClock clock = VectorClock.of(Map.of("p", 2L, "q", 5L)).tick("p");
 
-    assertThat(clock.entries()).containsExactlyEntriesOf(Map.of("p", 3L, "q", 5L));
+    assertThat(clock.entries()).isEqualTo(Map.of("p", 3L, "q", 5L));
   }
 
   /** On receipt, a process takes the pointwise maximum with the message's vector, then ticks. */
@@ -70,8 +70,7 @@ class ClocksPaperTest {
     VectorClock receiver = VectorClock.of(Map.of("p", 1L, "q", 4L));
     VectorClock stamp = VectorClock.of(Map.of("p", 3L, "q", 2L, "r", 1L));
 
-    assertThat(receiver.receive("q", stamp).entries())
-        .containsExactlyEntriesOf(Map.of("p", 3L, "q", 5L, "r", 1L));
+    assertThat(receiver.receive("q", stamp).entries()).isEqualTo(Map.of("p", 3L, "q", 5L, "r", 1L));
   }
 
   /**
