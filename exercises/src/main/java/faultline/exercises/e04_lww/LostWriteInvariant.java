@@ -21,7 +21,8 @@ final class LostWriteInvariant {
         LwwNode.class,
         LostWriteInvariant::decisionOf,
         write -> write.origin() + "#" + write.sequence(),
-        Write::describe);
+        Write::describe,
+        "which was written after it (causally)");
   }
 
   private static CausalLastWriterWins.Decision<Write> decisionOf(LwwNode replica) {

@@ -42,6 +42,7 @@ public final class CausalLastWriterWins<W> implements Invariant {
   private final BiFunction<InvariantContext, NodeId, Decision<W>> decisions;
   private final Function<W, String> identity;
   private final Function<W, String> describe;
+  private final String followsWords;
   // By identity. Looked up, and pruned by a rule that judges each write alone.
   private final LookupMap<String, Truth> writeTruth = new LookupMap<>();
   private final LookupMap<NodeId, String> keptBy = new LookupMap<>(); // Each replica's write.
@@ -53,11 +54,13 @@ public final class CausalLastWriterWins<W> implements Invariant {
       String name,
       BiFunction<InvariantContext, NodeId, Decision<W>> decisions,
       Function<W, String> identity,
-      Function<W, String> describe) {
+      Function<W, String> describe,
+      String followsWords) {
     this.name = name;
     this.decisions = decisions;
     this.identity = identity;
     this.describe = describe;
+    this.followsWords = followsWords;
   }
 
   /**
@@ -66,18 +69,22 @@ public final class CausalLastWriterWins<W> implements Invariant {
    * @param lastDecision a replica's last decision, or null before its first
    * @param identity who wrote a write and its sequence number there: what names it everywhere
    * @param describe a write as a violation names it
+   * @param followsWords how a violation says that the lost write causally follows the kept one
+   *     (each invariant keeps the words its traces were recorded with)
    */
   public static <N, W> CausalLastWriterWins<W> of(
       String name,
       Class<N> replicaType,
       Function<N, Decision<W>> lastDecision,
       Function<W, String> identity,
-      Function<W, String> describe) {
+      Function<W, String> describe,
+      String followsWords) {
     return new CausalLastWriterWins<>(
         name,
         (context, node) -> context.node(node, replicaType).map(lastDecision).orElse(null),
         identity,
-        describe);
+        describe,
+        followsWords);
   }
 
   @Override
@@ -127,7 +134,9 @@ public final class CausalLastWriterWins<W> implements Invariant {
               + describe.apply(decision.kept())
               + " over "
               + describe.apply(decision.lost())
-              + ", which causally follows it: the later write was lost");
+              + ", "
+              + followsWords
+              + ": the later write was lost");
     }
   }
 

@@ -21,6 +21,7 @@ public final class RegisterInvariants {
             RegisterNode.class,
             RegisterNode::lastDecision,
             write -> write.origin() + "#" + write.sequence(),
-            Write::describe));
+            Write::describe,
+            "which causally follows it"));
   }
 }
