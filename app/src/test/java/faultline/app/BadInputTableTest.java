@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +62,29 @@ class BadInputTableTest {
 
   private static Case bad(String name, String says, String... args) {
     return new Case(name, List.of(), List.of(args), BAD_INPUT, says);
+  }
+
+  /** A case that is no usage error but must end with its own documented code, saying so. */
+  private static Case exits(int exitCode, String name, String says, String... args) {
+    return new Case(name, List.of(), List.of(args), exitCode, says);
+  }
+
+  /** {@code t.jsonl}: a real trace of clocks/lww-skew, then {@code edit} applied to its text. */
+  private static Fixture trace(UnaryOperator<String> edit) {
+    return dir -> {
+      Path trace = dir.resolve("t.jsonl");
+      StringWriter discard = new StringWriter();
+      int exitCode =
+          Main.execute(
+              new PrintWriter(discard),
+              new PrintWriter(discard),
+              "run",
+              "clocks/lww-skew",
+              "--trace",
+              trace.toString());
+      assertThat(exitCode).as(discard.toString()).isEqualTo(1);
+      Files.writeString(trace, edit.apply(Files.readString(trace)));
+    };
   }
 
   /** A file of {@code bytes} zeros that takes no disk space (sparse). */
@@ -242,7 +266,85 @@ class BadInputTableTest {
         bad("3 GiB scenario", "larger than 64 MiB", "run", "{dir}/big.json")
             .withFixture(sparse("big.json", 3 * GIB)),
         bad("3 GiB sweep part", "longer than 1 MiB", "sweep", "merge", "{dir}/big.jsonl")
-            .withFixture(sparse("big.jsonl", 3 * GIB)));
+            .withFixture(sparse("big.jsonl", 3 * GIB)),
+        bad("3 GiB trace to replay", "line longer than 16 MiB", "replay", "{dir}/big.jsonl")
+            .withFixture(sparse("big.jsonl", 3 * GIB)),
+        bad(
+                "3 GiB trace to export",
+                "line longer than 16 MiB",
+                "export",
+                "{dir}/big.jsonl",
+                "--format",
+                "svg",
+                "--out",
+                "{dir}/big.svg")
+            .withFixture(sparse("big.jsonl", 3 * GIB)),
+
+        // Item 9: a run that did not reach its end is inconclusive, never a success.
+        exits(5, "run stopped by the event limit", "inconclusive", "run", "{dir}/s.json")
+            .with(
+                "s.json",
+                SCENARIO
+                    .formatted(", \"params\": {\"randomWrites\": {\"intervalMin\": \"1ms\"}}")
+                    .replace("\"1s\"}", "\"1s\", \"maxEvents\": 3}")),
+
+        // Item 13: one limit in one place, and damage named for what it is.
+        bad(
+            "--until past the limit every command shares",
+            "--until: at most 876600h (100 years)",
+            "run",
+            "clocks/lww-skew",
+            "--until",
+            "1000000h"),
+        bad(
+                "trace format version over 2^31",
+                "t.jsonl:1:1: version: trace format version 4294967298 is newer",
+                "replay",
+                "{dir}/t.jsonl")
+            .withFixture(
+                trace(text -> text.replaceFirst("\"version\":2", "\"version\":4294967298"))),
+        bad(
+                "a line after the trace's end line",
+                "a line follows the trace's end line",
+                "replay",
+                "{dir}/t.jsonl")
+            .withFixture(trace(text -> text + "{\"type\":\"note\"}\n")),
+        bad(
+                "a trace cut before its end line",
+                "the trace has no end line",
+                "replay",
+                "{dir}/t.jsonl")
+            .withFixture(trace(text -> text.substring(0, text.lastIndexOf("{\"type\":\"end\"")))),
+        bad(
+                "history with a negative process",
+                "process: expected a process number from 0 to 2147483647, got the integer -5",
+                "check",
+                "{dir}/h.jsonl",
+                "--model",
+                "register")
+            .with("h.jsonl", "{\"process\":-5,\"type\":\"invoke\",\"f\":\"write\",\"value\":1}\n"),
+        exits(
+                4,
+                "check out of --max-states",
+                "gave up after 1 state ",
+                "check",
+                "{dir}/h.jsonl",
+                "--model",
+                "register",
+                "--max-states",
+                "1")
+            .with(
+                "h.jsonl",
+                """
+                {"process":0,"type":"invoke","f":"write","value":1}
+                {"process":0,"type":"ok","f":"write","value":1}
+                {"process":1,"type":"invoke","f":"write","value":2}
+                {"process":2,"type":"invoke","f":"read","value":null}
+                {"process":2,"type":"ok","f":"read","value":1}
+                {"process":0,"type":"invoke","f":"cas","value":[2,3]}
+                {"process":1,"type":"ok","f":"write","value":2}
+                {"process":0,"type":"ok","f":"cas","value":[2,3]}
+                """));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -259,8 +361,13 @@ class BadInputTableTest {
 
     String printed = err.toString();
     assertThat(exitCode)
-        .as("exit code of %s; it printed:%n%s", Arrays.toString(args), printed)
+        .as("exit code of %s; it printed:%n%s%s", Arrays.toString(args), out, printed)
         .isEqualTo(row.exitCode());
+    if (row.exitCode() != BAD_INPUT) {
+      // A verdict (undecided, inconclusive) is the command's report on standard output.
+      assertThat(out + printed).contains(row.says()).doesNotContain("\tat ", "internal error");
+      return;
+    }
     List<String> lines = printed.lines().filter(line -> !line.startsWith("Try '")).toList();
     assertThat(lines).as("what %s printed", Arrays.toString(args)).isNotEmpty();
     String message = lines.getLast();

@@ -5,8 +5,8 @@ package faultline.exercises.grading;
  *
  * @param name what it checks, in a few words
  * @param points what passing it is worth
- * @param timeoutMillis the real time it may take before it counts as hanging (a handler that never
- *     returns); generous, so that a slow machine does not change the score
+ * @param timeoutMillis the CPU time it may take before it counts as hanging (a handler that never
+ *     returns); CPU time, not real time, so that a loaded machine does not change the score
  * @param body the check itself
  */
 public record GradedCheck(String name, int points, long timeoutMillis, CheckBody body) {

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -56,15 +54,16 @@ public final class Grader {
     Thread thread = Thread.ofPlatform().daemon().name("grade-" + check.name()).unstarted(task);
     thread.start();
     try {
-      Optional<Failure> failure = task.get(check.timeoutMillis(), TimeUnit.MILLISECONDS);
-      return failure.orElse(null);
-    } catch (TimeoutException e) {
+      Optional<Failure> failure = CheckBudget.await(task, thread, check.timeoutMillis());
+      if (failure != null) {
+        return failure.orElse(null);
+      }
       String where = StudentErrors.where(thread.getStackTrace());
       thread.interrupt();
       return Failure.of(
               String.format(
                   Locale.ROOT,
-                  "did not finish within %.1f s of real time: a handler that never returns"
+                  "did not finish within %.1f s of CPU time: a handler that never returns"
                       + " (an endless loop?)%s",
                   check.timeoutMillis() / 1000.0,
                   where.isEmpty() ? "" : "; it was" + where.substring(1)))

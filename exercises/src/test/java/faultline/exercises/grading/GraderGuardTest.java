@@ -90,7 +90,8 @@ class GraderGuardTest {
         .contains("GraderGuardTest.java:");
     assertThat(results.get(0).failure().seed()).isEqualTo(7);
     assertThat(results.get(0).failure().scenarioFile()).isEqualTo("exercises/scenarios/x.json");
-    assertThat(results.get(1).failure().summary()).contains("did not finish within 0.3 s");
+    assertThat(results.get(1).failure().summary())
+        .contains("did not finish within 0.3 s of CPU time");
     assertThat(results.get(1).failure().seed()).isEqualTo(8);
     assertThat(results.get(2).failure().summary()).startsWith("ran out of memory");
     assertThat(results.get(2).failure().seed()).isEqualTo(9);

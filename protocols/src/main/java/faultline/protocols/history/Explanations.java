@@ -83,10 +83,15 @@ final class Explanations {
       long statesExplored) {
     String where = key == null ? "" : " on key " + Values.describe(key);
     String explanation =
-        ("Unknown: gave up after %d states%s (%d operations) without deciding. Too many"
+        ("Unknown: gave up after %d %s%s (%d operations) without deciding. Too many"
                 + " concurrent operations have orders that the %s results do not rule out; raise"
                 + " the state limit or check a shorter history.")
-            .formatted(statesExplored, where, operationCount, model.name());
+            .formatted(
+                statesExplored,
+                statesExplored == 1 ? "state" : "states",
+                where,
+                operationCount,
+                model.name());
     List<Operation> unplaceable = new ArrayList<>();
     if (deadEnd != null) {
       unplaceable.addAll(deadEnd.blocked());

@@ -43,7 +43,14 @@ public final class LinearizabilityChecker {
    *     without completing, a completion without its invocation, an operation the model lacks
    */
   public static CheckResult check(List<HistoryEvent> history, Model model, long statesMax) {
+    return check(history, model, statesMax, new SearchProgress());
+  }
+
+  /** The same, publishing how far it has got to {@code progress} as it goes. */
+  public static CheckResult check(
+      List<HistoryEvent> history, Model model, long statesMax, SearchProgress progress) {
     Check.argument(model != null, "a model is required");
+    Check.argument(progress != null, "a progress is required");
     Check.argument(statesMax > 0, "statesMax must be positive: %s", statesMax);
     Map<String, List<Operation>> byKey = byKey(OperationPairing.pair(history), model);
     long statesExplored = 0;
@@ -51,11 +58,14 @@ public final class LinearizabilityChecker {
     for (Map.Entry<String, List<Operation>> entry : byKey.entrySet()) {
       List<Operation> operations = withoutUnseenUnknown(model, entry.getValue());
       operationCount += entry.getValue().size();
+      progress.searching(entry.getKey(), operations.size(), statesExplored);
       LinearizationSearch search =
           new LinearizationSearch(
               model, operations, UnseenEffects.find(model, operations), statesMax - statesExplored);
+      search.reportTo(progress, statesExplored);
       LinearizationSearch.Outcome outcome = search.run();
       statesExplored += search.statesExplored();
+      progress.explored(statesExplored);
       switch (outcome) {
         case LINEARIZABLE -> {}
         case NOT_LINEARIZABLE -> {

@@ -95,6 +95,9 @@ final class LinearizationSearch {
   private final ReachDemand reach;
   private final List<Frame> stack = new ArrayList<>();
 
+  private SearchProgress progress = new SearchProgress();
+  private long statesBefore;
+
   private DeadEnd deepest;
   private int deepestLength = -1;
   private int deepestBlockedComplete = -1;
@@ -149,6 +152,12 @@ final class LinearizationSearch {
       int bound = Arrays.binarySearch(invokes, this.operations[i].completeIndex());
       openBoundOf[i] = bound < 0 ? -bound - 1 : bound;
     }
+  }
+
+  /** Publishes the states explored to {@code progress}, counted from {@code statesBefore}. */
+  void reportTo(SearchProgress progress, long statesBefore) {
+    this.progress = progress;
+    this.statesBefore = statesBefore;
   }
 
   long statesExplored() {
@@ -229,12 +238,17 @@ final class LinearizationSearch {
         return null;
       }
     }
+    if (memo.size() >= statesMax && !memo.contains(linearized, state)) {
+      // The budget is full and this configuration is new: exploring it would be state
+      // statesMax + 1, so the search stops having explored exactly statesMax.
+      return Outcome.GAVE_UP;
+    }
     if (!memo.add(linearized, state)) {
       undo(orderLength - orderLengthBefore, before);
       return null;
     }
-    if (memo.size() > statesMax) {
-      return Outcome.GAVE_UP;
+    if (memo.size() % SearchProgress.PUBLISH_EVERY_STATES == 0) {
+      progress.explored(statesBefore + memo.size());
     }
     stack.add(new Frame(before, orderLength - orderLengthBefore, position, candidates(position)));
     return null;

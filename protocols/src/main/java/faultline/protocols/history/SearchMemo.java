@@ -18,6 +18,11 @@ final class SearchMemo {
     return visited.add(new Key(linearized, state));
   }
 
+  /** Whether the configuration was visited before (asked only when the budget is full). */
+  boolean contains(long[] linearized, Object state) {
+    return visited.contains(new Key(linearized, state));
+  }
+
   long size() {
     return visited.size();
   }

@@ -100,9 +100,7 @@ final class InterleavedRegisterHistories {
     pending.input =
         switch (pending.f) {
           case "write" -> written();
-          case "cas" ->
-              Arrays.asList(
-                  random.nextInt(2) == 0 ? register : (Object) value(), (Object) written());
+          case "cas" -> Arrays.asList(random.nextInt(2) == 0 ? register : value(), written());
           default -> null;
         };
     history.invoke(process, pending.f, pending.input);

@@ -280,10 +280,28 @@ class KnownHistoriesTest {
             .ok(1, "read", 2L);
     CheckResult starved = LinearizabilityChecker.check(history.build(), Model.register(), 1);
     assertThat(starved.verdict()).isEqualTo(Verdict.UNKNOWN);
-    assertThat(starved.explanation()).contains("gave up after 2 states");
-    assertThat(starved.statesExplored()).isEqualTo(2);
+    assertThat(starved.explanation()).contains("gave up after 1 state ");
+    assertThat(starved.statesExplored()).isEqualTo(1);
     assertThat(LinearizabilityChecker.check(history.build(), Model.register(), 10).verdict())
         .isEqualTo(Verdict.LINEARIZABLE);
+  }
+
+  @Test
+  void progressEndsAtTheStatesTheResultReports() {
+    Histories history =
+        history()
+            .invoke(0, "write", 1L)
+            .invoke(1, "write", 2L)
+            .ok(0, "write", 1L)
+            .ok(1, "write", 2L)
+            .invoke(2, "read", null)
+            .ok(2, "read", 1L);
+    SearchProgress progress = new SearchProgress();
+    CheckResult result =
+        LinearizabilityChecker.check(history.build(), Model.register(), 1_000, progress);
+    assertThat(result.verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    assertThat(progress.statesExplored()).isEqualTo(result.statesExplored()).isPositive();
+    assertThat(progress.keyOperations()).isEqualTo(3);
   }
 
   @Test

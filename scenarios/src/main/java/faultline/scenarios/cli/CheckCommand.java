@@ -3,10 +3,12 @@ package faultline.scenarios.cli;
 import faultline.protocols.history.CheckResult;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
+import faultline.protocols.history.SearchProgress;
 import faultline.scenarios.history.HistoryParser;
 import faultline.scenarios.history.ParsedHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Spec;
       "  {\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
       "  {\"process\":0,\"type\":\"ok\",\"f\":\"write\",\"key\":\"x\",\"value\":3}",
       "type is invoke, ok, fail (certainly did not take effect) or info (unknown: it may take"
-          + " effect at any point after its invocation, or never). process is any integer; a"
-          + " process has at most one operation outstanding. Each key is checked on its own.",
+          + " effect at any point after its invocation, or never). process is a whole number"
+          + " from 0 to 2147483647; a process has at most one operation outstanding. Each key is checked on its own.",
       ""
     },
     footer = {
@@ -76,10 +78,15 @@ final class CheckCommand implements Callable<Integer> {
     if (statesMax < 1) {
       throw new UserError("--max-states: must be at least 1, got " + statesMax);
     }
+    Activity.set("reading " + historyPath);
     ParsedHistory history = HistoryParser.parse(historyPath, model);
+    SearchProgress progress = new SearchProgress();
+    Activity.set(() -> describe(progress));
     long startNanos = System.nanoTime();
-    CheckResult result = LinearizabilityChecker.check(history.events(), model, statesMax);
+    CheckResult result = LinearizabilityChecker.check(history.events(), model, statesMax, progress);
     long elapsedNanos = System.nanoTime() - startNanos;
+    Activity.clear();
+    ProgressLine.clearNow();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(CheckReport.json(history, model, result));
@@ -92,5 +99,19 @@ final class CheckCommand implements Callable<Integer> {
       case NOT_LINEARIZABLE -> ExitCodes.FAILED_CHECK;
       case UNKNOWN -> ExitCodes.UNDECIDED;
     };
+  }
+
+  /** Where the search is, for the progress line and for a message when it is interrupted. */
+  private String describe(SearchProgress progress) {
+    String key = progress.key();
+    return String.format(
+        Locale.ROOT,
+        "checking %s (%s model%s, %,d operations): %,d of at most %,d states searched",
+        historyPath,
+        modelName,
+        key == null ? "" : ", key \"" + key.replaceAll("\\p{Cntrl}", "?") + "\"",
+        progress.keyOperations(),
+        progress.statesExplored(),
+        statesMax);
   }
 }

@@ -26,7 +26,10 @@ final class CheckReport {
   static String human(ParsedHistory history, Model model, CheckResult result, long elapsedNanos) {
     StringBuilder text = new StringBuilder(history.file()).append(": ");
     String searched =
-        result.statesExplored() + " states searched in " + Text.duration(elapsedNanos);
+        result.statesExplored()
+            + (result.statesExplored() == 1 ? " state" : " states")
+            + " searched in "
+            + Text.duration(elapsedNanos);
     switch (result.verdict()) {
       case LINEARIZABLE ->
           text.append("linearizable (")

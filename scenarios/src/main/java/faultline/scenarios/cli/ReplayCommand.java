@@ -13,6 +13,7 @@ import faultline.scenarios.trace.TraceFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,16 +37,24 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<trace.jsonl>", description = "A trace written by run --trace.")
   Path tracePath;
 
+  // Where the command is, for the progress line and an interrupt's message (read by another
+  // thread).
+  private volatile long linesRead;
+  private volatile long eventsRun;
+
   @Override
   public Integer call() {
     long lines;
     String recordedFingerprint;
     TraceHeader header;
     CutShort cutShort = null;
+    Activity.set(
+        () -> "checking " + tracePath + ": line " + String.format(Locale.ROOT, "%,d", linesRead));
     try (TraceFile recorded = TraceFile.open(tracePath)) {
       header = recorded.header();
       for (TraceEvent event = recorded.next(); event != null; event = recorded.next()) {
         // Checks every line and the end line before anything runs.
+        linesRead = recorded.lineNumber();
         if (event instanceof TraceEvent.Halt halt) {
           cutShort = CutShort.of(halt.reason(), recorded.lineNumber() - 1);
         }
@@ -62,14 +71,28 @@ final class ReplayCommand implements Callable<Integer> {
       comparison = sink;
       RunMonitor stopWhereTheRecordingStopped =
           cutShort == null ? RunMonitor.NONE : cutShort.monitor(sink);
+      long linesTotal = lines;
+      Activity.set(
+          () ->
+              String.format(
+                  Locale.ROOT,
+                  "replaying %s: %,d of %,d events re-run",
+                  tracePath,
+                  eventsRun,
+                  linesTotal - 2));
       replay =
           ScenarioRunner.run(
               scenario,
               header.seed(),
               scenario.run().untilNanos(),
               sink,
-              stopWhereTheRecordingStopped);
+              (events, nowNanos) -> {
+                eventsRun = events;
+                return stopWhereTheRecordingStopped.check(events, nowNanos);
+              });
     }
+    Activity.clear();
+    ProgressLine.clearNow();
     PrintWriter out = spec.commandLine().getOut();
     if (comparison.difference() < 0 && replay.outcome().fingerprint().equals(recordedFingerprint)) {
       out.printf(

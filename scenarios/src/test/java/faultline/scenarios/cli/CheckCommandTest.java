@@ -139,6 +139,22 @@ class CheckCommandTest {
             "--max-states",
             "1");
     assertThat(result.exitCode()).isEqualTo(4);
-    assertThat(result.out()).contains("UNDECIDED", "gave up after 2 states");
+    assertThat(result.out()).contains("UNDECIDED", "gave up after 1 state ");
+  }
+
+  @Test
+  void theSearchStopsAtExactlyTheBudgetItWasGiven() throws IOException {
+    // raft/stale-read's history is not linearizable; the search needs 18 states to prove it.
+    Path history = temp.resolve("stale-read.jsonl");
+    assertThat(faultline("run", "raft/stale-read", "--history", history.toString()).exitCode())
+        .isEqualTo(1);
+    for (long budget : new long[] {3, 10}) {
+      Result result =
+          faultline("check", history.toString(), "--model", "kv", "--max-states", "" + budget);
+      assertThat(result.exitCode()).as("budget %d", budget).isEqualTo(4);
+      assertThat(result.out())
+          .as("budget %d", budget)
+          .contains("gave up after " + budget + " states", budget + " states searched");
+    }
   }
 }

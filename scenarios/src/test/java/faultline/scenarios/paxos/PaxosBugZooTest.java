@@ -2,7 +2,6 @@ package faultline.scenarios.paxos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.check.Violation;
 import faultline.scenarios.bind.Protocols;
@@ -37,7 +36,7 @@ class PaxosBugZooTest {
     Scenario base = new Catalog(LOADER).load("paxos/random-faults");
     ObjectNode source = base.source().deepCopy();
     ObjectNode params = (ObjectNode) source.get("params");
-    ((ArrayNode) params.putArray("bugs")).add(bug);
+    params.putArray("bugs").add(bug);
     params.putObject("quorums").put("phase1", phase1).put("phase2", phase2);
     Scenario planted = LOADER.loadSource("paxos/random-faults with " + bug, "test", source);
     for (long seed = 1; seed <= SEEDS; seed++) {

@@ -13,7 +13,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -95,9 +94,7 @@ final class CanonicalValues {
     if (!tree.isObject()) {
       throw new IllegalArgumentException("fields of a " + type + " record must form an object");
     }
-    Iterator<Map.Entry<String, JsonNode>> members = tree.fields();
-    while (members.hasNext()) {
-      Map.Entry<String, JsonNode> member = members.next();
+    for (Map.Entry<String, JsonNode> member : tree.properties()) {
       out.name(member.getKey());
       writeTree(out, member.getValue());
     }
@@ -166,9 +163,7 @@ final class CanonicalValues {
     switch (tree.getNodeType()) {
       case OBJECT -> {
         out.startObject();
-        Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
           out.name(field.getKey());
           writeTree(out, field.getValue());
         }

@@ -20,7 +20,6 @@ import faultline.engine.Check;
 import faultline.engine.lookup.LookupMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -271,9 +270,7 @@ final class FieldWriter {
   }
 
   private void writeTreeFields(ObjectNode tree) throws IOException {
-    Iterator<Map.Entry<String, JsonNode>> entries = tree.fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> entry = entries.next();
+    for (Map.Entry<String, JsonNode> entry : tree.properties()) {
       json.writeFieldName(entry.getKey());
       writePayload(entry.getValue());
     }

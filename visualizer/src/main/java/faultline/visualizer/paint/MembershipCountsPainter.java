@@ -42,7 +42,7 @@ final class MembershipCountsPainter {
     RowLayout layout = frame.layout();
     double[] share = new double[5];
     double known = 0;
-    for (int m = layout.firstItem(row); m < layout.endItem(row); m++) {
+    for (int m : layout.members(row)) {
       Counts counts = frame.counts()[m];
       int last = counts.stepAt(t1);
       if (last < 0) {

@@ -40,7 +40,7 @@ public record MembershipFrame(
 
   /** The centre of the row that holds member (or observer) {@code item}. */
   public double rowCentre(int item) {
-    int row = layout.rowOf(item);
+    int row = Math.max(0, layout.rowOf(item));
     return layout.rowTop(row) + layout.rowPx() / 2;
   }
 }

@@ -138,7 +138,7 @@ public final class MembershipPainter {
       surface.fillRect(left, top, width, edge, Palette.FALSE_POSITIVE);
       surface.fillRect(left, top + band - edge, width, edge, Palette.FALSE_POSITIVE);
     }
-    if (frame.layout().perRow() == 1 && band >= frame.viewport().fontSize() * 0.9) {
+    if (frame.layout().oneEach() && band >= frame.viewport().fontSize() * 0.9) {
       double size = Math.min(frame.viewport().fontSize() * 0.75, band * 0.8);
       String text = StretchPainter.fit(label(s), right - left - 4, size);
       if (!text.isEmpty()) {
@@ -208,11 +208,9 @@ public final class MembershipPainter {
     double size = Math.min(font * 0.8, layout.rowPx() * 0.85);
     int every = (int) Math.ceil(font * 0.9 / Math.max(0.1, layout.rowPx()));
     for (int row = 0; row < layout.rows(); row += Math.max(1, every)) {
-      String label =
-          layout.perRow() == 1
-              ? names.get(row)
-              : names.get(layout.firstItem(row)) + "–" + names.get(layout.endItem(row) - 1);
-      boolean subject = layout.perRow() == 1 && row == frame.subject();
+      String label = layout.label(row, names);
+      int[] members = layout.members(row);
+      boolean subject = members.length == 1 && members[0] == frame.subject();
       double textSize = Math.max(size, font * 0.6);
       surface.text(
           viewport.gutterPx() - 4,

@@ -53,13 +53,18 @@ public final class Palette {
    */
   public static Rgb memberState(faultline.visualizer.trace.MemberState state) {
     return switch (state) {
-      case ALIVE -> SKY_BLUE.withAlpha(0.55);
+      case ALIVE -> ALIVE_VIEW;
       case SUSPECT -> YELLOW;
-      case FAULTY -> BLACK.withAlpha(0.72);
+      case FAULTY -> FAULTY_VIEW;
       case LEFT -> LIGHT_GREY;
       case UNKNOWN -> WHITE.withAlpha(0);
     };
   }
+
+  // Opaque (sky blue and black thinned over white), so that a row grouping several members shows
+  // the same colour however many of their stretches overlap.
+  private static final Rgb ALIVE_VIEW = Rgb.hex("#A2D6F3");
+  private static final Rgb FAULTY_VIEW = Rgb.hex("#474747");
 
   public static final Rgb FALSE_POSITIVE = VERMILLION;
   public static final Rgb GOSSIP = BLUE;

@@ -23,7 +23,7 @@ final class SpreadPainter {
     }
     Viewport viewport = frame.viewport();
     double font = viewport.fontSize();
-    boolean labelled = frame.layout().perRow() == 1 && frame.layout().rowPx() >= font * 0.9;
+    boolean labelled = frame.layout().oneEach() && frame.layout().rowPx() >= font * 0.9;
     surface.begin("spread", spread.update().label(frame.views().names()));
     int order = 0;
     for (Learning learning : spread.learned()) {

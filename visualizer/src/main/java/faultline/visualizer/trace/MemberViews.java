@@ -37,6 +37,7 @@ public final class MemberViews {
   final List<long[]> resets;
   final boolean assumedBaselines;
   final List<List<long[]>> downByLane;
+  private final java.util.Map<String, String> causes;
   private final int[] byMemberStart;
   private final int[] byMember;
 
@@ -62,6 +63,7 @@ public final class MemberViews {
     this.resets = List.copyOf(builder.resets);
     this.assumedBaselines = assumedBaselines;
     this.downByLane = downByLane;
+    this.causes = java.util.Map.copyOf(builder.causes);
     int n = names.size();
     byMemberStart = new int[n + 1];
     for (int i = 0; i < count; i++) {
@@ -107,6 +109,14 @@ public final class MemberViews {
   /** Changes about {@code subject}, as change indices in time order. */
   int[] changesAbout(int subject) {
     return Arrays.copyOfRange(byMember, byMemberStart[subject], byMemberStart[subject + 1]);
+  }
+
+  /**
+   * The cause the run's accuracy check gave for declaring {@code member} faulty at {@code
+   * incarnation} while it was up (pause, restart, one-way-link, partition, loss, slow), or null.
+   */
+  public String falsePositiveCause(int member, long incarnation) {
+    return causes.get(names.get(member) + "@" + incarnation);
   }
 
   /** Whether {@code lane} was up (not crashed) at {@code nanos}: the ground truth. */

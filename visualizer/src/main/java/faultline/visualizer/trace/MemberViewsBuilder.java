@@ -54,9 +54,27 @@ final class MemberViewsBuilder {
       case TraceEvent.Start start -> starts.add(everyone(index, t, lane));
       case TraceEvent.Restart restart -> starts.add(everyone(index, t, lane));
       case TraceEvent.Crash crash -> resets.add(new long[] {index, t, lane});
+      case TraceEvent.Note note -> onNote(note.text());
       default -> {}
     }
   }
+
+  /**
+   * The accuracy check's own word on a false positive, "false positive: n1 holds n4 faulty
+   * (incarnation 0, verdict of n1) while it is up; cause: pause", kept by member and incarnation.
+   */
+  private void onNote(String text) {
+    java.util.regex.Matcher m = FALSE_POSITIVE.matcher(text == null ? "" : text);
+    if (m.find()) {
+      causes.putIfAbsent(m.group(1) + "@" + m.group(2), m.group(3));
+    }
+  }
+
+  private static final java.util.regex.Pattern FALSE_POSITIVE =
+      java.util.regex.Pattern.compile(
+          "^false positive: \\S+ holds (\\S+) faulty \\(incarnation (\\d+),.*cause: (\\S+)");
+
+  final java.util.Map<String, String> causes = new java.util.TreeMap<>();
 
   private MemberViews.Baseline everyone(int index, long t, int lane) {
     BitSet all = new BitSet(members);

@@ -12,7 +12,7 @@ public final class StateText {
   public static String compact(JsonNode node, int limit) {
     StringBuilder text = new StringBuilder();
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext() && text.length() <= limit) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (!text.isEmpty()) {

@@ -41,63 +41,27 @@ final class ViewSweep {
   }
 
   void run(Collector collector) {
-    int[] changes = views.changesAbout(subject);
+    Records records = new Records(views, views.changesAbout(subject));
     List<long[]> down = views.downByLane.get(subject);
-    int b = 0;
-    int r = 0;
-    int k = 0;
     int d = 0;
     boolean up = true;
     while (true) {
-      int eb = b < views.baselines.size() ? views.baselines.get(b).event() : NONE;
-      int er = r < views.resets.size() ? (int) views.resets.get(r)[0] : NONE;
-      int ek = k < changes.length ? views.event[changes[k]] : NONE;
-      int next = Math.min(eb, Math.min(er, ek));
-      long t =
-          next == NONE
-              ? Long.MAX_VALUE
-              : next == eb
-                  ? views.baselines.get(b).timeNanos()
-                  : next == er ? views.resets.get(r)[1] : views.timeNanos[changes[k]];
+      boolean more = records.advance();
+      long t = more ? records.timeNanos() : Long.MAX_VALUE;
       // An outage still open at the end of the run ends there: that is no restart.
-      for (;
-          d < down.size() * 2 && truthNanos(down, d) <= t && truthNanos(down, d) < views.endNanos;
-          d++) {
+      for (; d < down.size() * 2 && truthNanos(down, d) <= t; d++) {
+        if (truthNanos(down, d) >= views.endNanos) {
+          break;
+        }
         up = d % 2 == 1;
         collector.truth(truthNanos(down, d), up);
       }
-      if (next == NONE) {
-        break;
+      if (!more) {
+        collector.end(views.endNanos);
+        return;
       }
-      if (next == eb) {
-        MemberViews.Baseline base = views.baselines.get(b++);
-        boolean listed = base.members().get(subject);
-        collector.change(
-            t,
-            base.observer(),
-            listed ? MemberState.ALIVE : MemberState.UNKNOWN,
-            base.incarnation(),
-            -1,
-            views.assumedBaselines ? -1 : base.event(),
-            -1,
-            up);
-      } else if (next == er) {
-        long[] reset = views.resets.get(r++);
-        collector.change(t, (int) reset[2], MemberState.UNKNOWN, 0, -1, (int) reset[0], -1, up);
-      } else {
-        int i = changes[k++];
-        collector.change(
-            t,
-            views.observer[i],
-            STATES[views.state[i]],
-            views.incarnation[i],
-            views.source[i],
-            views.event[i],
-            views.via[i],
-            up);
-      }
+      records.replay(subject, up, collector);
     }
-    collector.end(views.endNanos);
   }
 
   private static long truthNanos(List<long[]> down, int d) {
@@ -108,39 +72,122 @@ final class ViewSweep {
   static byte[] matrixAt(MemberViews views, long nanos) {
     int n = views.size();
     byte[] matrix = new byte[n * n];
-    int b = 0;
-    int r = 0;
-    int k = 0;
-    while (true) {
-      int eb = b < views.baselines.size() ? views.baselines.get(b).event() : NONE;
-      int er = r < views.resets.size() ? (int) views.resets.get(r)[0] : NONE;
-      int ek = k < views.count ? views.event[k] : NONE;
-      int next = Math.min(eb, Math.min(er, ek));
-      if (next == NONE) {
-        return matrix;
+    int[] all = new int[views.count];
+    java.util.Arrays.setAll(all, i -> i);
+    Records records = new Records(views, all);
+    MatrixCollector cells = new MatrixCollector(matrix, n);
+    while (records.advance() && records.timeNanos() <= nanos) {
+      int only = records.changeMember();
+      for (int member = only < 0 ? 0 : only; member < (only < 0 ? n : only + 1); member++) {
+        cells.member = member;
+        records.replay(member, true, cells);
       }
-      if (next == eb) {
-        MemberViews.Baseline base = views.baselines.get(b++);
-        if (base.timeNanos() > nanos) {
-          return matrix;
-        }
-        int row = base.observer() * n;
-        for (int m = 0; m < n; m++) {
-          matrix[row + m] =
-              (byte) (base.members().get(m) ? MemberState.ALIVE : MemberState.UNKNOWN).ordinal();
-        }
-      } else if (next == er) {
-        long[] reset = views.resets.get(r++);
-        if (reset[1] > nanos) {
-          return matrix;
-        }
-        Arrays.fill(matrix, (int) reset[2] * n, (int) reset[2] * n + n, (byte) 0);
+    }
+    return matrix;
+  }
+
+  /** Writes what a record sets into the matrix's column of one member. */
+  private static final class MatrixCollector implements Collector {
+    private final byte[] matrix;
+    private final int n;
+    int member;
+
+    MatrixCollector(byte[] matrix, int n) {
+      this.matrix = matrix;
+      this.n = n;
+    }
+
+    @Override
+    public void change(
+        long t,
+        int observer,
+        MemberState to,
+        long incarnation,
+        int source,
+        int event,
+        int via,
+        boolean subjectUp) {
+      matrix[observer * n + member] = (byte) to.ordinal();
+    }
+
+    @Override
+    public void truth(long t, boolean subjectUp) {}
+
+    @Override
+    public void end(long endNanos) {}
+  }
+
+  /**
+   * The three kinds of record that set views, merged in event order: the lists members start with,
+   * members' crashes, and the protocol's changes (all of them, or those about one member).
+   */
+  private static final class Records {
+    private static final int BASELINE = 0;
+    private static final int RESET = 1;
+    private static final int CHANGE = 2;
+    private final MemberViews views;
+    private final int[] changes;
+    private int baseline;
+    private int reset;
+    private int change;
+    private int kind = -1;
+
+    Records(MemberViews views, int[] changes) {
+      this.views = views;
+      this.changes = changes;
+    }
+
+    /** Moves past the current record to the next; false when there is none. */
+    boolean advance() {
+      switch (kind) {
+        case BASELINE -> baseline++;
+        case RESET -> reset++;
+        case CHANGE -> change++;
+        default -> {}
+      }
+      int eb = baseline < views.baselines.size() ? views.baselines.get(baseline).event() : NONE;
+      int er = reset < views.resets.size() ? (int) views.resets.get(reset)[0] : NONE;
+      int ek = change < changes.length ? views.event[changes[change]] : NONE;
+      int next = Math.min(eb, Math.min(er, ek));
+      kind = next == NONE ? -1 : next == eb ? BASELINE : next == er ? RESET : CHANGE;
+      return next != NONE;
+    }
+
+    long timeNanos() {
+      return switch (kind) {
+        case BASELINE -> views.baselines.get(baseline).timeNanos();
+        case RESET -> views.resets.get(reset)[1];
+        default -> views.timeNanos[changes[change]];
+      };
+    }
+
+    /** The member a change is about, or -1 when the record concerns every member. */
+    int changeMember() {
+      return kind == CHANGE ? views.member[changes[change]] : -1;
+    }
+
+    /** Tells the collector what the current record sets about {@code subject}. */
+    void replay(int subject, boolean up, Collector collector) {
+      long t = timeNanos();
+      if (kind == BASELINE) {
+        MemberViews.Baseline base = views.baselines.get(baseline);
+        MemberState state = base.members().get(subject) ? MemberState.ALIVE : MemberState.UNKNOWN;
+        int event = views.assumedBaselines ? -1 : base.event();
+        collector.change(t, base.observer(), state, base.incarnation(), -1, event, -1, up);
+      } else if (kind == RESET) {
+        long[] crash = views.resets.get(reset);
+        collector.change(t, (int) crash[2], MemberState.UNKNOWN, 0, -1, (int) crash[0], -1, up);
       } else {
-        if (views.timeNanos[k] > nanos) {
-          return matrix;
-        }
-        matrix[views.observer[k] * n + views.member[k]] = views.state[k];
-        k++;
+        int i = changes[change];
+        collector.change(
+            t,
+            views.observer[i],
+            STATES[views.state[i]],
+            views.incarnation[i],
+            views.source[i],
+            views.event[i],
+            views.via[i],
+            up);
       }
     }
   }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -54,7 +52,7 @@ public final class MainWindow extends BorderPane {
   private final MembershipViewModel membership;
   private final MembershipView membershipView;
   private final Tab membersTab = new Tab("Members");
-  private final SplitPane centre = new SplitPane();
+  private final CentrePane centre;
   private boolean scrubbing;
 
   public MainWindow(
@@ -68,8 +66,7 @@ public final class MainWindow extends BorderPane {
     this.membership = new MembershipViewModel(model);
     this.membershipView = new MembershipView(membership, model);
     membersTab.setContent(new MembersPane(membership, model));
-    centre.setOrientation(Orientation.VERTICAL);
-    centre.getItems().add(timelineView);
+    this.centre = new CentrePane(timelineView, membershipView);
     setTop(toolbar());
     setCenter(centre);
     setRight(sideTabs());
@@ -233,7 +230,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private void onRun(Timeline run) {
-    showMembership(run != null && !run.memberViews().isEmpty());
+    centre.showMembership(run != null && !run.memberViews().isEmpty());
     if (run == null) {
       violations.getItems().clear();
       return;
@@ -253,17 +250,6 @@ public final class MainWindow extends BorderPane {
     violations.setItems(items);
     filters.refresh();
     status.setText(model.status().get());
-  }
-
-  /** The membership view shares the centre with the timeline when the run has member records. */
-  private void showMembership(boolean shown) {
-    boolean showing = centre.getItems().contains(membershipView);
-    if (shown && !showing) {
-      centre.getItems().add(membershipView);
-      centre.setDividerPositions(0.5);
-    } else if (!shown && showing) {
-      centre.getItems().remove(membershipView);
-    }
   }
 
   private void zoom(double factor) {

@@ -158,7 +158,7 @@ public final class Inspector {
   /** Calls out Lamport, vector and hybrid-logical-clock stamps by their usual field names. */
   private static void stamps(StringBuilder text, JsonNode state) {
     StringBuilder stamps = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> fields = state.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = state.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey().toLowerCase(Locale.ROOT);

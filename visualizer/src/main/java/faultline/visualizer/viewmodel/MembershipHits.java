@@ -27,7 +27,7 @@ final class MembershipHits {
     long slack = Math.round(frame.viewport().nanosPerPx() * 2);
     Segment found = null;
     RowLayout layout = frame.layout();
-    for (int o = layout.firstItem(row); o < layout.endItem(row); o++) {
+    for (int o : layout.members(row)) {
       for (Segment s : frame.segments().get(o)) {
         if (s.startNanos() - slack <= t && t < s.endNanos() + slack && worse(s, found)) {
           found = s;
@@ -89,6 +89,10 @@ final class MembershipHits {
     }
     if (s.falsePositive()) {
       text.append("\nFALSE POSITIVE: ").append(names.get(s.member())).append(" was up");
+      String cause = frame.views().falsePositiveCause(s.member(), s.incarnation());
+      if (cause != null) {
+        text.append(" (the accuracy check's cause: ").append(cause).append(')');
+      }
     }
     if (s.event() >= 0) {
       text.append("\nseq ").append(s.event() + 1).append(" (click to select)");
@@ -100,7 +104,7 @@ final class MembershipHits {
     RowLayout layout = frame.layout();
     int[] total = new int[MemberState.values().length];
     int falsePositives = 0;
-    for (int m = layout.firstItem(row); m < layout.endItem(row); m++) {
+    for (int m : layout.members(row)) {
       Counts counts = frame.counts()[m];
       int step = counts.stepAt(t);
       if (step < 0) {
@@ -114,10 +118,7 @@ final class MembershipHits {
       }
     }
     List<String> names = frame.views().names();
-    String who =
-        layout.perRow() == 1
-            ? names.get(layout.firstItem(row))
-            : names.get(layout.firstItem(row)) + "–" + names.get(layout.endItem(row) - 1);
+    String who = layout.label(row, names);
     return String.format(
         Locale.ROOT,
         "%s at %s, held by the members as:\n  alive %d · suspect %d · faulty %d · left %d%s%s",
@@ -130,6 +131,6 @@ final class MembershipHits {
         falsePositives > 0
             ? "\n  " + falsePositives + " of the faulty verdicts are false positives"
             : "",
-        layout.perRow() == 1 ? "\nclick to see each member's view of it" : "");
+        layout.members(row).length == 1 ? "\nclick to see each member's view of it" : "");
   }
 }

@@ -189,16 +189,22 @@ public final class MembershipViewModel {
     double truthTop = viewport.axisPx();
     double rowsTop = truthTop + (one ? font * 1.6 : 0);
     int items = available() ? views.size() : 0;
-    RowLayout layout =
-        RowLayout.fit(items, rowsTop, Math.max(1, heightPx - rowsTop - font * 0.4), font * 1.8);
-    if (one && segments == null) {
-      segments = views.segmentsAbout(subject.get());
-    }
+    double available = Math.max(1, heightPx - rowsTop - font * 0.4);
     if (!one && counts == null && available()) {
       counts = new Counts[views.size()];
       for (int m = 0; m < counts.length; m++) {
         counts[m] = views.countsAbout(m);
       }
+    }
+    RowLayout layout = RowLayout.fit(items, rowsTop, available, font * 1.8);
+    if (!one && items > 0 && layout.rowPx() < font * 0.9) {
+      // Too many members to name each: the ones with news get a row each, the rest share one.
+      RowLayout focused =
+          RowLayout.newsFirst(withNews(counts), rowsTop, available, font * 1.8, font * 0.9);
+      layout = focused == null ? layout : focused;
+    }
+    if (one && segments == null) {
+      segments = views.segmentsAbout(subject.get());
     }
     int cursor = timeline.cursor().get();
     Timeline run = timeline.timeline().get();
@@ -220,6 +226,23 @@ public final class MembershipViewModel {
         timeline.selected().get());
   }
 
+  /** Members that someone held suspect, faulty or left at some time, or that crashed. */
+  private static boolean[] withNews(Counts[] counts) {
+    boolean[] news = new boolean[counts.length];
+    for (int m = 0; m < counts.length; m++) {
+      for (int step = 0; step < counts[m].timesNanos().length && !news[m]; step++) {
+        int[] c = counts[m].counts()[step];
+        news[m] =
+            c[MemberState.SUSPECT.ordinal()]
+                        + c[MemberState.FAULTY.ordinal()]
+                        + c[MemberState.LEFT.ordinal()]
+                    > 0
+                || !counts[m].subjectUp()[step];
+      }
+    }
+    return news;
+  }
+
   /** What lies under the pointer, in words (the tooltip), or null over nothing. */
   public String describeAt(double x, double y, double widthPx, double heightPx) {
     return MembershipHits.describe(frame(widthPx, heightPx), x, y);
@@ -236,7 +259,7 @@ public final class MembershipViewModel {
       return;
     }
     if (!frame.aboutOneMember()) {
-      showMember(frame.layout().firstItem(row));
+      showMember(frame.layout().members(row)[0]);
       return;
     }
     Segment segment = MembershipHits.segmentAt(frame, x, y);

@@ -82,7 +82,7 @@ public final class WhatIf {
 
   private static FaultRow row(ObjectNode fault) {
     StringBuilder details = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> fields = fault.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = fault.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getKey().equals("at") || field.getKey().equals("type")) {

@@ -37,6 +37,8 @@ class MemberViewsTest {
     Segment crashedDeclaredFaulty = views.segmentsAbout(N3).get(N2).getLast();
     assertThat(crashedDeclaredFaulty.state()).isEqualTo(MemberState.FAULTY);
     assertThat(crashedDeclaredFaulty.falsePositive()).isFalse();
+    assertThat(views.falsePositiveCause(N2, 0)).isEqualTo("pause");
+    assertThat(views.falsePositiveCause(N2, 1)).isNull();
   }
 
   @Test

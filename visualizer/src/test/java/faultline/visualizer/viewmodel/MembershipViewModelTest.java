@@ -69,7 +69,7 @@ class MembershipViewModelTest {
         .contains("n3 holds n2 faulty at incarnation 0")
         .contains("verdict or announcement of n1")
         .contains("learned from n1 in its Ping")
-        .contains("FALSE POSITIVE");
+        .contains("FALSE POSITIVE: n2 was up (the accuracy check's cause: pause)");
     model.showAll();
     MembershipFrame all = model.frame(1000, 400);
     assertThat(model.describeAt(all.viewport().x(260), all.rowCentre(1), 1000, 400))
@@ -101,12 +101,39 @@ class MembershipViewModelTest {
 
   @Test
   void rowsGroupMembersWhenTheyWouldBeThinnerThanThreePixels() {
-    assertThat(RowLayout.fit(10, 0, 400, 23)).extracting(RowLayout::perRow).isEqualTo(1);
+    assertThat(RowLayout.fit(10, 0, 400, 23).oneEach()).isTrue();
     RowLayout thousand = RowLayout.fit(1000, 0, 400, 23);
-    assertThat(thousand.perRow()).isEqualTo(8);
+    assertThat(thousand.members(0)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
     assertThat(thousand.rows()).isEqualTo(125);
     assertThat(thousand.rowOf(999)).isEqualTo(124);
-    assertThat(thousand.endItem(124)).isEqualTo(1000);
+    assertThat(thousand.label(124, names(1000))).isEqualTo("n993–n1000");
+  }
+
+  @Test
+  void membersWithNewsGetARowEachAndTheQuietOnesShareTheLast() {
+    boolean[] news = new boolean[100];
+    news[3] = true;
+    news[7] = true;
+    RowLayout layout = RowLayout.newsFirst(news, 0, 400, 23, 12);
+    assertThat(layout.rows()).isEqualTo(3);
+    assertThat(layout.members(0)).containsExactly(3);
+    assertThat(layout.members(1)).containsExactly(7);
+    assertThat(layout.members(2)).hasSize(98);
+    assertThat(layout.label(2, names(100))).isEqualTo("98 quiet");
+    assertThat(layout.rowOf(7)).isEqualTo(1);
+    assertThat(layout.rowOf(50)).isEqualTo(2);
+    assertThat(RowLayout.newsFirst(new boolean[100], 0, 400, 23, 12).rows()).isEqualTo(1);
+    boolean[] everyone = new boolean[100];
+    java.util.Arrays.fill(everyone, true);
+    assertThat(RowLayout.newsFirst(everyone, 0, 400, 23, 12)).isNull();
+  }
+
+  private static java.util.List<String> names(int n) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      names.add("n" + i);
+    }
+    return names;
   }
 
   @Test
@@ -115,13 +142,16 @@ class MembershipViewModelTest {
     timeline.show(run);
     assertThat(run.memberViews().changeCount()).isEqualTo(4 * 999);
     CountingSurface all = new CountingSurface();
-    new MembershipPainter().paint(all, model.frame(1400, 500));
+    MembershipFrame every = model.frame(1400, 500);
+    assertThat(every.layout().rows()).as("n1, n1000 and the quiet rest").isEqualTo(3);
+    assertThat(every.layout().members(1)).containsExactly(999);
+    new MembershipPainter().paint(all, every);
     assertThat(all.calls()).isLessThan(20_000);
     model.showMember(0);
     CountingSurface one = new CountingSurface();
     MembershipFrame frame = model.frame(1400, 500);
     new MembershipPainter().paint(one, frame);
-    assertThat(frame.layout().perRow()).isGreaterThan(1);
+    assertThat(frame.layout().oneEach()).isFalse();
     assertThat(one.calls()).isLessThan(20_000);
     model.showSpread(run.memberViews().updatesAbout(0).getLast());
     assertThat(model.frame(1400, 500).spread().learned()).hasSize(999);
