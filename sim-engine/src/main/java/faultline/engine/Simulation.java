@@ -472,7 +472,9 @@ public final class Simulation {
     return metrics;
   }
 
-  /** Queue events processed so far (stale timer firings included). */
+  /**
+   * Queue events processed so far; cancelled and stale timer firings, dropped unseen, do not count.
+   */
   public long eventsProcessed() {
     return eventsProcessed;
   }

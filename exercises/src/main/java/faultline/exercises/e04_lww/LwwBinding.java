@@ -46,7 +46,7 @@ public final class LwwBinding extends ExerciseBinding {
 
   private static List<Invariant> allInvariants() {
     List<Invariant> all = new ArrayList<>(ClockInvariants.all());
-    all.add(new LostWriteInvariant());
+    all.add(LostWriteInvariant.create());
     return all;
   }
 

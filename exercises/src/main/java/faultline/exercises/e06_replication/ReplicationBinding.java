@@ -8,9 +8,9 @@ import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
-import faultline.protocols.raft.RaftInvariants;
 import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.ReplicationRules;
+import faultline.protocols.raft.check.RaftInvariants;
 import faultline.scenarios.bind.Parameters;
 import faultline.scenarios.bind.RaftParams;
 import faultline.scenarios.parse.ParamReader;
@@ -59,9 +59,9 @@ public final class ReplicationBinding extends ExerciseBinding {
   @Override
   protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
     RaftConfig config =
-        RaftParams.read(params, nodes, runDurationNanos)
-            .config()
-            .withReplicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()));
+        RaftParams.read(params, nodes, runDurationNanos).config().toBuilder()
+            .replicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()))
+            .build();
     return id ->
         config.servers().contains(id)
             ? new RaftNode(config)

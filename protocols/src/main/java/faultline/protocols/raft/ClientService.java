@@ -6,54 +6,48 @@ import faultline.protocols.kv.KvMessage.ClientRequest;
 import faultline.protocols.kv.KvOperation;
 import faultline.protocols.kv.KvReplica;
 import faultline.protocols.kv.ReplyStatus;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 
 /**
- * The key-value half of a Raft server (§8): followers redirect clients to the leader; the leader
- * appends writes (and, in {@link ReadMode#LOG}, reads) to the log and the shared {@link KvReplica}
- * answers once they are applied; it serves other reads by ReadIndex or lease. A leader that steps
- * down forgets what it owed: clients time out and retry, and sessions keep the retry from applying
- * twice.
+ * The key-value half of a Raft leader (§8): it appends writes (and, in {@link ReadMode#LOG}, reads)
+ * to the log and the shared {@link KvReplica} answers once they are applied; it serves other reads
+ * by ReadIndex or lease, from the {@link ReadQueue} of its {@link LeaderState}, which is bounded: a
+ * read that finds it full is dropped and counted in {@code raft.pendingReadLimitHits}. Followers
+ * redirect clients ({@link RaftNode}'s role step). A leader that steps down forgets what it owed:
+ * clients time out and retry, and sessions keep the retry from applying twice.
  */
 final class ClientService {
-  private final RaftNode node;
-  private final List<PendingRead> reads = new ArrayList<>();
-  private long sharedRound; // The round that reads wait for, not yet started; 0 if none.
+  private final ServerState state;
+  private final Replication replication;
 
-  private record PendingRead(NodeId client, ClientRequest request, long readIndex, long round) {}
-
-  ClientService(RaftNode node) {
-    this.node = node;
+  ClientService(ServerState state, Replication replication) {
+    this.state = state;
+    this.replication = replication;
   }
 
+  /** The leader's step for a client's request. */
   void onClientRequest(NodeId client, ClientRequest request) {
-    if (node.role != Role.LEADER) {
-      KvReplica.redirect(node.context(), client, request, node.leaderId);
-      return;
-    }
     KvOperation operation = request.operation();
-    if (operation.readOnly() && node.config.has(RaftBug.STALE_LOCAL_READS)) {
-      node.reply(client, request, ReplyStatus.OK, node.kv.read(operation.key()));
+    if (operation.readOnly() && !state.rules().reads().confirmsLeadership()) {
+      state.reply(client, request, ReplyStatus.OK, state.kv().read(operation.key()));
       return;
     }
-    if (operation.readOnly() && node.config.readMode() != ReadMode.LOG) {
+    if (operation.readOnly() && state.config().readMode() != ReadMode.LOG) {
       startRead(client, request);
       return;
     }
-    PersistentState persistent = node.persistent;
-    if (node.config.has(RaftBug.LEADER_OVERWRITES_UNCOMMITTED)
-        && persistent.log().lastIndex() > node.commitIndex) {
-      persistent.truncateFrom(node.commitIndex + 1);
+    PersistentState persistent = state.persistent();
+    long overwriteFrom =
+        state.rules().writes().overwriteFrom(persistent.log().lastIndex(), state.commitIndex());
+    if (overwriteFrom > 0) {
+      persistent.truncateFrom(overwriteFrom);
     }
     persistent.append(new LogEntry(persistent.currentTerm(), ClientCommand.of(request)));
     persistent.sync();
-    node.kv.awaitApply(persistent.log().lastIndex(), client, request);
-    for (NodeId follower : node.otherServers()) {
-      node.replication.replicate(follower);
+    state.kv().awaitApply(persistent.log().lastIndex(), client, request);
+    for (NodeId follower : state.otherServers()) {
+      replication.replicate(follower);
     }
-    node.replication.maybeCommit();
+    replication.maybeCommit();
   }
 
   /**
@@ -65,50 +59,47 @@ final class ClientService {
    * proves what it needs.
    */
   private void startRead(NodeId client, ClientRequest request) {
-    LeaderState leader = node.leader;
-    long readIndex = Math.max(node.commitIndex, leader.noOpIndex());
-    long nowNanos = node.context().monotonicNanos();
+    LeaderState leader = state.leader();
+    if (leader.reads().full()) {
+      // Dropped unanswered: the client times out and retries, by then perhaps elsewhere.
+      state.context().count("raft.pendingReadLimitHits", 1);
+      return;
+    }
+    long readIndex = Math.max(state.commitIndex(), leader.noOpIndex());
+    long nowNanos = state.context().monotonicNanos();
     long round;
-    if (node.config.readMode() == ReadMode.LEASE && leader.leaseHolds(nowNanos)) {
+    if (state.config().readMode() == ReadMode.LEASE && leader.leaseHolds(nowNanos)) {
       round = 0;
-      node.context().count("kv.leaseReads", 1);
+      state.context().count("kv.leaseReads", 1);
     } else if (leader.noRoundInFlight()) {
       round = leader.startRound(nowNanos);
-      node.replication.broadcastAppend(round);
+      replication.broadcastAppend(round);
     } else {
       round = leader.round() + 1;
-      sharedRound = round;
+      leader.reads().shareNextRound(round);
     }
-    reads.add(new PendingRead(client, request, readIndex, round));
+    leader.reads().add(client, request, readIndex, round);
     serveReads();
   }
 
   /** Starts the round that waiting reads share, once no other round is in flight. */
   void startSharedRound() {
-    LeaderState leader = node.leader;
-    if (node.role == Role.LEADER && sharedRound > leader.round() && leader.noRoundInFlight()) {
-      node.replication.broadcastAppend(leader.startRound(node.context().monotonicNanos()));
+    LeaderState leader = state.leader();
+    if (leader.reads().sharedRound() > leader.round() && leader.noRoundInFlight()) {
+      replication.broadcastAppend(leader.startRound(state.context().monotonicNanos()));
     }
   }
 
+  /** Answers every waiting read whose round is confirmed and whose index is applied. */
   void serveReads() {
-    if (node.role != Role.LEADER) {
-      return;
-    }
-    Iterator<PendingRead> pending = reads.iterator();
-    while (pending.hasNext()) {
-      PendingRead read = pending.next();
-      if (read.round() <= node.leader.confirmedRound() && read.readIndex() <= node.lastApplied) {
-        pending.remove();
-        String value = node.kv.read(read.request().operation().key());
-        node.reply(read.client(), read.request(), ReplyStatus.OK, value);
-      }
-    }
-  }
-
-  void forgetPending() {
-    node.kv.forgetWaiting();
-    reads.clear();
-    sharedRound = 0;
+    LeaderState leader = state.leader();
+    leader
+        .reads()
+        .serve(
+            leader.confirmedRound(),
+            state.lastApplied(),
+            (client, request) ->
+                state.reply(
+                    client, request, ReplyStatus.OK, state.kv().read(request.operation().key())));
   }
 }

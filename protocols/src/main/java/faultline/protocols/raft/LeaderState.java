@@ -13,18 +13,26 @@ import java.util.TreeSet;
  * FollowerProgress}), plus heartbeat rounds. A round is confirmed once a majority (the leader
  * included) acknowledged it or a later one; a confirmed round proves that no other leader had been
  * elected when it was sent, which is what ReadIndex and lease reads need. Also remembers who
- * answered since the last CheckQuorum.
+ * answered since the last CheckQuorum, and the reads waiting for a round ({@link ReadQueue}).
  */
 final class LeaderState {
+  /**
+   * A leader cut off from a majority starts a round every heartbeat and none is confirmed: at the
+   * default 50 ms heartbeat this many rounds take almost an hour of virtual time.
+   */
+  static final int UNCONFIRMED_ROUNDS_MAX = 1 << 16;
+
   private final long noOpIndex;
   private final int majority;
   private final Map<NodeId, FollowerProgress> progress = new TreeMap<>();
   private final Map<NodeId, Long> ackedRound = new TreeMap<>();
   private final TreeMap<Long, Long> roundSentAtNanos = new TreeMap<>();
+  private final ReadQueue reads = new ReadQueue();
   private final Set<NodeId> heardSinceCheck = new TreeSet<>();
   private long round;
   private long confirmedRound;
   private long leaseUntilNanos = Long.MIN_VALUE;
+  private int roundsForgotten;
 
   LeaderState(List<NodeId> followers, long noOpIndex, int majority, int maxInflightAppends) {
     this.noOpIndex = noOpIndex;
@@ -40,8 +48,23 @@ final class LeaderState {
     return noOpIndex;
   }
 
+  /** The reads waiting for a confirmed round. */
+  ReadQueue reads() {
+    return reads;
+  }
+
   FollowerProgress progress(NodeId follower) {
     return progress.get(follower);
+  }
+
+  /** A follower whose nextIndex is not above its matchIndex (there should be none), or null. */
+  NodeId followerWithNextIndexNotAboveMatch() {
+    for (Map.Entry<NodeId, FollowerProgress> follower : progress.entrySet()) {
+      if (follower.getValue().matchIndex() >= follower.getValue().nextIndex()) {
+        return follower.getKey();
+      }
+    }
+    return null;
   }
 
   long nextIndex(NodeId follower) {
@@ -72,9 +95,18 @@ final class LeaderState {
     return count;
   }
 
+  /**
+   * Starts heartbeat round {@code round() + 1}. At most {@link #UNCONFIRMED_ROUNDS_MAX} unconfirmed
+   * rounds keep their send time; past it the oldest is forgotten ({@link #takeRoundsForgotten}),
+   * which can only deny a lease that a confirmation of so old a round would have granted.
+   */
   long startRound(long nowNanos) {
     round++;
     roundSentAtNanos.put(round, nowNanos);
+    if (roundSentAtNanos.size() > UNCONFIRMED_ROUNDS_MAX) {
+      roundSentAtNanos.pollFirstEntry();
+      roundsForgotten++;
+    }
     if (majority == 1) {
       confirm(round, 0);
     }
@@ -83,6 +115,13 @@ final class LeaderState {
 
   long round() {
     return round;
+  }
+
+  /** How many rounds' send times were forgotten since the last call; resets the count. */
+  int takeRoundsForgotten() {
+    int forgotten = roundsForgotten;
+    roundsForgotten = 0;
+    return forgotten;
   }
 
   /** Whether every round started so far is confirmed: a new one would be the only one in flight. */

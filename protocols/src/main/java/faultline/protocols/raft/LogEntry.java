@@ -11,7 +11,7 @@ public record LogEntry(long term, ClientCommand command) {
     return new LogEntry(term, null);
   }
 
-  String describe() {
+  public String describe() {
     return command == null ? "no-op" : command.describe();
   }
 }

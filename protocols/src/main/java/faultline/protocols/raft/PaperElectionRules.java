@@ -16,10 +16,6 @@ enum PaperElectionRules implements ElectionRules {
     this.checksLogs = checksLogs;
   }
 
-  static ElectionRules of(RaftConfig config) {
-    return config.has(RaftBug.VOTE_WITHOUT_LOG_CHECK) ? IGNORING_LOGS : CHECKING_LOGS;
-  }
-
   @Override
   public boolean grantsVote(VoteRequest request, Voter voter) {
     if (request.term() < voter.currentTerm()) {

@@ -24,12 +24,12 @@ final class PersistentState {
     this.storage = storage;
   }
 
-  /** Reads the state back after a boot or restart; with the planted bug, forgets the vote. */
-  static PersistentState load(DurableStorage storage, boolean forgetVote) {
+  /** Reads the state back after a boot or restart, the vote as {@code votes} recovers it. */
+  static PersistentState load(DurableStorage storage, ServerRules.VoteRecovery votes) {
     PersistentState state = new PersistentState(storage);
     state.currentTerm = storage.get(TERM, Long.class).orElse(0L);
     Optional<String> vote = storage.get(VOTED_FOR, String.class);
-    state.votedFor = vote.isEmpty() || forgetVote ? null : NodeId.of(vote.get());
+    state.votedFor = votes.recovered(vote.map(NodeId::of).orElse(null));
     for (Map.Entry<String, Object> entry : storage.snapshot().entrySet()) {
       if (entry.getKey().startsWith(LOG_PREFIX)) {
         state.log.append((LogEntry) entry.getValue()); // Keys sort by zero-padded index.

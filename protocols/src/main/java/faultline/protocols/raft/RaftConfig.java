@@ -13,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Configuration of a Raft cluster and its clients. Defaults follow the paper (§5.2, §9.3): election
- * timeouts drawn from 150-300 ms and a heartbeat every 50 ms.
+ * Configuration of a Raft cluster and its clients. Made by a {@link Builder}, which holds the
+ * defaults (the paper's timing, §5.2 and §9.3, and every option off).
  *
  * @param servers the Raft servers (every other node of the run is a client)
  * @param electionTimeoutMinNanos the least election timeout
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param readMode how {@code get} is served
  * @param maxEntriesPerAppend the most entries one AppendEntries carries
  * @param maxInflightAppends the most AppendEntries a leader streams to one follower before it hears
- *     back (etcd-raft's MaxInflightMsgs); {@value #DEFAULT_MAX_INFLIGHT_APPENDS} by default
+ *     back (etcd-raft's MaxInflightMsgs)
  * @param bugs planted mistakes (the bug zoo); empty in every honest run
  * @param workload the client workload
  * @param replicationRules the follower's AppendEntries handling and the leader's commit rule
@@ -49,43 +49,6 @@ public record RaftConfig(
     Set<RaftBug> bugs,
     ClientWorkload workload,
     ReplicationRules replicationRules) {
-  /**
-   * etcd-raft's example configuration allows 256: far more than a follower that answers ever has
-   * outstanding here, few enough that a cut-off follower is not sent a whole partition's writes.
-   */
-  public static final int DEFAULT_MAX_INFLIGHT_APPENDS = 256;
-
-  /** With the paper's replication rules and the default in-flight limit. */
-  public RaftConfig(
-      List<NodeId> servers,
-      long electionTimeoutMinNanos,
-      long electionTimeoutMaxNanos,
-      SortedMap<NodeId, TimeoutRange> electionTimeoutOverrides,
-      long heartbeatNanos,
-      boolean preVote,
-      boolean checkQuorum,
-      boolean fastBackup,
-      ReadMode readMode,
-      int maxEntriesPerAppend,
-      Set<RaftBug> bugs,
-      ClientWorkload workload) {
-    this(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        readMode,
-        maxEntriesPerAppend,
-        DEFAULT_MAX_INFLIGHT_APPENDS,
-        bugs,
-        workload,
-        ReplicationRules.PAPER);
-  }
-
   public RaftConfig {
     servers = List.copyOf(servers);
     Check.argument(!servers.isEmpty(), "a Raft cluster needs at least one server");
@@ -98,146 +61,152 @@ public record RaftConfig(
     electionTimeoutOverrides =
         Collections.unmodifiableSortedMap(new TreeMap<>(electionTimeoutOverrides));
     bugs = bugs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(bugs));
+    Check.argument(readMode != null, "readMode is required");
+    Check.argument(workload != null, "workload is required");
     Check.argument(replicationRules != null, "replicationRules is required");
   }
 
   /** The paper's defaults for {@code servers}, with no clients. */
   public static RaftConfig defaults(List<NodeId> servers) {
-    return new RaftConfig(
-        servers,
-        150 * MILLI,
-        300 * MILLI,
-        new TreeMap<>(),
-        50 * MILLI,
-        false,
-        false,
-        false,
-        ReadMode.READ_INDEX,
-        64,
-        Set.of(),
-        ClientWorkload.none());
+    return builder(servers).build();
   }
 
-  public RaftConfig withBugs(Set<RaftBug> planted) {
-    return new RaftConfig(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        readMode,
-        maxEntriesPerAppend,
-        maxInflightAppends,
-        planted,
-        workload,
-        replicationRules);
+  /** A builder that starts from the defaults ({@link Builder}) for {@code servers}. */
+  public static Builder builder(List<NodeId> servers) {
+    return new Builder(servers);
   }
 
-  public RaftConfig withOptions(boolean preVote, boolean checkQuorum, boolean fastBackup) {
-    return new RaftConfig(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        readMode,
-        maxEntriesPerAppend,
-        maxInflightAppends,
-        bugs,
-        workload,
-        replicationRules);
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(servers)
+        .electionTimeoutNanos(electionTimeoutMinNanos, electionTimeoutMaxNanos)
+        .electionTimeoutOverrides(electionTimeoutOverrides)
+        .heartbeatNanos(heartbeatNanos)
+        .preVote(preVote)
+        .checkQuorum(checkQuorum)
+        .fastBackup(fastBackup)
+        .readMode(readMode)
+        .maxEntriesPerAppend(maxEntriesPerAppend)
+        .maxInflightAppends(maxInflightAppends)
+        .bugs(bugs)
+        .workload(workload)
+        .replicationRules(replicationRules);
   }
 
-  public RaftConfig withReads(ReadMode mode) {
-    return new RaftConfig(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        mode,
-        maxEntriesPerAppend,
-        maxInflightAppends,
-        bugs,
-        workload,
-        replicationRules);
+  /**
+   * Builds a {@link RaftConfig}; its field initializers are the only copy of the defaults, which
+   * the scenario parameters, their generated table in the README and the tests all read from here.
+   * The paper's timing (§5.2, §9.3): election timeouts from 150 to 300 ms, a heartbeat every 50 ms.
+   * Every option off, reads by ReadIndex, 64 entries per AppendEntries, and 256 AppendEntries in
+   * flight per follower: etcd-raft's example configuration allows as many, far more than a follower
+   * that answers ever has outstanding here, few enough that a cut-off follower is not sent a whole
+   * partition's writes.
+   */
+  public static final class Builder {
+    private final List<NodeId> servers;
+    private long electionTimeoutMinNanos = 150 * MILLI;
+    private long electionTimeoutMaxNanos = 300 * MILLI;
+    private SortedMap<NodeId, TimeoutRange> electionTimeoutOverrides = new TreeMap<>();
+    private long heartbeatNanos = 50 * MILLI;
+    private boolean preVote;
+    private boolean checkQuorum;
+    private boolean fastBackup;
+    private ReadMode readMode = ReadMode.READ_INDEX;
+    private int maxEntriesPerAppend = 64;
+    private int maxInflightAppends = 256;
+    private Set<RaftBug> bugs = Set.of();
+    private ClientWorkload workload = ClientWorkload.none();
+    private ReplicationRules replicationRules = ReplicationRules.PAPER;
+
+    private Builder(List<NodeId> servers) {
+      this.servers = List.copyOf(servers);
+    }
+
+    /** The range each election timeout is drawn from, inclusive (§5.2). */
+    public Builder electionTimeoutNanos(long minNanos, long maxNanos) {
+      this.electionTimeoutMinNanos = minNanos;
+      this.electionTimeoutMaxNanos = maxNanos;
+      return this;
+    }
+
+    public Builder electionTimeoutOverrides(SortedMap<NodeId, TimeoutRange> overrides) {
+      this.electionTimeoutOverrides = new TreeMap<>(overrides);
+      return this;
+    }
+
+    public Builder heartbeatNanos(long heartbeatNanos) {
+      this.heartbeatNanos = heartbeatNanos;
+      return this;
+    }
+
+    public Builder preVote(boolean preVote) {
+      this.preVote = preVote;
+      return this;
+    }
+
+    public Builder checkQuorum(boolean checkQuorum) {
+      this.checkQuorum = checkQuorum;
+      return this;
+    }
+
+    public Builder fastBackup(boolean fastBackup) {
+      this.fastBackup = fastBackup;
+      return this;
+    }
+
+    public Builder readMode(ReadMode readMode) {
+      this.readMode = readMode;
+      return this;
+    }
+
+    public Builder maxEntriesPerAppend(int maxEntriesPerAppend) {
+      this.maxEntriesPerAppend = maxEntriesPerAppend;
+      return this;
+    }
+
+    public Builder maxInflightAppends(int maxInflightAppends) {
+      this.maxInflightAppends = maxInflightAppends;
+      return this;
+    }
+
+    public Builder bugs(Set<RaftBug> bugs) {
+      this.bugs = bugs.isEmpty() ? Set.of() : EnumSet.copyOf(bugs);
+      return this;
+    }
+
+    public Builder workload(ClientWorkload workload) {
+      this.workload = workload;
+      return this;
+    }
+
+    /** Replicates with {@code rules} (an exercise's) instead of the paper's. */
+    public Builder replicationRules(ReplicationRules rules) {
+      this.replicationRules = rules;
+      return this;
+    }
+
+    public RaftConfig build() {
+      return new RaftConfig(
+          servers,
+          electionTimeoutMinNanos,
+          electionTimeoutMaxNanos,
+          electionTimeoutOverrides,
+          heartbeatNanos,
+          preVote,
+          checkQuorum,
+          fastBackup,
+          readMode,
+          maxEntriesPerAppend,
+          maxInflightAppends,
+          bugs,
+          workload,
+          replicationRules);
+    }
   }
 
-  public RaftConfig withWorkload(ClientWorkload clients) {
-    return new RaftConfig(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        readMode,
-        maxEntriesPerAppend,
-        maxInflightAppends,
-        bugs,
-        clients,
-        replicationRules);
-  }
-
-  /** The same cluster, with at most {@code limit} AppendEntries in flight to each follower. */
-  public RaftConfig withMaxInflightAppends(int limit) {
-    return new RaftConfig(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        readMode,
-        maxEntriesPerAppend,
-        limit,
-        bugs,
-        workload,
-        replicationRules);
-  }
-
-  /** The same cluster, replicating with {@code rules} (an exercise's) instead of the paper's. */
-  public RaftConfig withReplicationRules(ReplicationRules rules) {
-    return new RaftConfig(
-        servers,
-        electionTimeoutMinNanos,
-        electionTimeoutMaxNanos,
-        electionTimeoutOverrides,
-        heartbeatNanos,
-        preVote,
-        checkQuorum,
-        fastBackup,
-        readMode,
-        maxEntriesPerAppend,
-        maxInflightAppends,
-        bugs,
-        workload,
-        rules);
-  }
-
-  boolean has(RaftBug bug) {
-    return bugs.contains(bug);
-  }
-
-  int majority() {
+  /** How many servers make a majority of the cluster. */
+  public int majority() {
     return servers.size() / 2 + 1;
-  }
-
-  boolean isServer(NodeId node) {
-    return servers.contains(node);
   }
 
   /**
@@ -249,16 +218,7 @@ public record RaftConfig(
    * before this (§6.4.1).
    */
   long leaseBoundNanos(NodeId leader) {
-    long least = electionTimeoutMinNanos;
-    if (has(RaftBug.LEASE_BY_DEFAULT_TIMEOUT)) {
-      return least;
-    }
-    for (var override : electionTimeoutOverrides.entrySet()) {
-      if (!override.getKey().equals(leader)) {
-        least = Math.min(least, override.getValue().minNanos());
-      }
-    }
-    return least;
+    return ServerRules.leaseBound(bugs).boundNanos(this, leader);
   }
 
   TimeoutRange electionTimeoutOf(NodeId server) {

@@ -9,6 +9,9 @@ import java.util.List;
  * shared {@link faultline.protocols.kv.KvMessage}s.
  */
 public sealed interface RaftMessage extends Message {
+  /** The sender's current term (for a pre-vote request, the term it would stand in). */
+  long term();
+
   /**
    * RequestVote; with {@code preVote}, a PreVote probe for term {@code term} that changes no
    * receiver's term or vote.

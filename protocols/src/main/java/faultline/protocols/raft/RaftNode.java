@@ -7,15 +7,11 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.kv.KvMessage;
 import faultline.protocols.kv.KvMessage.ClientRequest;
 import faultline.protocols.kv.KvReplica;
-import faultline.protocols.kv.ReplyStatus;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
 import faultline.protocols.raft.RaftMessage.RequestVote;
 import faultline.protocols.raft.RaftMessage.RequestVoteReply;
 import faultline.protocols.raft.RaftTimer.Server;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A Raft server (Ongaro and Ousterhout, "In Search of an Understandable Consensus Algorithm
@@ -28,60 +24,50 @@ import java.util.TreeSet;
  * clients to the leader (§8). Options: PreVote and CheckQuorum (Ongaro's dissertation §9.6, §6.2),
  * fast conflict-term back-up, and ReadIndex or lease reads ({@link ReadMode}).
  *
- * <p>This class holds the state and the election half; {@link Replication} is the log half and
- * {@link ClientService} the key-value half, which serves the shared {@link KvMessage} clients
- * through a {@link KvReplica}. Upholds the invariants of {@link RaftInvariants}.
+ * <p>This class is the server's step, in etcd-raft's shape: the §5.1 term rule applied once to
+ * every message, with PreVote's and a live leader's exceptions spelled out, then the message handed
+ * to the step of the server's role. {@link ServerState} owns what the server knows; {@link
+ * Election} is the election half, {@link Replication} the log half and {@link ClientService} the
+ * key-value half, which serves the shared {@link KvMessage} clients through a {@link KvReplica}.
+ * The planted mistakes of the bug zoo are strategies chosen once ({@link ServerRules}). After every
+ * handler the server checks its own invariants ({@link SelfCheck}); the cluster's are those of
+ * {@link faultline.protocols.raft.check.RaftInvariants}.
  */
 public final class RaftNode implements Node<Message, RaftTimer> {
-  final RaftConfig config;
-  private final ElectionRules election;
-  private NodeContext<Message, RaftTimer> context; // Only during a handler call.
-
-  // Durable state, mirrored in storage.
-  PersistentState persistent;
-
-  // Volatile state of every server.
-  Role role = Role.FOLLOWER;
-  long commitIndex;
-  long lastApplied;
-  NodeId leaderId;
-  long lastHeardFromLeaderNanos = Long.MIN_VALUE / 2;
-  private long bootedAtNanos;
-  private boolean restarted;
-  final KvReplica kv = new KvReplica();
-  private final Set<NodeId> votes = new TreeSet<>();
+  private final ServerState state;
+  private final Election election;
+  private final Replication replication;
+  private final ClientService clients;
+  private final SelfCheck selfCheck = new SelfCheck();
   private Role recordedRole;
   private long recordedTerm = -1;
 
-  // Leader state, null unless leading.
-  LeaderState leader;
-
-  final Replication replication = new Replication(this);
-  final ClientService clients = new ClientService(this);
-
   public RaftNode(RaftConfig config) {
-    this(config, PaperElectionRules.of(config));
+    this(config, ServerRules.electionRules(config));
   }
 
   /** A server that takes its vote rule and election timeouts from {@code election}. */
   public RaftNode(RaftConfig config, ElectionRules election) {
-    this.config = config;
-    this.election = election;
+    this.state = new ServerState(config, ServerRules.of(config, election));
+    this.replication = new Replication(state);
+    this.election = new Election(state, replication);
+    this.clients = new ClientService(state, replication);
+    replication.serving(clients);
   }
 
   /** The trace record of a role or term change. */
   public record RoleState(String role, long term) {}
 
+  /** The trace record of an applied entry. */
+  public record Applied(long index, long term, String command) {}
+
   @Override
   public void onStart(NodeContext<Message, RaftTimer> context) {
-    this.context = context;
+    state.enter(context);
     try {
-      bootedAtNanos = context.monotonicNanos();
-      persistent =
-          PersistentState.load(context.storage(), config.has(RaftBug.FORGET_VOTE_ON_RESTART));
-      restarted = persistent.currentTerm() > 0;
-      becomeFollower();
-      resetElectionTimer();
+      state.boot();
+      state.becomeFollower();
+      state.resetElectionTimer();
     } finally {
       endHandler();
     }
@@ -89,14 +75,11 @@ public final class RaftNode implements Node<Message, RaftTimer> {
 
   @Override
   public void onMessage(NodeContext<Message, RaftTimer> context, NodeId from, Message message) {
-    this.context = context;
+    state.enter(context);
     try {
       switch (message) {
-        case RequestVote request -> onRequestVote(from, request);
-        case RequestVoteReply reply -> onRequestVoteReply(from, reply);
-        case AppendEntries append -> replication.onAppendEntries(append);
-        case AppendEntriesReply reply -> replication.onAppendEntriesReply(from, reply);
-        case ClientRequest request -> clients.onClientRequest(from, request);
+        case RaftMessage raft -> step(from, raft);
+        case ClientRequest request -> stepClient(from, request);
         default -> {} // Servers send no requests, so no replies come back; nothing else arrives.
       }
     } finally {
@@ -106,308 +89,161 @@ public final class RaftNode implements Node<Message, RaftTimer> {
 
   @Override
   public void onTimer(NodeContext<Message, RaftTimer> context, RaftTimer timer) {
-    this.context = context;
+    state.enter(context);
     try {
-      switch (timer) {
-        case Server.ELECTION_TIMEOUT -> onElectionTimeout();
-        case Server.HEARTBEAT_DUE -> replication.onHeartbeatDue();
-        case Server.CHECK_QUORUM_DUE -> onCheckQuorumDue();
-      }
+      if (state.role() == Role.LEADER) {
+        switch (timer) {
+          case Server.HEARTBEAT_DUE -> replication.onHeartbeatDue();
+          case Server.CHECK_QUORUM_DUE -> election.onCheckQuorumDue();
+          case Server
+                  .ELECTION_TIMEOUT -> {} // Cancelled on taking office; never armed while leading.
+        }
+      } else if (timer == Server.ELECTION_TIMEOUT) {
+        election.onElectionTimeout();
+      } // A former leader's heartbeat and CheckQuorum timers were cancelled when it stepped down.
     } finally {
       endHandler();
     }
   }
 
-  NodeContext<Message, RaftTimer> context() {
-    return context;
+  /**
+   * Every Raft message goes through here. First the exceptions PreVote and leader stickiness make
+   * to the term rule; then the term rule of §5.1, here and nowhere else: "If one server's current
+   * term is smaller than the other's, then it updates its current term to the larger value. If a
+   * candidate or leader discovers that its term is out of date, it immediately reverts to follower
+   * state. If a server receives a request with a stale term number, it rejects the request." Then
+   * the step of the server's role.
+   */
+  private void step(NodeId from, RaftMessage message) {
+    if (message instanceof RequestVote request && election.refusedForLiveLeader(from, request)) {
+      return; // §4.2.3 of Ongaro's dissertation: a live leader is not deposed, nor the term raised.
+    }
+    if (message instanceof RequestVoteReply reply
+        && reply.preVote()
+        && state.role() != Role.PRE_CANDIDATE) {
+      return; // The answer to a pre-vote this server no longer holds: it changes nothing.
+    }
+    long currentTerm = state.currentTerm();
+    if (message.term() > currentTerm && !keepsTerm(message)) {
+      state.stepDown(
+          message.term(), message instanceof AppendEntries append ? append.leader() : null);
+    } else if (message.term() < currentTerm && !state.rules().staleTerms().admits(message)) {
+      refuseStale(from, message);
+      return;
+    }
+    if (message instanceof RequestVote request) {
+      election.onRequestVote(from, request); // Every role votes alike.
+      return;
+    }
+    switch (state.role()) {
+      case LEADER -> stepLeader(from, message);
+      case CANDIDATE, PRE_CANDIDATE -> stepCandidate(from, message);
+      case FOLLOWER -> stepFollower(message);
+    }
   }
 
-  /** The other servers, sorted (clients are nodes too, but take no part in Raft). */
-  List<NodeId> otherServers() {
-    return config.servers().stream().filter(server -> !server.equals(context.self())).toList();
+  /**
+   * PreVote's exception to the term rule (Ongaro's dissertation §9.6): a pre-vote request, and a
+   * pre-vote granted, speak of a term the candidate has not entered, so neither moves the receiver
+   * to it. A pre-vote refused carries the voter's real term, which the term rule applies.
+   */
+  private static boolean keepsTerm(RaftMessage message) {
+    return switch (message) {
+      case RequestVote request -> request.preVote();
+      case RequestVoteReply reply -> reply.preVote() && reply.granted();
+      default -> false;
+    };
+  }
+
+  /** The term rule's rejection: a request of an older term is answered no; a reply is dropped. */
+  private void refuseStale(NodeId from, RaftMessage message) {
+    switch (message) {
+      case RequestVote request -> election.refuse(from, request);
+      case AppendEntries append -> replication.refuse(append);
+      case RequestVoteReply ignored -> {}
+      case AppendEntriesReply ignored -> {}
+    }
+  }
+
+  private void stepLeader(NodeId from, RaftMessage message) {
+    switch (message) {
+      case AppendEntriesReply reply -> replication.onAppendEntriesReply(from, reply);
+      case AppendEntries append -> replication.onAppendEntries(append); // Only a stale one, obeyed.
+      case RequestVoteReply ignored -> {} // A late vote: the election is won.
+      case RequestVote ignored -> {} // Answered by every role alike, before this step.
+    }
+  }
+
+  private void stepCandidate(NodeId from, RaftMessage message) {
+    switch (message) {
+      case RequestVoteReply reply -> election.onVoteReply(from, reply);
+      case AppendEntries append -> replication.onAppendEntries(append); // The term has a leader.
+      case AppendEntriesReply ignored -> {} // Answers this server sent as a former leader.
+      case RequestVote ignored -> {}
+    }
+  }
+
+  private void stepFollower(RaftMessage message) {
+    switch (message) {
+      case AppendEntries append -> replication.onAppendEntries(append);
+      case RequestVoteReply ignored -> {} // Answers to a candidacy this server gave up.
+      case AppendEntriesReply ignored -> {} // Answers to a leadership this server lost.
+      case RequestVote ignored -> {}
+    }
+  }
+
+  /** Only a leader serves clients (§8); the others send them to the leader they know of. */
+  private void stepClient(NodeId client, ClientRequest request) {
+    if (state.role() == Role.LEADER) {
+      clients.onClientRequest(client, request);
+    } else {
+      state.redirect(client, request);
+    }
   }
 
   private void endHandler() {
-    if (role != recordedRole || persistent.currentTerm() != recordedTerm) {
+    NodeContext<Message, RaftTimer> context = state.context();
+    Role role = state.role();
+    long term = state.currentTerm();
+    selfCheck.afterHandler(state);
+    state.countLimitHits();
+    if (role != recordedRole || term != recordedTerm) {
       recordedRole = role;
-      recordedTerm = persistent.currentTerm();
-      context.recordState(new RoleState(role.name(), recordedTerm));
-      context.recordMax("raft.termMax", recordedTerm);
+      recordedTerm = term;
+      context.recordState(new RoleState(role.name(), term));
+      context.recordMax("raft.termMax", term);
     }
-    context = null;
-  }
-
-  // Elections (§5.2), with PreVote as an option.
-
-  private void onElectionTimeout() {
-    if (role == Role.LEADER) {
-      return;
-    }
-    if (config.preVote()) {
-      startPreVote();
-    } else {
-      startElection();
-    }
-  }
-
-  private void startPreVote() {
-    role = Role.PRE_CANDIDATE;
-    leaderId = null;
-    votes.clear();
-    votes.add(context.self());
-    context.count("raft.preVotes", 1);
-    requestVotes(persistent.currentTerm() + 1, true);
-    resetElectionTimer();
-    if (votes.size() >= config.majority()) {
-      startElection();
-    }
-  }
-
-  private void startElection() {
-    persistent.enterTerm(persistent.currentTerm() + 1);
-    persistent.voteFor(context.self());
-    persistent.sync();
-    role = Role.CANDIDATE;
-    leaderId = null;
-    votes.clear();
-    votes.add(context.self());
-    context.count("raft.elections", 1);
-    requestVotes(persistent.currentTerm(), false);
-    resetElectionTimer();
-    if (votes.size() >= config.majority()) {
-      becomeLeader();
-    }
-  }
-
-  private void requestVotes(long term, boolean preVote) {
-    RaftLog log = persistent.log();
-    for (NodeId server : otherServers()) {
-      context.send(
-          server, new RequestVote(term, context.self(), log.lastIndex(), log.lastTerm(), preVote));
-    }
-  }
-
-  private void onRequestVote(NodeId from, RequestVote request) {
-    long term = persistent.currentTerm();
-    if (request.term() < term || leaderIsAlive(request.preVote())) {
-      // A stale candidate, or one that would depose a leader this server still hears from.
-      context.send(from, new RequestVoteReply(term, false, request.preVote()));
-      return;
-    }
-    ElectionRules.VoteRequest asked =
-        new ElectionRules.VoteRequest(
-            request.term(), request.candidate(), request.lastLogIndex(), request.lastLogTerm());
-    if (request.preVote()) {
-      boolean granted = election.grantsPreVote(asked, voter());
-      context.send(from, new RequestVoteReply(granted ? request.term() : term, granted, true));
-      return;
-    }
-    if (request.term() > term) {
-      stepDown(request.term());
-    }
-    boolean granted = election.grantsVote(asked, voter());
-    if (granted) {
-      persistent.voteFor(request.candidate());
-      resetElectionTimer();
-    }
-    persistent.sync(); // The term and the vote are on disk before the answer leaves.
-    context.send(from, new RequestVoteReply(persistent.currentTerm(), granted, false));
-  }
-
-  /** What this server knows when it decides on a vote (Figure 2's persistent state). */
-  private ElectionRules.Voter voter() {
-    RaftLog log = persistent.log();
-    return new ElectionRules.Voter(
-        persistent.currentTerm(), persistent.votedFor(), log.lastIndex(), log.lastTerm());
-  }
-
-  /**
-   * A server that heard from a leader within the minimum election timeout refuses to help elect
-   * another (Ongaro's dissertation §4.2.3). PreVote always asks this (§9.6); real votes ask it with
-   * CheckQuorum or lease reads, whose safety depends on it. The window is the default minimum,
-   * never shorter than a lease ({@link RaftConfig#leaseBoundNanos}). A server's vote for itself
-   * does not ask: its own timer, restarted by the leader's last message, fires no sooner than its
-   * least timeout, which a lease is also shorter than.
-   */
-  private boolean leaderIsAlive(boolean preVote) {
-    if (!preVote && !config.checkQuorum() && config.readMode() != ReadMode.LEASE) {
-      return false;
-    }
-    if (role == Role.LEADER) {
-      return true;
-    }
-    long nowNanos = context.monotonicNanos();
-    if (config.readMode() == ReadMode.LEASE
-        && restarted
-        && nowNanos - bootedAtNanos < config.electionTimeoutMinNanos()) {
-      // A restart forgets which leader this server heard last, and when; it may have promised a
-      // lease to one just before the crash, so it waits a full timeout before voting again. (A
-      // server whose disk holds no term has never answered a leader, so it need not wait.)
-      return true;
-    }
-    return leaderId != null
-        && nowNanos - lastHeardFromLeaderNanos < config.electionTimeoutMinNanos();
-  }
-
-  private void onRequestVoteReply(NodeId from, RequestVoteReply reply) {
-    if (reply.preVote()) {
-      if (role != Role.PRE_CANDIDATE) {
-        return;
-      }
-      if (reply.granted() && reply.term() == persistent.currentTerm() + 1) {
-        votes.add(from);
-        if (votes.size() >= config.majority()) {
-          startElection();
-        }
-      } else if (!reply.granted() && reply.term() > persistent.currentTerm()) {
-        stepDown(reply.term());
-      }
-      return;
-    }
-    if (reply.term() > persistent.currentTerm()) {
-      stepDown(reply.term());
-      return;
-    }
-    if (role == Role.CANDIDATE && reply.term() == persistent.currentTerm() && reply.granted()) {
-      votes.add(from);
-      if (votes.size() >= config.majority()) {
-        becomeLeader();
-      }
-    }
-  }
-
-  private void becomeLeader() {
-    role = Role.LEADER;
-    leaderId = context.self();
-    context.cancelTimer(Server.ELECTION_TIMEOUT);
-    persistent.append(LogEntry.noOp(persistent.currentTerm()));
-    persistent.sync();
-    leader =
-        new LeaderState(
-            otherServers(),
-            persistent.log().lastIndex(),
-            config.majority(),
-            config.maxInflightAppends());
-    context.count("raft.leaderChanges", 1);
-    context.note("leader of term " + persistent.currentTerm());
-    replication.broadcastAppend(leader.startRound(context.monotonicNanos()));
-    context.setTimer(Server.HEARTBEAT_DUE, config.heartbeatNanos());
-    if (config.checkQuorum()) {
-      context.setTimer(Server.CHECK_QUORUM_DUE, config.electionTimeoutMinNanos());
-    }
-    replication.maybeCommit();
-  }
-
-  private void onCheckQuorumDue() {
-    if (role != Role.LEADER) {
-      return;
-    }
-    if (leader.quorumHeardSinceLastCheck()) {
-      context.setTimer(Server.CHECK_QUORUM_DUE, config.electionTimeoutMinNanos());
-      return;
-    }
-    context.note("CheckQuorum: no majority answered within an election timeout; stepping down");
-    context.count("raft.checkQuorumStepDowns", 1);
-    leaderId = null;
-    becomeFollower();
-    resetElectionTimer();
-  }
-
-  /**
-   * Moves to a newer term as a follower (§5.1: a server that sees a higher term). The election
-   * timer keeps running: Figure 2 resets it only for a current leader's AppendEntries or a granted
-   * vote, so a candidate that cannot win cannot hold the others back by asking again and again.
-   */
-  void stepDown(long term) {
-    if (term > persistent.currentTerm()) {
-      persistent.enterTerm(term);
-      // currentTerm is durable (Figure 2): on disk before anything else leaves this server. A term
-      // learnt from a reply was otherwise lost by a crash before the next sync.
-      persistent.sync();
-    }
-    if (role != Role.FOLLOWER) {
-      leaderId = null;
-    }
-    boolean wasLeader = role == Role.LEADER;
-    becomeFollower();
-    if (wasLeader) {
-      resetElectionTimer(); // A leader has no election timer running.
-    }
-  }
-
-  /** Becomes (or stays) a follower; the caller decides whether the election timer restarts. */
-  void becomeFollower() {
-    role = Role.FOLLOWER;
-    votes.clear();
-    if (leader != null) {
-      leader = null;
-      clients.forgetPending();
-      context.cancelTimer(Server.HEARTBEAT_DUE);
-      context.cancelTimer(Server.CHECK_QUORUM_DUE);
-    }
-  }
-
-  void resetElectionTimer() {
-    RaftConfig.TimeoutRange range = config.electionTimeoutOf(context.self());
-    long timeoutNanos =
-        election.electionTimeoutNanos(range.minNanos(), range.maxNanos(), context.random());
-    if (timeoutNanos < range.minNanos() || timeoutNanos > range.maxNanos()) {
-      throw new IllegalStateException(
-          "electionTimeoutNanos returned "
-              + timeoutNanos
-              + " ns, outside the range from "
-              + range.minNanos()
-              + " to "
-              + range.maxNanos()
-              + " ns it was given");
-    }
-    context.setTimer(Server.ELECTION_TIMEOUT, timeoutNanos);
-  }
-
-  /** Applies committed entries in order, answering the clients that wait for them. */
-  void applyCommitted() {
-    RaftLog log = persistent.log();
-    while (lastApplied < commitIndex) {
-      lastApplied++;
-      LogEntry entry = log.entry(lastApplied);
-      context.record("apply", new Applied(lastApplied, entry.term(), entry.describe()));
-      if (entry.command() != null) {
-        kv.apply(context, lastApplied, entry.command(), leaderId);
-      }
-    }
-    clients.serveReads();
-  }
-
-  /** The trace record of an applied entry. */
-  public record Applied(long index, long term, String command) {}
-
-  void reply(NodeId client, ClientRequest request, ReplyStatus status, String value) {
-    KvReplica.reply(context, client, request, status, value, leaderId);
+    state.leave();
   }
 
   // Read-only views for invariants and tests.
 
   public Role role() {
-    return role;
+    return state.role();
   }
 
   public long currentTerm() {
-    return persistent == null ? 0 : persistent.currentTerm();
+    return state.booted() ? state.currentTerm() : 0;
   }
 
   public RaftLog log() {
-    return persistent == null ? new RaftLog() : persistent.log();
+    return state.booted() ? state.log() : new RaftLog();
   }
 
   public long commitIndex() {
-    return commitIndex;
+    return state.commitIndex();
   }
 
   public long lastApplied() {
-    return lastApplied;
+    return state.lastApplied();
   }
 
   public NodeId votedFor() {
-    return persistent == null ? null : persistent.votedFor();
+    return state.booted() ? state.persistent().votedFor() : null;
+  }
+
+  /** How many servers make a majority of this server's cluster. */
+  public int majority() {
+    return state.config().majority();
   }
 }

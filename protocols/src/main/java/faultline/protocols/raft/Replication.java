@@ -18,30 +18,35 @@ import java.util.List;
  * FollowerProgress}); heartbeats carry entries only to a follower being probed.
  */
 final class Replication {
-  private final RaftNode node;
+  private final ServerState state;
+  private ClientService clients;
 
-  Replication(RaftNode node) {
-    this.node = node;
+  Replication(ServerState state) {
+    this.state = state;
+  }
+
+  /** The client half, told when commitment or a confirmed round lets reads be answered. */
+  void serving(ClientService clients) {
+    this.clients = clients;
   }
 
   private NodeContext<Message, RaftTimer> context() {
-    return node.context();
+    return state.context();
   }
 
+  /** The leader's heartbeat round is due. */
   void onHeartbeatDue() {
-    if (node.role != Role.LEADER) {
-      return;
+    LeaderState leader = state.leader();
+    broadcastAppend(leader.startRound(context().monotonicNanos()));
+    for (NodeId follower : state.otherServers()) {
+      leader.progress(follower).tick();
     }
-    broadcastAppend(node.leader.startRound(context().monotonicNanos()));
-    for (NodeId follower : node.otherServers()) {
-      node.leader.progress(follower).tick();
-    }
-    context().setTimer(Server.HEARTBEAT_DUE, node.config.heartbeatNanos());
+    context().setTimer(Server.HEARTBEAT_DUE, state.config().heartbeatNanos());
   }
 
   /** Starts a round: every follower hears from the leader, with entries only if it is probed. */
   void broadcastAppend(long round) {
-    for (NodeId follower : node.otherServers()) {
+    for (NodeId follower : state.otherServers()) {
       sendHeartbeat(follower, round);
     }
   }
@@ -53,7 +58,7 @@ final class Replication {
    * heartbeat keeps replication live ({@link FollowerProgress#heartbeatNextIndex}).
    */
   void sendHeartbeat(NodeId follower, long round) {
-    FollowerProgress progress = node.leader.progress(follower);
+    FollowerProgress progress = state.leader().progress(follower);
     if (progress.mayProbe()) {
       sendProbe(follower, progress, round);
     } else {
@@ -70,8 +75,9 @@ final class Replication {
    * all lost, lets replication go on.
    */
   void replicate(NodeId follower) {
-    FollowerProgress progress = node.leader.progress(follower);
-    long round = node.leader.round();
+    LeaderState leader = state.leader();
+    FollowerProgress progress = leader.progress(follower);
+    long round = leader.round();
     if (progress.mayProbe()) {
       sendProbe(follower, progress, round);
       return;
@@ -79,14 +85,14 @@ final class Replication {
     if (progress.state() != FollowerProgress.State.REPLICATE) {
       return;
     }
-    RaftLog log = node.persistent.log();
+    RaftLog log = state.log();
     while (progress.nextIndex() <= log.lastIndex()) {
       if (progress.inflightFull()) {
         context().count("raft.inflightLimitHits", 1);
         return;
       }
       long next = progress.nextIndex();
-      List<LogEntry> entries = log.slice(next, node.config.maxEntriesPerAppend());
+      List<LogEntry> entries = log.slice(next, state.config().maxEntriesPerAppend());
       send(follower, next, entries, round);
       progress.sent(next, next + entries.size() - 1, context().monotonicNanos());
     }
@@ -94,13 +100,13 @@ final class Replication {
 
   /** Sends again, once, everything after what the follower is known to hold. */
   private void resendAfterGap(NodeId follower, FollowerProgress progress) {
-    RaftLog log = node.persistent.log();
+    RaftLog log = state.log();
     long next = progress.matchIndex() + 1;
     long end = Math.min(progress.nextIndex() - 1, log.lastIndex());
     while (next <= end) {
       List<LogEntry> entries =
-          log.slice(next, (int) Math.min(node.config.maxEntriesPerAppend(), end - next + 1));
-      send(follower, next, entries, node.leader.round());
+          log.slice(next, (int) Math.min(state.config().maxEntriesPerAppend(), end - next + 1));
+      send(follower, next, entries, state.leader().round());
       progress.sent(next, next + entries.size() - 1, context().monotonicNanos());
       next += entries.size();
     }
@@ -108,11 +114,7 @@ final class Replication {
 
   private void sendProbe(NodeId follower, FollowerProgress progress, long round) {
     long next = progress.nextIndex();
-    send(
-        follower,
-        next,
-        node.persistent.log().slice(next, node.config.maxEntriesPerAppend()),
-        round);
+    send(follower, next, state.log().slice(next, state.config().maxEntriesPerAppend()), round);
     progress.probeSent();
   }
 
@@ -122,36 +124,33 @@ final class Replication {
         .send(
             follower,
             new AppendEntries(
-                node.persistent.currentTerm(),
+                state.currentTerm(),
                 context().self(),
                 previous,
-                node.persistent.log().term(previous),
+                state.log().term(previous),
                 entries,
-                node.commitIndex,
+                state.commitIndex(),
                 round));
   }
 
+  /** §5.1: a stale leader learns the newer term from the answer, and steps down. */
+  void refuse(AppendEntries append) {
+    reply(append, false, 0, 0, 0);
+  }
+
+  /**
+   * An AppendEntries from the leader of this server's term, in any role: a candidate of the term
+   * concedes (§5.2), and the follower's rules of Figure 2 apply.
+   */
   void onAppendEntries(AppendEntries append) {
-    PersistentState persistent = node.persistent;
-    if (append.term() < persistent.currentTerm() && !node.config.has(RaftBug.ACCEPT_STALE_APPEND)) {
-      reply(append, false, 0, 0, 0); // §5.1: a stale leader learns the newer term and steps down.
-      return;
-    }
-    if (append.term() > persistent.currentTerm()) {
-      persistent.enterTerm(append.term());
-    }
-    node.leaderId = append.leader();
-    node.lastHeardFromLeaderNanos = context().monotonicNanos();
-    node.becomeFollower(); // A candidate of this term concedes.
-    node.resetElectionTimer();
+    PersistentState persistent = state.persistent();
+    state.heardFromLeader(append.leader());
+    state.becomeFollower();
+    state.resetElectionTimer();
 
     RaftLog log = persistent.log();
     long previous = append.prevLogIndex();
-    AppendRule rule =
-        node.config.has(RaftBug.APPEND_WITHOUT_CONSISTENCY_CHECK)
-            ? AppendRule.WITHOUT_CONSISTENCY_CHECK
-            : node.config.replicationRules().append();
-    AppendDecision decision = rule.decide(LogView.of(log), append);
+    AppendDecision decision = state.rules().append().decide(LogView.of(log), append);
     if (!(decision instanceof AppendDecision.Accept accept)) {
       persistent.sync();
       if (previous > log.lastIndex()) {
@@ -181,9 +180,8 @@ final class Replication {
             + " of leaderCommit and the index of the last new entry)",
         accept.commitIndex(),
         log.lastIndex());
-    node.commitIndex = Math.max(node.commitIndex, accept.commitIndex());
     reply(append, true, lastNew, 0, 0);
-    node.applyCommitted();
+    state.commitTo(accept.commitIndex());
   }
 
   private void reply(
@@ -196,7 +194,7 @@ final class Replication {
         .send(
             append.leader(),
             new AppendEntriesReply(
-                node.persistent.currentTerm(),
+                state.currentTerm(),
                 success,
                 matchIndex,
                 append.prevLogIndex(),
@@ -205,15 +203,9 @@ final class Replication {
                 append.round()));
   }
 
+  /** The leader's step for an answer of this term. */
   void onAppendEntriesReply(NodeId from, AppendEntriesReply reply) {
-    if (reply.term() > node.persistent.currentTerm()) {
-      node.stepDown(reply.term());
-      return;
-    }
-    if (node.role != Role.LEADER || reply.term() != node.persistent.currentTerm()) {
-      return;
-    }
-    LeaderState leader = node.leader;
+    LeaderState leader = state.leader();
     leader.acknowledge(from, reply.round(), leaseNanos());
     FollowerProgress progress = leader.progress(from);
     if (reply.success()) {
@@ -233,8 +225,8 @@ final class Replication {
       progress.backUp(probeNextIndex(reply));
       replicate(from);
     }
-    node.clients.startSharedRound();
-    node.clients.serveReads();
+    clients.startSharedRound();
+    clients.serveReads();
   }
 
   /**
@@ -256,7 +248,7 @@ final class Replication {
         && progress.mayStillArrive(
             Math.max(reply.conflictIndex(), match + 1),
             context().monotonicNanos(),
-            node.config.heartbeatNanos());
+            state.config().heartbeatNanos());
   }
 
   /**
@@ -271,10 +263,10 @@ final class Replication {
     long next;
     if (reply.conflictTerm() == 0) {
       next = reply.conflictIndex();
-    } else if (!node.config.fastBackup()) {
+    } else if (!state.config().fastBackup()) {
       next = reply.rejectedPrevIndex(); // Figure 2: decrement nextIndex and retry.
     } else {
-      long last = node.persistent.log().lastIndexOfTerm(reply.conflictTerm());
+      long last = state.log().lastIndexOfTerm(reply.conflictTerm());
       next = last > 0 ? last + 1 : reply.conflictIndex();
     }
     return Math.max(1, Math.min(reply.rejectedPrevIndex(), next));
@@ -287,8 +279,9 @@ final class Replication {
    * itself and won while the old leader still served reads.
    */
   long leaseNanos() {
-    return node.config.readMode() == ReadMode.LEASE
-        ? node.config.leaseBoundNanos(context().self()) * 9 / 10
+    RaftConfig config = state.config();
+    return config.readMode() == ReadMode.LEASE
+        ? state.rules().lease().boundNanos(config, context().self()) * 9 / 10
         : 0;
   }
 
@@ -298,27 +291,27 @@ final class Replication {
    * Figure 8 mistake.
    */
   void maybeCommit() {
-    RaftLog log = node.persistent.log();
-    CommitRule rule =
-        node.config.has(RaftBug.COMMIT_EARLIER_TERM_BY_COUNTING)
-            ? CommitRule.COUNTING_EVERY_TERM
-            : node.config.replicationRules().commit();
+    RaftLog log = state.log();
+    LeaderState leader = state.leader();
     List<Long> matchIndexes = new ArrayList<>();
-    for (NodeId server : node.config.servers()) {
+    for (NodeId server : state.config().servers()) {
       matchIndexes.add(
-          server.equals(context().self()) ? log.lastIndex() : node.leader.matchIndex(server));
+          server.equals(context().self()) ? log.lastIndex() : leader.matchIndex(server));
     }
+    long commitIndex = state.commitIndex();
     long committed =
-        rule.commitIndex(
-            LogView.of(log), node.persistent.currentTerm(), node.commitIndex, matchIndexes);
-    if (committed > node.commitIndex) {
+        state
+            .rules()
+            .commit()
+            .commitIndex(LogView.of(log), state.currentTerm(), commitIndex, matchIndexes);
+    if (committed > commitIndex) {
       Check.state(
           committed <= log.lastIndex(),
           "the commit rule answers %s, past the leader's last entry %s",
           committed,
           log.lastIndex());
-      node.commitIndex = committed;
-      node.applyCommitted();
+      state.commitTo(committed);
+      clients.serveReads();
     }
   }
 }

@@ -43,7 +43,7 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer>,
 
   // Volatile state, for invariants: the last stamped event and the last decision.
   private StampedEvent lastStamped;
-  private Decision lastDecision;
+  private CausalLastWriterWins.Decision<Write> lastDecision;
 
   public RegisterNode(RegisterConfig config) {
     this.config = config;
@@ -63,13 +63,6 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer>,
       registers = Collections.unmodifiableMap(copy);
     }
   }
-
-  /**
-   * What the replica decided when a write arrived (or was made, when {@code localWrite}): the write
-   * it now keeps under the configured rule, and the one that lost.
-   */
-  public record Decision(
-      long ordinal, boolean localWrite, Write incoming, Write kept, Write lost) {}
 
   @Override
   public void onStart(NodeContext<RegisterMessage, RegisterTimer> context) {
@@ -215,7 +208,8 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer>,
     context.storage().sync(); // Persist before the write leaves this node.
     lastStamped = new StampedEvent(ordinal, eventStamps);
     lastDecision =
-        new Decision(ordinal, isWrite, incoming, kept, kept == incoming ? current : incoming);
+        new CausalLastWriterWins.Decision<>(
+            ordinal, isWrite, incoming, kept, kept == incoming ? current : incoming);
     context.recordMax(
         "hlc.maxAheadOfPhysicalNanos", eventStamps.hlc().wallNanos() - eventStamps.physicalNanos());
     context.recordState(RegisterView.of(kept, eventStamps));
@@ -250,7 +244,7 @@ public final class RegisterNode implements Node<RegisterMessage, RegisterTimer>,
   }
 
   /** The last decision (null before the first write arrived). */
-  public Decision lastDecision() {
+  public CausalLastWriterWins.Decision<Write> lastDecision() {
     return lastDecision;
   }
 

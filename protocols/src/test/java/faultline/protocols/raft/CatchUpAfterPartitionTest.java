@@ -17,6 +17,7 @@ import faultline.engine.trace.InMemoryTraceSink;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientWorkload;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,9 +48,10 @@ class CatchUpAfterPartitionTest {
             SECOND,
             5 * SECOND,
             List.of());
-    return RaftConfig.defaults(RaftRuns.servers(5))
-        .withWorkload(writers)
-        .withMaxInflightAppends(maxInflightAppends);
+    return RaftConfig.builder(RaftRuns.servers(5))
+        .workload(writers)
+        .maxInflightAppends(maxInflightAppends)
+        .build();
   }
 
   static RunOutcome run(long seed, RaftConfig config, InMemoryTraceSink trace) {
@@ -95,7 +97,8 @@ class CatchUpAfterPartitionTest {
   @ValueSource(longs = {1, 2, 4, 5})
   void aFollowerCutOffForThreeSecondsCatchesUpWithinAFewRoundTrips(long seed) throws Exception {
     InMemoryTraceSink trace = new InMemoryTraceSink();
-    RunOutcome outcome = run(seed, config(RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS), trace);
+    RunOutcome outcome =
+        run(seed, config(RaftConfig.defaults(RaftRuns.servers(5)).maxInflightAppends()), trace);
 
     assertThat(outcome.violations()).isEmpty();
     CatchUp catchUp = catchUp(trace);

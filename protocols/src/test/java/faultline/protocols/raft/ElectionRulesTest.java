@@ -82,7 +82,7 @@ class ElectionRulesTest {
     Scripted rules = new Scripted();
     rules.grant = true;
     FakeContext context = new FakeContext("n2", List.of(N1, N2, N3));
-    RaftNode node = new RaftNode(CONFIG.withOptions(true, false, false), rules);
+    RaftNode node = new RaftNode(CONFIG.toBuilder().preVote(true).build(), rules);
     node.onStart(context);
     node.onMessage(context, N3, new RequestVote(2, N3, 0, 0, false)); // Votes for n3 in term 2.
     context.drain();
@@ -102,7 +102,7 @@ class ElectionRulesTest {
   void aRuleThatRefusesRefusesPreVotesToo() {
     Scripted rules = new Scripted();
     FakeContext context = new FakeContext("n2", List.of(N1, N2, N3));
-    RaftNode node = new RaftNode(CONFIG.withOptions(true, false, false), rules);
+    RaftNode node = new RaftNode(CONFIG.toBuilder().preVote(true).build(), rules);
     node.onStart(context);
     context.drain();
 

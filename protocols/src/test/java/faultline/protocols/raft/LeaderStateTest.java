@@ -17,7 +17,8 @@ class LeaderStateTest {
   private static final NodeId N5 = NodeId.of("n5");
 
   private static LeaderState fiveServers() {
-    return new LeaderState(List.of(N2, N3, N4, N5), 4, 3, RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS);
+    return new LeaderState(
+        List.of(N2, N3, N4, N5), 4, 3, RaftConfig.defaults(List.of(N2)).maxInflightAppends());
   }
 
   @Test
@@ -83,5 +84,25 @@ class LeaderStateTest {
     assertThat(leader.quorumHeardSinceLastCheck()).isTrue();
     leader.acknowledge(N2, 0, 0);
     assertThat(leader.quorumHeardSinceLastCheck()).isFalse();
+  }
+
+  @Test
+  void unconfirmedRoundsAreBoundedAndTheForgottenOnesCounted() {
+    LeaderState leader = fiveServers(); // No follower ever answers.
+    for (int round = 0; round < LeaderState.UNCONFIRMED_ROUNDS_MAX + 3; round++) {
+      leader.startRound(round);
+    }
+    assertThat(leader.takeRoundsForgotten()).isEqualTo(3);
+    assertThat(leader.takeRoundsForgotten()).isZero();
+  }
+
+  @Test
+  void theReadQueueIsBounded() {
+    ReadQueue reads = fiveServers().reads();
+    for (int read = 0; read < ReadQueue.READS_MAX; read++) {
+      assertThat(reads.full()).isFalse();
+      reads.add(N2, null, 1, 1);
+    }
+    assertThat(reads.full()).isTrue();
   }
 }

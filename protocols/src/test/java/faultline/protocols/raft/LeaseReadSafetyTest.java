@@ -14,6 +14,7 @@ import faultline.engine.random.Ratio;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientWorkload;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,19 +59,14 @@ class LeaseReadSafetyTest {
             100 * MILLI,
             1700 * MILLI,
             List.of());
-    return new RaftConfig(
-        List.of(N1, N2, N3),
-        600 * MILLI,
-        700 * MILLI,
-        overrides,
-        10 * MILLI,
-        false,
-        false,
-        false,
-        reads,
-        64,
-        bugs,
-        clients);
+    return RaftConfig.builder(List.of(N1, N2, N3))
+        .electionTimeoutNanos(600 * MILLI, 700 * MILLI)
+        .electionTimeoutOverrides(overrides)
+        .heartbeatNanos(10 * MILLI)
+        .readMode(reads)
+        .bugs(bugs)
+        .workload(clients)
+        .build();
   }
 
   private static RunOutcome run(long seed, ReadMode reads) {
@@ -124,19 +120,12 @@ class LeaseReadSafetyTest {
     slow.put(N2, new RaftConfig.TimeoutRange(900 * MILLI, 950 * MILLI));
     slow.put(N3, new RaftConfig.TimeoutRange(900 * MILLI, 950 * MILLI));
     RaftConfig slowOthers =
-        new RaftConfig(
-            List.of(N1, N2, N3),
-            600 * MILLI,
-            700 * MILLI,
-            slow,
-            10 * MILLI,
-            false,
-            false,
-            false,
-            ReadMode.LEASE,
-            64,
-            Set.of(),
-            ClientWorkload.none());
+        RaftConfig.builder(List.of(N1, N2, N3))
+            .electionTimeoutNanos(600 * MILLI, 700 * MILLI)
+            .electionTimeoutOverrides(slow)
+            .heartbeatNanos(10 * MILLI)
+            .readMode(ReadMode.LEASE)
+            .build();
     assertThat(slowOthers.leaseBoundNanos(N1)).isEqualTo(600 * MILLI);
     // The planted mistake: the default minimum alone, n2's 60 ms forgotten.
     assertThat(config(ReadMode.LEASE, Set.of(RaftBug.LEASE_BY_DEFAULT_TIMEOUT)).leaseBoundNanos(N1))

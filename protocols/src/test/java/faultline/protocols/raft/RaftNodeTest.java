@@ -35,7 +35,7 @@ class RaftNodeTest {
   private static final List<NodeId> SERVERS = List.of(N1, N2, N3);
 
   private static RaftConfig config(RaftBug... bugs) {
-    return RaftConfig.defaults(SERVERS).withBugs(Set.of(bugs));
+    return RaftConfig.builder(SERVERS).bugs(Set.of(bugs)).build();
   }
 
   private static FakeContext context(String self) {
@@ -249,7 +249,7 @@ class RaftNodeTest {
 
   /** n1 leads term 3 over a log of terms 1, 1, 2, 2, 2 and its no-op; n2 was probed at 5. */
   private static RaftNode leaderOfTermThree(FakeContext context, boolean fastBackup) {
-    RaftNode node = started(config().withOptions(false, false, fastBackup), context);
+    RaftNode node = started(config().toBuilder().fastBackup(fastBackup).build(), context);
     follow(node, context, 2, List.of(entry(1, "a"), entry(1, "b"), entry(2, "c"), entry(2, "d")));
     node.onMessage(context, N3, new AppendEntries(2, N3, 4, 2, List.of(entry(2, "e")), 0, 2));
     node.onTimer(context, Server.ELECTION_TIMEOUT); // Term 3.
@@ -306,7 +306,7 @@ class RaftNodeTest {
       boolean preVote, boolean staysCandidate, RaftMessage reply) {
     // Figure 2: currentTerm is persistent state, updated on stable storage before responding.
     FakeContext context = context("n1");
-    RaftNode node = started(config().withOptions(preVote, false, false), context);
+    RaftNode node = started(config().toBuilder().preVote(preVote).build(), context);
     node.onTimer(context, Server.ELECTION_TIMEOUT); // A (pre-)candidate.
     if (!staysCandidate) {
       node.onMessage(context, N2, new RequestVoteReply(1, true, false)); // Leader of term 1.

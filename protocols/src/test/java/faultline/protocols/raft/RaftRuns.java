@@ -48,8 +48,9 @@ final class RaftRuns {
 
   /** Five servers and two clients of two processes each, on a 1-10 ms network. */
   static RaftConfig fiveServersTwoClients(long untilNanos) {
-    return RaftConfig.defaults(servers(5))
-        .withWorkload(workload(List.of(NodeId.of("c1"), NodeId.of("c2")), untilNanos));
+    return RaftConfig.builder(servers(5))
+        .workload(workload(List.of(NodeId.of("c1"), NodeId.of("c2")), untilNanos))
+        .build();
   }
 
   static LinkPolicy network(Ratio loss, Ratio duplicate) {

@@ -16,6 +16,7 @@ import faultline.engine.random.Ratio;
 import faultline.engine.trace.InMemoryTraceSink;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

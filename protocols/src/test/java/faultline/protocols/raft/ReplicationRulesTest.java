@@ -9,6 +9,7 @@ import faultline.engine.random.Ratio;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
+import faultline.protocols.raft.check.RaftInvariants;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,10 +90,11 @@ class ReplicationRulesTest {
   @Test
   void aPluggedInCommitRuleIsTheOneTheLeaderRuns() {
     RaftConfig neverCommits =
-        RaftRuns.fiveServersTwoClients(SECOND)
-            .withReplicationRules(
+        RaftRuns.fiveServersTwoClients(SECOND).toBuilder()
+            .replicationRules(
                 new ReplicationRules(
-                    AppendRule.PAPER, (log, term, commitIndex, matchIndexes) -> commitIndex));
+                    AppendRule.PAPER, (log, term, commitIndex, matchIndexes) -> commitIndex))
+            .build();
     RunOutcome outcome =
         RaftRuns.run(
             5,

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * Public so that exercises that run Raft with a student's part read the same parameters.
  */
 public final class RaftParams {
+  /** The defaults every parameter's default is read from: {@link RaftConfig.Builder}'s. */
   private static final RaftConfig PAPER = RaftConfig.defaults(List.of(NodeId.of("n1")));
 
   /** Every parameter of {@code "protocol": "raft"}. */
@@ -84,8 +85,8 @@ public final class RaftParams {
   private static final Parameter READS =
       PARAMETERS.choice(
           "reads",
-          "read-index",
-          List.of("log", "read-index", "lease"),
+          readModeName(PAPER.readMode()),
+          Arrays.stream(ReadMode.values()).map(RaftParams::readModeName).toList(),
           "how a get is served: through the log, by ReadIndex (a heartbeat round), or under a"
               + " leader lease (safe only while clocks drift less than its margin)");
   private static final Parameter MAX_ENTRIES_PER_APPEND =
@@ -98,7 +99,7 @@ public final class RaftParams {
   private static final Parameter MAX_INFLIGHT_APPENDS =
       PARAMETERS.integer(
           "maxInflightAppends",
-          RaftConfig.DEFAULT_MAX_INFLIGHT_APPENDS,
+          PAPER.maxInflightAppends(),
           1,
           1_000_000,
           "the most AppendEntries in flight to one follower (etcd-raft's MaxInflightMsgs)");
@@ -202,12 +203,12 @@ public final class RaftParams {
     boolean preVote = PRE_VOTE.bool(params);
     boolean checkQuorum = CHECK_QUORUM.bool(params);
     boolean fastBackup = FAST_BACKUP.bool(params);
+    String readsName = READS.choice(params);
     ReadMode reads =
-        switch (READS.choice(params)) {
-          case "log" -> ReadMode.LOG;
-          case "lease" -> ReadMode.LEASE;
-          default -> ReadMode.READ_INDEX;
-        };
+        Arrays.stream(ReadMode.values())
+            .filter(mode -> readModeName(mode).equals(readsName))
+            .findFirst()
+            .orElseThrow();
     int batch = (int) MAX_ENTRIES_PER_APPEND.integer(params);
     int inflight = (int) MAX_INFLIGHT_APPENDS.integer(params);
     long checkStatesMax = CHECK_STATES_MAX.integer(params);
@@ -218,21 +219,25 @@ public final class RaftParams {
     ClientWorkload workload = KV.workload(roles, runDurationNanos);
     params.finish();
     RaftConfig config =
-        new RaftConfig(
-                servers,
-                timeoutMin,
-                timeoutMax,
-                overrides,
-                heartbeat,
-                preVote,
-                checkQuorum,
-                fastBackup,
-                reads,
-                batch,
-                bugs,
-                workload)
-            .withMaxInflightAppends(inflight);
+        RaftConfig.builder(servers)
+            .electionTimeoutNanos(timeoutMin, timeoutMax)
+            .electionTimeoutOverrides(overrides)
+            .heartbeatNanos(heartbeat)
+            .preVote(preVote)
+            .checkQuorum(checkQuorum)
+            .fastBackup(fastBackup)
+            .readMode(reads)
+            .maxEntriesPerAppend(batch)
+            .maxInflightAppends(inflight)
+            .bugs(bugs)
+            .workload(workload)
+            .build();
     return new Read(config, List.copyOf(warnings), checkStatesMax);
+  }
+
+  /** A read mode as the {@code reads} parameter spells it: {@code read-index} for READ_INDEX. */
+  private static String readModeName(ReadMode mode) {
+    return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String failures(int count) {

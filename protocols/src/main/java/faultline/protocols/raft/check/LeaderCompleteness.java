@@ -1,8 +1,12 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
+import faultline.protocols.raft.LogEntry;
+import faultline.protocols.raft.RaftLog;
+import faultline.protocols.raft.RaftNode;
+import faultline.protocols.raft.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

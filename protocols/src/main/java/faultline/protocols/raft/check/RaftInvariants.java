@@ -1,4 +1,4 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.Invariant;
 import faultline.protocols.history.HistoryChecker;

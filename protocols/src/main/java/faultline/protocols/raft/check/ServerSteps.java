@@ -1,8 +1,9 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
+import faultline.protocols.raft.RaftNode;
 
 /**
  * Finds the Raft server whose step was just taken, for invariants that look only at it. Returns

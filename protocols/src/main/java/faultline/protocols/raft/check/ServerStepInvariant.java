@@ -1,8 +1,9 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.node.NodeId;
+import faultline.protocols.raft.RaftNode;
 
 /**
  * An invariant that looks only at the Raft server whose step was just taken: a server's state

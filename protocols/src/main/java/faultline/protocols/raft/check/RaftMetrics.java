@@ -1,10 +1,13 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Observer;
 import faultline.engine.check.Step;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
+import faultline.protocols.raft.RaftLog;
+import faultline.protocols.raft.RaftNode;
+import faultline.protocols.raft.Role;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +73,7 @@ final class RaftMetrics implements Observer {
             sharing++;
           }
         }
-        leads |= sharing >= candidate.config.majority();
+        leads |= sharing >= candidate.majority();
       }
     }
     long now = context.nowNanos();

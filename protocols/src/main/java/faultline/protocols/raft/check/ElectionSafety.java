@@ -1,9 +1,11 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
+import faultline.protocols.raft.RaftNode;
+import faultline.protocols.raft.Role;
 
 /** Figure 3, Election Safety: at most one leader can be elected in a given term. */
 final class ElectionSafety extends ServerStepInvariant {

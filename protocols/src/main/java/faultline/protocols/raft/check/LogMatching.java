@@ -1,8 +1,11 @@
-package faultline.protocols.raft;
+package faultline.protocols.raft.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
+import faultline.protocols.raft.LogEntry;
+import faultline.protocols.raft.RaftLog;
+import faultline.protocols.raft.RaftNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,63 @@
+package faultline.protocols.raft;
+
+import faultline.engine.Check;
+import faultline.engine.node.NodeId;
+import faultline.protocols.kv.KvMessage.ClientRequest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The reads a leader holds until a heartbeat round confirms it still leads and its state machine
+ * has caught up (ReadIndex, Ongaro's dissertation §6.4), in arrival order, at most {@link
+ * #READS_MAX}: a leader that cannot confirm a round (cut off from a majority) would otherwise hold
+ * every read sent to it. Part of the leader's state: a leader that steps down drops it, and its
+ * clients retry.
+ */
+final class ReadQueue {
+  /** Far above what a run's clients keep outstanding (one request each); a bound, not a tuning. */
+  static final int READS_MAX = 4096;
+
+  private final List<PendingRead> reads = new ArrayList<>();
+  private long sharedRound; // The round that reads wait for, not yet started; 0 if none.
+
+  private record PendingRead(NodeId client, ClientRequest request, long readIndex, long round) {}
+
+  boolean full() {
+    return reads.size() >= READS_MAX;
+  }
+
+  void add(NodeId client, ClientRequest request, long readIndex, long round) {
+    Check.state(!full(), "no room for another pending read", READS_MAX);
+    reads.add(new PendingRead(client, request, readIndex, round));
+  }
+
+  /** Reads that arrive while a round is in flight wait for {@code round}, the next one. */
+  void shareNextRound(long round) {
+    sharedRound = round;
+  }
+
+  long sharedRound() {
+    return sharedRound;
+  }
+
+  int size() {
+    return reads.size();
+  }
+
+  /**
+   * Hands {@code answer} every read whose round is at most {@code confirmedRound} and whose read
+   * index is at most {@code lastApplied}, in arrival order, and forgets them.
+   */
+  void serve(long confirmedRound, long lastApplied, BiConsumer<NodeId, ClientRequest> answer) {
+    Iterator<PendingRead> pending = reads.iterator();
+    while (pending.hasNext()) {
+      PendingRead read = pending.next();
+      if (read.round() <= confirmedRound && read.readIndex() <= lastApplied) {
+        pending.remove();
+        answer.accept(read.client(), read.request());
+      }
+    }
+  }
+}
