@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Percentiles;
 import faultline.engine.check.Step;
 import faultline.engine.node.NodeId;
 import faultline.protocols.kv.ClientCommand;
@@ -244,8 +245,8 @@ class RaftInvariantsTest {
   @Test
   void percentilesUseTheNearestRank() {
     List<Long> sorted = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L);
-    assertThat(RaftMetrics.nearestRank(sorted, 50)).isEqualTo(50);
-    assertThat(RaftMetrics.nearestRank(sorted, 99)).isEqualTo(100);
-    assertThat(RaftMetrics.nearestRank(List.of(7L), 50)).isEqualTo(7);
+    assertThat(Percentiles.nearestRank(sorted, 50)).isEqualTo(50);
+    assertThat(Percentiles.nearestRank(sorted, 99)).isEqualTo(100);
+    assertThat(Percentiles.nearestRank(List.of(7L), 50)).isEqualTo(7);
   }
 }

@@ -2,6 +2,7 @@ package faultline.protocols.paxos.multi.check;
 
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Observer;
+import faultline.engine.check.Percentiles;
 import faultline.engine.check.Step;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
@@ -110,26 +111,8 @@ final class MultiPaxosMetrics implements Observer {
     }
     context.count("multipaxos.leaderlessNanos", leaderlessNanos);
     context.count("multipaxos.elected", electionNanos.size());
-    recordPercentiles(context, "multipaxos.election", electionNanos);
+    Percentiles.record(context, "multipaxos.election", electionNanos);
     context.count("multipaxos.commits", commits);
-    recordPercentiles(context, "multipaxos.commitLatency", commitLatencyNanos);
-  }
-
-  /** Records p50, p99 and max (nearest rank) as {@code <prefix>P50Nanos} and so on. */
-  private static void recordPercentiles(
-      InvariantContext context, String prefix, List<Long> values) {
-    if (values.isEmpty()) {
-      return;
-    }
-    List<Long> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    context.recordMax(prefix + "P50Nanos", nearestRank(sorted, 50));
-    context.recordMax(prefix + "P99Nanos", nearestRank(sorted, 99));
-    context.recordMax(prefix + "MaxNanos", sorted.getLast());
-  }
-
-  private static long nearestRank(List<Long> sorted, int percentile) {
-    int rank = (percentile * sorted.size() + 99) / 100;
-    return sorted.get(Math.max(0, rank - 1));
+    Percentiles.record(context, "multipaxos.commitLatency", commitLatencyNanos);
   }
 }
