@@ -36,20 +36,6 @@ import java.util.TreeSet;
  */
 final class StoredValues {
   private static final int DEPTH_MAX = 64;
-  private static final Set<Class<?>> KNOWN_IMMUTABLE =
-      Set.of(
-          String.class,
-          Boolean.class,
-          Character.class,
-          Byte.class,
-          Short.class,
-          Integer.class,
-          Long.class,
-          Float.class,
-          Double.class,
-          BigInteger.class,
-          BigDecimal.class);
-
   private static final ClassValue<Plan> PLANS =
       new ClassValue<>() {
         @Override
@@ -59,6 +45,21 @@ final class StoredValues {
       };
 
   private StoredValues() {}
+
+  /** The JDK's value classes a node may store: strings, boxed primitives, big numbers. */
+  private static boolean isKnownImmutable(Class<?> type) {
+    return type == String.class
+        || type == Boolean.class
+        || type == Character.class
+        || type == Byte.class
+        || type == Short.class
+        || type == Integer.class
+        || type == Long.class
+        || type == Float.class
+        || type == Double.class
+        || type == BigInteger.class
+        || type == BigDecimal.class;
+  }
 
   /**
    * {@code value}, or a copy of it that no one else holds a reference to; {@code key} only names
@@ -163,7 +164,7 @@ final class StoredValues {
     }
 
     static Plan of(Class<?> type) {
-      if (KNOWN_IMMUTABLE.contains(type) || type.isEnum() || type.getSuperclass() == Enum.class) {
+      if (isKnownImmutable(type) || type.isEnum() || type.getSuperclass() == Enum.class) {
         return new Plan(Kind.IMMUTABLE, type, null);
       }
       if (type.isArray()) {
@@ -226,7 +227,7 @@ final class StoredValues {
     }
 
     private static boolean neverCopied(Class<?> type) {
-      return type.isPrimitive() || KNOWN_IMMUTABLE.contains(type) || type.isEnum();
+      return type.isPrimitive() || isKnownImmutable(type) || type.isEnum();
     }
 
     private static String firstNonFinalField(Class<?> type) {
