@@ -304,6 +304,20 @@ class BadInputTableTest {
             .withFixture(
                 trace(text -> text.replaceFirst("\"version\":2", "\"version\":4294967298"))),
         bad(
+            "missing trace to replay",
+            "missing.jsonl: cannot read it: no such file",
+            "replay",
+            "{dir}/missing.jsonl"),
+        bad(
+            "missing trace to draw",
+            "no bundled scenario or file named",
+            "export",
+            "{dir}/missing.jsonl",
+            "--format",
+            "svg",
+            "--out",
+            "{dir}/out.svg"),
+        bad(
                 "a line after the trace's end line",
                 "a line follows the trace's end line",
                 "replay",

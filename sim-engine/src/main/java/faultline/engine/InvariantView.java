@@ -2,11 +2,14 @@ package faultline.engine;
 
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Sent;
 import faultline.engine.check.Step;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** The read-only window invariants get onto a run, reused for every check. */
 final class InvariantView implements InvariantContext {
@@ -18,6 +21,7 @@ final class InvariantView implements InvariantContext {
   private NodeId askedId;
   private Class<?> askedType;
   private Optional<?> answer;
+  private List<Sent> sent; // Made when first asked for, once per event.
 
   InvariantView(Simulation simulation) {
     this.simulation = simulation;
@@ -26,6 +30,7 @@ final class InvariantView implements InvariantContext {
   void beginCheck(Step step) {
     this.lastStep = Optional.ofNullable(step);
     this.askedId = null;
+    this.sent = null;
   }
 
   void checking(Invariant invariant) {
@@ -45,6 +50,29 @@ final class InvariantView implements InvariantContext {
   @Override
   public Optional<Step> lastStep() {
     return lastStep;
+  }
+
+  @Override
+  public List<Sent> lastStepSent() {
+    if (sent == null) {
+      sent = lastStep.isEmpty() ? List.of() : sends(simulation.lastStepEffects());
+    }
+    return sent;
+  }
+
+  private static List<Sent> sends(List<Effect> effects) {
+    List<Sent> sends = new ArrayList<>();
+    for (Effect effect : effects) {
+      if (effect instanceof Effect.Send send) {
+        sends.add(new Sent(send.to(), send.message()));
+      }
+    }
+    return List.copyOf(sends);
+  }
+
+  @Override
+  public SortedMap<String, Object> syncedStorage(NodeId id) {
+    return simulation.slot(id).storage.synced();
   }
 
   @Override

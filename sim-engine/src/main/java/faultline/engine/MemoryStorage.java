@@ -12,6 +12,7 @@ final class MemoryStorage implements DurableStorage {
 
   private final TreeMap<String, Object> synced = new TreeMap<>();
   private final TreeMap<String, Object> unsynced = new TreeMap<>();
+  private final SortedMap<String, Object> syncedView = Collections.unmodifiableSortedMap(synced);
 
   @Override
   public <V> Optional<V> get(String key, Class<V> type) {
@@ -31,7 +32,7 @@ final class MemoryStorage implements DurableStorage {
   @Override
   public void put(String key, Object value) {
     Check.argument(key != null && value != null, "storage keys and values are not null");
-    unsynced.put(key, value);
+    unsynced.put(key, StoredValues.frozen(key, value));
   }
 
   @Override
@@ -62,6 +63,11 @@ final class MemoryStorage implements DurableStorage {
             contents.put(key, value);
           }
         });
+  }
+
+  /** What a crash that loses unsynced writes would leave: a live, read-only view. */
+  SortedMap<String, Object> synced() {
+    return syncedView;
   }
 
   /** A crash: unsynced writes are lost or (the operating system flushed them) kept. */

@@ -294,6 +294,11 @@ public final class Simulation {
         : new NodeFailure(slot.id, handling, nowNanos, seed, e);
   }
 
+  /** The effects of the step just taken, until the next step begins. */
+  List<Effect> lastStepEffects() {
+    return effects;
+  }
+
   private Outbox outboxFor(NodeSlot slot) {
     effects.clear();
     return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics, effects);

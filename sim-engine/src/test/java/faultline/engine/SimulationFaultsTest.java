@@ -158,6 +158,33 @@ class SimulationFaultsTest {
         .doesNotContainKey("removed");
   }
 
+  @Test
+  void aValueChangedAfterItWasStoredDoesNotSurviveACrashThatLosesUnsyncedWrites() {
+    List<List<String>> seenAtBoot = new ArrayList<>();
+    Script script =
+        new Script()
+            .onStart(
+                (node, context) -> {
+                  @SuppressWarnings("unchecked")
+                  List<String> log = context.storage().get("log", List.class).orElse(List.of());
+                  seenAtBoot.add(log);
+                  if (seenAtBoot.size() > 1) {
+                    return;
+                  }
+                  List<String> mine = new ArrayList<>(List.of("synced"));
+                  context.storage().put("log", mine);
+                  context.storage().sync();
+                  mine.add("never synced"); // Changed in memory only: the disk must not follow.
+                });
+    builder(new TraceCapture())
+        .node(N1, script.factory())
+        .fault(at(MILLI, new Fault.Crash(N1, true)))
+        .fault(at(2 * MILLI, new Fault.Restart(N1)))
+        .build()
+        .run();
+    assertThat(seenAtBoot).containsExactly(List.of(), List.of("synced"));
+  }
+
   /** The disk as the second life sees it, after a first life that left some writes unsynced. */
   private static SortedMap<String, Object> storageAfterCrash(boolean loseUnsyncedWrites) {
     TraceCapture trace = new TraceCapture();

@@ -12,6 +12,7 @@ import faultline.engine.RunOutcome.StopReason;
 import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Sent;
 import faultline.engine.check.Step;
 import faultline.engine.check.Violation;
 import faultline.engine.fault.Fault;
@@ -23,6 +24,7 @@ import faultline.engine.testing.StepRecorder;
 import faultline.engine.testing.Tag;
 import faultline.engine.testing.Text;
 import faultline.engine.testing.TraceCapture;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -382,5 +384,76 @@ class SimulationInvariantsTest {
     assertThat(probe.lastPausedAtEnd).isEqualTo(15 * MILLI);
     assertThat(trace.events("note"))
         .anySatisfy(note -> assertThat(note.get("text").asText()).isEqualTo("sampled"));
+  }
+
+  /**
+   * "Persisted before replying", checked directly: each reply n2 sends must name a number already
+   * synced on n2's disk. n2 syncs before its first two replies and forgets to before the third.
+   */
+  @Test
+  void anInvariantSeesWhatAStepSentAndWhatIsOnTheSenderSyncedDisk() {
+    List<List<Sent>> sentByN2 = new ArrayList<>();
+    Invariant persistedBeforeReply =
+        new Invariant() {
+          @Override
+          public String name() {
+            return "test.persisted-before-reply";
+          }
+
+          @Override
+          public String description() {
+            return "n2 replies only with what is synced.";
+          }
+
+          @Override
+          public void afterEvent(InvariantContext context) {
+            if (context.lastStep().map(step -> !step.node().equals(N2)).orElse(true)) {
+              return;
+            }
+            sentByN2.add(context.lastStepSent());
+            for (Sent sent : context.lastStepSent()) {
+              Object synced = context.syncedStorage(N2).get("last");
+              if (!sent.message().equals(new Text(String.valueOf(synced)))) {
+                context.fail(N2, "replied " + sent.message() + " with " + synced + " synced");
+              }
+            }
+          }
+        };
+    Script script =
+        new Script()
+            .onStart(
+                (node, context) -> {
+                  if (context.self().equals(N1)) {
+                    for (int i = 1; i <= 3; i++) {
+                      context.setTimer(new Tag("ask" + i), i * MILLI);
+                    }
+                  }
+                })
+            .onTimer((node, context, timer) -> context.send(N2, new Text(timer.toString())))
+            .onMessage(
+                (node, context, from, message) -> {
+                  if (context.self().equals(N1)) {
+                    return;
+                  }
+                  int replies = node.inputs().size() - 1; // Inputs include the start.
+                  context.storage().put("last", String.valueOf(replies));
+                  if (replies < 3) {
+                    context.storage().sync();
+                  }
+                  context.send(from, new Text(String.valueOf(replies)));
+                });
+    RunOutcome outcome =
+        builder(new TraceCapture())
+            .node(N1, script.factory())
+            .node(N2, script.factory())
+            .invariant(persistedBeforeReply)
+            .build()
+            .run();
+    assertThat(sentByN2).hasSize(4); // The start, then three requests.
+    assertThat(sentByN2.get(0)).isEmpty();
+    assertThat(sentByN2.get(1)).containsExactly(new Sent(N1, new Text("1")));
+    assertThat(outcome.violations())
+        .extracting(Violation::message)
+        .containsExactly("replied Text[text=3] with 2 synced");
   }
 }

@@ -1,5 +1,6 @@
 package faultline.protocols.paxos;
 
+import faultline.protocols.paxos.PaxosMessage.Promise;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +22,13 @@ public enum PaxosBug {
   /** The acceptor accepts a proposal whatever it promised (P1a broken). */
   ACCEPT_BELOW_PROMISE,
   /** Quorum sizes with Q1 + Q2 <= N are allowed, so a phase-1 quorum can miss a chosen value. */
-  NON_INTERSECTING_QUORUMS;
+  NON_INTERSECTING_QUORUMS,
+  /**
+   * The proposer reads a promise that reports no accepted proposal as reporting the empty value (as
+   * a protocol-buffers string field that was never set reads as ""), so with no value accepted yet
+   * it proposes "", a value no proposer proposed (validity broken).
+   */
+  PROPOSER_READS_UNSET_VALUE_AS_EMPTY;
 
   /** The name scenario files use: the constant in lower case. */
   public String label() {
@@ -44,7 +51,20 @@ public enum PaxosBug {
       case BALLOTS_NOT_UNIQUE -> builder.ballotNumbering(BallotNumbering.SHARED);
       case ACCEPT_BELOW_PROMISE -> builder.acceptorRules(new AcceptsBelowPromise());
       case NON_INTERSECTING_QUORUMS -> builder.allowNonIntersectingQuorums();
+      case PROPOSER_READS_UNSET_VALUE_AS_EMPTY ->
+          builder.valueChoice(PaxosBug::highestReadingUnsetAsEmpty);
     }
+  }
+
+  /** P2c as the paper states it, over promises whose unset accepted value reads as "". */
+  private static String highestReadingUnsetAsEmpty(List<Promise> promises, String own) {
+    List<Promise> misread =
+        promises.stream()
+            .map(
+                p ->
+                    p.acceptedValue() != null ? p : new Promise(p.ballot(), p.acceptedBallot(), ""))
+            .toList();
+    return ValueChoice.HIGHEST_ACCEPTED.choose(misread, own);
   }
 
   /** The paper's prepare rule, and an accept rule that forgets the promise (P1a broken). */

@@ -99,7 +99,9 @@ final class Election {
       persistent.voteFor(request.candidate());
       state.resetElectionTimer();
     }
-    persistent.sync(); // The term and the vote are on disk before the answer leaves.
+    if (state.rules().voteSync().syncsBeforeAnswering()) {
+      persistent.sync(); // The term and the vote are on disk before the answer leaves.
+    }
     state.context().send(from, new RequestVoteReply(persistent.currentTerm(), granted, false));
   }
 

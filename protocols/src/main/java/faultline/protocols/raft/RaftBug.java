@@ -37,5 +37,12 @@ public enum RaftBug {
    * commit, while the old leader still serves lease reads (§6.4.1 needs the lease to end before any
    * other server may be elected).
    */
-  LEASE_BY_DEFAULT_TIMEOUT
+  LEASE_BY_DEFAULT_TIMEOUT,
+  /**
+   * A voter answers RequestVote before its currentTerm and votedFor are synced to disk, leaving
+   * them to its next sync (a group commit that batches too eagerly). Only a crash that loses
+   * unsynced writes in between turns it into a double vote; the check that persistent state is on
+   * disk before a reply (Figure 2) sees it at the first vote.
+   */
+  VOTE_BEFORE_SYNC
 }

@@ -21,6 +21,8 @@ import java.util.Set;
  *     Append-Only)
  * @param lease how long a confirmed heartbeat round lets a leader serve reads (§6.4.1 of Ongaro's
  *     dissertation)
+ * @param voteSync whether a voter syncs its term and vote before it answers (Figure 2's persistent
+ *     state)
  */
 record ServerRules(
     ElectionRules election,
@@ -30,7 +32,8 @@ record ServerRules(
     VoteRecovery votes,
     ReadConfirmation reads,
     WritePlacement writes,
-    LeaseBound lease) {
+    LeaseBound lease,
+    VoteSync voteSync) {
 
   /** The rules of a server configured by {@code config} that decides votes by {@code election}. */
   static ServerRules of(RaftConfig config, ElectionRules election) {
@@ -52,7 +55,8 @@ record ServerRules(
         bugs.contains(RaftBug.LEADER_OVERWRITES_UNCOMMITTED)
             ? WritePlacement.OVER_UNCOMMITTED
             : WritePlacement.PAPER,
-        leaseBound(bugs));
+        leaseBound(bugs),
+        bugs.contains(RaftBug.VOTE_BEFORE_SYNC) ? VoteSync.DEFERRED : VoteSync.PAPER);
   }
 
   /** Whether every rule is the paper's: no planted mistake, no exercise's rule. */
@@ -64,7 +68,8 @@ record ServerRules(
         && votes == VoteRecovery.PAPER
         && reads == ReadConfirmation.PAPER
         && writes == WritePlacement.PAPER
-        && lease == LeaseBound.PAPER;
+        && lease == LeaseBound.PAPER
+        && voteSync == VoteSync.PAPER;
   }
 
   /** The paper's vote rule, or the one without the §5.4.1 log check when that bug is planted. */
@@ -102,6 +107,20 @@ record ServerRules(
 
     NodeId recovered(NodeId stored) {
       return this == PAPER ? stored : null;
+    }
+  }
+
+  /** When a voter's term and vote reach its disk, relative to its answer. */
+  enum VoteSync {
+    PAPER,
+    /**
+     * {@link RaftBug#VOTE_BEFORE_SYNC}: the answer leaves first; the vote reaches the disk with the
+     * server's next sync, for whatever reason that happens.
+     */
+    DEFERRED;
+
+    boolean syncsBeforeAnswering() {
+      return this == PAPER;
     }
   }
 

@@ -30,7 +30,7 @@ final class PaperServer {
     this.context = new FakeContext(id.name(), servers);
     context.storage.values.put("raft.currentTerm", term);
     for (int i = 0; i < log.length; i++) {
-      context.storage.values.put(PersistentState.key(i + 1), entry(log[i], "e" + (i + 1)));
+      context.storage.values.put(RaftDisk.key(i + 1), entry(log[i], "e" + (i + 1)));
     }
     context.storage.sync();
     this.node = new RaftNode(config);

@@ -9,6 +9,7 @@ import faultline.engine.trace.TraceFormat;
 import faultline.engine.trace.TraceHeader;
 import faultline.engine.trace.TraceLimits;
 import faultline.engine.trace.TraceLines;
+import faultline.scenarios.parse.InputFiles;
 import faultline.scenarios.parse.ScenarioException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -65,7 +66,8 @@ public final class TraceFile implements AutoCloseable {
     try {
       in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     } catch (IOException e) {
-      throw new ScenarioException(path.toString(), 0, 0, "", "cannot read: " + reason(e));
+      throw new ScenarioException(
+          path.toString(), 0, 0, "", "cannot read it: " + InputFiles.reason(e));
     }
     try {
       return new TraceFile(path.toString(), in);
@@ -245,7 +247,7 @@ public final class TraceFile implements AutoCloseable {
                 e.lineNumber, "", "the last line is cut off (no newline): the trace was truncated");
       };
     } catch (IOException e) {
-      throw error(lines.lineNumber() + 1, "", "cannot read: " + reason(e));
+      throw error(lines.lineNumber() + 1, "", "cannot read it: " + InputFiles.reason(e));
     }
   }
 
@@ -273,11 +275,6 @@ public final class TraceFile implements AutoCloseable {
     } catch (IOException e) {
       // As in close().
     }
-  }
-
-  private static String reason(IOException e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
   }
 
   private static MessageDigest sha256() {

@@ -52,15 +52,6 @@ public class ProtocolBindingContractTest {
   private final List<Scenario> witnesses = Witnesses.load(loader);
   private final Map<String, Runs> runs = new HashMap<>(); // Looked up, never iterated.
 
-  /**
-   * Invariants whose witness is still owed by their protocol's author, each with why: they are
-   * exempt from {@link #everyInvariantExceptObserversCanBeReported}, and {@link
-   * #owedWitnessesAreStillOwed} fails as soon as one is shown, so this list only shrinks. A new
-   * invariant never goes here; it comes with its witness.
-   */
-  private static final Map<String, String> WITNESS_OWED =
-      Map.of("paxos.validity", "no planted Paxos bug makes a value nobody proposed chosen yet");
-
   /** The two runs of one scenario with its own seed: their fingerprints and what they showed. */
   private record Runs(String first, String second, Set<String> violated, List<String> unmet) {}
 
@@ -175,9 +166,7 @@ public class ProtocolBindingContractTest {
     }
     List<String> unshown = new ArrayList<>();
     for (String invariant : binding.invariants().keySet()) {
-      if (!observers.contains(invariant)
-          && !WITNESS_OWED.containsKey(invariant)
-          && !shownViolated(invariant)) {
+      if (!observers.contains(invariant) && !shownViolated(invariant)) {
         unshown.add(invariant);
       }
     }
@@ -186,15 +175,6 @@ public class ProtocolBindingContractTest {
             "invariants no scenario shows violated: add a witness that expects each (see"
                 + " ADDING_A_PROTOCOL.md), or make a metrics-only check an Observer")
         .isEmpty();
-  }
-
-  @Test
-  void owedWitnessesAreStillOwed() {
-    for (String invariant : new TreeSet<>(WITNESS_OWED.keySet())) {
-      assertThat(shownViolated(invariant))
-          .as("%s is shown violated now: remove it from WITNESS_OWED", invariant)
-          .isFalse();
-    }
   }
 
   /** Whether some scenario expects {@code invariant} violated, and its run reports it. */

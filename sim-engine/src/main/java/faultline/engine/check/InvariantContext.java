@@ -2,8 +2,10 @@ package faultline.engine.check;
 
 import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** What an invariant may observe of the run, and how it reports a violation. */
 public interface InvariantContext {
@@ -11,6 +13,24 @@ public interface InvariantContext {
 
   /** The node step that was just taken, or empty when the last event was a fault. */
   Optional<Step> lastStep();
+
+  /**
+   * The messages the last step sent, in the order its handler sent them; empty when the last event
+   * was a fault. They left after the handler returned, so a node's storage as seen now (see {@link
+   * #syncedStorage}) is what it was when they left: "persisted before replying" is checked here.
+   */
+  default List<Sent> lastStepSent() {
+    return List.of();
+  }
+
+  /**
+   * What a crash that loses unsynced writes would leave on {@code id}'s disk now: its synced
+   * storage, sorted by key, read-only and live (it changes as the run goes on; copy what must be
+   * kept). The values are those the node stored, frozen as {@code DurableStorage.put} describes.
+   */
+  default SortedMap<String, Object> syncedStorage(NodeId id) {
+    return Collections.emptySortedMap();
+  }
 
   /** Every node, sorted by id. */
   List<NodeId> nodes();

@@ -14,7 +14,12 @@ import java.util.SortedMap;
 public interface DurableStorage {
   <V> Optional<V> get(String key, Class<V> type);
 
-  /** Stores an immutable value (a record, String, Long, or an unmodifiable collection). */
+  /**
+   * Stores {@code value} as it is now: collections are copied into unmodifiable ones, deeply, and
+   * records holding them rebuilt around the copies, so that changing a value after {@code put}
+   * never changes the disk. Strings, numbers, enums, records and classes whose fields are all final
+   * are kept; an array, or a class with a field that is not final, is refused.
+   */
   void put(String key, Object value);
 
   void remove(String key);

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The safety properties of Figure 3, each checked after every event, plus linearizability of the
- * client history at the end of the run, and a metrics observer that never fails. Each invariant
- * keeps incremental state, so a run needs fresh instances: call {@link #all} once per run.
+ * The safety properties of Figure 3 and Figure 2's rule that persistent state is on disk before a
+ * reply, each checked after every event, plus linearizability of the client history at the end of
+ * the run, and a metrics observer that never fails. Each invariant keeps incremental state, so a
+ * run needs fresh instances: call {@link #all} once per run.
  */
 public final class RaftInvariants {
   /** At most one leader can be elected in a given term (§5.2). */
@@ -27,6 +28,12 @@ public final class RaftInvariants {
   /** No two servers apply different entries at the same index (§5.4.3). */
   public static final String STATE_MACHINE_SAFETY = "raft.state-machine-safety";
 
+  /**
+   * What a server's message relies on (its term, its vote, the entries it acknowledges) is on its
+   * disk before the message leaves (Figure 2's persistent state).
+   */
+  public static final String PERSISTED_BEFORE_REPLY = "raft.persisted-before-reply";
+
   /** The clients' history is linearizable: checked once, at the end of the run. */
   public static final String LINEARIZABLE = Linearizable.NAME;
 
@@ -35,7 +42,7 @@ public final class RaftInvariants {
 
   private RaftInvariants() {}
 
-  /** Figure 3's five properties and the metrics observer. */
+  /** Figure 3's five properties, Figure 2's persisted-before-reply, and the metrics observer. */
   public static List<Invariant> safety() {
     return List.of(
         new ElectionSafety(),
@@ -43,6 +50,7 @@ public final class RaftInvariants {
         new LogMatching(),
         new LeaderCompleteness(),
         new StateMachineSafety(),
+        new PersistedBeforeReply(),
         new RaftMetrics());
   }
 

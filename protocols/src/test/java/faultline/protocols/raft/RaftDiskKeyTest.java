@@ -6,14 +6,14 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Log keys keep the format of the disks written so far: the index zero-padded to 12 digits. */
-class PersistentStateKeyTest {
+class RaftDiskKeyTest {
   @Test
   void keysAreTheIndexZeroPaddedToTwelveDigits() {
     long[] indices = {1, 9, 10, 999, 123_456_789_012L, 1_234_567_890_123L, Long.MAX_VALUE};
     for (long index : indices) {
-      assertThat(PersistentState.key(index))
+      assertThat(RaftDisk.key(index))
           .isEqualTo("raft.log/" + String.format(Locale.ROOT, "%012d", index));
     }
-    assertThat(PersistentState.key(3)).isEqualTo("raft.log/000000000003");
+    assertThat(RaftDisk.key(3)).isEqualTo("raft.log/000000000003");
   }
 }

@@ -1,0 +1,42 @@
+package faultline.protocols.raft;
+
+import faultline.engine.node.NodeId;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * Where Figure 2's persistent state lives on a server's disk: currentTerm, votedFor, and one key
+ * per log entry. {@link PersistentState} writes it; the invariant that checks a reply's state was
+ * synced before the reply left reads it back from what a power failure would leave.
+ */
+public final class RaftDisk {
+  static final String TERM = "raft.currentTerm";
+  static final String VOTED_FOR = "raft.votedFor";
+  static final String LOG_PREFIX = "raft.log/";
+
+  private RaftDisk() {}
+
+  /** The currentTerm on {@code disk}, 0 when none was ever stored. */
+  public static long term(SortedMap<String, Object> disk) {
+    return disk.get(TERM) instanceof Long term ? term : 0;
+  }
+
+  /** The votedFor on {@code disk}: empty when no vote is stored for its term. */
+  public static Optional<NodeId> votedFor(SortedMap<String, Object> disk) {
+    return disk.get(VOTED_FOR) instanceof String name
+        ? Optional.of(NodeId.of(name))
+        : Optional.empty();
+  }
+
+  /** The log entry at {@code index} on {@code disk}, if there is one. */
+  public static Optional<LogEntry> entry(SortedMap<String, Object> disk, long index) {
+    return disk.get(key(index)) instanceof LogEntry entry ? Optional.of(entry) : Optional.empty();
+  }
+
+  /** {@code raft.log/} and the index zero-padded to 12 digits, so that keys sort by index. */
+  static String key(long index) {
+    // By hand rather than String.format, which parsed its pattern on every append.
+    String digits = Long.toString(index);
+    return LOG_PREFIX + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
+  }
+}

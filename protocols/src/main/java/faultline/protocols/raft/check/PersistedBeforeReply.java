@@ -1,0 +1,111 @@
+package faultline.protocols.raft.check;
+
+import faultline.engine.check.InvariantContext;
+import faultline.engine.check.Sent;
+import faultline.engine.node.NodeId;
+import faultline.protocols.raft.LogEntry;
+import faultline.protocols.raft.RaftDisk;
+import faultline.protocols.raft.RaftMessage.AppendEntries;
+import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
+import faultline.protocols.raft.RaftMessage.RequestVote;
+import faultline.protocols.raft.RaftMessage.RequestVoteReply;
+import faultline.protocols.raft.RaftNode;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * Figure 2, "Persistent state on all servers (updated on stable storage before responding to
+ * RPCs)", checked directly: whatever a server's message claims, the server's disk already holds, as
+ * a crash that loses unsynced writes would leave it. A message's term is synced; a granted vote, or
+ * a candidate's request for votes, has its vote synced; an AppendEntries success has the entry at
+ * its match index synced. PreVote messages change no state and claim none.
+ *
+ * <p>Without this check a missing sync shows only when a crash with lost writes strikes between the
+ * reply and the next sync, and then as a double vote or a lost commit many steps later.
+ */
+final class PersistedBeforeReply extends ServerStepInvariant {
+  @Override
+  public String name() {
+    return RaftInvariants.PERSISTED_BEFORE_REPLY;
+  }
+
+  @Override
+  public String description() {
+    return "A server's currentTerm, vote and log entries are on its disk before a message that"
+        + " relies on them leaves it.";
+  }
+
+  @Override
+  void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
+    if (context.lastStepSent().isEmpty()) {
+      return;
+    }
+    SortedMap<String, Object> disk = context.syncedStorage(id);
+    for (Sent sent : context.lastStepSent()) {
+      String unsynced = unsyncedClaim(id, node, sent, disk);
+      if (unsynced != null) {
+        context.fail(id, id + " sent " + sent.message() + " to " + sent.to() + ", but " + unsynced);
+        return;
+      }
+    }
+  }
+
+  /** What {@code sent} relies on that {@code disk} does not hold, or null. */
+  private static String unsyncedClaim(
+      NodeId id, RaftNode node, Sent sent, SortedMap<String, Object> disk) {
+    long syncedTerm = RaftDisk.term(disk);
+    return switch (sent.message()) {
+      case RequestVoteReply reply when !reply.preVote() ->
+          termNotSynced(reply.term(), syncedTerm)
+              .or(() -> reply.granted() ? voteNotSynced(sent.to(), disk) : Optional.empty())
+              .orElse(null);
+      case RequestVote request when !request.preVote() ->
+          termNotSynced(request.term(), syncedTerm).or(() -> voteNotSynced(id, disk)).orElse(null);
+      case AppendEntriesReply reply ->
+          termNotSynced(reply.term(), syncedTerm)
+              .or(() -> reply.success() ? entryNotSynced(node, reply.matchIndex(), disk) : none())
+              .orElse(null);
+      case AppendEntries append -> termNotSynced(append.term(), syncedTerm).orElse(null);
+      default -> null;
+    };
+  }
+
+  private static Optional<String> none() {
+    return Optional.empty();
+  }
+
+  private static Optional<String> termNotSynced(long term, long syncedTerm) {
+    return term > syncedTerm
+        ? Optional.of("its disk holds currentTerm " + syncedTerm + ", not " + term)
+        : Optional.empty();
+  }
+
+  private static Optional<String> voteNotSynced(NodeId candidate, SortedMap<String, Object> disk) {
+    Optional<NodeId> synced = RaftDisk.votedFor(disk);
+    return synced.equals(Optional.of(candidate))
+        ? Optional.empty()
+        : Optional.of(
+            "its disk holds votedFor "
+                + synced.map(NodeId::toString).orElse("none")
+                + ", not "
+                + candidate);
+  }
+
+  private static Optional<String> entryNotSynced(
+      RaftNode node, long index, SortedMap<String, Object> disk) {
+    if (index == 0 || index > node.log().lastIndex()) {
+      return Optional.empty();
+    }
+    LogEntry held = node.log().entry(index);
+    Optional<LogEntry> synced = RaftDisk.entry(disk, index);
+    return synced.filter(entry -> entry.term() == held.term()).isPresent()
+        ? Optional.empty()
+        : Optional.of(
+            "its disk holds "
+                + synced.map(entry -> "an entry of term " + entry.term()).orElse("no entry")
+                + " at index "
+                + index
+                + ", not the one of term "
+                + held.term());
+  }
+}
