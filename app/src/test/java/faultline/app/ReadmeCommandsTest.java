@@ -42,6 +42,8 @@ class ReadmeCommandsTest {
           // Demonstrations: each violates an invariant on purpose (exit 1, expectations met).
           Map.entry("run clocks/lww-skew", 1),
           Map.entry("run clocks/lww-skew --trace run.jsonl", 1),
+          Map.entry("run clocks/truetime-no-commit-wait", 1),
+          Map.entry("run clocks/truetime-clock-beyond-epsilon", 1),
           Map.entry("run locks/gc-pause-unfenced", 1),
           Map.entry("run locks/ignored-timeout", 1),
           Map.entry("run locks/service-clock-jump", 1),

@@ -82,7 +82,10 @@ public final class TrueTimeBinding implements ProtocolBinding {
   @Override
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
-    List<NodeId> clients = CLIENTS.nodes(params);
+    List<NodeId> clients = CLIENTS.nodes(params, List.of());
+    if (clients.isEmpty()) {
+      throw CLIENTS.error(params, "at least one client is needed");
+    }
     List<NodeId> others = new ArrayList<>(scenario.nodes());
     others.removeAll(clients);
     List<NodeId> servers = SERVERS.nodes(params, others);
