@@ -21,6 +21,8 @@ import java.util.Set;
  *     Append-Only)
  * @param lease how long a confirmed heartbeat round lets a leader serve reads (§6.4.1 of Ongaro's
  *     dissertation)
+ * @param readIndex what a read waits for before the leader answers it (§6.4 of Ongaro's
+ *     dissertation)
  * @param voteSync whether a voter syncs its term and vote before it answers (Figure 2's persistent
  *     state)
  */
@@ -33,6 +35,7 @@ record ServerRules(
     ReadConfirmation reads,
     WritePlacement writes,
     LeaseBound lease,
+    ReadRule readIndex,
     VoteSync voteSync) {
 
   /** The rules of a server configured by {@code config} that decides votes by {@code election}. */
@@ -56,6 +59,7 @@ record ServerRules(
             ? WritePlacement.OVER_UNCOMMITTED
             : WritePlacement.PAPER,
         leaseBound(bugs),
+        config.readRule(),
         bugs.contains(RaftBug.VOTE_BEFORE_SYNC) ? VoteSync.DEFERRED : VoteSync.PAPER);
   }
 
@@ -69,6 +73,7 @@ record ServerRules(
         && reads == ReadConfirmation.PAPER
         && writes == WritePlacement.PAPER
         && lease == LeaseBound.PAPER
+        && readIndex == ReadRule.PAPER
         && voteSync == VoteSync.PAPER;
   }
 
