@@ -23,18 +23,27 @@ public final class JsonReport {
     root.put("maxPoints", report.maxPoints());
     ArrayNode tests = root.putArray("tests");
     for (CheckResult result : report.results()) {
-      ObjectNode test = tests.addObject();
-      test.put("number", result.number());
-      test.put("name", result.check().name());
-      test.put("points", result.pointsEarned());
-      test.put("maxPoints", result.check().points());
-      test.put("passed", result.passed());
-      test.put("elapsedMillis", result.elapsedNanos() / 1_000_000);
-      if (!result.passed()) {
-        test.set("failure", failure(result.failure()));
-      }
+      tests.add(test(result));
     }
     return root.toString();
+  }
+
+  /**
+   * One check's object, as in {@code tests}; {@code grade --format jsonl} prints one per line as
+   * each check finishes, which is how a batch grader follows a submission graded in another JVM.
+   */
+  public static ObjectNode test(CheckResult result) {
+    ObjectNode test = JSON.createObjectNode();
+    test.put("number", result.number());
+    test.put("name", result.check().name());
+    test.put("points", result.pointsEarned());
+    test.put("maxPoints", result.check().points());
+    test.put("passed", result.passed());
+    test.put("elapsedMillis", result.elapsedNanos() / 1_000_000);
+    if (!result.passed()) {
+      test.set("failure", failure(result.failure()));
+    }
+    return test;
   }
 
   private static ObjectNode failure(Failure failure) {

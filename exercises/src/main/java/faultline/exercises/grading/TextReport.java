@@ -3,6 +3,9 @@ package faultline.exercises.grading;
 import faultline.exercises.Exercise;
 import faultline.scenarios.run.Shell;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,31 +42,38 @@ public final class TextReport {
   }
 
   private void failure(Failure failure) {
-    String[] lines = failure.summary().split("\n");
-    if (failure.seed() != null) {
-      out.printf("    seed %d: %s%n", failure.seed(), lines[0]);
-    } else {
-      out.printf("    %s%n", lines[0]);
+    for (String line : failureLines(failure)) {
+      out.printf("    %s%n", line);
     }
-    for (int i = 1; i < lines.length; i++) {
-      out.printf("    %s%n", lines[i]);
-    }
+  }
+
+  /**
+   * What a student reads under a failed check: the seed and what broke, the trace and the commands
+   * that replay it, open it and re-run it. The Gradescope report shows the same lines.
+   */
+  public static List<String> failureLines(Failure failure) {
+    List<String> lines = new ArrayList<>();
+    String[] summary = failure.summary().split("\n");
+    lines.add(failure.seed() != null ? "seed " + failure.seed() + ": " + summary[0] : summary[0]);
+    lines.addAll(Arrays.asList(summary).subList(1, summary.length));
     if (failure.trace() != null) {
       String trace = Shell.quote(failure.trace().toString());
-      out.printf("    trace:  %s%n", trace);
-      out.printf("    replay: ./faultline replay %s%n", trace);
-      out.printf("    view:   ./faultline viz %s%n", trace);
+      lines.add("trace:  " + trace);
+      lines.add("replay: ./faultline replay " + trace);
+      lines.add("view:   ./faultline viz " + trace);
     }
     if (failure.seed() != null && failure.scenarioFile() != null) {
       boolean hung = failure.summary().startsWith("did not finish");
       boolean threw =
           failure.summary().startsWith("threw") || failure.summary().startsWith("overflowed");
-      out.printf(
-          "    re-run: ./faultline run %s --seed %d%s%n",
-          Shell.quote(failure.scenarioFile()),
-          failure.seed(),
-          hung ? "   (hangs there too: stop it with Ctrl-C)" : threw ? " --verbose" : "");
+      lines.add(
+          "re-run: ./faultline run "
+              + Shell.quote(failure.scenarioFile())
+              + " --seed "
+              + failure.seed()
+              + (hung ? "   (hangs there too: stop it with Ctrl-C)" : threw ? " --verbose" : ""));
     }
+    return lines;
   }
 
   public void footer(GradeReport report) {
