@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "shrink",
     mixinStandardHelpOptions = true,
     description = {
-      "Shrink a failing run to a smaller scenario that still violates the same invariant.",
+      "Shrink a failing run to a smaller scenario that fails the same way.",
       "Writes the faults the seed draws from randomFaults out as an explicit list, then drops"
           + " faults (delta debugging), shortens and narrows the rest, moves them later, stops the"
           + " run just past the violation, lightens the client load and quiets the network, each"

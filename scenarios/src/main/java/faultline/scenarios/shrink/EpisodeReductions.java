@@ -1,6 +1,7 @@
 package faultline.scenarios.shrink;
 
-import static faultline.scenarios.shrink.Search.MILLI;
+import static faultline.engine.time.Nanos.MILLI;
+import static faultline.engine.time.Nanos.SECOND;
 import static faultline.scenarios.shrink.Search.ceilMillis;
 import static faultline.scenarios.shrink.Search.floorMillis;
 import static faultline.scenarios.shrink.Search.text;
@@ -20,7 +21,7 @@ import java.util.List;
  * towards the violation; and, last, times on round numbers.
  */
 final class EpisodeReductions {
-  private static final long[] GRIDS_NANOS = {1_000_000_000L, 100 * MILLI, 10 * MILLI, MILLI};
+  private static final long[] GRIDS_NANOS = {SECOND, 100 * MILLI, 10 * MILLI, MILLI};
 
   private EpisodeReductions() {}
 

@@ -1,5 +1,6 @@
 package faultline.scenarios.shrink;
 
+import static faultline.engine.time.Nanos.MILLI;
 import static faultline.scenarios.shrink.Search.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,8 @@ import java.util.List;
  */
 final class ScenarioReductions {
   private static final List<String> NETWORK_RANDOMNESS = List.of("loss", "duplicate", "reorder");
-  private static final long INTERVAL_MIN_DEFAULT_NANOS = 20_000_000L;
-  private static final long INTERVAL_MAX_DEFAULT_NANOS = 100_000_000L;
+  private static final long INTERVAL_MIN_DEFAULT_NANOS = 20 * MILLI;
+  private static final long INTERVAL_MAX_DEFAULT_NANOS = 100 * MILLI;
 
   private ScenarioReductions() {}
 

@@ -1,5 +1,7 @@
 package faultline.scenarios.shrink;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.scenarios.parse.Durations;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.List;
  * off and the load only ever go down, so the result is never larger than the original.
  */
 final class Search {
-  static final long MILLI = 1_000_000L;
-
   private final Trials trials;
   private final long eventsMax;
   private final Shrinker.Listener listener;
