@@ -25,6 +25,7 @@ import java.util.SortedMap;
  * @param run limits and stop policy
  * @param seed the default seed
  * @param expect what the author expects, checked by CI
+ * @param narration the steps a lecture walks through; presentation only, never part of the run
  * @param source the scenario as JSON (comments gone), written into trace headers so that a trace
  *     can be replayed without the original file
  * @param origin where it came from, for messages: a path, or {@code bundled:clocks/lww-skew}
@@ -44,6 +45,7 @@ public record Scenario(
     RunSpec run,
     long seed,
     Expectation expect,
+    Narration narration,
     ObjectNode source,
     String origin) {
 
@@ -64,6 +66,7 @@ public record Scenario(
         run,
         seed,
         expect,
+        narration,
         source,
         origin);
   }

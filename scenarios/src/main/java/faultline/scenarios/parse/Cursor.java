@@ -142,6 +142,16 @@ final class Cursor {
     return position == null ? error(reason) : error(position, reason);
   }
 
+  /** Where this value is, kept for errors found later (a narration step resolved in a run). */
+  faultline.scenarios.model.Narration.Spot spot() {
+    Position position = null;
+    for (Cursor at = this; at != null && position == null; at = at.parent) {
+      position = sourceMap.value(at.pointer);
+    }
+    Position at = position == null ? Position.UNKNOWN : position;
+    return new faultline.scenarios.model.Narration.Spot(file, at.line(), at.column(), path);
+  }
+
   private ScenarioException error(Position position, String reason) {
     Position at = position == null ? Position.UNKNOWN : position;
     return new ScenarioException(file, at.line(), at.column(), path, Messages.oneLine(reason));

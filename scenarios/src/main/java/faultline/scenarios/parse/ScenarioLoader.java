@@ -5,6 +5,7 @@ import faultline.engine.net.LinkPolicy;
 import faultline.engine.node.NodeId;
 import faultline.scenarios.model.ClockSpec;
 import faultline.scenarios.model.Expectation;
+import faultline.scenarios.model.Narration;
 import faultline.scenarios.model.RunSpec;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.sweep.SeedList;
@@ -64,7 +65,8 @@ public final class ScenarioLoader {
           "invariants",
           "run",
           "seed",
-          "expect");
+          "expect",
+          "narration");
   private static final List<String> CLOCK_FIELDS = List.of("offset", "drift");
   private static final List<String> RUN_FIELDS =
       List.of("duration", "until", "maxEvents", "maxQueue", "stopOnViolation");
@@ -152,6 +154,7 @@ public final class ScenarioLoader {
     LinkPolicy network = NetworkReader.network(root.field("network"));
     List<String> invariants = invariants(root.field("invariants"), protocol, known);
     SortedMap<NodeId, ClockSpec> clocks = clocks(root.field("clocks"), nodes);
+    Narration narration = NarrationReader.read(root.field("narration"), nodes, run.durationNanos());
     return new Scenario(
         name,
         description,
@@ -167,6 +170,7 @@ public final class ScenarioLoader {
         run,
         seed(root.field("seed")),
         expectation(root.field("expect"), protocol, known, invariants),
+        narration,
         source,
         origin);
   }
@@ -189,7 +193,7 @@ public final class ScenarioLoader {
   }
 
   /** Text printed as it is: line breaks and tabs, but no escape or other control characters. */
-  private static String prose(Cursor field) {
+  static String prose(Cursor field) {
     String text = field.nonBlankText();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

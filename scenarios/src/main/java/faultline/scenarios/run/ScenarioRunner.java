@@ -134,10 +134,12 @@ public final class ScenarioRunner {
    * The scenario as the trace header records it: the source document, with {@code run.until} when
    * the run stopped somewhere else than the scenario says, so that replaying the header repeats
    * this very run. The scenario's duration stays, because protocol parameters derive defaults from
-   * it: a run cut short must be the same run, cut.
+   * it: a run cut short must be the same run, cut. The narration is left out: it is presentation,
+   * and the header is part of the run's fingerprint, which it must not move.
    */
   static ObjectNode headerSource(Scenario scenario, long stopNanos) {
     ObjectNode source = scenario.source().deepCopy();
+    source.remove("narration");
     source.put("name", scenario.name());
     if (stopNanos != scenario.run().untilNanos()) {
       source.withObjectProperty("run").put("until", Durations.format(stopNanos));

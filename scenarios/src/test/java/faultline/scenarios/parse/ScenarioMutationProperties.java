@@ -78,6 +78,13 @@ class ScenarioMutationProperties {
           "{\"distribution\": \"normal\", \"mean\": \"5ms\"}",
           "{\"distribution\": \"exponential\", \"mean\": \"1ms\", \"max\": \"1ms\"}",
           "[{\"at\": \"1s\", \"type\": \"heal\", \"node\": \"n1\"}]",
+          // Narration: selectors, zooms and steps in the wrong shape.
+          "{\"type\": \"state\", \"where\": {\"state.role\": [\"LEADER\"]}}",
+          "{\"type\": \"Violation\"}",
+          "{\"state..role\": 1}",
+          "{\"before\": \"1s\", \"to\": \"2s\"}",
+          "{\"from\": \"2s\", \"to\": \"1s\"}",
+          "[{\"at\": \"1s\", \"event\": {\"type\": \"crash\"}, \"caption\": \"x\"}]",
           // What Jackson answers in its own terms: non-standard numbers, deep nesting.
           "NaN",
           "-Infinity",

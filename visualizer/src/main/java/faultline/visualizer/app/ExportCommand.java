@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Draw a whole run as SVG or PNG, without a window or a display.",
       "The run is a trace file, or a scenario run here with the seed. Exit 2 when the input is"
-          + " not a whole trace or scenario."
+          + " not a whole trace or scenario.",
+      "--steps DIR draws one picture per narration step (step-01.svg, step-01.png, ...) for"
+          + " slides, as the timeline's Step control shows them."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,11 +36,20 @@ final class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<trace|scenario>", description = "A trace file or a scenario.")
   String argument;
 
-  @Option(names = "--format", required = true, paramLabel = "svg|png", description = "svg or png.")
+  @Option(
+      names = "--format",
+      paramLabel = "svg|png",
+      description = "svg or png (with --steps: only that one; default both).")
   String format;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the picture.")
   Path out;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "DIR",
+      description = "Write one picture per narration step into DIR instead (made if missing).")
+  Path steps;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed for a scenario.")
   Long seed;
@@ -51,11 +62,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!format.equals("svg") && !format.equals("png")) {
-      throw new UserError("--format: expected svg or png, not '" + format + "'");
-    }
-    if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
-      throw new UserError("--width must be 200..20000 and --font-size 6..72");
+    checkOptions();
+    if (steps != null) {
+      return new StepExport(spec, argument, seed, widthPx, fontSize).write(steps, format);
     }
     OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
     Activity.set("reading " + argument);
@@ -64,15 +73,7 @@ final class ExportCommand implements Callable<Integer> {
     Frame frame = Frame.whole(run, widthPx, fontSize);
     String title = "faultline " + run.name() + " --seed " + run.seed();
     try {
-      if (format.equals("svg")) {
-        Exporter.writeSvg(frame, title, out);
-      } else {
-        HeadlessFx.run(
-            () -> {
-              Exporter.writePng(frame, title, out);
-              return null;
-            });
-      }
+      write(format, frame, title, out);
     } catch (IOException e) {
       throw OutputPaths.cannotWrite("--out", out, e);
     }
@@ -83,6 +84,35 @@ final class ExportCommand implements Callable<Integer> {
         .printf("wrote %s (%s, %,d events)%n", out, format, run.eventCount());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  private void checkOptions() {
+    if (format != null && !format.equals("svg") && !format.equals("png")) {
+      throw new UserError("--format: expected svg or png, not '" + format + "'");
+    }
+    if ((out == null) == (steps == null)) {
+      throw new UserError("give either --out FILE (one picture) or --steps DIR (one per step)");
+    }
+    if (out != null && format == null) {
+      throw new UserError("--format: say svg or png for --out");
+    }
+    if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
+      throw new UserError("--width must be 200..20000 and --font-size 6..72");
+    }
+  }
+
+  /** Writes one picture; PNG on OpenJFX's headless platform. */
+  static void write(String format, Frame frame, String title, Path file)
+      throws IOException, InterruptedException {
+    if (format.equals("svg")) {
+      Exporter.writeSvg(frame, title, file);
+    } else {
+      HeadlessFx.run(
+          () -> {
+            Exporter.writePng(frame, title, file);
+            return null;
+          });
+    }
   }
 
   /** Runs work on a JavaFX thread started on the built-in headless platform. */

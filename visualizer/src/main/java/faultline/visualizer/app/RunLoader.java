@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.trace.InMemoryTraceSink;
 import faultline.scenarios.cli.ScenarioArgument;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.narration.NarrationResolver;
+import faultline.scenarios.narration.ResolvedStep;
 import faultline.scenarios.parse.ScenarioException;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.visualizer.trace.Timeline;
@@ -25,23 +27,44 @@ public final class RunLoader {
   private RunLoader() {}
 
   /**
+   * A run opened for the window or an export, with its narration found in it.
+   *
+   * @param steps the narration's steps found in this run; none for a trace file, whose header
+   *     leaves the narration out
+   * @param missing a line per step this run lacks (only at another seed than the scenario's own)
+   */
+  public record OpenedRun(Timeline timeline, List<ResolvedStep> steps, List<String> missing) {}
+
+  /**
    * Opens a trace or runs a scenario.
    *
    * @throws ScenarioException or a user error, with a one-line reason, for bad input
    */
   public static Timeline open(String argument, Long seed) {
-    Path path = Path.of(argument);
-    if (Files.isRegularFile(path) && looksLikeTrace(path)) {
-      return TraceReader.readFile(path);
-    }
-    Scenario scenario = ScenarioArgument.load(argument);
-    return run(scenario, seed == null ? scenario.seed() : seed);
+    return openRun(argument, seed).timeline();
   }
 
-  static Timeline run(Scenario scenario, long seed) {
+  /**
+   * Opens a trace or runs a scenario, and finds the scenario's narration in the run. At the
+   * scenario's own seed a step that finds nothing is a {@link ScenarioException} at the step; at
+   * another seed it is left out and named in {@link OpenedRun#missing()}.
+   */
+  public static OpenedRun openRun(String argument, Long seed) {
+    Path path = Path.of(argument);
+    if (Files.isRegularFile(path) && looksLikeTrace(path)) {
+      return new OpenedRun(TraceReader.readFile(path), List.of(), List.of());
+    }
+    Scenario scenario = ScenarioArgument.load(argument);
+    long chosen = seed == null ? scenario.seed() : seed;
     InMemoryTraceSink sink = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), sink);
-    return TraceReader.fromLines(scenario.name(), sink.lines());
+    ScenarioRunner.run(scenario, chosen, scenario.run().untilNanos(), sink);
+    NarrationResolver.Resolution narration =
+        NarrationResolver.resolve(
+            scenario.narration(), sink.lines(), chosen, chosen == scenario.seed());
+    return new OpenedRun(
+        TraceReader.fromLines(scenario.name(), sink.lines()),
+        narration.steps(),
+        narration.missing());
   }
 
   /** Re-runs an edited scenario for the what-if pane. */

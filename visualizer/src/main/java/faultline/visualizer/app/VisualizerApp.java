@@ -97,6 +97,15 @@ public final class VisualizerApp extends Application {
     }.start();
   }
 
+  private static String narrationNote(RunLoader.OpenedRun opened) {
+    if (!opened.missing().isEmpty()) {
+      return "  " + String.join("; ", opened.missing());
+    }
+    return opened.steps().isEmpty()
+        ? ""
+        : "  narrated: " + opened.steps().size() + " steps, press N (or Page Down) to step";
+  }
+
   private void load(String argument, Long seed) {
     model.status().set("Opening " + argument + "…");
     Thread loader =
@@ -104,16 +113,23 @@ public final class VisualizerApp extends Application {
             () -> {
               try {
                 long started = System.nanoTime();
-                Timeline run = RunLoader.open(argument, seed);
+                RunLoader.OpenedRun opened = RunLoader.openRun(argument, seed);
+                Timeline run = opened.timeline();
                 long openedMillis = (System.nanoTime() - started) / 1_000_000;
                 Platform.runLater(
                     () -> {
                       whatIf.load(run.lines().getFirst());
                       model.divergence().set(-1);
                       model.show(run);
+                      model.narrator().load(opened.steps());
                       model
                           .status()
-                          .set(model.status().get() + "  (opened in " + openedMillis + " ms)");
+                          .set(
+                              model.status().get()
+                                  + "  (opened in "
+                                  + openedMillis
+                                  + " ms)"
+                                  + narrationNote(opened));
                       stage.setTitle("Faultline timeline: " + run.name() + " seed " + run.seed());
                     });
               } catch (RuntimeException e) {

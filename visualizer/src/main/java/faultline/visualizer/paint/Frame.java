@@ -17,6 +17,7 @@ import java.util.Set;
  * @param after events the selected one could have influenced
  * @param divergence the first event where a re-run differs from the previous run, or -1
  * @param matches events that match the current search (may be null)
+ * @param highlighted lanes a narration step marks (empty when none)
  */
 public record Frame(
     Timeline timeline,
@@ -29,7 +30,8 @@ public record Frame(
     BitSet before,
     BitSet after,
     int divergence,
-    BitSet matches) {
+    BitSet matches,
+    BitSet highlighted) {
 
   /** The whole run, every lane, nothing selected: what {@code export} draws. */
   public static Frame whole(Timeline timeline, double widthPx, double fontSize) {
@@ -46,7 +48,18 @@ public record Frame(
     Viewport viewport =
         new Viewport(-end / 50, end + end / 50, widthPx, height, fontSize, laneHeight);
     return new Frame(
-        timeline, viewport, rows, lanes, Set.of(), -1, -1, new BitSet(), new BitSet(), -1, null);
+        timeline,
+        viewport,
+        rows,
+        lanes,
+        Set.of(),
+        -1,
+        -1,
+        new BitSet(),
+        new BitSet(),
+        -1,
+        null,
+        new BitSet());
   }
 
   /** The height that shows every lane, client row and the legend below them. */
@@ -54,6 +67,23 @@ public record Frame(
     return viewport.laneTop(lanes)
         + (clientRows > 0 ? viewport.fontSize() + clientRows * viewport.clientRowPx() : 0)
         + viewport.fontSize() * 4;
+  }
+
+  /** The same picture with another window onto the run. */
+  public Frame withViewport(Viewport other) {
+    return new Frame(
+        timeline,
+        other,
+        rowOfLane,
+        rows,
+        hiddenMessageTypes,
+        cursor,
+        selected,
+        before,
+        after,
+        divergence,
+        matches,
+        highlighted);
   }
 
   public boolean faded(int event) {

@@ -12,6 +12,7 @@ public final class TimelinePainter {
   private final ArrowPainter arrows = new ArrowPainter();
   private final EventPainter events = new EventPainter();
   private final OverlayPainter overlay = new OverlayPainter();
+  private final HighlightPainter highlights = new HighlightPainter();
 
   public void paint(Surface surface, Frame frame) {
     background.paint(surface, frame);
@@ -24,12 +25,17 @@ public final class TimelinePainter {
     events.paintClientOperations(surface, frame);
     events.paintViolations(surface, frame);
     overlay.paint(surface, frame);
+    highlights.paint(surface, frame);
   }
 
-  /** The whole picture for export: the frame, a title line and the legend under it. */
+  /**
+   * The whole picture for export: the frame, a title line, the caption (the title's further lines,
+   * in larger type) and the legend under them.
+   */
   public void paintWithLegend(Surface surface, Frame frame, String title) {
     paint(surface, frame);
     double fontSize = frame.viewport().fontSize();
+    double width = frame.viewport().widthPx();
     int clientRows = frame.timeline().clientProcesses().size();
     double y =
         frame.viewport().laneTop(frame.rows())
@@ -37,17 +43,24 @@ public final class TimelinePainter {
     surface.text(
         fontSize * 0.4,
         y + fontSize * 1.2,
-        title,
+        CaptionLines.firstLine(title),
         fontSize * 0.85,
         Palette.BLACK,
         true,
         Surface.Anchor.START);
+    double captionSize = fontSize * CaptionLines.SCALE;
+    double line = y + fontSize * 1.2;
+    for (String text : CaptionLines.of(title, width, fontSize)) {
+      line += captionSize * 1.3;
+      surface.text(
+          fontSize * 0.4, line, text, captionSize, Palette.BLACK, true, Surface.Anchor.START);
+    }
     new LegendPainter()
         .paint(
             surface,
             fontSize * 0.4,
-            y + fontSize * 1.6,
-            frame.viewport().widthPx() - fontSize,
+            y + fontSize * 1.6 + CaptionLines.heightPx(title, width, fontSize),
+            width - fontSize,
             fontSize);
   }
 }

@@ -1,5 +1,6 @@
 package faultline.visualizer.view;
 
+import faultline.visualizer.paint.CaptionLines;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.paint.SvgSurface;
 import faultline.visualizer.paint.TimelinePainter;
@@ -24,10 +25,16 @@ public final class Exporter {
 
   /** The frame with room below for a title and the legend. */
   public static Frame withLegendRoom(Frame frame) {
+    return withLegendRoom(frame, "");
+  }
+
+  /** The frame with room below for the title, its caption lines and the legend. */
+  public static Frame withLegendRoom(Frame frame, String title) {
     Viewport viewport = frame.viewport();
     double height =
         Frame.heightFor(viewport, frame.rows(), frame.timeline().clientProcesses().size())
-            + viewport.fontSize() * 4;
+            + viewport.fontSize() * 4
+            + CaptionLines.heightPx(title, viewport.widthPx(), viewport.fontSize());
     Viewport taller =
         new Viewport(
             viewport.startNanos(),
@@ -36,22 +43,11 @@ public final class Exporter {
             height,
             viewport.fontSize(),
             viewport.laneHeightPx());
-    return new Frame(
-        frame.timeline(),
-        taller,
-        frame.rowOfLane(),
-        frame.rows(),
-        frame.hiddenMessageTypes(),
-        frame.cursor(),
-        frame.selected(),
-        frame.before(),
-        frame.after(),
-        frame.divergence(),
-        frame.matches());
+    return frame.withViewport(taller);
   }
 
   public static String svg(Frame frame, String title) {
-    Frame whole = withLegendRoom(frame);
+    Frame whole = withLegendRoom(frame, title);
     SvgSurface surface = new SvgSurface(whole.viewport().widthPx(), whole.viewport().heightPx());
     new TimelinePainter().paintWithLegend(surface, whole, title);
     return surface.document();
@@ -63,7 +59,7 @@ public final class Exporter {
 
   /** Paints and writes a PNG; call on the JavaFX application thread. */
   public static void writePng(Frame frame, String title, Path out) throws IOException {
-    Frame whole = withLegendRoom(frame);
+    Frame whole = withLegendRoom(frame, title);
     int width = (int) Math.ceil(whole.viewport().widthPx());
     int height = (int) Math.ceil(whole.viewport().heightPx());
     Canvas canvas = new Canvas(width, height);

@@ -67,7 +67,21 @@ public final class MainWindow extends BorderPane {
     this.membershipView = new MembershipView(membership, model);
     membersTab.setContent(new MembersPane(membership, model));
     this.centre = new CentrePane(timelineView, membershipView);
-    setTop(toolbar());
+    setTop(
+        new VBox(
+            toolbar(),
+            new NarrationBar(
+                model.narrator(),
+                button(
+                    "previousStep",
+                    "◀ Step",
+                    "Previous narration step (Shift+P, Page Up)",
+                    model.narrator()::previous),
+                button(
+                    "nextStep",
+                    "Step ▶",
+                    "Next narration step (Shift+N, Page Down)",
+                    model.narrator()::next))));
     setCenter(centre);
     setRight(sideTabs());
     setBottom(bottom());
@@ -265,8 +279,24 @@ public final class MainWindow extends BorderPane {
     boolean handled = true;
     switch (event.getCode()) {
       case SPACE -> model.togglePlaying();
-      case N, J -> model.stepNext();
-      case P, K -> model.stepPrevious();
+      case N -> {
+        if (event.isShiftDown()) {
+          model.narrator().next();
+        } else {
+          model.stepNext();
+        }
+      }
+      case P -> {
+        if (event.isShiftDown()) {
+          model.narrator().previous();
+        } else {
+          model.stepPrevious();
+        }
+      }
+      case J -> model.stepNext();
+      case K -> model.stepPrevious();
+      case PAGE_DOWN -> model.narrator().next();
+      case PAGE_UP -> model.narrator().previous();
       case V -> model.jumpToNextViolation();
       case F -> model.jumpToNextFault();
       case R -> model.jumpToNextRoleChange();
@@ -281,6 +311,7 @@ public final class MainWindow extends BorderPane {
       case A -> membership.showAll();
       case G -> membership.spreadOfSelectionOrNext();
       case ESCAPE -> {
+        model.narrator().leave();
         membership.clearSpread();
         model.select(-1);
         timelineView.requestFocus();
@@ -331,7 +362,8 @@ public final class MainWindow extends BorderPane {
       return false;
     }
     var frame = model.frame(timelineView.getWidth(), timelineView.getHeight());
-    String title = "faultline " + whatIf.runId();
+    String caption = model.narrator().caption().get();
+    String title = "faultline " + whatIf.runId() + (caption.isEmpty() ? "" : "\n" + caption);
     try {
       if (format.equals("svg")) {
         Exporter.writeSvg(frame, title, out);

@@ -7,6 +7,7 @@ final class Shortcuts {
       Keyboard (when the timeline has focus; click it first)
         space        play / pause
         n  or  j     next event          p  or  k   previous event
+        N or PgDn    next narration step  P or PgUp  previous step (narrated scenarios)
         v            next violation      f          next fault
         r            next role/state change
         + / -        zoom in / out       0          fit the whole run
@@ -16,7 +17,7 @@ final class Shortcuts {
         m  /  M      membership view: next / previous member's views (then every member)
         a            membership view: every member at once
         g            gossip spread of the selected membership record's update (again: the next update)
-        Esc          clear the selection and the spread
+        Esc          clear the selection and the spread; leave the narration
         ?            this help
 
       Mouse

@@ -52,6 +52,8 @@ public final class TimelineViewModel {
   private BitSet after = new BitSet();
   private BitSet matches;
   private BitSet roleChanges = new BitSet();
+  private BitSet highlighted = new BitSet();
+  private final Narrator narrator = new Narrator(this);
   private double playNanos;
 
   public TimelineViewModel() {
@@ -70,6 +72,8 @@ public final class TimelineViewModel {
     before = new BitSet();
     after = new BitSet();
     matches = null;
+    highlighted = new BitSet();
+    narrator.clear();
     selected.set(-1);
     cursor.set(run.eventCount() - 1);
     speed.set(Math.max(1, run.endNanos()) / 20.0); // The whole run plays in 20 seconds.
@@ -305,7 +309,8 @@ public final class TimelineViewModel {
         before,
         after,
         divergence.get(),
-        matches);
+        matches,
+        highlighted);
   }
 
   /** Message types that occur in the run, for the filter pane. */
@@ -336,6 +341,24 @@ public final class TimelineViewModel {
         run.eventCount(),
         run.messages().size(),
         run.violations().size());
+  }
+
+  /** Marks the lanes of these nodes (a narration step's); names not in the run are ignored. */
+  void highlight(List<String> nodes) {
+    Timeline run = timeline.get();
+    BitSet lanes = new BitSet();
+    for (int lane = 0; run != null && lane < run.nodes().size(); lane++) {
+      if (nodes.contains(run.nodes().get(lane))) {
+        lanes.set(lane);
+      }
+    }
+    highlighted = lanes;
+    changed();
+  }
+
+  /** The narration of the run on show: its steps and the one shown. */
+  public Narrator narrator() {
+    return narrator;
   }
 
   void changed() {

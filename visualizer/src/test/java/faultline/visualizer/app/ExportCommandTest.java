@@ -108,6 +108,57 @@ class ExportCommandTest {
   }
 
   @Test
+  void stepsWritesOnePicturePerNarrationStepInBothFormats() throws Exception {
+    Path slides = directory.resolve("slides");
+    Result result = execute("export", "clocks/lww-skew", "--steps", slides.toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("wrote 5 steps to", "(svg and png)", "step-01 step-02 step-03 step-04 step-05");
+    for (int step = 1; step <= 5; step++) {
+      Path svg = slides.resolve("step-0" + step + ".svg");
+      Document document =
+          DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+      String heading = "Step " + step + " of 5";
+      assertThat(texts(document, "//text")).anyMatch(text -> text.startsWith(heading));
+      assertThat(ImageIO.read(slides.resolve("step-0" + step + ".png").toFile()).getWidth())
+          .isEqualTo(1600);
+    }
+    Document first =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(slides.resolve("step-01.svg").toFile());
+    assertThat(count(first, "//g[@class='highlighted-lane']")).isEqualTo(1);
+    Document last =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(slides.resolve("step-05.svg").toFile());
+    assertThat(count(last, "//g[@class='highlighted-lane']")).isEqualTo(2);
+
+    Path only = directory.resolve("only-svg");
+    assertThat(execute("export", "clocks/lww-skew", "--steps", only.toString(), "--format", "svg"))
+        .satisfies(r -> assertThat(r.code()).isZero());
+    try (var files = Files.list(only)) {
+      assertThat(files.map(path -> path.getFileName().toString()).sorted())
+          .containsExactly(
+              "step-01.svg", "step-02.svg", "step-03.svg", "step-04.svg", "step-05.svg");
+    }
+  }
+
+  @Test
+  void stepsNeedANarrationAndOneOutput() {
+    String slides = directory.resolve("slides").toString();
+    assertThat(execute("export", "clocks/lamport", "--steps", slides))
+        .satisfies(r -> assertThat(r.code()).isEqualTo(2))
+        .satisfies(
+            r -> assertThat(r.err()).contains("clocks/lamport has no narration").hasLineCount(1));
+    assertThat(execute("export", "clocks/lww-skew", "--steps", slides, "--out", "x.svg"))
+        .satisfies(r -> assertThat(r.code()).isEqualTo(2))
+        .satisfies(r -> assertThat(r.err()).contains("either --out FILE").hasLineCount(1));
+    assertThat(execute("export", "clocks/lww-skew", "--out", "x.svg").err())
+        .contains("--format: say svg or png");
+  }
+
+  @Test
   void theOtherCommandsStillWork() {
     Result result = execute("run", "clocks/lww-skew");
     assertThat(result.code()).isEqualTo(1);

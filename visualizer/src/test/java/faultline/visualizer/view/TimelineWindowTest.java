@@ -77,6 +77,9 @@ class TimelineWindowTest {
     assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("seq");
     robot.clickOn("#help");
     assertThat(robot.lookup("#helpText").queryAs(TextArea.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#narration").query().isVisible())
+        .as("a run without narration has no Step control")
+        .isFalse();
   }
 
   @Test
