@@ -53,6 +53,17 @@ final class ShrinkCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--until",
+      paramLabel = "DURATION",
+      description = "Virtual time the failing run went to, like 5s (default: the scenario's).")
+  String until;
+
+  @Option(
+      names = "--swarm",
+      description = "Shrink the seed's swarm configuration, as sweep --swarm ran it.")
+  boolean swarm;
+
+  @Option(
       names = "--invariant",
       paramLabel = "NAME",
       description = "The invariant to keep violated (default: the first the run violates).")
@@ -86,10 +97,15 @@ final class ShrinkCommand implements Callable<Integer> {
       throw new UserError("--max-runs: must be at least 1, not " + maxRuns);
     }
     long maxTimeNanos = DurationOptions.positive("--max-time", maxTime);
+    long untilOption = until == null ? 0 : DurationOptions.positive("--until", until);
     PrintWriter err = spec.commandLine().getErr();
     Activity.set("loading " + scenarioName);
     Scenario scenario = ScenarioArgument.load(scenarioName);
     long runSeed = seed != null ? seed : scenario.seed();
+    if (swarm) {
+      scenario = SwarmOption.configure(scenario, runSeed, err);
+    }
+    long untilNanos = until == null ? scenario.run().untilNanos() : untilOption;
     Path out = outPath != null ? outPath : Path.of(defaultFileName(scenario, runSeed));
     OutputPaths.prepareFile("--out", out, err);
 
@@ -100,7 +116,7 @@ final class ShrinkCommand implements Callable<Integer> {
     try {
       result =
           new Shrinker(ScenarioArgument.loader(), budget(maxTimeNanos, startedNanos), progress)
-              .shrink(scenario, runSeed, invariant);
+              .shrink(scenario, runSeed, untilNanos, invariant);
     } catch (Shrinker.NothingToShrink e) {
       Activity.clear();
       ProgressLine.clearNow();
@@ -114,7 +130,11 @@ final class ShrinkCommand implements Callable<Integer> {
         "./faultline shrink "
             + Shell.quote(RunReport.scenarioArgument(scenario))
             + " --seed "
-            + runSeed;
+            + runSeed
+            + (untilNanos == scenario.run().untilNanos()
+                ? ""
+                : " --until " + Durations.format(untilNanos))
+            + (swarm ? " --swarm" : "");
     String runCommand = "./faultline run " + Shell.quote(out.toString());
     try {
       Files.writeString(

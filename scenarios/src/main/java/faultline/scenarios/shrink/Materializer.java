@@ -20,6 +20,14 @@ final class Materializer {
   private Materializer() {}
 
   static Candidate materialize(Scenario scenario, long seed) {
+    return materialize(scenario, seed, scenario.run().untilNanos());
+  }
+
+  /**
+   * The explicit scenario of the run stopped at {@code untilNanos} ({@code run --until}), which
+   * draws its random faults within that shorter window.
+   */
+  static Candidate materialize(Scenario scenario, long seed, long untilNanos) {
     List<TimedFault> faults = new ArrayList<>();
     List<Boolean> drawn = new ArrayList<>();
     for (ObjectNode entry : scriptedInRunOrder(scenario.source())) {
@@ -28,13 +36,16 @@ final class Materializer {
       faults.add(new TimedFault(Durations.parse(entry.get("at").textValue()), body, faults.size()));
       drawn.add(false);
     }
-    List<ScheduledFault> all = ScenarioRunner.faultsOf(scenario, seed, scenario.run().untilNanos());
+    List<ScheduledFault> all = ScenarioRunner.faultsOf(scenario, seed, untilNanos);
     for (ScheduledFault fault : all.subList(scenario.faults().size(), all.size())) {
       faults.add(new TimedFault(fault.atNanos(), Faults.body(fault.fault()), faults.size()));
       drawn.add(true);
     }
-    return new Candidate(
-        base(scenario, seed), Faults.episodes(inRunOrder(faults), drawn(faults, drawn)));
+    ObjectNode base = base(scenario, seed);
+    if (untilNanos != scenario.run().untilNanos()) {
+      base.withObjectProperty("run").put("until", Durations.format(untilNanos));
+    }
+    return new Candidate(base, Faults.episodes(inRunOrder(faults), drawn(faults, drawn)));
   }
 
   /** The scripted entries, stably sorted by time as the loader sorts them. */

@@ -56,10 +56,14 @@ public final class Shrinker {
    * @throws NothingToShrink when the run does not violate it
    */
   public ShrinkResult shrink(Scenario scenario, long seed, String invariant) {
-    RunReport original =
-        ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), TraceSink.discard());
+    return shrink(scenario, seed, scenario.run().untilNanos(), invariant);
+  }
+
+  /** Like {@link #shrink(Scenario, long, String)}, for the run stopped at {@code untilNanos}. */
+  public ShrinkResult shrink(Scenario scenario, long seed, long untilNanos, String invariant) {
+    RunReport original = ScenarioRunner.run(scenario, seed, untilNanos, TraceSink.discard());
     String target = target(original, invariant);
-    Candidate start = Materializer.materialize(scenario, seed);
+    Candidate start = Materializer.materialize(scenario, seed, untilNanos);
     // The first run, of the explicit scenario, is always made: it proves the faults written out.
     Trials trials = new Trials(loader, scenario.origin(), seed, target, budget);
     Trial startTrial = trials.runUnbudgeted(start);
