@@ -94,7 +94,7 @@ public final class TimelineView extends Region {
     graphics.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     if (!broken && getWidth() > 0 && getHeight() > 0) {
       Frame frame = model.frame(getWidth(), getHeight());
-      painter.paint(new CanvasSurface(graphics), frame);
+      painter.paint(PresentationMode.surface(model, new CanvasSurface(graphics)), frame);
     }
     lastPaintNanos = System.nanoTime() - started;
     return lastPaintNanos;
