@@ -79,9 +79,14 @@ public final class TimelineView extends Region {
 
   @Override
   protected void layoutChildren() {
-    canvas.setWidth(getWidth());
-    canvas.setHeight(getHeight());
     problem.resizeRelocate(0, 0, getWidth(), getHeight());
+    if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+      canvas.setWidth(getWidth());
+      canvas.setHeight(getHeight());
+      // The size listeners fire before the canvas has its new size: a pane that grows at once
+      // (the side panels leaving for presentation mode) would keep a blank strip.
+      paint();
+    }
   }
 
   /** Repaints now; returns how long painting took, for the frame-time measurements. */
