@@ -23,9 +23,10 @@ public interface Exercise {
   List<GradedCheck> checks();
 
   /**
-   * The classes the student writes (their files carry the solution regions). The grader reads their
-   * bytecode, and that of every class of this exercise's package they use, before running anything:
-   * see {@link faultline.exercises.grading.ReferenceGuard}.
+   * The classes the student writes: exactly the files that carry solution regions. The grader reads
+   * their bytecode, and that of every class of this exercise's package they use, before running
+   * anything (see {@link faultline.exercises.grading.ReferenceGuard}); a batch grader takes these
+   * files from a submission, and its own copy of every other file of the package.
    */
   default List<Class<?>> studentClasses() {
     return List.of();

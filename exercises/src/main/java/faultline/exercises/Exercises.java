@@ -10,6 +10,7 @@ import faultline.exercises.e07_fencing.FencingExercise;
 import faultline.exercises.e08_split_brain.SplitBrainExercise;
 import faultline.exercises.e09_paxos.PaxosExercise;
 import faultline.exercises.e10_swim.SwimExercise;
+import faultline.exercises.e11_read_index.ReadIndexExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public final class Exercises {
           new FencingExercise(),
           new SplitBrainExercise(),
           new PaxosExercise(),
-          new SwimExercise());
+          new SwimExercise(),
+          new ReadIndexExercise());
 
   private Exercises() {}
 

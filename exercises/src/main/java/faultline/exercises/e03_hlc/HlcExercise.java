@@ -26,7 +26,7 @@ public final class HlcExercise implements Exercise {
 
   @Override
   public List<Class<?>> studentClasses() {
-    return List.of(Hlc.class, HlcNode.class);
+    return List.of(HlcNode.class);
   }
 
   @Override

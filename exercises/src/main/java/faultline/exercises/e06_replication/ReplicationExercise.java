@@ -32,7 +32,7 @@ public final class ReplicationExercise implements Exercise {
 
   @Override
   public List<Class<?>> studentClasses() {
-    return List.of(FollowerAppend.class, LeaderCommit.class, LeastApplied.class);
+    return List.of(FollowerAppend.class, LeaderCommit.class);
   }
 
   @Override
@@ -43,7 +43,10 @@ public final class ReplicationExercise implements Exercise {
             "faultline.protocols.raft.AppendRule#PAPER",
             "faultline.protocols.raft.AppendRule#WITHOUT_CONSISTENCY_CHECK",
             "faultline.protocols.raft.CommitRule#PAPER",
-            "faultline.protocols.raft.CommitRule#COUNTING_EVERY_TERM"));
+            "faultline.protocols.raft.CommitRule#COUNTING_EVERY_TERM",
+            // The paper's rules also reach anyone through the pair and a default configuration.
+            "faultline.protocols.raft.ReplicationRules#PAPER",
+            "faultline.protocols.raft.RaftConfig#replicationRules"));
   }
 
   @Override

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.exercises.Exercise;
 import faultline.exercises.Exercises;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Member;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +34,37 @@ class ReferenceGuardTest {
     assertThat(exercise.referenceCode().undeclared())
         .as("declare the reference, or ReferenceCode.none with the reason")
         .isFalse();
+  }
+
+  /**
+   * The student classes are exactly the files with solution regions: a batch grader takes those
+   * from a submission and the grader's own copy of everything else, so a given file listed here
+   * would be demanded of every student, and a solution file missing here would be graded with the
+   * reference's copy.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exercises")
+  void theStudentClassesAreTheFilesWithSolutionRegions(Exercise exercise) throws IOException {
+    List<String> withRegions;
+    try (Stream<Path> files = Files.list(Path.of("src/main/java", exercise.folder()))) {
+      withRegions =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .filter(file -> read(file).contains("// BEGIN SOLUTION"))
+              .map(file -> file.getFileName().toString().replace(".java", ""))
+              .sorted()
+              .toList();
+    }
+    assertThat(exercise.studentClasses().stream().map(Class::getSimpleName).sorted().toList())
+        .isEqualTo(withRegions);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -29,14 +30,40 @@ class MutantsTest {
   private static final String SPLIT_BRAIN = "e08_split_brain/LeaderLease.java";
   private static final String PAXOS_ACCEPTOR = "e09_paxos/PaxosAcceptor.java";
   private static final String SWIM_RULES = "e10_swim/SuspicionRules.java";
+  private static final String READ_INDEX = "e11_read_index/ReadIndex.java";
+  private static final String SERVE_RULE =
+      "return leader.confirmedRound() >= ticket.round() && leader.lastApplied() >= ticket.readIndex();";
 
   /** One textual change: every occurrence of {@code from} becomes {@code to}. */
   record Edit(String from, String to) {}
 
-  /** A mistake, as one or more edits of one file (some mistakes touch two methods). */
-  record Mutant(String exercise, String file, List<Edit> edits, Set<Integer> failing) {
+  /**
+   * A mistake, as one or more edits of one file (some mistakes touch two methods); {@code
+   * linearizabilityFailures}: for simulation tests that must fail by a history that is not
+   * linearizable, the seed they must fail on (empty for the others).
+   */
+  record Mutant(
+      String exercise,
+      String file,
+      List<Edit> edits,
+      Set<Integer> failing,
+      Map<Integer, Long> linearizabilityFailures) {
+    Mutant(String exercise, String file, List<Edit> edits, Set<Integer> failing) {
+      this(exercise, file, edits, failing, Map.of());
+    }
+
     Mutant(String exercise, String file, String from, String to, Set<Integer> failing) {
       this(exercise, file, List.of(new Edit(from, to)), failing);
+    }
+
+    Mutant(
+        String exercise,
+        String file,
+        String from,
+        String to,
+        Set<Integer> failing,
+        Map<Integer, Long> linearizabilityFailures) {
+      this(exercise, file, List.of(new Edit(from, to)), failing, linearizabilityFailures);
     }
 
     @Override
@@ -210,7 +237,36 @@ class MutantsTest {
                     ? new Entry(MemberStatus.SUSPECT, i + 1) // Others raise its incarnation.
                     : overrides ? Entry.of(update) : local;\
             """,
-            Set.of(1, 3, 4, 5, 6, 7)));
+            Set.of(1, 3, 4, 5, 6, 7)),
+        // Exercise 11: each of ReadIndex's steps left out is caught by kv.linearizable on a seed.
+        new Mutant(
+            "e11",
+            READ_INDEX,
+            SERVE_RULE,
+            "return true; // Serves from its own state at once.",
+            Set.of(1, 3, 4, 5),
+            Map.of(3, 1L, 4, 1L)),
+        new Mutant(
+            "e11",
+            READ_INDEX,
+            "return new ReadTicket(readIndex, leader.requestRound());",
+            "return new ReadTicket(readIndex, 0); // Skips the heartbeat round.",
+            Set.of(1, 3, 4),
+            Map.of(3, 1L, 4, 1L)),
+        new Mutant(
+            "e11",
+            READ_INDEX,
+            SERVE_RULE,
+            "return leader.confirmedRound() >= ticket.round(); // Does not wait for apply.",
+            Set.of(1, 5),
+            Map.of(5, 1L)),
+        new Mutant(
+            "e11",
+            READ_INDEX,
+            "long readIndex = Math.max(leader.commitIndex(), leader.firstIndexOfTerm());",
+            "long readIndex = leader.commitIndex(); // From before its term's first commit.",
+            Set.of(1, 5),
+            Map.of(5, 1L)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -243,6 +299,15 @@ class MutantsTest {
       }
     }
     assertThat(failing).as("failing tests; messages: %s", messages).isEqualTo(mutant.failing());
+    for (Map.Entry<Integer, Long> expected : mutant.linearizabilityFailures().entrySet()) {
+      JsonNode failure = report.get("tests").get(expected.getKey() - 1).get("failure");
+      assertThat(failure.get("invariant").asText())
+          .as("test %s", expected.getKey())
+          .isEqualTo("kv.linearizable");
+      assertThat(failure.get("seed").asLong())
+          .as("test %s", expected.getKey())
+          .isEqualTo(expected.getValue());
+    }
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -118,7 +118,13 @@ class ReferenceMutantsTest {
             "e10_swim/SuspicionRules.java",
             "public long ownIncarnation(long own, Update aboutSelf) {",
             "if (true) { return MergeRules.PAPER.ownIncarnation(own, aboutSelf); }",
-            "SuspicionRules uses faultline.protocols.swim.MergeRules.PAPER"));
+            "SuspicionRules uses faultline.protocols.swim.MergeRules.PAPER"),
+        new Delegation(
+            "e11",
+            "e11_read_index/ReadIndex.java",
+            "public ReadTicket admit(ReadLeader leader) {",
+            "if (true) { return ReadRule.PAPER.admit(leader); }",
+            "ReadIndex uses faultline.protocols.raft.ReadRule.PAPER"));
   }
 
   @TempDir static Path temp;

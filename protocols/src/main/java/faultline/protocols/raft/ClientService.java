@@ -18,10 +18,12 @@ import faultline.protocols.kv.ReplyStatus;
 final class ClientService {
   private final ServerState state;
   private final Replication replication;
+  private final ServerReadLeader readLeader;
 
   ClientService(ServerState state, Replication replication) {
     this.state = state;
     this.replication = replication;
+    this.readLeader = new ServerReadLeader(state, this);
   }
 
   /** The leader's step for a client's request. */
@@ -51,12 +53,9 @@ final class ClientService {
   }
 
   /**
-   * ReadIndex (Ongaro's dissertation §6.4): the read waits until a heartbeat round started now is
-   * confirmed by a majority and the state machine has applied the commit index as of now, or at
-   * least this leader's no-op, which commits everything earlier leaders committed. A valid lease
-   * stands in for the round. Reads that arrive while a round is in flight share the next one,
-   * started when that one is confirmed (§6.4, batching): any round started after a read arrived
-   * proves what it needs.
+   * ReadIndex (Ongaro's dissertation §6.4), as the server's {@link ReadRule} decides it: the rule
+   * says what the read waits for ({@link ReadRule#admit}), the read waits in the leader's {@link
+   * ReadQueue}, and the rule says when it may be answered ({@link ReadRule#mayServe}).
    */
   private void startRead(NodeId client, ClientRequest request) {
     LeaderState leader = state.leader();
@@ -65,21 +64,32 @@ final class ClientService {
       state.context().count("raft.pendingReadLimitHits", 1);
       return;
     }
-    long readIndex = Math.max(state.commitIndex(), leader.noOpIndex());
-    long nowNanos = state.context().monotonicNanos();
-    long round;
-    if (state.config().readMode() == ReadMode.LEASE && leader.leaseHolds(nowNanos)) {
-      round = 0;
-      state.context().count("kv.leaseReads", 1);
-    } else if (leader.noRoundInFlight()) {
-      round = leader.startRound(nowNanos);
-      replication.broadcastAppend(round);
-    } else {
-      round = leader.round() + 1;
-      leader.reads().shareNextRound(round);
-    }
-    leader.reads().add(client, request, readIndex, round);
+    ReadTicket ticket = readLeader.admitting(() -> state.rules().readIndex().admit(readLeader));
+    leader.reads().add(client, request, ticket);
     serveReads();
+  }
+
+  /**
+   * A heartbeat round for a read that arrives now (see {@link ReadLeader#requestRound}): none under
+   * a valid lease; a new one if none is in flight; else the next one, which reads that arrive while
+   * a round is in flight share, started when that one is confirmed (§6.4, batching): any round
+   * started after a read arrived proves what it needs.
+   */
+  long requestRound() {
+    LeaderState leader = state.leader();
+    long nowNanos = state.context().monotonicNanos();
+    if (state.config().readMode() == ReadMode.LEASE && leader.leaseHolds(nowNanos)) {
+      state.context().count("kv.leaseReads", 1);
+      return 0;
+    }
+    if (leader.noRoundInFlight()) {
+      long round = leader.startRound(nowNanos);
+      replication.broadcastAppend(round);
+      return round;
+    }
+    long round = leader.round() + 1;
+    leader.reads().shareNextRound(round);
+    return round;
   }
 
   /** Starts the round that waiting reads share, once no other round is in flight. */
@@ -90,14 +100,14 @@ final class ClientService {
     }
   }
 
-  /** Answers every waiting read whose round is confirmed and whose index is applied. */
+  /** Answers every waiting read that the read rule lets through. */
   void serveReads() {
     LeaderState leader = state.leader();
+    ReadRule rule = state.rules().readIndex();
     leader
         .reads()
         .serve(
-            leader.confirmedRound(),
-            state.lastApplied(),
+            ticket -> rule.mayServe(readLeader, ticket),
             (client, request) ->
                 state.reply(
                     client, request, ReplyStatus.OK, state.kv().read(request.operation().key())));

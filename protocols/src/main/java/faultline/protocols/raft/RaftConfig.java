@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * @param workload the client workload
  * @param replicationRules the follower's AppendEntries handling and the leader's commit rule
  *     (Figure 2), {@link ReplicationRules#PAPER} unless an exercise plugs in its own
+ * @param readRule the leader's ReadIndex read path (Ongaro's dissertation §6.4), {@link
+ *     ReadRule#PAPER} unless an exercise plugs in its own
  */
 public record RaftConfig(
     List<NodeId> servers,
@@ -48,7 +50,8 @@ public record RaftConfig(
     int maxInflightAppends,
     Set<RaftBug> bugs,
     ClientWorkload workload,
-    ReplicationRules replicationRules) {
+    ReplicationRules replicationRules,
+    ReadRule readRule) {
   public RaftConfig {
     servers = List.copyOf(servers);
     Check.argument(!servers.isEmpty(), "a Raft cluster needs at least one server");
@@ -64,6 +67,7 @@ public record RaftConfig(
     Check.argument(readMode != null, "readMode is required");
     Check.argument(workload != null, "workload is required");
     Check.argument(replicationRules != null, "replicationRules is required");
+    Check.argument(readRule != null, "readRule is required");
   }
 
   /** The paper's defaults for {@code servers}, with no clients. */
@@ -90,7 +94,8 @@ public record RaftConfig(
         .maxInflightAppends(maxInflightAppends)
         .bugs(bugs)
         .workload(workload)
-        .replicationRules(replicationRules);
+        .replicationRules(replicationRules)
+        .readRule(readRule);
   }
 
   /**
@@ -117,6 +122,7 @@ public record RaftConfig(
     private Set<RaftBug> bugs = Set.of();
     private ClientWorkload workload = ClientWorkload.none();
     private ReplicationRules replicationRules = ReplicationRules.PAPER;
+    private ReadRule readRule = ReadRule.PAPER;
 
     private Builder(List<NodeId> servers) {
       this.servers = List.copyOf(servers);
@@ -185,6 +191,12 @@ public record RaftConfig(
       return this;
     }
 
+    /** Serves ReadIndex reads with {@code rule} (an exercise's) instead of the paper's. */
+    public Builder readRule(ReadRule rule) {
+      this.readRule = rule;
+      return this;
+    }
+
     public RaftConfig build() {
       return new RaftConfig(
           servers,
@@ -200,7 +212,8 @@ public record RaftConfig(
           maxInflightAppends,
           bugs,
           workload,
-          replicationRules);
+          replicationRules,
+          readRule);
     }
   }
 

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
- * The reads a leader holds until a heartbeat round confirms it still leads and its state machine
- * has caught up (ReadIndex, Ongaro's dissertation §6.4), in arrival order, at most {@link
- * #READS_MAX}: a leader that cannot confirm a round (cut off from a majority) would otherwise hold
- * every read sent to it. Part of the leader's state: a leader that steps down drops it, and its
- * clients retry.
+ * The reads a leader holds until its {@link ReadRule} lets them through (ReadIndex, Ongaro's
+ * dissertation §6.4), in arrival order, at most {@link #READS_MAX}: a leader that cannot confirm a
+ * round (cut off from a majority) would otherwise hold every read sent to it. Part of the leader's
+ * state: a leader that steps down drops it, and its clients retry.
  */
 final class ReadQueue {
   /** Far above what a run's clients keep outstanding (one request each); a bound, not a tuning. */
@@ -22,15 +22,15 @@ final class ReadQueue {
   private final List<PendingRead> reads = new ArrayList<>();
   private long sharedRound; // The round that reads wait for, not yet started; 0 if none.
 
-  private record PendingRead(NodeId client, ClientRequest request, long readIndex, long round) {}
+  private record PendingRead(NodeId client, ClientRequest request, ReadTicket ticket) {}
 
   boolean full() {
     return reads.size() >= READS_MAX;
   }
 
-  void add(NodeId client, ClientRequest request, long readIndex, long round) {
+  void add(NodeId client, ClientRequest request, ReadTicket ticket) {
     Check.state(!full(), "no room for another pending read", READS_MAX);
-    reads.add(new PendingRead(client, request, readIndex, round));
+    reads.add(new PendingRead(client, request, ticket));
   }
 
   /** Reads that arrive while a round is in flight wait for {@code round}, the next one. */
@@ -47,14 +47,14 @@ final class ReadQueue {
   }
 
   /**
-   * Hands {@code answer} every read whose round is at most {@code confirmedRound} and whose read
-   * index is at most {@code lastApplied}, in arrival order, and forgets them.
+   * Hands {@code answer} every read whose ticket {@code mayServe} accepts, in arrival order, and
+   * forgets them.
    */
-  void serve(long confirmedRound, long lastApplied, BiConsumer<NodeId, ClientRequest> answer) {
+  void serve(Predicate<ReadTicket> mayServe, BiConsumer<NodeId, ClientRequest> answer) {
     Iterator<PendingRead> pending = reads.iterator();
     while (pending.hasNext()) {
       PendingRead read = pending.next();
-      if (read.round() <= confirmedRound && read.readIndex() <= lastApplied) {
+      if (mayServe.test(read.ticket())) {
         pending.remove();
         answer.accept(read.client(), read.request());
       }

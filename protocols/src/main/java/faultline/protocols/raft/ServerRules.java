@@ -21,6 +21,8 @@ import java.util.Set;
  *     Append-Only)
  * @param lease how long a confirmed heartbeat round lets a leader serve reads (§6.4.1 of Ongaro's
  *     dissertation)
+ * @param readIndex what a read waits for before the leader answers it (§6.4 of Ongaro's
+ *     dissertation)
  */
 record ServerRules(
     ElectionRules election,
@@ -30,7 +32,8 @@ record ServerRules(
     VoteRecovery votes,
     ReadConfirmation reads,
     WritePlacement writes,
-    LeaseBound lease) {
+    LeaseBound lease,
+    ReadRule readIndex) {
 
   /** The rules of a server configured by {@code config} that decides votes by {@code election}. */
   static ServerRules of(RaftConfig config, ElectionRules election) {
@@ -52,7 +55,8 @@ record ServerRules(
         bugs.contains(RaftBug.LEADER_OVERWRITES_UNCOMMITTED)
             ? WritePlacement.OVER_UNCOMMITTED
             : WritePlacement.PAPER,
-        leaseBound(bugs));
+        leaseBound(bugs),
+        config.readRule());
   }
 
   /** Whether every rule is the paper's: no planted mistake, no exercise's rule. */
@@ -64,7 +68,8 @@ record ServerRules(
         && votes == VoteRecovery.PAPER
         && reads == ReadConfirmation.PAPER
         && writes == WritePlacement.PAPER
-        && lease == LeaseBound.PAPER;
+        && lease == LeaseBound.PAPER
+        && readIndex == ReadRule.PAPER;
   }
 
   /** The paper's vote rule, or the one without the §5.4.1 log check when that bug is planted. */

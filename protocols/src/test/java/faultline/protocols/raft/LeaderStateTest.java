@@ -101,7 +101,7 @@ class LeaderStateTest {
     ReadQueue reads = fiveServers().reads();
     for (int read = 0; read < ReadQueue.READS_MAX; read++) {
       assertThat(reads.full()).isFalse();
-      reads.add(N2, null, 1, 1);
+      reads.add(N2, null, new ReadTicket(1, 1));
     }
     assertThat(reads.full()).isTrue();
   }
