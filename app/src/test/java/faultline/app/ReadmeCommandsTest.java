@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,8 +117,12 @@ class ReadmeCommandsTest {
 
   private static void runAsShown(Shown shown, Path work) {
     String command = fullSweeps() ? shown.command() : firstTwoSeeds(shown.command());
-    String[] args =
-        Arrays.stream(command.split("\\s+")).map(arg -> inFolder(arg, work)).toArray(String[]::new);
+    String[] args = command.split("\\s+");
+    for (int i = 0; i < args.length; i++) {
+      // A folder the command writes into (export --steps DIR) lives in the fresh folder too.
+      boolean folder = i > 0 && args[i - 1].equals("--steps");
+      args[i] = folder ? work.resolve(args[i]).normalize().toString() : inFolder(args[i], work);
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
