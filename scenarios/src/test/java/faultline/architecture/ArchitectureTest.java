@@ -92,7 +92,11 @@ class ArchitectureTest {
   static final ArchRule noHashOrderedCollections =
       DeterminismRules.noHashOrderedCollections(
           resideInAnyPackage(
-              ENGINE, PROTOCOLS, "faultline.scenarios.bind..", "faultline.scenarios.run.."));
+              ENGINE,
+              PROTOCOLS,
+              "faultline.scenarios.bind..",
+              "faultline.scenarios.run..",
+              "faultline.scenarios.shrink.."));
 
   @ArchTest
   static final ArchRule timerTagsHaveAStableText =

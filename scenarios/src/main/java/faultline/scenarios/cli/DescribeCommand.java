@@ -7,6 +7,7 @@ import faultline.engine.net.LinkPolicy;
 import faultline.scenarios.bind.ProtocolBinding;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Expectation;
+import faultline.scenarios.model.Narration;
 import faultline.scenarios.model.RandomFaults;
 import faultline.scenarios.model.Scenario;
 import java.io.PrintWriter;
@@ -95,8 +96,24 @@ final class DescribeCommand implements Callable<Integer> {
     for (Map.Entry<String, Expectation.Bound> bound : expect.metrics().entrySet()) {
       out.printf("  metric %s %s%n", bound.getKey(), bound.getValue());
     }
+    describeNarration(out, scenario.narration());
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The narration's steps, one line each: what {@code viz}'s Step control walks through. */
+  private static void describeNarration(PrintWriter out, Narration narration) {
+    if (narration.steps().isEmpty()) {
+      return;
+    }
+    out.printf(
+        "narration   %d steps (viz: Step, Shift+N or Page Down; export --steps DIR)%n",
+        narration.steps().size());
+    for (Narration.Step step : narration.steps()) {
+      String moment =
+          step.event() == null ? "at " + Text.duration(step.atNanos()) : step.event().describe();
+      out.printf("  %d. %s%n%s%n", step.number(), moment, Text.wrap(step.caption(), 96, "       "));
+    }
   }
 
   private static String describe(LinkPolicy policy) {

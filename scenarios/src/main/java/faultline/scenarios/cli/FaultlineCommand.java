@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       ReplayCommand.class,
       CheckCommand.class,
       SweepCommand.class,
+      ShrinkCommand.class,
       ProtocolsCommand.class,
       CompareCommand.class,
       AnalyzeCommand.class

@@ -66,6 +66,13 @@ final class RunCommand implements Callable<Integer> {
   String until;
 
   @Option(
+      names = "--swarm",
+      description =
+          "Run the seed's swarm configuration, as sweep --swarm ran it: only the random fault"
+              + " kinds and network behaviours the seed keeps.")
+  boolean swarm;
+
+  @Option(
       names = "--wall-limit",
       paramLabel = "DURATION",
       description =
@@ -93,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("warning: " + warning);
     }
     long runSeed = seed != null ? seed : scenario.seed();
+    if (swarm) {
+      scenario = SwarmOption.configure(scenario, runSeed, spec.commandLine().getErr());
+    }
     long durationNanos = until == null ? scenario.run().untilNanos() : durationOption;
     RunWatch watch = new RunWatch(scenario.name(), durationNanos, stop);
     Activity.set(watch::describe);
@@ -105,6 +115,9 @@ final class RunCommand implements Callable<Integer> {
       report =
           ScenarioRunner.run(
               scenario, runSeed, durationNanos, historySink == null ? sink : historySink, watch);
+      if (swarm) {
+        report = report.withCommandOptions(" --swarm");
+      }
     }
     Activity.clear();
     ProgressLine.clearNow();

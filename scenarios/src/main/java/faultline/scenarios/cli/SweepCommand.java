@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario for many seeds, one simulation per job.",
       "Each simulation is single-threaded; the jobs run side by side. Writes one JSON line per"
-          + " seed (seed, fingerprint, violations, stopReason, events, virtualTimeNanos, replay) in seed order, whatever order the jobs finish in. Exits 1"
+          + " seed (seed, fingerprint, violations, stopReason, events, virtualTimeNanos, replay, verdict, metrics, and shrink for a failing seed) in seed order, whatever order the jobs finish in. Exits 1"
           + " when a seed violated an invariant that the scenario does not expect, listing each"
           + " such seed with its replay command. Split a sweep across machines with --shard;"
           + " join the parts with 'sweep merge'."
@@ -87,6 +87,15 @@ final class SweepCommand implements Callable<Integer> {
   String until;
 
   @Option(
+      names = "--swarm",
+      description =
+          "Swarm testing: each seed keeps each of the scenario's random fault kinds and network"
+              + " behaviours (loss, duplication, reordering) with probability 1/2, drawn from the"
+              + " seed; the summary says which were covered and which configurations failed."
+              + " Replay a seed with run --swarm.")
+  boolean swarm;
+
+  @Option(
       names = "--wall-limit",
       paramLabel = "DURATION",
       description =
@@ -118,14 +127,18 @@ final class SweepCommand implements Callable<Integer> {
     Activity.set("loading " + scenarioName);
     Scenario scenario = ScenarioArgument.load(scenarioName);
     long durationNanos = until == null ? scenario.run().untilNanos() : durationOption;
+    if (swarm) {
+      SwarmOption.requireFeatures(scenario);
+    }
     long[] mine =
         Arrays.copyOfRange(seeds.seeds(), shard.from(seeds.size()), shard.to(seeds.size()));
 
     PrintWriter summaryOut =
         outPath == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
     summaryOut.printf(
-        "sweep %s: %d of %d seeds (%s)%s, %d job%s%n",
+        "sweep %s%s: %d of %d seeds (%s)%s, %d job%s%n",
         scenario.name(),
+        swarm ? " --swarm" : "",
         mine.length,
         seeds.size(),
         seeds.text(),
@@ -137,14 +150,17 @@ final class SweepCommand implements Callable<Integer> {
     long startedNanos = System.nanoTime();
     Activity.set(
         () ->
-            String.format(
-                "sweep %s: %d of %d seeds done, %d failed",
-                scenario.name(), summary.seeds(), mine.length, summary.failures()));
+            SweepProgress.describe(
+                scenario.name(),
+                summary.seeds(),
+                mine.length,
+                summary.failures(),
+                System.nanoTime() - startedNanos));
     RunOutcome.StopReason stoppedBy;
     try (Writer results =
         ResultsOutput.open(outPath, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       stoppedBy =
-          new SweepRunner(scenario, seeds, durationNanos)
+          new SweepRunner(scenario, seeds, durationNanos, swarm ? ScenarioArgument.loader() : null)
               .run(
                   mine,
                   jobs,

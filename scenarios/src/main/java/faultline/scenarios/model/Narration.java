@@ -1,9 +1,9 @@
 package faultline.scenarios.model;
 
 import faultline.engine.node.NodeId;
+import faultline.scenarios.parse.Durations;
 import faultline.scenarios.parse.ScenarioException;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedMap;
 
 /**
@@ -73,7 +73,7 @@ public record Narration(List<Step> steps) {
         joiner = ", ";
       }
       if (afterNanos > 0) {
-        text.append(String.format(Locale.ROOT, " at or after %,d ns", afterNanos));
+        text.append(" at or after ").append(Durations.format(afterNanos));
       }
       return text.toString();
     }

@@ -17,8 +17,26 @@ public record RunReport(
     long seed,
     long durationNanos,
     RunOutcome outcome,
-    List<String> unmetExpectations) {
+    List<String> unmetExpectations,
+    String commandOptions) {
   private static final String BUNDLED = "bundled:";
+
+  public RunReport(
+      Scenario scenario,
+      long seed,
+      long durationNanos,
+      RunOutcome outcome,
+      List<String> unmetExpectations) {
+    this(scenario, seed, durationNanos, outcome, unmetExpectations, "");
+  }
+
+  /**
+   * The same report, whose commands also pass {@code options} (such as {@code --swarm}, which the
+   * scenario as loaded cannot tell), so that they repeat this very run.
+   */
+  public RunReport withCommandOptions(String options) {
+    return new RunReport(scenario, seed, durationNanos, outcome, unmetExpectations, options);
+  }
 
   /** Expectations hold for the scenario's own seed and stopping time, so only those are judged. */
   public boolean expectationsJudged() {
@@ -88,7 +106,15 @@ public record RunReport(
     if (durationNanos != scenario.run().untilNanos()) {
       command.append(" --until ").append(Durations.format(durationNanos));
     }
-    return command.toString();
+    return command.append(commandOptions).toString();
+  }
+
+  /**
+   * The command that shrinks this run to a smaller scenario that fails the same way, shell-quoted
+   * like {@link #reproduceCommand}.
+   */
+  public String shrinkCommand() {
+    return reproduceCommand().replaceFirst("^\\./faultline run ", "./faultline shrink ");
   }
 
   /** What names {@code scenario} on the command line: its bundled name, or its file's path. */

@@ -127,11 +127,21 @@ public final class SweepMerger {
     if (!other.seeds().equals(sweep.seeds())) {
       return "field 'seeds' is " + other.seeds();
     }
-    return "field 'durationNanos' is " + other.durationNanos();
+    if (other.durationNanos() != sweep.durationNanos()) {
+      return "field 'durationNanos' is " + other.durationNanos();
+    }
+    return other.swarm()
+        ? "it has a 'swarm' (a --swarm sweep)"
+        : "it has no 'swarm' (a plain sweep)";
   }
 
   private static String describe(SweepId id) {
-    return id.scenario() + ", seeds " + id.seeds() + ", durationNanos " + id.durationNanos();
+    return id.scenario()
+        + ", seeds "
+        + id.seeds()
+        + ", durationNanos "
+        + id.durationNanos()
+        + (id.swarm() ? ", swarm" : "");
   }
 
   /**

@@ -10,6 +10,7 @@ import faultline.scenarios.run.ViolationsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,6 +29,12 @@ import java.util.TreeSet;
  * @param verdict {@code passed}, {@code violated} or {@code inconclusive}, as {@code run --json}
  *     reports it
  * @param inconclusive why the run is inconclusive (a limit, an undecided check); empty otherwise
+ * @param metrics the run's metrics by name, sorted, as {@code run --json} reports them; null in
+ *     lines written before results carried them
+ * @param shrink the command that shrinks the run, for a seed that violated an invariant; else null
+ * @param swarm the seed's swarm configuration in a {@code --swarm} sweep, else null
+ * @param wallNanos the real time the run took, for the summary only: it is never written, since a
+ *     result line must be the same bytes on any machine; -1 when unknown (a merged line)
  */
 public record SweepResult(
     SweepId sweep,
@@ -40,14 +47,27 @@ public record SweepResult(
     long virtualTimeNanos,
     String replay,
     String verdict,
-    List<String> inconclusive) {
+    List<String> inconclusive,
+    ObjectNode metrics,
+    String shrink,
+    long wallNanos,
+    SwarmConfig swarm) {
 
   /** What identifies a sweep: shards of one sweep agree on all three. */
-  public record SweepId(String scenario, String seeds, long durationNanos) {}
+  public record SweepId(String scenario, String seeds, long durationNanos, boolean swarm) {
+    public SweepId(String scenario, String seeds, long durationNanos) {
+      this(scenario, seeds, durationNanos, false);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static SweepResult of(SweepId sweep, RunReport report, Set<String> expectedViolations) {
+  static SweepResult of(
+      SweepId sweep,
+      RunReport report,
+      Set<String> expectedViolations,
+      long wallNanos,
+      SwarmConfig swarm) {
     ArrayNode violations = ViolationsJson.of(report.outcome().violations());
     Set<String> unexpected = new TreeSet<>();
     for (Violation violation : report.outcome().violations()) {
@@ -66,7 +86,17 @@ public record SweepResult(
         report.outcome().endNanos(),
         report.reproduceCommand(),
         report.outcome().verdict().label(),
-        report.inconclusiveReasons());
+        report.inconclusiveReasons(),
+        metricsOf(report),
+        report.outcome().violations().isEmpty() ? null : report.shrinkCommand(),
+        wallNanos,
+        swarm);
+  }
+
+  private static ObjectNode metricsOf(RunReport report) {
+    ObjectNode metrics = JSON.createObjectNode();
+    new TreeMap<>(report.outcome().metrics()).forEach(metrics::put);
+    return metrics;
   }
 
   public boolean failed() {
@@ -96,6 +126,15 @@ public record SweepResult(
     line.put("verdict", verdict);
     ArrayNode reasons = line.putArray("inconclusive");
     inconclusive.forEach(reasons::add);
+    if (metrics != null) {
+      line.set("metrics", metrics);
+    }
+    if (shrink != null) {
+      line.put("shrink", shrink);
+    }
+    if (swarm != null) {
+      line.set("swarm", swarm.toJson());
+    }
     return line.toString();
   }
 
@@ -109,7 +148,11 @@ public record SweepResult(
       throw new IllegalArgumentException("a result line must be a JSON object");
     }
     SweepId sweep =
-        new SweepId(text(line, "scenario"), text(line, "seeds"), number(line, "durationNanos"));
+        new SweepId(
+            text(line, "scenario"),
+            text(line, "seeds"),
+            number(line, "durationNanos"),
+            line.has("swarm"));
     JsonNode violations = line.get("violations");
     if (violations == null || !violations.isArray()) {
       throw new IllegalArgumentException("field 'violations': missing or not an array");
@@ -131,7 +174,31 @@ public record SweepResult(
         number(line, "virtualTimeNanos"),
         text(line, "replay"),
         line.has("verdict") ? text(line, "verdict") : legacyVerdict(violations),
-        line.has("inconclusive") ? texts(line, "inconclusive") : List.of());
+        line.has("inconclusive") ? texts(line, "inconclusive") : List.of(),
+        metricsOf(line),
+        line.has("shrink") ? text(line, "shrink") : null,
+        -1,
+        line.has("swarm") ? SwarmConfig.fromJson(line.get("swarm")) : null);
+  }
+
+  private static ObjectNode metricsOf(JsonNode line) {
+    JsonNode metrics = line.get("metrics");
+    if (metrics == null) {
+      return null; // A line from before results carried metrics.
+    }
+    if (!metrics.isObject()) {
+      throw new IllegalArgumentException("field 'metrics': not an object");
+    }
+    metrics
+        .fields()
+        .forEachRemaining(
+            metric -> {
+              if (!metric.getValue().canConvertToExactIntegral()) {
+                throw new IllegalArgumentException(
+                    "field 'metrics." + metric.getKey() + "': not a whole number");
+              }
+            });
+    return (ObjectNode) metrics;
   }
 
   /** Lines written before verdicts were recorded knew only violated or not. */

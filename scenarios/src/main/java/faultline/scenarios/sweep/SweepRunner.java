@@ -4,6 +4,7 @@ import faultline.engine.RunMonitor;
 import faultline.engine.RunOutcome;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.sweep.SweepResult.SweepId;
@@ -30,11 +31,22 @@ public final class SweepRunner {
   private final long durationNanos;
   private final SweepId sweep;
   private final Set<String> expectedViolations;
+  private final ScenarioLoader swarmLoader;
 
   public SweepRunner(Scenario scenario, SeedList seeds, long durationNanos) {
+    this(scenario, seeds, durationNanos, null);
+  }
+
+  /**
+   * A sweep that, when {@code swarmLoader} is not null, runs each seed in its own swarm
+   * configuration ({@link SwarmConfig}), loaded with it.
+   */
+  public SweepRunner(
+      Scenario scenario, SeedList seeds, long durationNanos, ScenarioLoader swarmLoader) {
     this.scenario = scenario;
     this.durationNanos = durationNanos;
-    this.sweep = new SweepId(scenario.name(), seeds.text(), durationNanos);
+    this.swarmLoader = swarmLoader;
+    this.sweep = new SweepId(scenario.name(), seeds.text(), durationNanos, swarmLoader != null);
     this.expectedViolations = new TreeSet<>(scenario.expect().violations());
   }
 
@@ -91,12 +103,20 @@ public final class SweepRunner {
     if (before != null) {
       return new Done(null, before);
     }
+    SwarmConfig swarm = swarmLoader == null ? null : SwarmConfig.draw(scenario, seed);
+    Scenario configured = swarm == null ? scenario : swarm.apply(scenario, swarmLoader);
+    long startedNanos = System.nanoTime(); // For the summary's distribution only.
     RunReport report =
-        ScenarioRunner.run(scenario, seed, durationNanos, TraceSink.discard(), monitor);
+        ScenarioRunner.run(configured, seed, durationNanos, TraceSink.discard(), monitor);
+    long wallNanos = System.nanoTime() - startedNanos;
+    if (swarm != null) {
+      report = report.withCommandOptions(" --swarm");
+    }
     RunOutcome.StopReason stop = report.outcome().stopReason();
     boolean stopped =
         stop == RunOutcome.StopReason.INTERRUPTED || stop == RunOutcome.StopReason.WALL_CLOCK_LIMIT;
-    return new Done(SweepResult.of(sweep, report, expectedViolations), stopped ? stop : null);
+    return new Done(
+        SweepResult.of(sweep, report, expectedViolations, wallNanos, swarm), stopped ? stop : null);
   }
 
   private static ThreadFactory workerThreads() {

@@ -1,5 +1,6 @@
 package faultline.scenarios.sweep;
 
+import faultline.engine.check.Percentiles;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,19 @@ public final class SweepSummary {
   private int withViolations;
   private final List<SweepResult> failures = new ArrayList<>();
   private final List<SweepResult> inconclusive = new ArrayList<>();
+  private final MetricDistributions metrics = new MetricDistributions();
+  private final SwarmCoverage swarm = new SwarmCoverage();
+  private final List<Long> wallNanos = new ArrayList<>();
 
   public void add(SweepResult result) {
     seeds++;
+    metrics.add(result.metrics());
+    if (result.swarm() != null) {
+      swarm.add(result.swarm(), result.failed(), result.seed());
+    }
+    if (result.wallNanos() >= 0) {
+      wallNanos.add(result.wallNanos());
+    }
     if (result.violations().size() > 0) {
       withViolations++;
     }
@@ -77,6 +88,27 @@ public final class SweepSummary {
     }
   }
 
+  /** The real time each seed's run took, when known (not for merged results). */
+  private void printTimes(PrintWriter out) {
+    if (wallNanos.isEmpty()) {
+      return;
+    }
+    List<Long> sorted = new ArrayList<>(wallNanos);
+    sorted.sort(null);
+    out.printf(
+        Locale.ROOT,
+        "  real time per seed: p50 %s, p90 %s, p99 %s, max %s%n",
+        MetricDistributions.time(Percentiles.nearestRank(sorted, 50)),
+        MetricDistributions.time(Percentiles.nearestRank(sorted, 90)),
+        MetricDistributions.time(Percentiles.nearestRank(sorted, 99)),
+        MetricDistributions.time(sorted.getLast()));
+  }
+
+  /** The distributions of the metrics so far. */
+  public MetricDistributions metrics() {
+    return metrics;
+  }
+
   /** Prints the tally; {@code elapsedNanos} below zero leaves out the speed (for merges). */
   public void print(PrintWriter out, long elapsedNanos, int jobs) {
     if (elapsedNanos >= 0) {
@@ -100,6 +132,9 @@ public final class SweepSummary {
         expectedOnly > 0
             ? " (" + expectedOnly + " passed seeds violated only what the scenario expects)"
             : "");
+    printTimes(out);
+    metrics.print(out, seeds);
+    swarm.print(out);
     printInconclusive(out);
     if (failures.isEmpty()) {
       return;
@@ -113,6 +148,9 @@ public final class SweepSummary {
           failure.seed(),
           String.join(", ", failure.unexpected()),
           failure.replay());
+      if (failure.shrink() != null) {
+        out.printf(Locale.ROOT, "      shrink: %s%n", failure.shrink());
+      }
     }
     if (failures.size() > FAILURES_LISTED_MAX) {
       out.printf(

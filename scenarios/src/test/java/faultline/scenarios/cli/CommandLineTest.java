@@ -58,6 +58,19 @@ class CommandLineTest {
   }
 
   @Test
+  void describeListsTheNarrationsSteps() {
+    Result result = faultline("describe", "raft/split-brain");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "narration   5 steps",
+            "  1. the 1st state event on n1 with state.role \"LEADER\"",
+            "n1 wins the election of term 1",
+            "  2. the 1st partition event");
+    assertThat(faultline("describe", "clocks/hlc-skew").out()).doesNotContain("narration");
+  }
+
+  @Test
   void runPrintsTheContractJsonAndExitsOneOnAViolation() throws IOException {
     Result result = faultline("run", "clocks/lww-skew", "--json");
     assertThat(result.exitCode()).isEqualTo(1);

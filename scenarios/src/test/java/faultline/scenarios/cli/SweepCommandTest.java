@@ -207,6 +207,39 @@ class SweepCommandTest {
             temp.resolve("r.jsonl").toString());
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     assertThat(result.out()).contains("failing seeds", "seed 42: register.causal-lww", "--seed 42");
+    String shrink = "./faultline shrink " + scenario + " --seed 42";
+    assertThat(result.out()).contains("      shrink: " + shrink);
+    JsonNode line = JSON.readTree(Files.readAllLines(temp.resolve("r.jsonl")).getFirst());
+    assertThat(line.get("shrink").asText()).isEqualTo(shrink);
+    assertThat(line.get("metrics").isObject()).isTrue();
+    List<String> names = new java.util.ArrayList<>();
+    line.get("metrics").fieldNames().forEachRemaining(names::add);
+    assertThat(names).isNotEmpty().isSorted();
+    // The summary's distributions: each metric with its seeds and percentiles.
+    assertThat(result.out()).contains("metrics across 2 seeds", "real time per seed: p50 ");
+    assertThat(result.out()).containsPattern("\\n    register\\.lostUpdates\\.wall +2 ");
+  }
+
+  /** Lines written before results carried metrics and shrink commands still merge, as they were. */
+  @Test
+  void linesWithoutMetricsStillMerge() throws IOException {
+    Path whole = temp.resolve("whole.jsonl");
+    assertThat(sweep(whole, "--jobs", "1").exitCode()).isZero();
+    List<String> old = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(whole)) {
+      com.fasterxml.jackson.databind.node.ObjectNode node =
+          (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+      node.remove("metrics");
+      node.remove("shrink");
+      old.add(node.toString());
+    }
+    Path part = temp.resolve("old.jsonl");
+    Files.write(part, old);
+    Path merged = temp.resolve("merged.jsonl");
+    Result merge = faultline("sweep", "merge", part.toString(), "--out", merged.toString());
+    assertThat(merge.exitCode()).as(merge.err()).isZero();
+    assertThat(Files.readAllLines(merged)).isEqualTo(old);
+    assertThat(merge.out()).doesNotContain("metrics across");
   }
 
   /**

@@ -46,8 +46,7 @@ class NarrationReaderTest {
     assertThat(second.atNanos()).isEqualTo(-1);
     assertThat(second.event().describe())
         .isEqualTo(
-            "the 2nd state event on n3 with state.role \"LEADER\", state.term 2 at or after"
-                + " 1,000,000,000 ns");
+            "the 2nd state event on n3 with state.role \"LEADER\", state.term 2 at or after 1s");
     assertThat(second.zoom().startNanos(3_000_000_000L)).isEqualTo(2_900_000_000L);
     assertThat(second.zoom().endNanos(3_000_000_000L)).isEqualTo(4_000_000_000L);
     assertThat(second.spot().path()).isEqualTo("narration[1].event");

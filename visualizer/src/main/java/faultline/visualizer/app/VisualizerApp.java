@@ -103,7 +103,9 @@ public final class VisualizerApp extends Application {
     }
     return opened.steps().isEmpty()
         ? ""
-        : "  narrated: " + opened.steps().size() + " steps, press N (or Page Down) to step";
+        : "  narrated: "
+            + opened.steps().size()
+            + " steps: Step ▶, Shift+N or Page Down walks through them (F5 presents)";
   }
 
   private void load(String argument, Long seed) {

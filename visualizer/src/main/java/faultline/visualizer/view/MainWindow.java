@@ -23,10 +23,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -53,6 +51,8 @@ public final class MainWindow extends BorderPane {
   private final MembershipView membershipView;
   private final Tab membersTab = new Tab("Members");
   private final CentrePane centre;
+  private final MinimapView minimap;
+  private final ToolBar toolbar;
   private boolean scrubbing;
 
   public MainWindow(
@@ -67,9 +67,11 @@ public final class MainWindow extends BorderPane {
     this.membershipView = new MembershipView(membership, model);
     membersTab.setContent(new MembersPane(membership, model));
     this.centre = new CentrePane(timelineView, membershipView);
+    this.minimap = new MinimapView(model);
+    this.toolbar = toolbar();
     setTop(
         new VBox(
-            toolbar(),
+            toolbar,
             new NarrationBar(
                 model.narrator(),
                 button(
@@ -102,7 +104,20 @@ public final class MainWindow extends BorderPane {
     model
         .fontSize()
         .addListener((observable, old, size) -> setStyle(fontStyle(size.doubleValue())));
-    addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    PresentationMode presentation =
+        new PresentationMode(model.presentation(), timelineView, List.of(toolbar, minimap));
+    // The side panels leave the layout altogether, so that the timeline takes their width.
+    Node side = getRight();
+    model.presentation().on().addListener((property, was, on) -> setRight(on ? null : side));
+    KeyCommands keys =
+        new KeyCommands(
+            model,
+            membership,
+            presentation,
+            timelineView::requestFocus,
+            search::requestFocus,
+            this::showHelp);
+    addEventFilter(KeyEvent.KEY_PRESSED, keys::onKey);
     setStyle(fontStyle(model.fontSize().get()));
     if (model.timeline().get() != null) {
       onRun(model.timeline().get());
@@ -145,27 +160,30 @@ public final class MainWindow extends BorderPane {
     font.setValue((int) model.fontSize().get());
     font.setTooltip(new Tooltip("Font size (projectors: 20 or more)"));
     font.setOnAction(event -> model.fontSize().set(font.getValue()));
-    return new ToolBar(
-        button("open", "Open…", "Open a trace or a scenario", actions::open),
-        new Separator(),
-        play,
-        speed,
-        button("previous", "◀ Prev", "Previous event (p, k)", model::stepPrevious),
-        button("next", "Next ▶", "Next event (n, j)", model::stepNext),
-        button("nextViolation", "Next violation", "v", model::jumpToNextViolation),
-        button("nextFault", "Next fault", "f", model::jumpToNextFault),
-        button("nextRole", "Next role change", "r", model::jumpToNextRoleChange),
-        new Separator(),
-        button("zoomIn", "+", "Zoom in (+, wheel)", () -> zoom(0.5)),
-        button("zoomOut", "−", "Zoom out (-, wheel)", () -> zoom(2)),
-        button("fit", "Fit", "Fit the whole run (0)", model::fit),
-        new Separator(),
-        search,
-        new Label("Font"),
-        font,
-        button("exportSvg", "SVG…", "Export the current view as SVG", () -> export("svg")),
-        button("exportPng", "PNG…", "Export the current view as PNG", () -> export("png")),
-        button("help", "?", "Keyboard shortcuts (?)", this::showHelp));
+    ToolBar bar =
+        new ToolBar(
+            button("open", "Open…", "Open a trace or a scenario", actions::open),
+            new Separator(),
+            play,
+            speed,
+            button("previous", "◀ Prev", "Previous event (p, k)", model::stepPrevious),
+            button("next", "Next ▶", "Next event (n, j)", model::stepNext),
+            button("nextViolation", "Next violation", "v", model::jumpToNextViolation),
+            button("nextFault", "Next fault", "f", model::jumpToNextFault),
+            button("nextRole", "Next role change", "r", model::jumpToNextRoleChange),
+            new Separator(),
+            button("zoomIn", "+", "Zoom in (+, wheel)", () -> zoom(0.5)),
+            button("zoomOut", "−", "Zoom out (-, wheel)", () -> zoom(2)),
+            button("fit", "Fit", "Fit the whole run (0)", model::fit),
+            new Separator(),
+            search,
+            new Label("Font"),
+            font,
+            button("exportSvg", "SVG…", "Export the current view as SVG", () -> export("svg")),
+            button("exportPng", "PNG…", "Export the current view as PNG", () -> export("png")),
+            button("help", "?", "Keyboard shortcuts (?)", this::showHelp));
+    bar.setId("toolbar");
+    return bar;
   }
 
   private Node sideTabs() {
@@ -227,7 +245,7 @@ public final class MainWindow extends BorderPane {
               }
             });
     status.setId("status");
-    VBox box = new VBox(2, new MinimapView(model), scrub, status);
+    VBox box = new VBox(2, minimap, scrub, status);
     box.setPadding(new Insets(4, 8, 4, 8));
     return box;
   }
@@ -269,79 +287,6 @@ public final class MainWindow extends BorderPane {
   private void zoom(double factor) {
     long centre = (model.startNanos().get() + model.endNanos().get()) / 2;
     model.zoom(factor, centre);
-  }
-
-  private void onKey(KeyEvent event) {
-    if (event.getTarget() instanceof TextInputControl && event.getCode() != KeyCode.ESCAPE) {
-      return; // Typing in a field: letters are text, not commands.
-    }
-    String text = event.getText();
-    boolean handled = true;
-    switch (event.getCode()) {
-      case SPACE -> model.togglePlaying();
-      case N -> {
-        if (event.isShiftDown()) {
-          model.narrator().next();
-        } else {
-          model.stepNext();
-        }
-      }
-      case P -> {
-        if (event.isShiftDown()) {
-          model.narrator().previous();
-        } else {
-          model.stepPrevious();
-        }
-      }
-      case J -> model.stepNext();
-      case K -> model.stepPrevious();
-      case PAGE_DOWN -> model.narrator().next();
-      case PAGE_UP -> model.narrator().previous();
-      case V -> model.jumpToNextViolation();
-      case F -> model.jumpToNextFault();
-      case R -> model.jumpToNextRoleChange();
-      case DIGIT0, NUMPAD0 -> model.fit();
-      case LEFT -> model.pan(-(model.endNanos().get() - model.startNanos().get()) / 8);
-      case RIGHT -> model.pan((model.endNanos().get() - model.startNanos().get()) / 8);
-      case HOME -> model.moveCursorTo(0);
-      case END ->
-          model.moveCursorTo(
-              model.timeline().get() == null ? -1 : model.timeline().get().eventCount() - 1);
-      case M -> membership.nextMember(event.isShiftDown() ? -1 : 1);
-      case A -> membership.showAll();
-      case G -> membership.spreadOfSelectionOrNext();
-      case ESCAPE -> {
-        model.narrator().leave();
-        membership.clearSpread();
-        model.select(-1);
-        timelineView.requestFocus();
-      }
-      case SLASH -> {
-        if ("?".equals(text)) {
-          showHelp();
-        } else {
-          search.requestFocus();
-        }
-      }
-      default -> handled = handleText(text);
-    }
-    if (handled) {
-      event.consume();
-    }
-  }
-
-  private boolean handleText(String text) {
-    switch (text) {
-      case "+", "=" -> zoom(0.5);
-      case "-" -> zoom(2);
-      case "?" -> showHelp();
-      case "[" -> model.fontSize().set(Math.max(9, model.fontSize().get() - 2));
-      case "]" -> model.fontSize().set(Math.min(40, model.fontSize().get() + 2));
-      default -> {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void showHelp() {

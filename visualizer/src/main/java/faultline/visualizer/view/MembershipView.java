@@ -93,7 +93,9 @@ public final class MembershipView extends Region {
     var graphics = canvas.getGraphicsContext2D();
     graphics.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     if (model.available() && getWidth() > 0 && getHeight() > 0) {
-      painter.paint(new CanvasSurface(graphics), model.frame(getWidth(), getHeight()));
+      painter.paint(
+          PresentationMode.surface(timeline, new CanvasSurface(graphics)),
+          model.frame(getWidth(), getHeight()));
     }
   }
 

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The Step control and the caption, over the timeline, for a narrated run (and absent for any
@@ -41,6 +42,8 @@ final class NarrationBar extends HBox {
                 narrator.caption(),
                 narrator.stepCount()));
     HBox.setHgrow(caption, Priority.ALWAYS);
+    previous.setMinWidth(Region.USE_PREF_SIZE); // The caption wraps; the buttons keep their text.
+    next.setMinWidth(Region.USE_PREF_SIZE);
     getChildren().addAll(previous, next, caption);
     visibleProperty().bind(narrator.stepCount().greaterThan(0));
     managedProperty().bind(visibleProperty());

@@ -17,6 +17,9 @@ final class Shortcuts {
         m  /  M      membership view: next / previous member's views (then every member)
         a            membership view: every member at once
         g            gossip spread of the selected membership record's update (again: the next update)
+        F5           presentation mode: full screen, large type, high-contrast colours,
+                     thick lines, only the timeline and the caption; → / ← then step the
+                     narration. F5 again or Esc leaves it.
         Esc          clear the selection and the spread; leave the narration
         ?            this help
 

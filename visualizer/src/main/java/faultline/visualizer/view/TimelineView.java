@@ -79,9 +79,14 @@ public final class TimelineView extends Region {
 
   @Override
   protected void layoutChildren() {
-    canvas.setWidth(getWidth());
-    canvas.setHeight(getHeight());
     problem.resizeRelocate(0, 0, getWidth(), getHeight());
+    if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+      canvas.setWidth(getWidth());
+      canvas.setHeight(getHeight());
+      // The size listeners fire before the canvas has its new size: a pane that grows at once
+      // (the side panels leaving for presentation mode) would keep a blank strip.
+      paint();
+    }
   }
 
   /** Repaints now; returns how long painting took, for the frame-time measurements. */
@@ -94,7 +99,7 @@ public final class TimelineView extends Region {
     graphics.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     if (!broken && getWidth() > 0 && getHeight() > 0) {
       Frame frame = model.frame(getWidth(), getHeight());
-      painter.paint(new CanvasSurface(graphics), frame);
+      painter.paint(PresentationMode.surface(model, new CanvasSurface(graphics)), frame);
     }
     lastPaintNanos = System.nanoTime() - started;
     return lastPaintNanos;

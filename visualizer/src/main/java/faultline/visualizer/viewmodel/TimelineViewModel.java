@@ -54,6 +54,7 @@ public final class TimelineViewModel {
   private BitSet roleChanges = new BitSet();
   private BitSet highlighted = new BitSet();
   private final Narrator narrator = new Narrator(this);
+  private final Presentation presentation = new Presentation(this);
   private double playNanos;
 
   public TimelineViewModel() {
@@ -354,6 +355,11 @@ public final class TimelineViewModel {
     }
     highlighted = lanes;
     changed();
+  }
+
+  /** Presentation mode: large type, the high-contrast palette, thick lines. */
+  public Presentation presentation() {
+    return presentation;
   }
 
   /** The narration of the run on show: its steps and the one shown. */
