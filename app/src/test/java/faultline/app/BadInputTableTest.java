@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,6 +99,50 @@ class BadInputTableTest {
   }
 
   private static final long GIB = 1024L * 1024 * 1024;
+
+  /**
+   * {@code file}, which exists but cannot be read: a file without permissions or, where permissions
+   * do not stop the user (root), a link to a write-only kernel attribute (Linux's {@code
+   * /sys/bus/<bus>/uevent}), which refuses a read to everyone.
+   */
+  private static Fixture unreadable(String file) {
+    return dir -> {
+      Path path = dir.resolve(file);
+      Files.writeString(path, "{}");
+      Files.setPosixFilePermissions(path, Set.of());
+      if (readable(path)) {
+        Files.delete(path);
+        Path writeOnly = writeOnlyKernelFile();
+        Assumptions.assumeTrue(writeOnly != null, "nothing here refuses this user a read");
+        Files.createSymbolicLink(path, writeOnly);
+      }
+    };
+  }
+
+  private static Path writeOnlyKernelFile() throws IOException {
+    Path buses = Path.of("/sys/bus");
+    if (!Files.isDirectory(buses)) {
+      return null;
+    }
+    try (Stream<Path> each = Files.list(buses)) {
+      for (Path bus : each.sorted().toList()) {
+        Path uevent = bus.resolve("uevent");
+        if (Files.exists(uevent) && !readable(uevent)) {
+          return uevent;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean readable(Path path) {
+    try (var in = Files.newInputStream(path)) {
+      in.read();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 
   static Stream<Case> cases() {
     return Stream.of(
@@ -303,6 +349,26 @@ class BadInputTableTest {
                 "{dir}/t.jsonl")
             .withFixture(
                 trace(text -> text.replaceFirst("\"version\":2", "\"version\":4294967298"))),
+        bad(
+                "unreadable scenario",
+                "unreadable.json: cannot read it: permission denied",
+                "run",
+                "{dir}/unreadable.json")
+            .withFixture(unreadable("unreadable.json")),
+        bad(
+                "unreadable trace",
+                "unreadable.jsonl: cannot read it: permission denied",
+                "replay",
+                "{dir}/unreadable.jsonl")
+            .withFixture(unreadable("unreadable.jsonl")),
+        bad(
+                "unreadable history",
+                "unreadable.jsonl: cannot read it: permission denied",
+                "check",
+                "{dir}/unreadable.jsonl",
+                "--model",
+                "kv")
+            .withFixture(unreadable("unreadable.jsonl")),
         bad(
             "missing trace to replay",
             "missing.jsonl: cannot read it: no such file",

@@ -46,9 +46,12 @@ final class FaultReader {
     clocks.forEach(
         (node, clock) -> reader.reach(node).offsetMaxNanos = Math.abs(clock.offsetNanos()));
     List<ScheduledFault> scheduled = new ArrayList<>();
-    for (Cursor fault : faults.elements()) {
-      scheduled.add(reader.scheduled(fault));
+    List<Cursor> elements = faults.elements();
+    for (int index = 0; index < elements.size(); index++) {
+      LoadProgress.checkingFault(index, elements.size());
+      scheduled.add(reader.scheduled(elements.get(index)));
     }
+    LoadProgress.done();
     scheduled.sort(Comparator.comparingLong(ScheduledFault::atNanos)); // List.sort is stable.
     return List.copyOf(scheduled);
   }

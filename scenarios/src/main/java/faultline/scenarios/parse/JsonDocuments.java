@@ -39,7 +39,7 @@ final class JsonDocuments {
     SourceMap sourceMap = new SourceMap();
     try (JsonParser parser = FACTORY.createParser(body)) {
       try {
-        return new Parsed(readRoot(file, parser, sourceMap), sourceMap);
+        return new Parsed(readRoot(file, parser, sourceMap, body.length()), sourceMap);
       } catch (JsonProcessingException e) {
         // Some refusals (a limit reached) come without a location: the parser's is as good.
         JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
@@ -50,8 +50,8 @@ final class JsonDocuments {
     }
   }
 
-  private static ObjectNode readRoot(String file, JsonParser parser, SourceMap sourceMap)
-      throws IOException {
+  private static ObjectNode readRoot(
+      String file, JsonParser parser, SourceMap sourceMap, long length) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
       throw new ScenarioException(file, 1, 1, "", "the file is empty; expected a JSON object");
@@ -60,7 +60,7 @@ final class JsonDocuments {
     if (first != JsonToken.START_OBJECT) {
       throw located(file, rootPosition, "expected a JSON object, got " + describe(first));
     }
-    ObjectNode root = (ObjectNode) new Reader(file, parser, sourceMap).value("", "");
+    ObjectNode root = (ObjectNode) new Reader(file, parser, sourceMap, length).value("", "");
     if (parser.nextToken() != null) {
       throw located(
           file,
@@ -90,7 +90,7 @@ final class JsonDocuments {
   }
 
   /** One pass over the tokens, building the tree and recording positions on the way. */
-  private record Reader(String file, JsonParser parser, SourceMap sourceMap) {
+  private record Reader(String file, JsonParser parser, SourceMap sourceMap, long length) {
     /** Reads the value at the current token, which starts at {@code pointer}. */
     JsonNode value(String pointer, String path) throws IOException {
       sourceMap.putValue(pointer, position(parser.currentTokenLocation()));
@@ -160,6 +160,7 @@ final class JsonDocuments {
     private ArrayNode array(String pointer, String path) throws IOException {
       ArrayNode array = NODES.arrayNode();
       for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
+        LoadProgress.reading(index, parser.currentLocation().getCharOffset(), length);
         array.add(value(Paths.pointer(pointer, index), Paths.element(path, index)));
       }
       return array;
