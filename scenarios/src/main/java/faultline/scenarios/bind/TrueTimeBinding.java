@@ -53,7 +53,9 @@ public final class TrueTimeBinding implements ProtocolBinding {
           "how long a client waits for a commit before it starts a new transaction elsewhere");
   private static final Parameter BUGS =
       PARAMETERS.choices(
-          "bugs", TrueTimeBug.labels(), "the bug zoo: planted mistakes the invariants must catch");
+          "bugs",
+          LockParams.names(TrueTimeBug.values()),
+          "the bug zoo: planted mistakes the invariants must catch");
 
   private static final TrueTimeConfig EXAMPLE =
       new TrueTimeConfig(
@@ -103,7 +105,7 @@ public final class TrueTimeBinding implements ProtocolBinding {
     long attemptTimeout = positive(params, ATTEMPT_TIMEOUT);
     EnumSet<TrueTimeBug> bugs = EnumSet.noneOf(TrueTimeBug.class);
     for (String bug : BUGS.choices(params)) {
-      bugs.add(TrueTimeBug.ofLabel(bug));
+      bugs.add(TrueTimeBug.valueOf(LockParams.constant(bug)));
     }
     params.finish();
     TrueTimeConfig config =
