@@ -83,6 +83,30 @@ class ImagePodmanIT {
     }
   }
 
+  @Test
+  void exportDrawsSvgWithJavaFxAsModulesAndExplainsThatPngNeedsFreeType(@TempDir Path folder)
+      throws Exception {
+    Path mounted = Files.createDirectory(folder.resolve("results"));
+    Files.setPosixFilePermissions(mounted, PosixFilePermissions.fromString("rwxrwxrwx"));
+    List<String> export =
+        List.of("podman", "run", "--rm", "--network=none", "-v", mounted + ":/results", imageName);
+    List<String> svg = new ArrayList<>(export);
+    svg.addAll(List.of("export", "clocks/lww-skew", "--format", "svg", "--out", "run.svg"));
+    Result drawn = run(svg);
+    assertThat(drawn.status()).as(drawn.output()).isZero();
+    assertThat(drawn.output()).doesNotContain("Unsupported JavaFX configuration");
+    assertThat(Files.readString(mounted.resolve("run.svg"))).contains("<svg xmlns=");
+
+    // The base has no FreeType, which JavaFX draws text with: one line that says so, exit 2.
+    List<String> png = new ArrayList<>(export);
+    png.addAll(List.of("export", "clocks/lww-skew", "--format", "png", "--out", "run.png"));
+    Result refused = run(png);
+    assertThat(refused.status()).as(refused.output()).isEqualTo(2);
+    assertThat(refused.output())
+        .contains("PNG export draws text with the FreeType library")
+        .doesNotContain("Exception");
+  }
+
   private record Result(int status, String output) {}
 
   private static Result run(List<String> command) throws IOException, InterruptedException {

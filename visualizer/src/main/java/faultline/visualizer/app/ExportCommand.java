@@ -8,7 +8,10 @@ import faultline.scenarios.cli.UserError;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.view.Exporter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -122,6 +125,26 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     static void run(Work work) throws IOException, InterruptedException {
+      // JavaFX reports a missing native library by printing its own stack trace; it is held back
+      // and shown only if the failure turns out to be something else.
+      PrintStream stderr = System.err;
+      ByteArrayOutputStream held = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
+      try {
+        runHeldBack(work);
+      } catch (RuntimeException e) {
+        if (FontProblem.isMissingFreeType(e, held.toString(StandardCharsets.UTF_8))) {
+          throw new UserError(FontProblem.EXPLANATION);
+        }
+        stderr.print(held.toString(StandardCharsets.UTF_8));
+        throw e;
+      } finally {
+        System.setErr(stderr);
+      }
+      stderr.print(held.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void runHeldBack(Work work) throws IOException, InterruptedException {
       System.setProperty("glass.platform", "Headless");
       System.setProperty("prism.order", "sw");
       System.setProperty("java.awt.headless", "true");
