@@ -9,7 +9,6 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.history.ClientHistorySink;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.LoadProgress;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.run.Shell;
@@ -95,7 +94,6 @@ final class RunCommand implements Callable<Integer> {
     StopConditions stop =
         StopConditions.startingNow(
             wallLimit == null ? null : DurationOptions.positive("--wall-limit", wallLimit));
-    Activity.set(() -> "loading " + scenarioName + LoadProgress.describe());
     Scenario scenario = ScenarioArgument.load(scenarioName);
     for (String warning : Protocols.named(scenario.protocol()).orElseThrow().warnings(scenario)) {
       spec.commandLine().getErr().println("warning: " + warning);

@@ -3,6 +3,7 @@ package faultline.scenarios.cli;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.parse.LoadProgress;
 import faultline.scenarios.parse.Messages;
 import faultline.scenarios.parse.ScenarioLoader;
 import java.nio.file.Files;
@@ -22,6 +23,15 @@ public final class ScenarioArgument {
   }
 
   public static Scenario load(String argument) {
+    // On a terminal, a large file shows how far its loading has got (LoadProgress).
+    // Left set on a failure, so that an interrupt or running out of memory says where it was.
+    Activity.set(() -> "loading " + argument + LoadProgress.describe());
+    Scenario scenario = loadQuietly(argument);
+    Activity.clear();
+    return scenario;
+  }
+
+  private static Scenario loadQuietly(String argument) {
     ScenarioLoader loader = loader();
     if (Catalog.contains(argument)) {
       return new Catalog(loader).load(argument);

@@ -3,7 +3,6 @@ package faultline.scenarios.cli;
 import faultline.engine.RunOutcome;
 import faultline.scenarios.model.Expectation;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.LoadProgress;
 import faultline.scenarios.sweep.SeedList;
 import faultline.scenarios.sweep.Shard;
 import faultline.scenarios.sweep.SweepRunner;
@@ -125,7 +124,6 @@ final class SweepCommand implements Callable<Integer> {
     StopConditions stop =
         StopConditions.startingNow(
             wallLimit == null ? null : DurationOptions.positive("--wall-limit", wallLimit));
-    Activity.set(() -> "loading " + scenarioName + LoadProgress.describe());
     Scenario scenario = ScenarioArgument.load(scenarioName);
     long durationNanos = until == null ? scenario.run().untilNanos() : durationOption;
     if (swarm) {
