@@ -7,6 +7,7 @@ import faultline.engine.check.Step;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -67,7 +68,7 @@ final class InvariantView implements InvariantContext {
         sends.add(new Sent(send.to(), send.message()));
       }
     }
-    return List.copyOf(sends);
+    return Collections.unmodifiableList(sends);
   }
 
   @Override

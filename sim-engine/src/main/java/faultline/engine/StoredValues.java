@@ -145,22 +145,29 @@ final class StoredValues {
     final Kind kind;
     final String name;
     final String reason;
-    // RECORD only: the canonical constructor, and an accessor for each component that may need a
-    // copy (null for primitive, string, boxed and enum components, which never do).
+    // RECORD only: the canonical constructor, an accessor for every component, and which of them
+    // may need a copy (not primitive, string, boxed and enum components, which never do).
     private final MethodHandle canonical;
     private final MethodHandle[] accessors;
+    private final boolean[] mayNeedCopy;
 
     private Plan(Kind kind, Class<?> type, String reason) {
-      this(kind, type, reason, null, null);
+      this(kind, type, reason, null, null, null);
     }
 
     private Plan(
-        Kind kind, Class<?> type, String reason, MethodHandle canonical, MethodHandle[] accessors) {
+        Kind kind,
+        Class<?> type,
+        String reason,
+        MethodHandle canonical,
+        MethodHandle[] accessors,
+        boolean[] mayNeedCopy) {
       this.kind = kind;
       this.name = type.getName();
       this.reason = reason;
       this.canonical = canonical;
       this.accessors = accessors;
+      this.mayNeedCopy = mayNeedCopy;
     }
 
     static Plan of(Class<?> type) {
@@ -201,17 +208,17 @@ final class StoredValues {
       RecordComponent[] components = type.getRecordComponents();
       Class<?>[] types = new Class<?>[components.length];
       MethodHandle[] accessors = new MethodHandle[components.length];
+      boolean[] mayNeedCopy = new boolean[components.length];
       boolean anyToCopy = false;
       try {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         for (int i = 0; i < components.length; i++) {
           types[i] = components[i].getType();
-          if (!neverCopied(types[i])) {
-            var accessor = components[i].getAccessor();
-            accessor.setAccessible(true);
-            accessors[i] = lookup.unreflect(accessor);
-            anyToCopy = true;
-          }
+          var accessor = components[i].getAccessor();
+          accessor.setAccessible(true);
+          accessors[i] = lookup.unreflect(accessor);
+          mayNeedCopy[i] = !neverCopied(types[i]);
+          anyToCopy |= mayNeedCopy[i];
         }
         if (!anyToCopy) {
           return new Plan(Kind.IMMUTABLE, type, null);
@@ -219,7 +226,12 @@ final class StoredValues {
         Constructor<?> constructor = type.getDeclaredConstructor(types);
         constructor.setAccessible(true);
         return new Plan(
-            Kind.RECORD, type, null, lookup.unreflectConstructor(constructor), accessors);
+            Kind.RECORD,
+            type,
+            null,
+            lookup.unreflectConstructor(constructor),
+            accessors,
+            mayNeedCopy);
       } catch (ReflectiveOperationException | RuntimeException e) {
         return new Plan(
             Kind.REFUSED, type, "its components cannot be copied (" + e.getMessage() + ")");
@@ -247,7 +259,7 @@ final class StoredValues {
       Object[] arguments = null;
       try {
         for (int i = 0; i < accessors.length; i++) {
-          if (accessors[i] == null) {
+          if (!mayNeedCopy[i]) {
             continue;
           }
           Object component = accessors[i].invoke(record);
@@ -268,13 +280,10 @@ final class StoredValues {
       }
     }
 
-    private Object[] allComponents(Object record) throws ReflectiveOperationException {
-      RecordComponent[] components = record.getClass().getRecordComponents();
-      Object[] values = new Object[components.length];
-      for (int i = 0; i < components.length; i++) {
-        var accessor = components[i].getAccessor();
-        accessor.setAccessible(true);
-        values[i] = accessor.invoke(record);
+    private Object[] allComponents(Object record) throws Throwable {
+      Object[] values = new Object[accessors.length];
+      for (int i = 0; i < accessors.length; i++) {
+        values[i] = accessors[i].invoke(record);
       }
       return values;
     }
