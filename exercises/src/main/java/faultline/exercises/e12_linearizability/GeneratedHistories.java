@@ -1,9 +1,9 @@
 package faultline.exercises.e12_linearizability;
 
+import faultline.engine.random.SimRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Register histories drawn from a seed: client processes run reads, writes and compare-and-sets on
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * the generator's intent (a planted value may still fit some order).
  */
 final class GeneratedHistories {
-  private final SplittableRandom random;
+  private final SimRandom random;
   private final int processes;
   private final Events events = new Events();
   private final List<Pending> ghosts = new ArrayList<>();
@@ -45,7 +45,7 @@ final class GeneratedHistories {
   }
 
   private GeneratedHistories(long seed, int processes) {
-    this.random = new SplittableRandom(seed);
+    this.random = new SimRandom(seed);
     this.processes = processes;
     this.pending = new Pending[processes];
   }
@@ -70,7 +70,7 @@ final class GeneratedHistories {
     GeneratedHistories generator = new GeneratedHistories(seed, processes);
     generator.run(operations, timeouts);
     var events = generator.events.build();
-    if (plant && generator.random.nextBoolean()) {
+    if (plant && generator.random.nextInt(2) == 0) {
       events = Mistakes.plantStaleRead(events, generator.random);
     }
     return new RegisterCase(
@@ -91,7 +91,7 @@ final class GeneratedHistories {
           pending[process] = invoke(process, timeouts);
           invoked++;
         }
-      } else if (!op.decided && !op.neverTakesEffect && random.nextBoolean()) {
+      } else if (!op.decided && !op.neverTakesEffect && random.nextInt(2) == 0) {
         takeEffect(op);
       } else if (op.decided || op.neverTakesEffect || op.timesOut) {
         complete(op);
@@ -159,7 +159,7 @@ final class GeneratedHistories {
   private void complete(Pending op) {
     if (op.timesOut) {
       events.info(op.process, op.f, op.input);
-      if (!op.decided && !op.f.equals("read") && random.nextBoolean()) {
+      if (!op.decided && !op.f.equals("read") && random.nextInt(2) == 0) {
         ghosts.add(op); // It may still take effect, later.
       }
     } else if (op.failed) {

@@ -1,17 +1,11 @@
 package faultline.exercises.e12_linearizability;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.exercises.grading.CheckBody;
 import faultline.exercises.grading.CheckProgress;
+import faultline.exercises.grading.ClientHistories;
+import faultline.exercises.grading.CpuBudget;
 import faultline.exercises.grading.Failure;
 import faultline.exercises.grading.StudentErrors;
-import faultline.protocols.history.HistoryEvent;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +26,6 @@ final class HistoryCheck implements CheckBody {
   /** The CPU time one history may take, the witness's prefixes included. */
   static final long BUDGET_NANOS = 3_000_000_000L;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final List<Supplier<List<RegisterCase>>> sets;
   private final Judged judged;
 
@@ -53,7 +45,7 @@ final class HistoryCheck implements CheckBody {
   }
 
   @Override
-  public Optional<Failure> run(CheckProgress progress) throws IOException {
+  public Optional<Failure> run(CheckProgress progress) {
     int index = 0;
     for (Supplier<List<RegisterCase>> set : sets) {
       for (RegisterCase registerCase : set.get()) {
@@ -64,8 +56,8 @@ final class HistoryCheck implements CheckBody {
         }
         Optional<String> wrong = judge(registerCase, expected);
         if (wrong.isPresent()) {
-          Path file = progress.outputPath("history" + index + ".jsonl");
-          write(registerCase, file);
+          String file =
+              ClientHistories.write(progress, "history" + index + ".jsonl", registerCase.events());
           return Optional.of(
               Failure.of(
                   describe(registerCase)
@@ -88,9 +80,13 @@ final class HistoryCheck implements CheckBody {
     Verdict actual;
     try {
       actual =
-          SearchBudget.run(BUDGET_NANOS, () -> new LinearizabilitySearch().check(history)).result();
-    } catch (SearchBudget.OutOfTime e) {
-      return Optional.of("check " + e.getMessage());
+          CpuBudget.run(BUDGET_NANOS, () -> new LinearizabilitySearch().check(history)).result();
+    } catch (CpuBudget.OutOfTime e) {
+      return Optional.of(
+          "check "
+              + e.getMessage()
+              + " on this history: does the search remember the configurations it has explored,"
+              + " and try only the operations real time allows next?");
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.of("check " + StudentErrors.describe(e));
     }
@@ -130,20 +126,5 @@ final class HistoryCheck implements CheckBody {
 
   private static String describe(RegisterCase registerCase) {
     return registerCase.name() + " (" + registerCase.operations() + " operations)";
-  }
-
-  /** The history as {@code ./faultline check --model register} reads it. */
-  private static void write(RegisterCase registerCase, Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    List<String> lines = new ArrayList<>();
-    for (HistoryEvent event : registerCase.events()) {
-      ObjectNode line = JSON.createObjectNode();
-      line.put("process", event.process());
-      line.put("type", event.type().name().toLowerCase(Locale.ROOT));
-      line.put("f", event.f());
-      line.set("value", JSON.valueToTree(event.value()));
-      lines.add(JSON.writeValueAsString(line));
-    }
-    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 }

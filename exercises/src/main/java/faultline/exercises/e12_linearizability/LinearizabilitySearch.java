@@ -1,11 +1,10 @@
 package faultline.exercises.e12_linearizability;
 
 // BEGIN SOLUTION
+import faultline.engine.lookup.LookupSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 // END SOLUTION
 /**
@@ -79,7 +78,7 @@ public final class LinearizabilitySearch {
     private final Op[] ops;
     private final int[] byCompletion;
     private final long[] linearized;
-    private final Set<Configuration> explored = new HashSet<>();
+    private final LookupSet<Configuration> explored = new LookupSet<>();
 
     Search(History history) {
       this.initialValue = history.initialValue();

@@ -1,9 +1,9 @@
 package faultline.exercises.e12_linearizability;
 
+import faultline.engine.random.SimRandom;
 import faultline.protocols.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /** Mistakes planted in generated histories, as a buggy store would make them. */
 final class Mistakes {
@@ -14,7 +14,7 @@ final class Mistakes {
    * some write wrote, drawn from {@code random}; the history is returned unchanged if it has no
    * successful read.
    */
-  static List<HistoryEvent> plantStaleRead(List<HistoryEvent> events, SplittableRandom random) {
+  static List<HistoryEvent> plantStaleRead(List<HistoryEvent> events, SimRandom random) {
     List<Integer> reads = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     for (int at = 0; at < events.size(); at++) {

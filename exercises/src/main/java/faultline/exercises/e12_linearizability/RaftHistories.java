@@ -1,22 +1,13 @@
 package faultline.exercises.e12_linearizability;
 
-import faultline.engine.trace.TraceSink;
+import faultline.exercises.grading.ClientHistories;
 import faultline.exercises.grading.ExerciseScenarios;
 import faultline.protocols.history.HistoryEvent;
-import faultline.protocols.history.Model;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
-import faultline.scenarios.history.ClientHistorySink;
-import faultline.scenarios.history.HistoryParser;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ScenarioLoader;
-import faultline.scenarios.run.ScenarioRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,9 +16,10 @@ import java.util.TreeMap;
  * The histories of real runs of the simulator's Raft key-value store, as {@code ./faultline run
  * <scenario> --history FILE} writes them: the bundled {@code raft/stale-read} and {@code
  * raft/lease-clock-drift}, whose deposed leaders serve stale reads (not linearizable), and {@code
- * exercises/e12-raft-faults}, the correct store under faults drawn from the seed (linearizable).
- * Their clients only get, put and cas, so each key's history is a register's: the empty string is
- * the empty register, and each other string a number of its own.
+ * exercises/e12-raft-faults}, the correct store under faults drawn from the seed (linearizable),
+ * run as {@code raft} so that the student's search does not judge the runs that grade it. Their
+ * clients only get, put and cas, so each key's history is a register's: the empty string is the
+ * empty register, and each other string a number of its own.
  */
 final class RaftHistories {
   /** A scenario, and the seeds it runs with. */
@@ -48,38 +40,25 @@ final class RaftHistories {
       Scenario scenario =
           runs.bundled()
               ? new Catalog(loader).load(runs.scenario())
-              : ExerciseScenarios.load(runs.scenario());
+              : ExerciseScenarios.loadWithProtocol(runs.scenario(), "raft");
       String name = runs.bundled() ? runs.scenario() : ExerciseScenarios.name(runs.scenario());
       for (long seed : runs.seeds()) {
-        cases.addAll(byKey(name + " seed " + seed, seed, history(scenario, seed)));
+        cases.addAll(byKey(name + " seed " + seed, seed, ClientHistories.ofRun(scenario, seed)));
       }
     }
     return cases;
   }
 
-  /** Runs {@code scenario} with {@code seed} and reads its clients' history back. */
-  private static List<HistoryEvent> history(Scenario scenario, long seed) {
-    try {
-      Path file = Files.createTempFile("faultline-e12-", ".jsonl");
-      try {
-        try (ClientHistorySink sink = new ClientHistorySink(file, TraceSink.discard())) {
-          ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), sink);
-        }
-        return HistoryParser.parse(file, Model.kv()).events();
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Each key's events as a register's, keys in order. */
-  private static List<RegisterCase> byKey(String run, long seed, List<HistoryEvent> events) {
+  /**
+   * Each key's events as a register's, keys in order, named {@code <run> key <key>}.
+   *
+   * @throws IllegalArgumentException for an {@code append}, which a register does not have
+   */
+  static List<RegisterCase> byKey(String run, Long seed, List<HistoryEvent> events) {
     Map<String, List<HistoryEvent>> byKey = new TreeMap<>();
     Map<String, Map<String, Long>> numbers = new TreeMap<>();
     for (HistoryEvent event : events) {
-      Map<String, Long> number = numbers.computeIfAbsent(event.key(), key -> new HashMap<>());
+      Map<String, Long> number = numbers.computeIfAbsent(event.key(), key -> new TreeMap<>());
       byKey
           .computeIfAbsent(event.key(), key -> new ArrayList<>())
           .add(
@@ -90,7 +69,12 @@ final class RaftHistories {
                     case "get" -> "read";
                     case "put" -> "write";
                     case "cas" -> "cas";
-                    default -> throw new IllegalStateException("not a register: " + event.f());
+                    default ->
+                        throw new IllegalArgumentException(
+                            "the history has an "
+                                + event.f()
+                                + ", which a register does not have: exercise 12 checks get,"
+                                + " put and cas only (a client mix without append)");
                   },
                   null,
                   registerValue(event.value(), number),
@@ -98,7 +82,8 @@ final class RaftHistories {
     }
     List<RegisterCase> cases = new ArrayList<>();
     for (Map.Entry<String, List<HistoryEvent>> key : byKey.entrySet()) {
-      cases.add(new RegisterCase(run + " key " + key.getKey(), seed, key.getValue()));
+      String name = (run.isEmpty() ? "" : run + " ") + "key " + key.getKey();
+      cases.add(new RegisterCase(name, seed, key.getValue()));
     }
     return cases;
   }

@@ -1,5 +1,7 @@
 package faultline.exercises.e12_linearizability;
 
+import faultline.exercises.grading.CpuBudget;
+
 /**
  * The sequential specification of a register: what one operation does when operations run one at a
  * time. Your search asks it whether an operation can take effect next, and what the register holds
@@ -14,7 +16,7 @@ public final class Register {
    * a cas only if it finds the value it expected ({@code op.value()}).
    */
   public static boolean fits(long state, Op op) {
-    SearchBudget.tick();
+    CpuBudget.tick();
     return switch (op.kind()) {
       case READ -> op.outcome() != Op.Outcome.OK || op.value() == state;
       case WRITE -> true;
