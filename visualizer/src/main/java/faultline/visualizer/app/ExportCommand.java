@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw a whole run as SVG or PNG, without a window or a display, or convert it for another"
-          + " tool: shiviz (a ShiViz log with its parser expression and vector clocks),"
-          + " edn (the clients' history as Jepsen writes it, for Knossos and Elle),"
-          + " history (the JSON Lines history that check reads, as run --history writes it).",
+      "Draw a run as a picture, or convert it for another tool.",
+      "svg and png draw the whole run, without a window or a display. shiviz writes a ShiViz"
+          + " log: its parser expression, then one event a line with its vector clock. edn"
+          + " writes the clients' history as Jepsen does, for Knossos and Elle; history (or"
+          + " jsonl) the JSON Lines history that check reads, as run --history writes it.",
       "The run is a trace file, or a scenario run here with the seed. Exit 2 when the input is"
           + " not a whole trace or scenario, or the format is unknown.",
       "--steps DIR draws one picture per narration step (step-01.svg, step-01.png, ...) for"
