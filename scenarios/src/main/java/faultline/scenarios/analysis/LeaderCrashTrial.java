@@ -96,7 +96,7 @@ final class LeaderCrashTrial {
    * apart, so it needs no split-vote luck), the same for every trial of a configuration.
    */
   long lastWriteAtNanos() {
-    return 300 * MILLI + 4 * timeouts.maxNanos();
+    return 300 * MILLI + 2 * timeouts.maxNanos();
   }
 
   Result run(long seed) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reproduces Figure 16 of the Raft paper (Ongaro and Ousterhout, USENIX ATC 2014, §9.3): the time
@@ -38,6 +39,9 @@ public final class RaftFigure16 {
   private final SeedRuns runs;
   private final long[] latencyNanos;
   private final List<String> csv = new ArrayList<>();
+  private final AtomicInteger trialsDone = new AtomicInteger();
+  private volatile String lineRunning = "";
+  private volatile int lineTrials;
 
   /**
    * @param latencyNanos the one-way delay's least and greatest value, drawn uniformly
@@ -62,11 +66,26 @@ public final class RaftFigure16 {
       int count = Math.max(2, (int) Math.ceil(seeds.length * line.trialShare()));
       long[] share = Arrays.copyOf(seeds, Math.min(count, seeds.length));
       LeaderCrashTrial trial = new LeaderCrashTrial(line, latencyNanos, loader);
-      List<LeaderCrashTrial.Result> results = runs.each(share, trial::run);
+      trialsDone.set(0);
+      lineTrials = share.length;
+      lineRunning = line.label();
+      List<LeaderCrashTrial.Result> results =
+          runs.each(
+              share,
+              seed -> {
+                LeaderCrashTrial.Result result = trial.run(seed);
+                trialsDone.incrementAndGet();
+                return result;
+              });
       cdfs.add(summarize(line, results));
       results.forEach(result -> csv.add(csvLine(line, result)));
     }
     return cdfs;
+  }
+
+  /** Where a run is, for a progress line: read from any thread. */
+  public String progress() {
+    return lineRunning + ", trial " + trialsDone.get() + " of " + lineTrials;
   }
 
   /** Every trial of the last {@link #run}, one CSV line each, header first. */

@@ -199,7 +199,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     long[] latency =
         latencyText == null ? RaftFigure16.DEFAULT_LATENCY_NANOS : parseLatency(latencyText);
     RaftFigure16 experiment = new RaftFigure16(ScenarioArgument.loader(), jobs, latency);
+    Activity.set(() -> "raft-figure-16: " + experiment.progress());
     List<ElectionCdf> cdfs = experiment.run(ElectionTimeouts.figure16(), seeds);
+    Activity.clear();
     PrintWriter out = spec.commandLine().getOut();
     out.println(RaftFigure16.MARKDOWN_HEADER);
     cdfs.forEach(cdf -> out.println(RaftFigure16.markdown(cdf)));
