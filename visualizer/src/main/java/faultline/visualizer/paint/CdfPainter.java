@@ -53,7 +53,7 @@ public final class CdfPainter {
         surface.begin("cdf-graph", panel);
         new CdfGraph(surface, lines, log, fontSize)
             .paint(
-                fontSize * 4.5, top, widthPx - fontSize * 6, graphHeight(widthPx) - fontSize * 3);
+                fontSize * 4.5, top, widthPx - fontSize * 10, graphHeight(widthPx) - fontSize * 3);
         surface.end();
       }
       top += graphHeight(widthPx);
@@ -199,12 +199,19 @@ public final class CdfPainter {
       int points = 0;
       xs[points] = x(downtimes.getFirst());
       ys[points++] = y(0);
-      for (int i = 0; i < count; i++) {
-        double percent = 100.0 * (i + 1) / cdf.trials();
-        xs[points] = x(downtimes.get(i));
-        ys[points++] = y(100.0 * i / cdf.trials());
-        xs[points] = x(downtimes.get(i));
-        ys[points++] = y(percent);
+      // Trials less than half a pixel apart rise as one step: a thousand trials draw as a few
+      // hundred corners, and the picture does not change.
+      for (int first = 0; first < count; ) {
+        double at = x(downtimes.get(first));
+        int last = first;
+        while (last + 1 < count && x(downtimes.get(last + 1)) - at < 0.5) {
+          last++;
+        }
+        xs[points] = at;
+        ys[points++] = y(100.0 * first / cdf.trials());
+        xs[points] = at;
+        ys[points++] = y(100.0 * (last + 1) / cdf.trials());
+        first = last + 1;
       }
       surface.begin("cdf-line", cdf.timeouts().label());
       surface.clip(left, top - 2, width, height + 4);
