@@ -1,5 +1,7 @@
 package faultline.scenarios.analysis;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import java.util.List;
 
 /**
@@ -18,8 +20,6 @@ public record ElectionTimeouts(long minNanos, long maxNanos, String panel, doubl
 
   /** The bottom graph: the minimum scaled, the randomness as wide as the minimum. */
   public static final String SCALE = "scale";
-
-  private static final long MILLI = 1_000_000L;
 
   /** The figure's eleven lines, top graph first, in the paper's order. */
   public static List<ElectionTimeouts> figure16() {

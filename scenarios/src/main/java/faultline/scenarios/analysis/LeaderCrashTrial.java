@@ -1,5 +1,7 @@
 package faultline.scenarios.analysis;
 
+import static faultline.engine.time.Nanos.MILLI;
+
 import faultline.engine.Simulation;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Seeds;
@@ -47,7 +49,6 @@ final class LeaderCrashTrial {
   /** A trial still without a new leader this long after the crash is reported as beyond it. */
   static final long CAP_NANOS = 30_000_000_000L;
 
-  private static final long MILLI = 1_000_000L;
   private static final int SERVERS = 5;
 
   /**
