@@ -101,7 +101,7 @@ class HelpTextTest {
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains("Check that a client history of reads and writes is linearizable.")
         .contains("Write the student edition: every solution replaced by its stub.")
-        .contains("Draw a whole run as SVG or PNG, without a window or a display.");
+        .contains("Draw a run as a picture, or convert it for another tool.");
     List<String> commandNames =
         out.toString().lines().dropWhile(line -> !line.equals("Commands:")).skip(1).toList();
     assertThat(commandNames.stream().filter(line -> line.matches("  \\w.*")).toList().getLast())

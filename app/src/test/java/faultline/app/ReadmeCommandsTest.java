@@ -55,7 +55,8 @@ class ReadmeCommandsTest {
           Map.entry("run figure-8-small.json", 1), // The shrunk Figure 8 still fails.
           Map.entry("run paxos/highest-accepted-ignored", 1),
           Map.entry("run raft/stale-read --history h.jsonl", 1),
-          Map.entry("check h.jsonl --model kv", 1));
+          Map.entry("check h.jsonl --model kv", 1),
+          Map.entry("check stale-read.jsonl --model kv", 1));
 
   /** What the README says a command prints, where that is deterministic. */
   private static final Map<String, String> QUOTED =
@@ -64,6 +65,7 @@ class ReadmeCommandsTest {
           "replay run.jsonl", "identical",
           "run raft/stale-read --history h.jsonl", "history: 137 operations written to ",
           "check h.jsonl --model kv", "NOT linearizable",
+          "check stale-read.jsonl --model kv", "NOT linearizable",
           "shrink raft/figure-8 --out figure-8-small.json",
               "events                    962            306",
           "grade e01", "Points: 45/45",

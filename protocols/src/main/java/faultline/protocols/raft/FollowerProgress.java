@@ -1,9 +1,5 @@
 package faultline.protocols.raft;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 /**
  * What a leader knows of one follower's log, after etcd-raft's {@code Progress}: Figure 2's
  * nextIndex and matchIndex, plus whether the leader is still probing for the point where the logs
@@ -29,9 +25,9 @@ final class FollowerProgress {
   private boolean probeOutstanding;
   private boolean sentSinceTick;
   // When each AppendEntries not yet known to have arrived left, by the index of its first entry.
-  private final TreeMap<Long, Long> sentAtNanosByFirstIndex = new TreeMap<>();
-  // First entries of AppendEntries rejected because they overtook earlier ones.
-  private final TreeSet<Long> overtakenFirstIndexes = new TreeSet<>();
+  private final SortedLongMap sentAtNanosByFirstIndex = new SortedLongMap();
+  // First entries of AppendEntries rejected because they overtook earlier ones (values unused).
+  private final SortedLongMap overtakenFirstIndexes = new SortedLongMap();
   private final InflightAppends inflight;
 
   FollowerProgress(long nextIndex, int maxInflightAppends) {
@@ -82,8 +78,8 @@ final class FollowerProgress {
    * because the network reorders messages.
    */
   boolean mayStillArrive(long index, long nowNanos, long windowNanos) {
-    Map.Entry<Long, Long> sent = sentAtNanosByFirstIndex.floorEntry(index);
-    return sent != null && nowNanos - sent.getValue() < windowNanos;
+    int sent = sentAtNanosByFirstIndex.floor(index);
+    return sent >= 0 && nowNanos - sentAtNanosByFirstIndex.valueAt(sent) < windowNanos;
   }
 
   /**
@@ -104,7 +100,7 @@ final class FollowerProgress {
 
   /** An AppendEntries starting at {@code firstIndex} overtook an earlier one and was rejected. */
   void overtaken(long firstIndex) {
-    overtakenFirstIndexes.add(firstIndex);
+    overtakenFirstIndexes.put(firstIndex, 0);
   }
 
   /**
@@ -112,7 +108,7 @@ final class FollowerProgress {
    * entries should go again; forgets every overtaken one, since they all go again together.
    */
   boolean takeGapFilled() {
-    if (!overtakenFirstIndexes.contains(matchIndex + 1)) {
+    if (!overtakenFirstIndexes.containsKey(matchIndex + 1)) {
       return false;
     }
     overtakenFirstIndexes.clear();
@@ -127,11 +123,11 @@ final class FollowerProgress {
   void matched(long index) {
     if (index > matchIndex) {
       matchIndex = index;
-      Long stillNeeded = sentAtNanosByFirstIndex.floorKey(matchIndex + 1);
-      if (stillNeeded != null) {
-        sentAtNanosByFirstIndex.headMap(stillNeeded, false).clear();
+      int stillNeeded = sentAtNanosByFirstIndex.floor(matchIndex + 1);
+      if (stillNeeded >= 0) {
+        sentAtNanosByFirstIndex.removeBelow(sentAtNanosByFirstIndex.keyAt(stillNeeded));
       }
-      overtakenFirstIndexes.headSet(matchIndex, true).clear();
+      overtakenFirstIndexes.removeBelow(matchIndex + 1);
       inflight.freeThrough(matchIndex);
     }
     if (state == State.PROBE) {

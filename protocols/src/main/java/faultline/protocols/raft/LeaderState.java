@@ -1,12 +1,8 @@
 package faultline.protocols.raft;
 
 import faultline.engine.node.NodeId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A leader's volatile state: Figure 2's nextIndex and matchIndex per follower ({@link
@@ -14,6 +10,10 @@ import java.util.TreeSet;
  * included) acknowledged it or a later one; a confirmed round proves that no other leader had been
  * elected when it was sent, which is what ReadIndex and lease reads need. Also remembers who
  * answered since the last CheckQuorum, and the reads waiting for a round ({@link ReadQueue}).
+ *
+ * <p>Per-follower state lives in arrays indexed by the follower's place in id order, found by a
+ * scan of at most a few ids: every AppendEntries reply asks for it, and the {@code TreeMap}s keyed
+ * by node this replaced spent more time comparing node names than the leader spent on the reply.
  */
 final class LeaderState {
   /**
@@ -24,11 +24,13 @@ final class LeaderState {
 
   private final long noOpIndex;
   private final int majority;
-  private final Map<NodeId, FollowerProgress> progress = new TreeMap<>();
-  private final Map<NodeId, Long> ackedRound = new TreeMap<>();
-  private final TreeMap<Long, Long> roundSentAtNanos = new TreeMap<>();
+  private final NodeId[] followers; // Sorted by id.
+  private final FollowerProgress[] progress;
+  private final long[] ackedRound;
+  private final long[] ackedRoundSorted; // Scratch for acknowledge, so that it allocates nothing.
+  private final boolean[] heardSinceCheck;
+  private final RoundSendTimes roundSentAtNanos = new RoundSendTimes(UNCONFIRMED_ROUNDS_MAX);
   private final ReadQueue reads = new ReadQueue();
-  private final Set<NodeId> heardSinceCheck = new TreeSet<>();
   private long round;
   private long confirmedRound;
   private long leaseUntilNanos = Long.MIN_VALUE;
@@ -37,10 +39,23 @@ final class LeaderState {
   LeaderState(List<NodeId> followers, long noOpIndex, int majority, int maxInflightAppends) {
     this.noOpIndex = noOpIndex;
     this.majority = majority;
-    for (NodeId follower : followers) {
-      progress.put(follower, new FollowerProgress(noOpIndex, maxInflightAppends));
-      ackedRound.put(follower, 0L);
+    this.followers = followers.stream().sorted().toArray(NodeId[]::new);
+    this.progress = new FollowerProgress[this.followers.length];
+    for (int i = 0; i < progress.length; i++) {
+      progress[i] = new FollowerProgress(noOpIndex, maxInflightAppends);
     }
+    this.ackedRound = new long[this.followers.length];
+    this.ackedRoundSorted = new long[this.followers.length];
+    this.heardSinceCheck = new boolean[this.followers.length];
+  }
+
+  private int indexOf(NodeId follower) {
+    for (int i = 0; i < followers.length; i++) {
+      if (followers[i].equals(follower)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(follower + " is not a follower of this leader");
   }
 
   /** The index of the no-op this leader appended on taking office. */
@@ -54,40 +69,40 @@ final class LeaderState {
   }
 
   FollowerProgress progress(NodeId follower) {
-    return progress.get(follower);
+    return progress[indexOf(follower)];
   }
 
   /** A follower whose nextIndex is not above its matchIndex (there should be none), or null. */
   NodeId followerWithNextIndexNotAboveMatch() {
-    for (Map.Entry<NodeId, FollowerProgress> follower : progress.entrySet()) {
-      if (follower.getValue().matchIndex() >= follower.getValue().nextIndex()) {
-        return follower.getKey();
+    for (int i = 0; i < followers.length; i++) {
+      if (progress[i].matchIndex() >= progress[i].nextIndex()) {
+        return followers[i];
       }
     }
     return null;
   }
 
   long nextIndex(NodeId follower) {
-    return progress.get(follower).nextIndex();
+    return progress(follower).nextIndex();
   }
 
   long matchIndex(NodeId follower) {
-    return progress.get(follower).matchIndex();
+    return progress(follower).matchIndex();
   }
 
   void matched(NodeId follower, long index) {
-    progress.get(follower).matched(index);
+    progress(follower).matched(index);
   }
 
   /** Moves nextIndex back after a rejection, never below what is known to match. */
   void backUp(NodeId follower, long next) {
-    progress.get(follower).backUp(next);
+    progress(follower).backUp(next);
   }
 
   /** How many servers, the leader included, store the entry at {@code index}. */
   int replicas(long index) {
     int count = 1;
-    for (FollowerProgress follower : progress.values()) {
+    for (FollowerProgress follower : progress) {
       if (follower.matchIndex() >= index) {
         count++;
       }
@@ -102,9 +117,7 @@ final class LeaderState {
    */
   long startRound(long nowNanos) {
     round++;
-    roundSentAtNanos.put(round, nowNanos);
-    if (roundSentAtNanos.size() > UNCONFIRMED_ROUNDS_MAX) {
-      roundSentAtNanos.pollFirstEntry();
+    if (roundSentAtNanos.add(round, nowNanos)) {
       roundsForgotten++;
     }
     if (majority == 1) {
@@ -135,14 +148,17 @@ final class LeaderState {
 
   /** A follower acknowledged {@code acked}; confirms rounds and renews the lease. */
   void acknowledge(NodeId follower, long acked, long leaseNanos) {
-    heardSinceCheck.add(follower);
-    if (acked <= ackedRound.get(follower)) {
+    int i = indexOf(follower);
+    heardSinceCheck[i] = true;
+    if (acked <= ackedRound[i]) {
       return;
     }
-    ackedRound.put(follower, acked);
-    List<Long> rounds = new ArrayList<>(ackedRound.values());
-    rounds.sort((a, b) -> Long.compare(b, a));
-    long byMajority = rounds.get(majority - 2); // The leader itself acknowledges every round.
+    ackedRound[i] = acked;
+    System.arraycopy(ackedRound, 0, ackedRoundSorted, 0, ackedRound.length);
+    Arrays.sort(
+        ackedRoundSorted); // Ascending; the (majority - 1)th highest is counted from the end.
+    // The leader itself acknowledges every round, so majority - 1 followers make a majority.
+    long byMajority = ackedRoundSorted[ackedRoundSorted.length - (majority - 1)];
     if (byMajority > confirmedRound) {
       confirm(byMajority, leaseNanos);
     }
@@ -150,11 +166,11 @@ final class LeaderState {
 
   private void confirm(long confirmed, long leaseNanos) {
     confirmedRound = confirmed;
-    Long sentAt = roundSentAtNanos.get(confirmed);
-    if (sentAt != null && leaseNanos > 0) {
-      leaseUntilNanos = Math.max(leaseUntilNanos, sentAt + leaseNanos);
+    if (leaseNanos > 0 && roundSentAtNanos.holds(confirmed)) {
+      leaseUntilNanos =
+          Math.max(leaseUntilNanos, roundSentAtNanos.sentAtNanos(confirmed) + leaseNanos);
     }
-    roundSentAtNanos.headMap(confirmed, true).clear();
+    roundSentAtNanos.forgetThrough(confirmed);
   }
 
   boolean leaseHolds(long nowNanos) {
@@ -163,8 +179,13 @@ final class LeaderState {
 
   /** CheckQuorum: whether a majority answered since the last check; starts a new period. */
   boolean quorumHeardSinceLastCheck() {
-    boolean heard = heardSinceCheck.size() + 1 >= majority;
-    heardSinceCheck.clear();
-    return heard;
+    int heard = 1; // The leader itself.
+    for (int i = 0; i < heardSinceCheck.length; i++) {
+      if (heardSinceCheck[i]) {
+        heard++;
+      }
+    }
+    Arrays.fill(heardSinceCheck, false);
+    return heard >= majority;
   }
 }

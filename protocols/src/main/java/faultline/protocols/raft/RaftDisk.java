@@ -30,13 +30,29 @@ public final class RaftDisk {
 
   /** The log entry at {@code index} on {@code disk}, if there is one. */
   public static Optional<LogEntry> entry(SortedMap<String, Object> disk, long index) {
-    return disk.get(key(index)) instanceof LogEntry entry ? Optional.of(entry) : Optional.empty();
+    return Optional.ofNullable(entryOrNull(disk, index));
+  }
+
+  /** The log entry at {@code index} on {@code disk}, or null: for checks run after every event. */
+  public static LogEntry entryOrNull(SortedMap<String, Object> disk, long index) {
+    return disk.get(key(index)) instanceof LogEntry entry ? entry : null;
   }
 
   /** {@code raft.log/} and the index zero-padded to 12 digits, so that keys sort by index. */
   static String key(long index) {
-    // By hand rather than String.format, which parsed its pattern on every append.
-    String digits = Long.toString(index);
-    return LOG_PREFIX + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
+    // By hand rather than String.format, which parsed its pattern on every append, and into one
+    // array rather than by concatenation: every append, sync check and truncation makes a key.
+    if (index < 0 || index >= 1_000_000_000_000L) {
+      String digits = Long.toString(index);
+      return LOG_PREFIX + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
+    }
+    char[] key = new char[LOG_PREFIX.length() + 12];
+    LOG_PREFIX.getChars(0, LOG_PREFIX.length(), key, 0);
+    long rest = index;
+    for (int i = key.length - 1; i >= LOG_PREFIX.length(); i--) {
+      key[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new String(key);
   }
 }

@@ -33,6 +33,9 @@ final class ServerState {
   private final KvReplica kv = new KvReplica();
   private Candidacy candidacy; // Null unless a (pre-)candidate.
   private LeaderState leader; // Null unless leading.
+  // Fixed for this server's life, asked for on every AppendEntries and heartbeat: made once.
+  private List<NodeId> otherServers;
+  private RaftConfig.TimeoutRange electionTimeout;
 
   /** The votes of one (pre-)candidacy, the candidate's own included. */
   record Candidacy(boolean preVote, Set<NodeId> votes) {}
@@ -130,7 +133,11 @@ final class ServerState {
 
   /** The other servers, sorted (clients are nodes too, but take no part in Raft). */
   List<NodeId> otherServers() {
-    return config.servers().stream().filter(server -> !server.equals(context.self())).toList();
+    if (otherServers == null) {
+      otherServers =
+          config.servers().stream().filter(server -> !server.equals(context.self())).toList();
+    }
+    return otherServers;
   }
 
   // Role changes.
@@ -210,7 +217,10 @@ final class ServerState {
   }
 
   void resetElectionTimer() {
-    RaftConfig.TimeoutRange range = config.electionTimeoutOf(context.self());
+    if (electionTimeout == null) {
+      electionTimeout = config.electionTimeoutOf(context.self());
+    }
+    RaftConfig.TimeoutRange range = electionTimeout;
     long timeoutNanos =
         rules.election().electionTimeoutNanos(range.minNanos(), range.maxNanos(), context.random());
     if (timeoutNanos < range.minNanos() || timeoutNanos > range.maxNanos()) {

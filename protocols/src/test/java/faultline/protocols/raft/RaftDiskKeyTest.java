@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class RaftDiskKeyTest {
   @Test
   void keysAreTheIndexZeroPaddedToTwelveDigits() {
-    long[] indices = {1, 9, 10, 999, 123_456_789_012L, 1_234_567_890_123L, Long.MAX_VALUE};
+    long[] indices = {
+      0, 1, 9, 10, 999, 123_456_789_012L, 999_999_999_999L, 1_234_567_890_123L, Long.MAX_VALUE
+    };
     for (long index : indices) {
       assertThat(RaftDisk.key(index))
           .isEqualTo("raft.log/" + String.format(Locale.ROOT, "%012d", index));

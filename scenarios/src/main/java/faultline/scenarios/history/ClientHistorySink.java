@@ -3,12 +3,13 @@ package faultline.scenarios.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.trace.TraceEvent;
 import faultline.engine.trace.TraceEvent.ProtocolRecord;
 import faultline.engine.trace.TraceLines;
 import faultline.engine.trace.TraceSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class ClientHistorySink implements TraceSink {
 
   private final TraceSink next;
   private final Path path;
-  private final BufferedWriter out;
+  private final Writer out;
   private final Set<String> functions = new TreeSet<>();
   private long invocations;
 
@@ -53,6 +54,16 @@ public final class ClientHistorySink implements TraceSink {
     this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Writes the history to {@code out}, which this sink closes; {@code path} names it in messages.
+   * Passes no trace on: for a caller that hands it operations through {@link #write}.
+   */
+  public ClientHistorySink(Path path, Writer out) {
+    this.next = TraceSink.discard();
+    this.path = path;
+    this.out = out;
+  }
+
   @Override
   public void accept(byte[] line) {
     accept(line, 0, line.length);
@@ -65,9 +76,17 @@ public final class ClientHistorySink implements TraceSink {
       return;
     }
     String line = new String(buffer, offset, length - 1, StandardCharsets.UTF_8);
-    if (!(TraceLines.event(TraceLines.object(line)) instanceof ProtocolRecord record)
-        || !record.type().equals("client")) {
-      return;
+    operationOf(TraceLines.event(TraceLines.object(line))).ifPresent(this::write);
+  }
+
+  /**
+   * The history operation a trace event stands for: a {@code client} record's {@code process},
+   * {@code phase} as {@code type}, the fields of its {@code op}, and its true time; nothing for any
+   * other event. {@code run --history} and {@code export --format history} both write these.
+   */
+  public static Optional<ObjectNode> operationOf(TraceEvent event) {
+    if (!(event instanceof ProtocolRecord record) || !record.type().equals("client")) {
+      return Optional.empty();
     }
     ObjectNode operation = JSON.createObjectNode();
     operation.set("process", record.fields().get("process"));
@@ -76,6 +95,11 @@ public final class ClientHistorySink implements TraceSink {
       operation.set(field.getKey(), field.getValue());
     }
     operation.put("time", record.at().timeNanos());
+    return Optional.of(operation);
+  }
+
+  /** Writes one operation (from {@link #operationOf}) as the history's next line. */
+  public void write(ObjectNode operation) {
     functions.add(operation.path("f").asText());
     if ("invoke".equals(operation.path("type").asText())) {
       invocations++;

@@ -7,6 +7,7 @@ import faultline.engine.RunOutcome;
 import faultline.engine.Simulation;
 import faultline.engine.SimulationBuilder;
 import faultline.engine.check.Invariant;
+import faultline.engine.check.Observer;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.Seeds;
@@ -65,6 +66,21 @@ public final class ScenarioRunner {
   /** Like {@link #build(Scenario, long, long, TraceSink)}, watched by {@code monitor}. */
   public static Simulation build(
       Scenario scenario, long seed, long durationNanos, TraceSink sink, RunMonitor monitor) {
+    return build(scenario, seed, durationNanos, sink, monitor, List.of());
+  }
+
+  /**
+   * Like {@link #build(Scenario, long, long, TraceSink, RunMonitor)}, with {@code observers}
+   * watching every step besides the scenario's invariants: a tool that measures a run (or checks
+   * what an export says against the engine's own view of it) without changing it.
+   */
+  public static Simulation build(
+      Scenario scenario,
+      long seed,
+      long durationNanos,
+      TraceSink sink,
+      RunMonitor monitor,
+      List<? extends Observer> observers) {
     ProtocolBinding binding =
         Protocols.named(scenario.protocol())
             .orElseThrow(
@@ -103,6 +119,7 @@ public final class ScenarioRunner {
     for (Invariant invariant : selectedInvariants(scenario, setup)) {
       builder.invariant(invariant);
     }
+    observers.forEach(builder::invariant);
     return builder.build();
   }
 

@@ -14,6 +14,7 @@ import faultline.scenarios.parse.ScenarioException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -74,6 +75,25 @@ public final class TraceFile implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(in);
       throw e;
+    }
+  }
+
+  /**
+   * Whether a command-line argument naming {@code path} means a trace rather than a scenario: a
+   * {@code .jsonl} file, or any file whose first line is a trace header.
+   */
+  public static boolean looksLikeTrace(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    if (path.getFileName().toString().endsWith(".jsonl")) {
+      return true;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      String start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
+      return start.startsWith("{\"type\":\"header\"") || start.contains(TraceFormat.FORMAT_NAME);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -33,6 +33,18 @@ public record NodeId(String name) implements Comparable<NodeId> {
     return NATURAL.compare(name, other.name);
   }
 
+  // Written out rather than the record's generated ones: leaders and invariants compare node ids
+  // on every message, and these are plain calls the compiler inlines.
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof NodeId id && name.equals(id.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
   @Override
   public String toString() {
     return name;

@@ -5,6 +5,9 @@ import faultline.scenarios.cli.ExitCodes;
 import faultline.scenarios.cli.OutputPaths;
 import faultline.scenarios.cli.ProgressLine;
 import faultline.scenarios.cli.UserError;
+import faultline.scenarios.export.ExportFormat;
+import faultline.scenarios.export.Exports;
+import faultline.scenarios.export.RunSource;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.view.Exporter;
@@ -14,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,9 +31,13 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw a whole run as SVG or PNG, without a window or a display.",
+      "Draw a run as a picture, or convert it for another tool.",
+      "svg and png draw the whole run, without a window or a display. shiviz writes a ShiViz"
+          + " log: its parser expression, then one event a line with its vector clock. edn"
+          + " writes the clients' history as Jepsen does, for Knossos and Elle; history (or"
+          + " jsonl) the JSON Lines history that check reads, as run --history writes it.",
       "The run is a trace file, or a scenario run here with the seed. Exit 2 when the input is"
-          + " not a whole trace or scenario.",
+          + " not a whole trace or scenario, or the format is unknown.",
       "--steps DIR draws one picture per narration step (step-01.svg, step-01.png, ...) for"
           + " slides, as the timeline's Step control shows them."
     })
@@ -41,11 +49,14 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "svg|png",
-      description = "svg or png (with --steps: only that one; default both).")
+      paramLabel = "FORMAT",
+      description = {
+        "svg, png, shiviz, edn, history (or jsonl).",
+        "With --steps: svg or png, only that one; default both."
+      })
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the picture.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the export.")
   Path out;
 
   @Option(
@@ -66,6 +77,10 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkOptions();
+    Optional<ExportFormat> data = format == null ? Optional.empty() : ExportFormat.named(format);
+    if (data.isPresent()) {
+      return writeData(data.get());
+    }
     if (steps != null) {
       return new StepExport(spec, argument, seed, widthPx, fontSize).write(steps, format);
     }
@@ -89,15 +104,38 @@ final class ExportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private int writeData(ExportFormat data) {
+    if (steps != null) {
+      throw new UserError("--steps draws pictures: give --format svg or png, or no --format");
+    }
+    OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
+    Activity.set("reading " + argument);
+    RunSource run = RunSource.open(argument, seed);
+    Activity.set("writing " + data.label() + " to " + out);
+    String summary = Exports.write(data, run, out);
+    Activity.clear();
+    ProgressLine.clearNow();
+    spec.commandLine().getOut().printf("wrote %s: %s%n", out, summary);
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
   private void checkOptions() {
-    if (format != null && !format.equals("svg") && !format.equals("png")) {
-      throw new UserError("--format: expected svg or png, not '" + format + "'");
+    if (format != null
+        && !format.equals("svg")
+        && !format.equals("png")
+        && ExportFormat.named(format).isEmpty()) {
+      throw new UserError(
+          "--format: unknown format '"
+              + format.replaceAll("\\p{Cntrl}", "?")
+              + "'; expected svg, png, "
+              + ExportFormat.choices());
     }
     if ((out == null) == (steps == null)) {
       throw new UserError("give either --out FILE (one picture) or --steps DIR (one per step)");
     }
     if (out != null && format == null) {
-      throw new UserError("--format: say svg or png for --out");
+      throw new UserError("--format: say which for --out: svg, png, " + ExportFormat.choices());
     }
     if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
       throw new UserError("--width must be 200..20000 and --font-size 6..72");

@@ -8,13 +8,10 @@ import faultline.scenarios.narration.NarrationResolver;
 import faultline.scenarios.narration.ResolvedStep;
 import faultline.scenarios.parse.ScenarioException;
 import faultline.scenarios.run.ScenarioRunner;
+import faultline.scenarios.trace.TraceFile;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.trace.TraceReader;
 import faultline.visualizer.viewmodel.WhatIf;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,7 +48,7 @@ public final class RunLoader {
    */
   public static OpenedRun openRun(String argument, Long seed) {
     Path path = Path.of(argument);
-    if (Files.isRegularFile(path) && looksLikeTrace(path)) {
+    if (TraceFile.looksLikeTrace(path)) {
       return new OpenedRun(TraceReader.readFile(path), List.of(), List.of());
     }
     Scenario scenario = ScenarioArgument.load(argument);
@@ -80,18 +77,5 @@ public final class RunLoader {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     };
-  }
-
-  /** A {@code .jsonl} file, or any file whose first line is a trace header. */
-  static boolean looksLikeTrace(Path path) {
-    if (path.getFileName().toString().endsWith(".jsonl")) {
-      return true;
-    }
-    try (InputStream in = Files.newInputStream(path)) {
-      String start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
-      return start.startsWith("{\"type\":\"header\"") || start.contains("faultline-trace");
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -155,7 +155,7 @@ class ExportCommandTest {
         .satisfies(r -> assertThat(r.code()).isEqualTo(2))
         .satisfies(r -> assertThat(r.err()).contains("either --out FILE").hasLineCount(1));
     assertThat(execute("export", "clocks/lww-skew", "--out", "x.svg").err())
-        .contains("--format: say svg or png");
+        .contains("--format: say which for --out: svg, png");
   }
 
   @Test

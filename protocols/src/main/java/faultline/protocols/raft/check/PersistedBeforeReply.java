@@ -50,62 +50,61 @@ final class PersistedBeforeReply extends ServerStepInvariant {
     }
   }
 
-  /** What {@code sent} relies on that {@code disk} does not hold, or null. */
+  /**
+   * What {@code sent} relies on that {@code disk} does not hold, or null. Nulls rather than
+   * optionals, and words only for a failure: this runs for every message a Raft server sends.
+   */
   private static String unsyncedClaim(
       NodeId id, RaftNode node, Sent sent, SortedMap<String, Object> disk) {
-    long syncedTerm = RaftDisk.term(disk);
     return switch (sent.message()) {
-      case RequestVoteReply reply when !reply.preVote() ->
-          termNotSynced(reply.term(), syncedTerm)
-              .or(() -> reply.granted() ? voteNotSynced(sent.to(), disk) : Optional.empty())
-              .orElse(null);
-      case RequestVote request when !request.preVote() ->
-          termNotSynced(request.term(), syncedTerm).or(() -> voteNotSynced(id, disk)).orElse(null);
-      case AppendEntriesReply reply ->
-          termNotSynced(reply.term(), syncedTerm)
-              .or(() -> reply.success() ? entryNotSynced(node, reply.matchIndex(), disk) : none())
-              .orElse(null);
-      case AppendEntries append -> termNotSynced(append.term(), syncedTerm).orElse(null);
+      case RequestVoteReply reply when !reply.preVote() -> {
+        String term = termNotSynced(reply.term(), disk);
+        yield term != null || !reply.granted() ? term : voteNotSynced(sent.to(), disk);
+      }
+      case RequestVote request when !request.preVote() -> {
+        String term = termNotSynced(request.term(), disk);
+        yield term != null ? term : voteNotSynced(id, disk);
+      }
+      case AppendEntriesReply reply -> {
+        String term = termNotSynced(reply.term(), disk);
+        yield term != null || !reply.success()
+            ? term
+            : entryNotSynced(node, reply.matchIndex(), disk);
+      }
+      case AppendEntries append -> termNotSynced(append.term(), disk);
       default -> null;
     };
   }
 
-  private static Optional<String> none() {
-    return Optional.empty();
+  private static String termNotSynced(long term, SortedMap<String, Object> disk) {
+    long syncedTerm = RaftDisk.term(disk);
+    return term > syncedTerm ? "its disk holds currentTerm " + syncedTerm + ", not " + term : null;
   }
 
-  private static Optional<String> termNotSynced(long term, long syncedTerm) {
-    return term > syncedTerm
-        ? Optional.of("its disk holds currentTerm " + syncedTerm + ", not " + term)
-        : Optional.empty();
-  }
-
-  private static Optional<String> voteNotSynced(NodeId candidate, SortedMap<String, Object> disk) {
+  private static String voteNotSynced(NodeId candidate, SortedMap<String, Object> disk) {
     Optional<NodeId> synced = RaftDisk.votedFor(disk);
     return synced.equals(Optional.of(candidate))
-        ? Optional.empty()
-        : Optional.of(
-            "its disk holds votedFor "
-                + synced.map(NodeId::toString).orElse("none")
-                + ", not "
-                + candidate);
+        ? null
+        : "its disk holds votedFor "
+            + synced.map(NodeId::toString).orElse("none")
+            + ", not "
+            + candidate;
   }
 
-  private static Optional<String> entryNotSynced(
-      RaftNode node, long index, SortedMap<String, Object> disk) {
+  private static String entryNotSynced(RaftNode node, long index, SortedMap<String, Object> disk) {
     if (index == 0 || index > node.log().lastIndex()) {
-      return Optional.empty();
+      return null;
     }
-    LogEntry held = node.log().entry(index);
-    Optional<LogEntry> synced = RaftDisk.entry(disk, index);
-    return synced.filter(entry -> entry.term() == held.term()).isPresent()
-        ? Optional.empty()
-        : Optional.of(
-            "its disk holds "
-                + synced.map(entry -> "an entry of term " + entry.term()).orElse("no entry")
-                + " at index "
-                + index
-                + ", not the one of term "
-                + held.term());
+    long heldTerm = node.log().entry(index).term();
+    LogEntry synced = RaftDisk.entryOrNull(disk, index);
+    if (synced != null && synced.term() == heldTerm) {
+      return null;
+    }
+    return "its disk holds "
+        + (synced == null ? "no entry" : "an entry of term " + synced.term())
+        + " at index "
+        + index
+        + ", not the one of term "
+        + heldTerm;
   }
 }

@@ -1,0 +1,49 @@
+package faultline.scenarios.export;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The formats {@code export} converts a run to, besides pictures, each with its other names. */
+public enum ExportFormat {
+  SHIVIZ(List.of("shiviz"), out -> new ShivizExport()),
+  EDN(List.of("edn"), out -> new EdnHistoryExport()),
+  HISTORY(List.of("history", "jsonl"), HistoryExport::new);
+
+  private final List<String> names;
+  private final Function<Path, RunExport> exporter;
+
+  ExportFormat(List<String> names, Function<Path, RunExport> exporter) {
+    this.names = names;
+    this.exporter = exporter;
+  }
+
+  /** The format a {@code --format} value names, if any. */
+  public static Optional<ExportFormat> named(String name) {
+    return Arrays.stream(values()).filter(format -> format.names.contains(name)).findFirst();
+  }
+
+  /** Every name, for a usage message: {@code shiviz, edn, history (or jsonl)}. */
+  public static String choices() {
+    return Arrays.stream(values()).map(ExportFormat::describe).collect(Collectors.joining(", "));
+  }
+
+  /** The main name. */
+  public String label() {
+    return names.getFirst();
+  }
+
+  /** A new exporter writing to {@code out}. */
+  RunExport exporter(Path out) {
+    return exporter.apply(out);
+  }
+
+  private String describe() {
+    return names.size() == 1
+        ? names.getFirst()
+        : names.getFirst() + " (or " + String.join(", ", names.subList(1, names.size())) + ")";
+  }
+}

@@ -1,0 +1,74 @@
+package faultline.scenarios.export;
+
+import faultline.scenarios.cli.OutputPaths;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a run in one of the {@link ExportFormat}s. The file appears whole or not at all: it is
+ * written beside its destination under a temporary name and moved into place at the end, so a trace
+ * found truncated half way leaves no half export behind.
+ */
+public final class Exports {
+  private Exports() {}
+
+  /**
+   * Converts {@code run} into {@code out}; returns the one-line summary of what was written.
+   *
+   * @throws faultline.scenarios.parse.ScenarioException for a trace that is bad part way
+   * @throws faultline.scenarios.cli.UserError when {@code out} cannot be written
+   */
+  public static String write(ExportFormat format, RunSource run, Path out) {
+    Path directory = out.toAbsolutePath().getParent();
+    Path partial = null;
+    try {
+      partial = Files.createTempFile(directory, "." + out.getFileName(), ".partial");
+      String summary;
+      try (Writer writer =
+          new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+        summary = convert(format.exporter(out), run, writer);
+      }
+      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+      partial = null;
+      return summary;
+    } catch (IOException e) {
+      throw OutputPaths.cannotWrite("--out", out, e);
+    } catch (UncheckedIOException e) {
+      throw OutputPaths.cannotWrite("--out", out, e.getCause());
+    } finally {
+      deleteQuietly(partial);
+    }
+  }
+
+  /** Converts {@code run} to text in {@code writer}; for tests, and for {@link #write}. */
+  public static String convert(RunExport exporter, RunSource run, Writer writer)
+      throws IOException {
+    exporter.begin(run.header(), writer);
+    run.forEach(
+        event -> {
+          try {
+            exporter.accept(event);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    return exporter.finish();
+  }
+
+  private static void deleteQuietly(Path partial) {
+    if (partial == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      // The export failed already; a stray temporary file is the lesser problem.
+    }
+  }
+}
