@@ -11,6 +11,7 @@ import faultline.exercises.e08_split_brain.SplitBrainExercise;
 import faultline.exercises.e09_paxos.PaxosExercise;
 import faultline.exercises.e10_swim.SwimExercise;
 import faultline.exercises.e11_read_index.ReadIndexExercise;
+import faultline.exercises.e12_linearizability.LinearizabilityExercise;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public final class Exercises {
           new SplitBrainExercise(),
           new PaxosExercise(),
           new SwimExercise(),
-          new ReadIndexExercise());
+          new ReadIndexExercise(),
+          new LinearizabilityExercise());
 
   private Exercises() {}
 

@@ -33,8 +33,10 @@ final class NodeSlot {
   private final long[] lastDropNanos = initialDrops();
   final List<EngineEvent> deferredWhilePaused = new ArrayList<>();
 
-  // Armed timers: tag -> generation. Only looked up, never iterated, so hash order is harmless.
-  private final LookupMap<TimerTag, Long> armedTimers = new LookupMap<>();
+  // Armed timers: tag -> a one-element cell holding its generation. Only looked up, never
+  // iterated, so hash order is harmless. Re-arming an armed tag (a Raft follower re-arms its
+  // election timer on every AppendEntries) updates the cell rather than boxing a new generation.
+  private final LookupMap<TimerTag, long[]> armedTimers = new LookupMap<>();
   private long timerGenerationNext = 1;
 
   NodeSlot(NodeId id, int index, NodeFactory factory, NodeClock clock, SimRandom random) {
@@ -107,7 +109,12 @@ final class NodeSlot {
 
   long arm(TimerTag tag) {
     long generation = timerGenerationNext++;
-    armedTimers.put(tag, generation);
+    long[] cell = armedTimers.get(tag);
+    if (cell == null) {
+      armedTimers.put(tag, new long[] {generation});
+    } else {
+      cell[0] = generation;
+    }
     return generation;
   }
 
@@ -117,14 +124,13 @@ final class NodeSlot {
 
   /** True when this firing is the tag's current arming. */
   boolean isArmed(TimerTag tag, long generation) {
-    Long current = armedTimers.get(tag);
-    return current != null && current == generation;
+    long[] cell = armedTimers.get(tag);
+    return cell != null && cell[0] == generation;
   }
 
   /** True when this firing is the tag's current arming; consumes it. */
   boolean fire(TimerTag tag, long generation) {
-    Long current = armedTimers.get(tag);
-    if (current == null || current != generation) {
+    if (!isArmed(tag, generation)) {
       return false;
     }
     armedTimers.remove(tag);

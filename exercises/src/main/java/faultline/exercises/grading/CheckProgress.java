@@ -32,6 +32,14 @@ public final class CheckProgress {
     return scenarioFile;
   }
 
+  /**
+   * Where a check that fails on something other than a run writes it for the student, such as the
+   * history a search got wrong: {@code <dir>/e12-test3-<name>}.
+   */
+  public Path outputPath(String name) {
+    return traceDirectory.resolve(traceStem + "-" + name);
+  }
+
   /** Where a failing run's trace goes: {@code <dir>/e01-test2-seed7.jsonl}. */
   public Path tracePath(long seed) {
     return traceDirectory.resolve(traceStem + "-seed" + seed + ".jsonl");

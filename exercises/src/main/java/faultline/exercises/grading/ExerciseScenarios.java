@@ -35,6 +35,21 @@ public final class ExerciseScenarios {
     return loader.load(file, "bundled:" + name(fileName), name(fileName), text);
   }
 
+  /**
+   * Loads {@code exercises/scenarios/<fileName>} with {@code protocol} in place of its own: for a
+   * grader that needs the run and not the student's part in it (exercise 12 grades a checker on the
+   * histories of the simulator's own Raft, which its scenario runs with the student's checker
+   * judging them).
+   */
+  public static Scenario loadWithProtocol(String fileName, String protocol) {
+    String text =
+        read(fileName)
+            .replaceFirst("\"protocol\":\\s*\"[^\"]*\"", "\"protocol\": \"" + protocol + "\"");
+    ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+    String file = "exercises/scenarios/" + fileName;
+    return loader.load(file, "bundled:" + name(fileName), name(fileName), text);
+  }
+
   static String read(String fileName) {
     try (InputStream in = ExerciseScenarios.class.getResourceAsStream(RESOURCE_ROOT + fileName)) {
       if (in == null) {

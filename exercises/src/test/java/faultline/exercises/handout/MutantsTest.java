@@ -31,6 +31,7 @@ class MutantsTest {
   private static final String PAXOS_ACCEPTOR = "e09_paxos/PaxosAcceptor.java";
   private static final String SWIM_RULES = "e10_swim/SuspicionRules.java";
   private static final String READ_INDEX = "e11_read_index/ReadIndex.java";
+  private static final String SEARCH = "e12_linearizability/LinearizabilitySearch.java";
   private static final String SERVE_RULE =
       "return leader.confirmedRound() >= ticket.round() && leader.lastApplied() >= ticket.readIndex();";
 
@@ -266,7 +267,30 @@ class MutantsTest {
             "long readIndex = Math.max(leader.commitIndex(), leader.firstIndexOfTerm());",
             "long readIndex = leader.commitIndex(); // From before its term's first commit.",
             Set.of(1, 5),
-            Map.of(5, 1L)));
+            Map.of(5, 1L)),
+        // Exercise 12: the three classic mistakes of a linearizability checker.
+        new Mutant(
+            "e12",
+            SEARCH,
+            """
+                  if (!explored.add(new Configuration(linearized.clone(), state))) {
+                    return false; // Explored before, and it led nowhere.
+                  }\
+            """,
+            "// No memo: explores the same configurations again and again.",
+            Set.of(4, 5, 6)),
+        new Mutant(
+            "e12",
+            SEARCH,
+            "if (op.outcome() != Op.Outcome.FAIL && !unknownRead) {",
+            "if (op.outcome() == Op.Outcome.OK) { // Treats info as failed.",
+            Set.of(1, 3, 5, 6)),
+        new Mutant(
+            "e12",
+            SEARCH,
+            "for (int i = lowest; i < ops.length && ops[i].invokedAt() < deadline; i++) {",
+            "for (int i = lowest; i < ops.length; i++) { // Ignores real time.",
+            Set.of(1, 2, 3, 4, 5, 6)));
   }
 
   @ParameterizedTest(name = "{0}")

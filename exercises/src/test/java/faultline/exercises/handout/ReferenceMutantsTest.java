@@ -40,6 +40,41 @@ class ReferenceMutantsTest {
   /** A helper class of the student's that wraps the reference (e06 uses it). */
   private static final Map<String, String> HELPERS =
       Map.of(
+          "e12_linearizability/ReferenceSearch.java",
+          """
+          package faultline.exercises.e12_linearizability;
+
+          import faultline.protocols.history.HistoryEvent;
+          import faultline.protocols.history.LinearizabilityChecker;
+          import faultline.protocols.history.Model;
+          import java.util.ArrayList;
+          import java.util.List;
+
+          final class ReferenceSearch {
+            private ReferenceSearch() {}
+
+            static boolean linearizable(History history) {
+              List<HistoryEvent> events = new ArrayList<>();
+              for (int at = 0; at < history.events(); at++) {
+                for (Op op : history.ops()) {
+                  String f = op.kind().name().toLowerCase(java.util.Locale.ROOT);
+                  Object input =
+                      op.kind() == Op.Kind.CAS ? List.of(op.value(), op.newValue()) : op.value();
+                  if (op.invokedAt() == at) {
+                    events.add(new HistoryEvent(op.process(), HistoryEvent.Type.INVOKE, f, null,
+                        op.kind() == Op.Kind.READ ? null : input, at));
+                  } else if (op.completedAt() == at) {
+                    HistoryEvent.Type type = op.outcome() == Op.Outcome.OK
+                        ? HistoryEvent.Type.OK : HistoryEvent.Type.FAIL;
+                    events.add(new HistoryEvent(op.process(), type, f, null, input, at));
+                  }
+                }
+              }
+              return LinearizabilityChecker.check(events, Model.register(), 10_000_000)
+                  .isLinearizable();
+            }
+          }
+          """,
           "e06_replication/Shortcut.java",
           """
           package faultline.exercises.e06_replication;
@@ -124,7 +159,13 @@ class ReferenceMutantsTest {
             "e11_read_index/ReadIndex.java",
             "public ReadTicket admit(ReadLeader leader) {",
             "if (true) { return ReadRule.PAPER.admit(leader); }",
-            "ReadIndex uses faultline.protocols.raft.ReadRule.PAPER"));
+            "ReadIndex uses faultline.protocols.raft.ReadRule.PAPER"),
+        new Delegation(
+            "e12",
+            "e12_linearizability/LinearizabilitySearch.java",
+            "public boolean linearizable(History history) {",
+            "if (true) { return ReferenceSearch.linearizable(history); }",
+            "LinearizabilitySearch -> ReferenceSearch uses faultline.protocols.history."));
   }
 
   @TempDir static Path temp;
