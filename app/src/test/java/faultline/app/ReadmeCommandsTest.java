@@ -163,7 +163,7 @@ class ReadmeCommandsTest {
   private static String inFolder(String arg, Path work) {
     boolean file =
         arg.startsWith("../")
-            || arg.matches("[\\w.-]+\\.(jsonl|json|svg|png)") && !arg.contains("/");
+            || arg.matches("[\\w.-]+\\.(jsonl|json|svg|png|csv|log|edn)") && !arg.contains("/");
     return file ? work.resolve(arg).normalize().toString() : arg;
   }
 
