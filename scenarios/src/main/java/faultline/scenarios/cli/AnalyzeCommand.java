@@ -3,8 +3,12 @@ package faultline.scenarios.cli;
 import faultline.scenarios.analysis.AnalysisRow;
 import faultline.scenarios.analysis.DetectorComparison;
 import faultline.scenarios.analysis.DisseminationAnalysis;
+import faultline.scenarios.analysis.ElectionCdf;
+import faultline.scenarios.analysis.ElectionTimeouts;
+import faultline.scenarios.analysis.RaftFigure16;
 import faultline.scenarios.analysis.SwimAnalysis;
 import faultline.scenarios.catalog.Catalog;
+import faultline.scenarios.parse.Durations;
 import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.sweep.SeedList;
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "analyze",
+    aliases = "experiment",
     mixinStandardHelpOptions = true,
     description = {
       "Reproduce a paper's analysis by a seed sweep.",
@@ -34,7 +40,10 @@ import picocli.CommandLine.Spec;
       "'detectors': SWIM, all-to-all heartbeats with a fixed timeout and with phi accrual on"
           + " the same faults and seeds: detection times, false positives and message cost as"
           + " the group grows.",
-      "'dissemination': SWIM's time to spread a verdict to everyone, against log n."
+      "'dissemination': SWIM's time to spread a verdict to everyone, against log n.",
+      "'raft-figure-16': Raft's Figure 16, the time to replace a crashed leader as a CDF for"
+          + " eleven election-timeout ranges, one trial per seed (1..1000 by default, about"
+          + " four minutes on two cores); --csv writes every trial, --plot the two graphs."
     },
     footer = {
       "",
@@ -43,16 +52,18 @@ import picocli.CommandLine.Spec;
       "  ./faultline analyze swim --seeds 1..1000 --members 10,100 --csv swim.csv",
       "  ./faultline analyze swim --plot swim.png",
       "  ./faultline analyze detectors --seeds 1..10 --members 10,100,1000",
-      "  ./faultline analyze dissemination --members 10,30,100,300,1000"
+      "  ./faultline analyze dissemination --members 10,30,100,300,1000",
+      "  ./faultline experiment raft-figure-16 --csv figure-16.csv --plot figure-16.svg"
     })
 final class AnalyzeCommand implements Callable<Integer> {
-  private static final List<String> ANALYSES = List.of("swim", "detectors", "dissemination");
+  private static final List<String> ANALYSES =
+      List.of("swim", "detectors", "dissemination", "raft-figure-16");
 
   @Spec CommandSpec spec;
 
   @Parameters(
       paramLabel = "<analysis>",
-      description = "Which analysis: swim, detectors or dissemination.")
+      description = "Which analysis: swim, detectors, dissemination or raft-figure-16.")
   String analysis;
 
   @Option(
@@ -60,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       paramLabel = "LIST",
       description =
           "Seeds of the sweep (default: 1..200 for swim, 1..20 for detectors and"
-              + " dissemination).")
+              + " dissemination, 1..1000 for raft-figure-16).")
   String seedsText;
 
   @Option(
@@ -85,9 +96,18 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--plot",
       paramLabel = "FILE",
       description =
-          "swim only: also draw each quantity, measured with its interval beside the"
-              + " prediction, as PNG or SVG (by the extension; no display needed).")
+          "swim and raft-figure-16: also draw the result as PNG or SVG (by the extension; no"
+              + " display needed): for swim each quantity, measured with its interval beside the"
+              + " prediction; for raft-figure-16 the figure's two graphs of CDFs.")
   Path plotPath;
+
+  @Option(
+      names = "--latency",
+      paramLabel = "MIN..MAX",
+      description =
+          "raft-figure-16 only: the one-way network delay, drawn uniformly (default 4ms..9ms,"
+              + " a broadcast time of about 15 ms as in the paper).")
+  String latencyText;
 
   @Override
   public Integer call() {
@@ -104,10 +124,20 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
     }
     boolean swim = analysis.equals("swim");
-    if (plotPath != null && !swim) {
-      throw new UserError("--plot: drawn for 'analyze swim' only");
+    boolean figure16 = analysis.equals("raft-figure-16");
+    if (plotPath != null && !swim && !figure16) {
+      throw new UserError("--plot: drawn for 'analyze swim' and 'raft-figure-16' only");
+    }
+    if (latencyText != null && !figure16) {
+      throw new UserError("--latency: set for 'raft-figure-16' only");
+    }
+    if (figure16 && members != null) {
+      throw new UserError("--members: raft-figure-16 runs five servers, as the paper did");
     }
     PlotOutput plot = PlotOutput.check(plotPath);
+    if (figure16) {
+      return figure16(plot, parseSeeds(seedsText != null ? seedsText : "1..1000"));
+    }
     long[] seeds = parseSeeds(seedsText != null ? seedsText : swim ? "1..200" : "1..20");
     boolean dissemination = analysis.equals("dissemination");
     List<Integer> sizes =
@@ -163,6 +193,64 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private int figure16(PlotOutput plot, long[] seeds) {
+    long[] latency =
+        latencyText == null ? RaftFigure16.DEFAULT_LATENCY_NANOS : parseLatency(latencyText);
+    RaftFigure16 experiment = new RaftFigure16(ScenarioArgument.loader(), jobs, latency);
+    Activity.set(() -> "raft-figure-16: " + experiment.progress());
+    List<ElectionCdf> cdfs = experiment.run(ElectionTimeouts.figure16(), seeds);
+    Activity.clear();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(RaftFigure16.MARKDOWN_HEADER);
+    cdfs.forEach(cdf -> out.println(RaftFigure16.markdown(cdf)));
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "note: five servers, one-way delay %s..%s uniform: a broadcast (four requests, the"
+            + " slowest reply) takes %.1f ms on average; downtimes to %.1f ms%n",
+        Durations.format(latency[0]),
+        Durations.format(latency[1]),
+        experiment.broadcastMillis(),
+        RaftFigure16.RESOLUTION_MILLIS);
+    for (ElectionCdf cdf : cdfs) {
+      if (cdf.noLeader() > 0) {
+        out.println();
+        out.println(
+            "note: "
+                + cdf.timeouts().label()
+                + ": "
+                + cdf.noLeader()
+                + " trial(s) had no leader when the crash was due and crashed nothing");
+      }
+    }
+    if (plot != null) {
+      plot.writeCdfs("faultline experiment raft-figure-16, " + seedsLabel(seeds), cdfs);
+      out.println();
+      out.println("plot: " + plot.path());
+    }
+    if (csvPath != null) {
+      writeCsv(experiment.trialsCsv());
+      out.println();
+      out.println("csv: " + csvPath);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static long[] parseLatency(String text) {
+    int dots = text.indexOf("..");
+    try {
+      long min = Durations.parse(dots < 0 ? text : text.substring(0, dots));
+      long max = dots < 0 ? min : Durations.parse(text.substring(dots + 2));
+      if (min <= 0 || max < min) {
+        throw new UserError("--latency: need 0 < MIN <= MAX, as in 4ms..9ms; got '" + text + "'");
+      }
+      return new long[] {min, max};
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--latency: " + e.getMessage());
+    }
   }
 
   private static String seedsLabel(long[] seeds) {

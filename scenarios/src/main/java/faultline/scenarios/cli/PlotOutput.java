@@ -2,6 +2,7 @@ package faultline.scenarios.cli;
 
 import faultline.scenarios.analysis.AnalysisPlotter;
 import faultline.scenarios.analysis.AnalysisRow;
+import faultline.scenarios.analysis.ElectionCdf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,14 @@ final class PlotOutput {
   void write(String title, List<AnalysisRow> rows) {
     try {
       plotter.plot(title, rows, path);
+    } catch (IOException e) {
+      throw new UserError("--plot: cannot write " + path + ": " + e.getMessage());
+    }
+  }
+
+  void writeCdfs(String title, List<ElectionCdf> cdfs) {
+    try {
+      plotter.plotCdfs(title, cdfs, path);
     } catch (IOException e) {
       throw new UserError("--plot: cannot write " + path + ": " + e.getMessage());
     }

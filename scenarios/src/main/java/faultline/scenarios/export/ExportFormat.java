@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 /** The formats {@code export} converts a run to, besides pictures, each with its other names. */
 public enum ExportFormat {
   SHIVIZ(List.of("shiviz"), out -> new ShivizExport()),
+  PERFETTO(List.of("perfetto", "chrome"), out -> new PerfettoExport()),
   EDN(List.of("edn"), out -> new EdnHistoryExport()),
   HISTORY(List.of("history", "jsonl"), HistoryExport::new);
 

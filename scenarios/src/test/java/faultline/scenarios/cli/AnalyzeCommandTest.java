@@ -77,10 +77,42 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void raftFigure16PrintsOneRowPerLineAndWritesEveryTrial() throws IOException {
+    Path csv = temp.resolve("figure-16.csv");
+    Result result =
+        faultline("experiment", "raft-figure-16", "--seeds", "1..3", "--csv", csv.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .startsWith("| timeouts | trials | median |")
+        .contains("| 150-155ms | 3 |")
+        .contains("| 12-24ms | 3 |")
+        .contains("median 287 ms")
+        .contains("takes 15.1 ms on average");
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst()).startsWith("timeouts,panel,seed,outcome,downtime_ms");
+    // Ten lines of three trials, and 150-150ms with the paper's tenth, rounded up to two.
+    assertThat(lines).hasSize(1 + 10 * 3 + 2);
+  }
+
+  @Test
   void badOptionsExitTwoWithOneLine() {
     assertBad(
         new String[] {"analyze", "paxos"},
-        "faultline: analyze: no analysis named 'paxos' (there is: [swim, detectors, dissemination])");
+        "faultline: analyze: no analysis named 'paxos' (there is: [swim, detectors,"
+            + " dissemination, raft-figure-16])");
+    assertBad(
+        new String[] {"experiment", "raft-figure-17"},
+        "faultline: analyze: no analysis named 'raft-figure-17' (there is: [swim, detectors,"
+            + " dissemination, raft-figure-16])");
+    assertBad(
+        new String[] {"experiment", "raft-figure-16", "--latency", "9ms..4ms"},
+        "faultline: --latency: need 0 < MIN <= MAX, as in 4ms..9ms; got '9ms..4ms'");
+    assertBad(
+        new String[] {"experiment", "raft-figure-16", "--members", "9"},
+        "faultline: --members: raft-figure-16 runs five servers, as the paper did");
+    assertBad(
+        new String[] {"analyze", "swim", "--latency", "1ms"},
+        "faultline: --latency: set for 'raft-figure-16' only");
     assertBad(
         new String[] {"analyze", "swim", "--seeds", "7"},
         "faultline: --seeds: a confidence interval needs at least two seeds");

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Draw a run as a picture, or convert it for another tool.",
       "svg and png draw the whole run, without a window or a display. shiviz writes a ShiViz"
-          + " log: its parser expression, then one event a line with its vector clock. edn"
+          + " log: its parser expression, then one event a line with its vector clock. perfetto (or"
+          + " chrome) writes Chrome trace-event JSON for the Perfetto UI: a track per node, slices"
+          + " for steps, states, crashes and pauses, arrows for messages. edn"
           + " writes the clients' history as Jepsen does, for Knossos and Elle; history (or"
           + " jsonl) the JSON Lines history that check reads, as run --history writes it.",
       "The run is a trace file, or a scenario run here with the seed. Exit 2 when the input is"
@@ -51,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       description = {
-        "svg, png, shiviz, edn, history (or jsonl).",
+        "svg, png, shiviz, perfetto (or chrome), edn, history (or jsonl).",
         "With --steps: svg or png, only that one; default both."
       })
   String format;
