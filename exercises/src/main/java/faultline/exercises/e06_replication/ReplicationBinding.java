@@ -1,19 +1,12 @@
 package faultline.exercises.e06_replication;
 
 import faultline.engine.check.Invariant;
-import faultline.engine.node.NodeFactory;
-import faultline.engine.node.NodeId;
-import faultline.exercises.ExerciseBinding;
+import faultline.exercises.RaftExerciseBinding;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
-import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
-import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.ReplicationRules;
 import faultline.protocols.raft.check.RaftInvariants;
-import faultline.scenarios.bind.Parameters;
-import faultline.scenarios.bind.RaftParams;
-import faultline.scenarios.parse.ParamReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +16,7 @@ import java.util.List;
  * {@link LeaderCommit}. Checked by Figure 3's invariants after every event and by linearizability
  * of the clients' history at the end.
  */
-public final class ReplicationBinding extends ExerciseBinding {
-  /** Used only when a caller does not say how long the run is; the grader always does. */
-  private static final long RUN_DURATION_UNKNOWN_NANOS = 60_000_000_000L;
-
+public final class ReplicationBinding extends RaftExerciseBinding {
   public ReplicationBinding() {
     super(
         "exercise-replication",
@@ -45,26 +35,10 @@ public final class ReplicationBinding extends ExerciseBinding {
     return List.copyOf(invariants);
   }
 
-  /** Every parameter of {@code raft}. */
   @Override
-  public Parameters parameters() {
-    return RaftParams.PARAMETERS;
-  }
-
-  @Override
-  protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes) {
-    return nodeFactory(params, nodes, RUN_DURATION_UNKNOWN_NANOS);
-  }
-
-  @Override
-  protected NodeFactory nodeFactory(ParamReader params, List<NodeId> nodes, long runDurationNanos) {
-    RaftConfig config =
-        RaftParams.read(params, nodes, runDurationNanos).config().toBuilder()
-            .replicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()))
-            .build();
-    return id ->
-        config.servers().contains(id)
-            ? new RaftNode(config)
-            : new ClientNode(config.servers(), config.workload());
+  protected RaftConfig configure(RaftConfig config) {
+    return config.toBuilder()
+        .replicationRules(new ReplicationRules(new FollowerAppend(), new LeaderCommit()))
+        .build();
   }
 }
