@@ -32,11 +32,14 @@ public final class ReadIndexExercise implements Exercise {
 
   @Override
   public ReferenceCode referenceCode() {
-    return ReferenceCode.of(
-        List.of(),
-        List.of(
-            "faultline.protocols.raft.ReadRule#PAPER",
-            "faultline.protocols.raft.RaftConfig#readRule"));
+    return ReferenceCode.of(List.of(), List.of("faultline.protocols.raft.ReadRule#PAPER"))
+        .allowing(
+            "faultline.protocols.raft.ReadLeader",
+            "what the leader knows and its heartbeat rounds, which the exercise reads and asks for;"
+                + " the given leader answers from the server's state and sends heartbeats")
+        .allowing(
+            "faultline.protocols.raft.LogView",
+            "the leader's log; the simulator's views only read a server's entries");
   }
 
   @Override

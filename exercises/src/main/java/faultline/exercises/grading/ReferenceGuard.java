@@ -1,14 +1,10 @@
 package faultline.exercises.grading;
 
 import faultline.exercises.Exercise;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
-import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.instruction.ConstantInstruction;
 import java.lang.classfile.instruction.FieldInstruction;
@@ -19,8 +15,6 @@ import java.lang.classfile.instruction.NewReferenceArrayInstruction;
 import java.lang.classfile.instruction.TypeCheckInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.DirectMethodHandleDesc;
-import java.lang.reflect.AccessFlag;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,64 +25,55 @@ import java.util.TreeSet;
 /**
  * Refuses student code that reaches the simulator's own answer instead of writing it, before any
  * check runs, method by method. From every method of the exercise's {@linkplain
- * Exercise#studentClasses student classes} it follows, in the bytecode, every call, field access,
- * object creation and method reference (lambdas included) into the student's other classes and into
- * the simulator's own classes (everything under {@code faultline}, the static initializer of a
- * class whose static members are used included), and refuses a method that reaches:
+ * Exercise#studentClasses student classes} (those they inherit included) it follows, in the
+ * bytecode, every call, field access, object creation and method reference (lambdas included) into
+ * the student's other classes and into the simulator's own classes (everything under {@code
+ * faultline}, the static initializer of a class whose static members are used included), and
+ * refuses a method that reaches:
  *
  * <ul>
- *   <li>a class of {@link Exercise#referenceCode()} or one nested in it;
+ *   <li>a class of {@link Exercise#referenceCode()} or one nested in it, or a method inherited from
+ *       one;
  *   <li>a member it declares ({@code ElectionRules#paper}), called, read, or taken as a method
  *       reference;
+ *   <li>a value of a <em>protocol</em> or of a reference class that the simulator hands over (a
+ *       method's result, a field, a cast in the student's code): a configuration's rule ({@code
+ *       RaftConfig#readRule}) whose default is the reference, a simulator object that holds one
+ *       (see {@link ReferenceTypes});
+ *   <li>in the student's code, a call through an interface of the simulator that is neither the
+ *       kernel's nor {@linkplain ReferenceCode#allowing allowed} by the exercise: the guard does
+ *       not follow such a call into the simulator's implementations;
  *   <li>reflection: {@code java.lang.reflect}, method and var handles, {@code Class.forName} and
  *       the {@code Class} methods that look members up by name, and class loaders. (Lambdas, string
  *       concatenation and records compile to method handles too; those come from the compiler's
  *       bootstrap methods, which are not refused.)
  * </ul>
  *
- * <p>So a simulator class that wraps the reference (a constant built from it, a method that calls
- * it) is refused when the student's code reaches it, and allowed code of the simulator (the records
- * the student reads, the interfaces they implement) is not. What the bytecode cannot show is not
- * followed: a call through an interface or an overridable method goes to the method the call names
- * (its default body, if any), not to every implementation; and a value the simulator keeps in a
- * field (a configuration's default rule) is data, not code. Those entry points must be declared as
- * members ({@code RaftConfig#readRule}).
+ * <p>A call through an interface or an overridable method is followed into the body the call names
+ * (a default method) and into every implementation among the student's classes (those their code
+ * names, transitively), so a helper class of the student's that implements the protocol and
+ * delegates is found wherever it is called from. What is not followed: the simulator's own
+ * implementations of an interface (allowed ones, or those the simulator's code calls), and code the
+ * JDK runs on the student's behalf outside a method reference.
  */
 public final class ReferenceGuard {
-  private static final String OUR_CODE = "faultline/";
-  private static final Set<String> REFLECTION_OWNERS =
-      Set.of(
-          "java/lang/invoke/MethodHandles",
-          "java/lang/invoke/MethodHandles$Lookup",
-          "java/lang/invoke/MethodHandle",
-          "java/lang/invoke/VarHandle",
-          "java/lang/ClassLoader");
-  private static final Set<String> CLASS_LOOKUPS =
-      Set.of(
-          "forName",
-          "getMethod",
-          "getMethods",
-          "getDeclaredMethod",
-          "getDeclaredMethods",
-          "getField",
-          "getFields",
-          "getDeclaredField",
-          "getDeclaredFields",
-          "getConstructor",
-          "getConstructors",
-          "getDeclaredConstructor",
-          "getDeclaredConstructors",
-          "getRecordComponents",
-          "getClassLoader",
-          "newInstance");
-
   private final Exercise exercise;
-  private final Map<String, Optional<ClassModel>> classes = new TreeMap<>();
+  private final String studentPackage;
+  private final Bytecode bytecode;
+  private final List<String> roots;
+  private final Set<String> studentClasses;
+  private final ReferenceTypes reference;
   private final Map<String, Optional<String>> reached = new TreeMap<>();
   private final Set<String> inProgress = new TreeSet<>();
 
   private ReferenceGuard(Exercise exercise) {
     this.exercise = exercise;
+    this.studentPackage = exercise.folder() + "/";
+    this.bytecode = new Bytecode(exercise.getClass().getClassLoader());
+    this.roots =
+        exercise.studentClasses().stream().map(root -> root.getName().replace('.', '/')).toList();
+    this.studentClasses = bytecode.namedFrom(roots, studentPackage);
+    this.reference = new ReferenceTypes(exercise.referenceCode(), bytecode, roots);
   }
 
   /**
@@ -107,18 +92,30 @@ public final class ReferenceGuard {
 
   private Refusals scan() {
     Map<String, String> refused = new TreeMap<>();
-    for (Class<?> root : exercise.studentClasses()) {
-      String owner = root.getName().replace('.', '/');
-      ClassModel model = classModel(owner).orElseThrow();
-      for (MethodModel method : model.methods()) {
-        String name = method.methodName().stringValue();
-        Optional<String> why = reach(owner, name, method.methodType().stringValue());
-        if (why.isPresent()) {
-          refused.putIfAbsent(simpleName(owner) + "." + name, explain(why.get()));
+    Set<String> inherited = new TreeSet<>();
+    for (String owner : roots) {
+      ClassModel model = bytecode.model(owner).orElseThrow();
+      for (Map.Entry<String, String> method : bytecode.runnableMethods(model).entrySet()) {
+        String name = method.getKey().substring(0, method.getKey().indexOf('('));
+        Optional<String> why = reach(owner, name, method.getKey().substring(name.length()));
+        String key = simpleName(owner) + "." + name;
+        if (why.isEmpty() || refused.containsKey(key)) {
+          continue;
         }
+        String chain = why.get();
+        if (!method.getValue().isEmpty()) {
+          inherited.add(key);
+          chain =
+              key
+                  + " (inherited from "
+                  + simpleName(method.getValue())
+                  + ")"
+                  + chain.substring(key.length());
+        }
+        refused.put(key, explain(chain));
       }
     }
-    return new Refusals(new TreeMap<>(refused));
+    return new Refusals(new TreeMap<>(refused), inherited);
   }
 
   /** The chain from {@code owner.name} to reference code, if it reaches any. */
@@ -131,22 +128,34 @@ public final class ReferenceGuard {
     if (!inProgress.add(key)) {
       return Optional.empty(); // A cycle: what it reaches, the first visit finds.
     }
-    // Reflection is refused in the student's own classes; the simulator's may use it freely.
-    boolean students = owner.startsWith(exercise.folder() + "/");
     Optional<String> result =
-        resolve(owner, name, descriptor)
-            .flatMap(MethodModel::code)
-            .flatMap(code -> scanCode(label(owner, name), code, students));
+        bytecode
+            .resolve(owner, name, descriptor)
+            .flatMap(resolved -> scanBody(owner, name, resolved));
     inProgress.remove(key);
     reached.put(key, result);
     return result;
+  }
+
+  private Optional<String> scanBody(String owner, String name, Bytecode.Resolved resolved) {
+    Optional<String> inherited = reference.referenceClass(resolved.owner());
+    if (inherited.isPresent()) {
+      return Optional.of(
+          label(owner, name)
+              + " inherits it from "
+              + inherited.get()
+              + ", the reference implementation");
+    }
+    // Reflection, casts and interfaces are the student's own choices; the simulator's code is free.
+    boolean students = resolved.owner().startsWith(studentPackage);
+    return resolved.method().code().flatMap(code -> scanCode(label(owner, name), code, students));
   }
 
   private Optional<String> scanCode(String label, CodeModel code, boolean students) {
     for (CodeElement element : code) {
       Optional<String> found = scanElement(element, students);
       if (found.isPresent()) {
-        return Optional.of(label + (found.get().startsWith(" uses ") ? "" : " -> ") + found.get());
+        return Optional.of(label + (found.get().startsWith(" ") ? "" : " -> ") + found.get());
       }
     }
     return Optional.empty();
@@ -155,29 +164,56 @@ public final class ReferenceGuard {
   /** " uses X" when this instruction itself is refused, or the chain of a call that reaches one. */
   private Optional<String> scanElement(CodeElement element, boolean students) {
     return switch (element) {
-      case InvokeInstruction invoke ->
-          member(
-              invoke.owner().asInternalName(),
-              invoke.name().stringValue(),
-              invoke.type().stringValue(),
-              true,
-              students);
-      case FieldInstruction field ->
-          member(
-              field.owner().asInternalName(),
-              field.name().stringValue(),
-              null,
-              field.opcode().name().endsWith("STATIC"),
-              students);
+      case InvokeInstruction invoke -> invoke(invoke, students);
+      case FieldInstruction field -> field(field, students);
       case InvokeDynamicInstruction dynamic -> handles(dynamic, students);
       case NewObjectInstruction created -> classUse(created.className(), true, students);
       case NewReferenceArrayInstruction array -> classUse(array.componentType(), false, students);
-      case TypeCheckInstruction check -> classUse(check.type(), false, students);
+      case TypeCheckInstruction check -> cast(check.type(), students);
       case ConstantInstruction.LoadConstantInstruction load
           when load.constantEntry() instanceof ClassEntry type ->
           classUse(type, false, students);
       default -> Optional.empty();
     };
+  }
+
+  private Optional<String> invoke(InvokeInstruction invoke, boolean students) {
+    String owner = invoke.owner().asInternalName();
+    String name = invoke.name().stringValue();
+    String descriptor = invoke.type().stringValue();
+    Optional<String> found = Optional.empty();
+    if (!reference.isReferenceMember(owner, name)) {
+      found = handedOver(owner, name, invoke.typeSymbol().returnType());
+    }
+    if (found.isEmpty()) {
+      // A call initializes its owner only when static; an instance's class was initialized when
+      // it was created, where the guard followed it.
+      boolean statics = invoke.opcode() == Opcode.INVOKESTATIC;
+      found = member(owner, name, descriptor, statics, students);
+    }
+    boolean dispatched =
+        invoke.opcode() == Opcode.INVOKEINTERFACE || invoke.opcode() == Opcode.INVOKEVIRTUAL;
+    if (found.isEmpty() && dispatched) {
+      found = throughInterface(owner, name, students);
+      if (found.isEmpty()) {
+        found = studentImplementations(owner, name, descriptor);
+      }
+    }
+    return found;
+  }
+
+  private Optional<String> field(FieldInstruction field, boolean students) {
+    String owner = field.owner().asInternalName();
+    String name = field.name().stringValue();
+    boolean statics = field.opcode().name().endsWith("STATIC");
+    boolean reads = field.opcode() == Opcode.GETFIELD || field.opcode() == Opcode.GETSTATIC;
+    if (reads && !reference.isReferenceMember(owner, name)) {
+      Optional<String> handed = handedOver(owner, name, field.typeSymbol());
+      if (handed.isPresent()) {
+        return handed;
+      }
+    }
+    return member(owner, name, null, statics, students);
   }
 
   /**
@@ -187,10 +223,10 @@ public final class ReferenceGuard {
   private Optional<String> member(
       String owner, String name, String descriptor, boolean initializes, boolean students) {
     String dotted = owner.replace('/', '.');
-    if (exercise.referenceCode().members().contains(dotted + "#" + name)) {
+    if (reference.isReferenceMember(owner, name)) {
       return Optional.of(" uses " + dotted + "." + name + ", the reference implementation");
     }
-    if (students && isReflection(owner, name)) {
+    if (students && Reflection.isReflection(owner, name)) {
       return Optional.of(
           " uses " + dotted + "." + name + ": reflection, which the grader cannot follow");
     }
@@ -198,7 +234,7 @@ public final class ReferenceGuard {
     if (referenceClass.isPresent()) {
       return referenceClass;
     }
-    if (!owner.startsWith(OUR_CODE)) {
+    if (!owner.startsWith(Bytecode.OUR_CODE)) {
       return Optional.empty();
     }
     if (initializes) {
@@ -208,6 +244,65 @@ public final class ReferenceGuard {
       }
     }
     return descriptor == null ? Optional.empty() : reach(owner, name, descriptor);
+  }
+
+  /**
+   * A value of a protocol or a reference class that the simulator's {@code owner.name} hands over:
+   * it may be the reference itself, whatever calls it next.
+   */
+  private Optional<String> handedOver(String owner, String name, ClassDesc type) {
+    if (owner.startsWith(studentPackage)
+        || reference.referenceClass(owner).isPresent() // Refused as such, which says it better.
+        || !type.isClassOrInterface() && !type.isArray()) {
+      return Optional.empty();
+    }
+    String typeName = internalName(type);
+    if (!reference.isProtocolOrReference(typeName)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        " takes a "
+            + simpleName(typeName)
+            + " from the simulator ("
+            + simpleName(owner)
+            + "."
+            + name
+            + "), which may be "
+            + reference.describe(typeName));
+  }
+
+  /** In the student's code, a call through an interface of the simulator not allowed. */
+  private Optional<String> throughInterface(String owner, String name, boolean students) {
+    if (!students
+        || !owner.startsWith(Bytecode.OUR_CODE)
+        || owner.startsWith(studentPackage)
+        || reference.isProtocol(owner)
+        || !bytecode.isInterface(owner)
+        || reference.allowedInterface(owner).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        " calls "
+            + owner.replace('/', '.')
+            + "."
+            + name
+            + " through an interface, which exercise "
+            + exercise.id()
+            + " does not declare as allowed: the grader does not follow such a call into the"
+            + " simulator's implementations");
+  }
+
+  /** Every body of the student's that a call of {@code owner.name} may dispatch to. */
+  private Optional<String> studentImplementations(String owner, String name, String descriptor) {
+    for (String student : studentClasses) {
+      if (!student.equals(owner) && bytecode.supertypes(student).contains(owner)) {
+        Optional<String> found = reach(student, name, descriptor);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The method handles of an invokedynamic (a lambda's body, a method reference's target). */
@@ -232,78 +327,44 @@ public final class ReferenceGuard {
   private Optional<String> classUse(ClassEntry type, boolean initializes, boolean students) {
     String name = type.asInternalName();
     Optional<String> refused = referenceClass(name, students);
-    if (refused.isPresent() || !initializes || !name.startsWith(OUR_CODE)) {
+    if (refused.isPresent() || !initializes || !name.startsWith(Bytecode.OUR_CODE)) {
       return refused;
     }
     return reach(name, "<clinit>", "()V");
   }
 
+  /** A cast or instanceof: in the student's code, to a protocol, it takes the simulator's value. */
+  private Optional<String> cast(ClassEntry type, boolean students) {
+    String name = type.asInternalName();
+    if (students && reference.isProtocol(name)) {
+      return Optional.of(
+          " casts a value to "
+              + simpleName(name)
+              + ", which may be "
+              + reference.describe(name)
+              + ": declare your own class's type instead");
+    }
+    return classUse(type, false, students);
+  }
+
   private Optional<String> referenceClass(String internalName, boolean students) {
+    Optional<String> reference = this.reference.referenceClass(internalName);
+    if (reference.isPresent()) {
+      return Optional.of(" uses " + reference.get() + ", the reference implementation");
+    }
     String element = internalName.replaceFirst("^\\[+L?", "").replaceFirst(";$", "");
-    String dotted = element.replace('/', '.');
-    for (String reference : exercise.referenceCode().classes()) {
-      if (dotted.equals(reference) || dotted.startsWith(reference + "$")) {
-        return Optional.of(" uses " + reference + ", the reference implementation");
-      }
-    }
     if (students && element.startsWith("java/lang/reflect/")) {
-      return Optional.of(" uses " + dotted + ": reflection, which the grader cannot follow");
+      return Optional.of(
+          " uses " + element.replace('/', '.') + ": reflection, which the grader cannot follow");
     }
     return Optional.empty();
-  }
-
-  private static boolean isReflection(String owner, String name) {
-    return REFLECTION_OWNERS.contains(owner)
-        || (owner.equals("java/lang/Class") && CLASS_LOOKUPS.contains(name));
-  }
-
-  /** The method a call names, in its class or the nearest superclass or interface declaring it. */
-  private Optional<MethodModel> resolve(String owner, String name, String descriptor) {
-    Optional<ClassModel> model = classModel(owner);
-    if (model.isEmpty()) {
-      return Optional.empty();
-    }
-    for (MethodModel method : model.get().methods()) {
-      if (method.methodName().equalsString(name)
-          && method.methodType().equalsString(descriptor)
-          && !method.flags().has(AccessFlag.ABSTRACT)) {
-        return Optional.of(method);
-      }
-    }
-    if (name.equals("<clinit>") || name.equals("<init>")) {
-      return Optional.empty();
-    }
-    List<String> parents = new ArrayList<>();
-    model.get().superclass().ifPresent(parent -> parents.add(parent.asInternalName()));
-    model.get().interfaces().forEach(parent -> parents.add(parent.asInternalName()));
-    for (String parent : parents) {
-      if (parent.startsWith(OUR_CODE)) {
-        Optional<MethodModel> inherited = resolve(parent, name, descriptor);
-        if (inherited.isPresent()) {
-          return inherited;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ClassModel> classModel(String internalName) {
-    return classes.computeIfAbsent(internalName, this::read);
-  }
-
-  private Optional<ClassModel> read(String internalName) {
-    String resource = internalName + ".class";
-    ClassLoader loader = exercise.getClass().getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      return in == null ? Optional.empty() : Optional.of(ClassFile.of().parse(in.readAllBytes()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
   }
 
   private static String internalName(ClassDesc type) {
     String descriptor = type.descriptorString();
-    return descriptor.substring(1, descriptor.length() - 1);
+    return descriptor.startsWith("L")
+        ? descriptor.substring(1, descriptor.length() - 1)
+        : descriptor;
   }
 
   /**
@@ -319,7 +380,8 @@ public final class ReferenceGuard {
   }
 
   private static String simpleName(String owner) {
-    return owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
+    String element = owner.replaceFirst("^\\[+L?", "").replaceFirst(";$", "");
+    return element.substring(element.lastIndexOf('/') + 1).replace('$', '.');
   }
 
   private String explain(String chain) {
@@ -328,6 +390,7 @@ public final class ReferenceGuard {
         + " of what exercise "
         + exercise.id()
         + " asks you to write; code that reaches the simulator's own answer (directly, through a"
-        + " class that wraps it, or through reflection) earns no points. Write the rule yourself.";
+        + " class that wraps it, through a value the simulator hands over, or through reflection)"
+        + " earns no points. Write the rule yourself.";
   }
 }
