@@ -28,11 +28,11 @@ final class PropertiesSummary {
               ? ""
               : " at " + Text.duration(result.timeNanos()) + " (after seq " + result.seq() + ")";
       out.printf(
-          "  %-10s %s%s%n",
+          "  %-11s %s%s%n",
           result.failed() ? "FAILED" : result.status().label(), result.property(), when);
-      out.printf("             %s%n", result.description());
+      out.printf("              %s%n", result.description());
       if (!result.message().isEmpty()) {
-        out.printf("             %s%n", result.message());
+        out.printf("              %s%n", result.message());
       }
     }
   }
@@ -49,8 +49,8 @@ final class PropertiesSummary {
               ? " at " + Text.duration(result.timeNanos()) + " (seq " + result.seq() + ")"
               : "";
       out.printf(
-          "  %-10s %s%s%n", result.reached() ? "reached" : "not reached", result.property(), when);
-      out.printf("             %s%n", result.description());
+          "  %-11s %s%s%n", result.reached() ? "reached" : "not reached", result.property(), when);
+      out.printf("              %s%n", result.description());
     }
   }
 }
