@@ -30,7 +30,7 @@ public final class SweepSummary {
     metrics.add(result.metrics());
     properties.add(result.sometimes(), result.eventually());
     if (result.swarm() != null) {
-      swarm.add(result.swarm(), result.failed(), result.seed());
+      swarm.add(result.swarm(), result.failed(), result.seed(), result.sometimes());
     }
     if (result.wallNanos() >= 0) {
       wallNanos.add(result.wallNanos());
