@@ -52,8 +52,10 @@ public final class ElectionExercise implements Exercise {
   public List<GradedCheck> checks() {
     RaftElection election = new RaftElection();
     return List.of(
-        new GradedCheck("the vote rule on chosen requests", 8, voteRule(election)),
-        new GradedCheck("election timeouts on chosen streams", 4, timeouts(election)),
+        new GradedCheck("the vote rule on chosen requests", 8, voteRule(election))
+            .using("RaftElection.grantsVote"),
+        new GradedCheck("election timeouts on chosen streams", 4, timeouts(election))
+            .using("RaftElection.electionTimeoutNanos"),
         new GradedCheck(
             "a healthy cluster elects a leader within 1 s, 10 seeds",
             5,

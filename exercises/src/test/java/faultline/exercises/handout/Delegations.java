@@ -43,8 +43,14 @@ final class Delegations {
 
   /** {@code anchor} (a return statement) replaced by {@code code}. */
   private static Delegation replacing(
-      String edition, String exercise, String file, String anchor, String code, String said) {
-    return new Delegation(edition, exercise, file, anchor, code, said, Set.of());
+      String edition,
+      String exercise,
+      String file,
+      String anchor,
+      String code,
+      String said,
+      Integer... graded) {
+    return new Delegation(edition, exercise, file, anchor, code, said, Set.of(graded));
   }
 
   /** {@code code} inserted after {@code anchor} (a method's first line). */
@@ -97,7 +103,8 @@ final class Delegations {
             "e05_election/RaftElection.java",
             "return freeToVote && logUpToDate;",
             "return ElectionRules.paper().grantsVote(request, voter);",
-            "RaftElection.grantsVote uses faultline.protocols.raft.ElectionRules.paper"),
+            "RaftElection.grantsVote uses faultline.protocols.raft.ElectionRules.paper",
+            2),
         after(
             e,
             "e06",
@@ -201,7 +208,8 @@ final class Delegations {
             "return freeToVote && logUpToDate;",
             "ElectionRules rules = new Borrowed(); return rules.grantsVote(request, voter);",
             "RaftElection.grantsVote -> Borrowed.grantsVote uses"
-                + " faultline.protocols.raft.ElectionRules.paper"),
+                + " faultline.protocols.raft.ElectionRules.paper",
+            2),
         after(
             e,
             "e06",
@@ -279,7 +287,7 @@ final class Delegations {
             "public final class RaftElection implements Borrowing {",
             "RaftElection.grantsPreVote (inherited from Borrowing) uses"
                 + " faultline.protocols.raft.ElectionRules.paper",
-            Set.of()),
+            Set.of(1, 2)),
         after(
             e,
             "e06",
