@@ -44,16 +44,18 @@ public final class ReplicationExercise implements Exercise {
             "faultline.protocols.raft.AppendRule#WITHOUT_CONSISTENCY_CHECK",
             "faultline.protocols.raft.CommitRule#PAPER",
             "faultline.protocols.raft.CommitRule#COUNTING_EVERY_TERM",
-            // The paper's rules also reach anyone through the pair and a default configuration.
-            "faultline.protocols.raft.ReplicationRules#PAPER",
+            // A default configuration holds the paper's rules as data, which the guard cannot
+            // follow (ReplicationRules.PAPER it follows into its static initializer).
             "faultline.protocols.raft.RaftConfig#replicationRules"));
   }
 
   @Override
   public List<GradedCheck> checks() {
     return List.of(
-        new GradedCheck("the follower's rules on chosen logs", 8, followerCases()),
-        new GradedCheck("the leader's commit rule on chosen logs", 7, commitCases()),
+        new GradedCheck("the follower's rules on chosen logs", 8, followerCases())
+            .using("FollowerAppend"),
+        new GradedCheck("the leader's commit rule on chosen logs", 7, commitCases())
+            .using("LeaderCommit"),
         new GradedCheck(
             "a steady cluster replicates and commits, 5 seeds",
             8,

@@ -55,8 +55,10 @@ public final class PaxosExercise implements Exercise {
     PaxosAcceptor acceptor = new PaxosAcceptor();
     ProposerValue proposer = new ProposerValue();
     return List.of(
-        new GradedCheck("the acceptor's rules on chosen requests", 8, acceptorRules(acceptor)),
-        new GradedCheck("the proposer's value on chosen promises", 6, valueChoice(proposer)),
+        new GradedCheck("the acceptor's rules on chosen requests", 8, acceptorRules(acceptor))
+            .using("PaxosAcceptor"),
+        new GradedCheck("the proposer's value on chosen promises", 6, valueChoice(proposer))
+            .using("ProposerValue"),
         new GradedCheck(
             "one proposer, no failures: a value is chosen, 5 seeds",
             4,

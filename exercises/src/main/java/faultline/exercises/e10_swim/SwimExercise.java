@@ -48,8 +48,10 @@ public final class SwimExercise implements Exercise {
   public List<GradedCheck> checks() {
     SuspicionRules rules = new SuspicionRules();
     return List.of(
-        new GradedCheck("the precedence of alive, suspect and confirm", 8, precedence(rules)),
-        new GradedCheck("refuting an accusation about oneself", 4, refutation(rules)),
+        new GradedCheck("the precedence of alive, suspect and confirm", 8, precedence(rules))
+            .using("SuspicionRules.merge"),
+        new GradedCheck("refuting an accusation about oneself", 4, refutation(rules))
+            .using("SuspicionRules.ownIncarnation"),
         new GradedCheck(
             "a crash reaches every member, 5 seeds",
             5,

@@ -29,8 +29,8 @@ public final class Grader {
   }
 
   /**
-   * Grades {@code exercise}; student code that reaches the simulator's own answer (see {@link
-   * ReferenceGuard}) fails every check without running it, each saying why.
+   * Grades {@code exercise}; a check that uses student code that reaches the simulator's own answer
+   * (see {@link ReferenceGuard}) fails without running, saying why, and the others are graded.
    */
   public GradeReport grade(Exercise exercise) {
     return grade(exercise, result -> {});
@@ -40,9 +40,10 @@ public final class Grader {
   public GradeReport grade(Exercise exercise, Consumer<CheckResult> onEachResult) {
     List<CheckResult> results = new ArrayList<>();
     List<GradedCheck> checks = exercise.checks();
-    Optional<String> refusal = ReferenceGuard.refusal(exercise);
+    Refusals refusals = ReferenceGuard.refusals(exercise);
     for (int i = 0; i < checks.size(); i++) {
       int number = i + 1;
+      Optional<String> refusal = refusals.forCheck(checks.get(i).uses());
       if (refusal.isPresent()) {
         CheckResult result = new CheckResult(number, checks.get(i), Failure.of(refusal.get()), 0);
         results.add(result);
