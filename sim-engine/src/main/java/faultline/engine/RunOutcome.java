@@ -1,5 +1,7 @@
 package faultline.engine;
 
+import faultline.engine.check.EventuallyResult;
+import faultline.engine.check.SometimesResult;
 import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
 import java.util.List;
@@ -10,9 +12,13 @@ import java.util.SortedMap;
  * fingerprint (the run's identity: the SHA-256 of the canonical binary encoding of its trace), the
  * violations found, the checks left undecided, and its metrics.
  *
+ * <p>{@code sometimes} says which of the run's sometimes properties it reached, and when; {@code
+ * eventually} how its eventually properties were judged.
+ *
  * <p>A run has one of three verdicts ({@link #verdict}): violated when an invariant failed (a
- * violation is conclusive however the run ended); otherwise inconclusive when it stopped at a limit
- * before its stated end, or a check could not decide; otherwise passed.
+ * violation is conclusive however the run ended) or an eventually property failed; otherwise
+ * inconclusive when it stopped at a limit before its stated end, or a check could not decide;
+ * otherwise passed.
  */
 public record RunOutcome(
     StopReason stopReason,
@@ -21,7 +27,9 @@ public record RunOutcome(
     String fingerprint,
     List<Violation> violations,
     List<Undecided> undecided,
-    SortedMap<String, Long> metrics) {
+    SortedMap<String, Long> metrics,
+    List<SometimesResult> sometimes,
+    List<EventuallyResult> eventually) {
 
   /** What a run shows. */
   public enum Verdict {
@@ -73,8 +81,17 @@ public record RunOutcome(
     }
   }
 
+  /**
+   * True when an invariant was violated (a failed eventually property is {@link
+   * #failedEventually}).
+   */
   public boolean violated() {
     return !violations.isEmpty();
+  }
+
+  /** The eventually properties that failed, in declaration order. */
+  public List<EventuallyResult> failedEventually() {
+    return eventually.stream().filter(EventuallyResult::failed).toList();
   }
 
   /** True when a limit, not the run's stated end, stopped it: what came after was never seen. */
@@ -86,7 +103,7 @@ public record RunOutcome(
   }
 
   public Verdict verdict() {
-    if (violated()) {
+    if (violated() || !failedEventually().isEmpty()) {
       return Verdict.VIOLATED;
     }
     return stoppedByLimit() || !undecided.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.PASSED;

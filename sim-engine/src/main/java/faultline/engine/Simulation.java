@@ -15,6 +15,7 @@ import faultline.engine.node.NodeId;
 import faultline.engine.trace.TraceWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -53,6 +54,7 @@ public final class Simulation {
   private final List<Violation> violations = new ArrayList<>();
   private final List<Undecided> undecided = new ArrayList<>();
   private final InvariantView invariantView;
+  private final PropertyTracker properties;
   private final long seed;
   private final RunMonitor monitor;
   private long monitorDueAt = RunMonitor.EVENTS_BETWEEN_CALLS;
@@ -84,6 +86,9 @@ public final class Simulation {
     this.causality = new CausalTracker(nodeIds);
     this.faults = new FaultApplier(this, network, trace, metrics);
     this.invariantView = new InvariantView(this);
+    this.properties =
+        new PropertyTracker(
+            builder.sometimes(), builder.eventually(), builder.eventuallyDueNanos());
     this.seed = builder.seed();
     this.monitor = builder.monitor();
 
@@ -166,6 +171,7 @@ public final class Simulation {
       invariantView.checking(invariant);
       invariant.atEnd(invariantView);
     }
+    judgeEventuallyAtEnd(reason);
     trace.halt(reason.label());
     String fingerprint = writer.end();
     outcome =
@@ -176,8 +182,45 @@ public final class Simulation {
             fingerprint,
             List.copyOf(violations),
             List.copyOf(undecided),
-            metrics.snapshot());
+            metrics.snapshot(),
+            properties.sometimesResults(),
+            properties.eventuallyResults());
     return outcome;
+  }
+
+  /**
+   * Judges the eventually properties at the end, unless they were judged already, or the run
+   * stopped before it came to their moment (a violation or a limit stopped it, or it ended before
+   * the quiet window after the faults was over).
+   */
+  private void judgeEventuallyAtEnd(RunOutcome.StopReason reason) {
+    if (properties.judged()) {
+      return;
+    }
+    long due = properties.eventuallyDueNanos();
+    if (reason == RunOutcome.StopReason.VIOLATION) {
+      properties.notJudged("the run stopped at the first violation");
+    } else if (reason != RunOutcome.StopReason.TIME_LIMIT
+        && reason != RunOutcome.StopReason.QUIESCENT) {
+      properties.notJudged("the run stopped early: " + reason.explanation());
+    } else if (due != Long.MAX_VALUE && due > nowNanos) {
+      properties.notJudged(
+          String.format(
+              Locale.ROOT,
+              "the run ended at %.3f s, before the faults had been over for the quiet window"
+                  + " (at %.3f s)",
+              nowNanos / 1e9,
+              due / 1e9));
+    } else {
+      judgeEventually(due == Long.MAX_VALUE ? nowNanos : due);
+    }
+  }
+
+  /** Judges the eventually properties on the state at {@code atNanos}: no event happened since. */
+  private void judgeEventually(long atNanos) {
+    nowNanos = Math.max(nowNanos, atNanos);
+    invariantView.beginCheck(null);
+    properties.judge(invariantView, nowNanos, writer.eventsWritten());
   }
 
   private void step() {
@@ -191,6 +234,9 @@ public final class Simulation {
       return;
     }
     Check.state(atNanos >= nowNanos, "time went backwards: %s < %s", atNanos, nowNanos);
+    if (properties.eventuallyDueBefore(atNanos)) {
+      judgeEventually(properties.eventuallyDueNanos());
+    }
     nowNanos = atNanos;
     trace.at(nowNanos);
     eventsProcessed++;
@@ -415,13 +461,16 @@ public final class Simulation {
   }
 
   private void checkInvariants(Step taken) {
-    if (invariants.isEmpty()) {
+    if (invariants.isEmpty() && !properties.watching()) {
       return;
     }
     invariantView.beginCheck(taken);
     for (Invariant invariant : invariants) {
       invariantView.checking(invariant);
       invariant.afterEvent(invariantView);
+    }
+    if (properties.watching()) {
+      properties.afterEvent(invariantView, nowNanos, writer.eventsWritten());
     }
   }
 

@@ -1,6 +1,8 @@
 package faultline.engine;
 
+import faultline.engine.check.Eventually;
 import faultline.engine.check.Invariant;
+import faultline.engine.check.Sometimes;
 import faultline.engine.fault.Fault;
 import faultline.engine.fault.ScheduledFault;
 import faultline.engine.net.Link;
@@ -28,6 +30,9 @@ public final class SimulationBuilder {
   private final Map<NodeId, Map<NodeId, LinkPolicy>> linkPolicies = new TreeMap<>();
   private final List<ScheduledFault> faults = new ArrayList<>();
   private final List<Invariant> invariants = new ArrayList<>();
+  private final List<Sometimes> sometimes = new ArrayList<>();
+  private final List<Eventually> eventually = new ArrayList<>();
+  private long eventuallyQuietNanos = -1; // Below zero: judged at the end of the run.
   private Limits limits = Limits.of(60_000_000_000L);
   private boolean stopOnViolation = true;
   private TraceSink traceSink = TraceSink.discard();
@@ -74,6 +79,29 @@ public final class SimulationBuilder {
 
   public SimulationBuilder invariant(Invariant invariant) {
     invariants.add(invariant);
+    return this;
+  }
+
+  /** A property the run may reach; see {@link Sometimes}. */
+  public SimulationBuilder sometimes(Sometimes property) {
+    sometimes.add(Objects.requireNonNull(property, "property"));
+    return this;
+  }
+
+  /** A property judged once, at the end or after a quiet window; see {@link Eventually}. */
+  public SimulationBuilder eventually(Eventually property) {
+    eventually.add(Objects.requireNonNull(property, "property"));
+    return this;
+  }
+
+  /**
+   * Judges the eventually properties once the faults have been over for {@code quietNanos}: at the
+   * last fault's time (a pause's end for a pause) plus {@code quietNanos}, or at {@code quietNanos}
+   * in a run without faults. Without it they are judged at the end of the run.
+   */
+  public SimulationBuilder judgeEventuallyAfterQuiet(long quietNanos) {
+    Check.argument(quietNanos >= 0, "a quiet window cannot last %s ns", quietNanos);
+    this.eventuallyQuietNanos = quietNanos;
     return this;
   }
 
@@ -186,6 +214,30 @@ public final class SimulationBuilder {
 
   List<Invariant> invariants() {
     return invariants;
+  }
+
+  List<Sometimes> sometimes() {
+    return sometimes;
+  }
+
+  List<Eventually> eventually() {
+    return eventually;
+  }
+
+  /** When the eventually properties are judged; {@link Long#MAX_VALUE} for the end of the run. */
+  long eventuallyDueNanos() {
+    if (eventuallyQuietNanos < 0) {
+      return Long.MAX_VALUE;
+    }
+    long faultsOverNanos = 0;
+    for (ScheduledFault fault : faults) {
+      long endNanos =
+          fault.fault() instanceof Fault.Pause pause
+              ? Math.addExact(fault.atNanos(), pause.durationNanos())
+              : fault.atNanos();
+      faultsOverNanos = Math.max(faultsOverNanos, endNanos);
+    }
+    return Math.addExact(faultsOverNanos, eventuallyQuietNanos);
   }
 
   Limits limits() {

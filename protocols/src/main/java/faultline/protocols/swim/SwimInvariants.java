@@ -24,6 +24,9 @@ public final class SwimInvariants {
   /** A member held faulty or gone returns only at a higher incarnation. */
   public static final String NO_RESURRECTION = "swim.no-resurrection";
 
+  /** A member that hears itself suspected refutes (§4.2). */
+  public static final String REFUTATION = "swim.refutation";
+
   private SwimInvariants() {}
 
   /** The incarnation rules, then completeness, accuracy and the metrics. */
@@ -33,6 +36,7 @@ public final class SwimInvariants {
     all.add(new IncarnationOrigin());
     all.add(new Precedence());
     all.add(new NoResurrection());
+    all.add(new Refutation());
     all.addAll(MembershipChecks.all(config.members(), bounds));
     return List.copyOf(all);
   }

@@ -48,10 +48,13 @@ class SwimBugZooTest {
   }
 
   @Test
-  void neverRefutingTurnsShortPausesIntoFalsePositives() {
+  void neverRefutingIsCaughtAndTurnsShortPausesIntoFalsePositives() {
+    assertCaught(SwimBug.NEVER_REFUTE, SwimInvariants.REFUTATION, this::shortPauses);
+
+    // What the bug does to users (these runs go on past a violation): the paper's rules turn the
+    // same pauses into suspicions refuted in time, the bug into wrong verdicts.
     RunOutcome paper = shortPauses(1, Set.of());
     RunOutcome buggy = shortPauses(1, Set.of(SwimBug.NEVER_REFUTE));
-
     assertThat(paper.metrics().getOrDefault("membership.falsePositives", 0L)).isZero();
     assertThat(buggy.metrics().get("membership.falsePositives.pause")).isPositive();
   }

@@ -1,6 +1,8 @@
 package faultline.scenarios.bind;
 
+import faultline.engine.check.Eventually;
 import faultline.engine.check.Invariant;
+import faultline.engine.check.Sometimes;
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
 import faultline.scenarios.model.Scenario;
@@ -22,6 +24,36 @@ public interface ProtocolBinding {
 
   /** Every invariant this protocol can check: name to one-sentence description, sorted. */
   SortedMap<String, String> invariants();
+
+  /**
+   * Every sometimes property this protocol declares (paths a sweep should reach at least once):
+   * name to one-sentence description, sorted. None by default.
+   */
+  default SortedMap<String, String> sometimes() {
+    return new TreeMap<>();
+  }
+
+  /**
+   * Every eventually property this protocol declares (what must come about once the faults stop):
+   * name to one-sentence description, sorted. None by default.
+   */
+  default SortedMap<String, String> eventually() {
+    return new TreeMap<>();
+  }
+
+  /** Names and descriptions of sometimes properties, sorted by name. */
+  static SortedMap<String, String> describeSometimes(List<? extends Sometimes> properties) {
+    TreeMap<String, String> result = new TreeMap<>();
+    properties.forEach(property -> result.put(property.name(), property.description()));
+    return result;
+  }
+
+  /** Names and descriptions of eventually properties, sorted by name. */
+  static SortedMap<String, String> describeEventually(List<? extends Eventually> properties) {
+    TreeMap<String, String> result = new TreeMap<>();
+    properties.forEach(property -> result.put(property.name(), property.description()));
+    return result;
+  }
 
   /**
    * Every field {@code params} may have, with its type, default and meaning: the table that {@link
@@ -58,6 +90,18 @@ public interface ProtocolBinding {
     return List.of();
   }
 
-  /** The nodes (by id, every scenario node) and all the protocol's invariants, fresh per run. */
-  record Setup(SortedMap<NodeId, NodeFactory> factories, List<Invariant> invariants) {}
+  /**
+   * The nodes (by id, every scenario node) and all the protocol's invariants, sometimes and
+   * eventually properties, fresh per run (they keep state).
+   */
+  record Setup(
+      SortedMap<NodeId, NodeFactory> factories,
+      List<Invariant> invariants,
+      List<Sometimes> sometimes,
+      List<Eventually> eventually) {
+    /** A protocol that declares invariants only. */
+    public Setup(SortedMap<NodeId, NodeFactory> factories, List<Invariant> invariants) {
+      this(factories, invariants, List.of(), List.of());
+    }
+  }
 }

@@ -9,6 +9,7 @@ import faultline.protocols.kv.ClientNode;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.check.RaftInvariants;
+import faultline.protocols.raft.check.RaftProperties;
 import faultline.scenarios.model.Scenario;
 import java.util.List;
 import java.util.SortedMap;
@@ -42,6 +43,16 @@ public final class RaftBinding implements ProtocolBinding {
     return ProtocolBinding.describe(freshInvariants(LinearizabilityChecker.DEFAULT_STATES_MAX));
   }
 
+  @Override
+  public SortedMap<String, String> sometimes() {
+    return ProtocolBinding.describeSometimes(RaftProperties.sometimes());
+  }
+
+  @Override
+  public SortedMap<String, String> eventually() {
+    return ProtocolBinding.describeEventually(RaftProperties.eventually());
+  }
+
   /**
    * Figure 3's invariants, and linearizability of the clients' history against the store, decided
    * within {@code checkStatesMax} search states.
@@ -62,7 +73,11 @@ public final class RaftBinding implements ProtocolBinding {
         factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
       }
     }
-    return new Setup(factories, freshInvariants(read.checkStatesMax()));
+    return new Setup(
+        factories,
+        freshInvariants(read.checkStatesMax()),
+        RaftProperties.sometimes(),
+        RaftProperties.eventually());
   }
 
   @Override

@@ -110,11 +110,29 @@ final class ProtocolsCommand implements Callable<Integer> {
     for (Map.Entry<String, String> invariant : binding.invariants().entrySet()) {
       out.println(hanging("  " + pad(invariant.getKey(), width) + "  ", invariant.getValue()));
     }
+    printProperties(
+        out, "sometimes (paths a sweep should reach at least once):", binding.sometimes());
+    printProperties(
+        out,
+        "eventually (judged at the end, or after run.quietAfterFaults):",
+        binding.eventually());
     out.println();
     List<String> scenarios = new Catalog(ScenarioArgument.loader()).namesOf(binding.name());
     out.println(
         hanging(
             "scenarios: ", scenarios.isEmpty() ? "none bundled" : String.join(", ", scenarios)));
+  }
+
+  private static void printProperties(
+      PrintWriter out, String title, Map<String, String> properties) {
+    if (properties.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(title);
+    int width = properties.keySet().stream().mapToInt(String::length).max().orElse(0);
+    properties.forEach(
+        (name, description) -> out.println(hanging("  " + pad(name, width) + "  ", description)));
   }
 
   /** {@code text} wrapped after {@code head}, its later lines indented as far as the first. */
@@ -166,6 +184,8 @@ final class ProtocolsCommand implements Callable<Integer> {
       binding.parameters().all().forEach(parameter -> json(parameter, parameters.addObject()));
       ObjectNode invariants = protocol.putObject("invariants");
       binding.invariants().forEach(invariants::put);
+      binding.sometimes().forEach(protocol.putObject("sometimes")::put);
+      binding.eventually().forEach(protocol.putObject("eventually")::put);
       catalog.namesOf(binding.name()).forEach(protocol.putArray("scenarios")::add);
     }
     try {

@@ -9,6 +9,7 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.history.ClientHistorySink;
 import faultline.scenarios.model.Scenario;
+import faultline.scenarios.run.PropertiesJson;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.run.Shell;
@@ -194,6 +195,8 @@ final class RunCommand implements Callable<Integer> {
       item.put("message", check.message());
     }
     result.set("violations", ViolationsJson.of(report.outcome().violations()));
+    result.set("eventually", PropertiesJson.eventually(report.outcome().eventually()));
+    result.set("sometimes", PropertiesJson.sometimes(report.outcome().sometimes()));
     ObjectNode metrics = result.putObject("metrics");
     for (Map.Entry<String, Long> metric : report.outcome().metrics().entrySet()) {
       metrics.put(metric.getKey(), metric.getValue());

@@ -42,6 +42,7 @@ final class RunSummary {
         tracePath == null ? "" : "  (trace written to " + Shell.quote(tracePath.toString()) + ")");
     printViolations(outcome);
     printInconclusive(report);
+    PropertiesSummary.print(out, outcome);
     printMetrics(outcome);
     printExpectations(report);
     String reproduce = report.reproduceCommand();

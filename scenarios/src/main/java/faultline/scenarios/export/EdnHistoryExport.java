@@ -51,6 +51,9 @@ public final class EdnHistoryExport implements RunExport {
 
   @Override
   public String finish() {
+    if (index == 0) {
+      return "Jepsen history (EDN), empty: " + RunExport.NO_CLIENTS;
+    }
     return String.format(
         Locale.ROOT, "Jepsen history (EDN), %,d operations, %,d invoked", index, invocations);
   }

@@ -9,17 +9,30 @@ import java.util.stream.Collectors;
 
 /** The formats {@code export} converts a run to, besides pictures, each with its other names. */
 public enum ExportFormat {
-  SHIVIZ(List.of("shiviz"), out -> new ShivizExport()),
-  PERFETTO(List.of("perfetto", "chrome"), out -> new PerfettoExport()),
-  EDN(List.of("edn"), out -> new EdnHistoryExport()),
-  HISTORY(List.of("history", "jsonl"), HistoryExport::new);
+  SHIVIZ(List.of("shiviz"), "log", out -> new ShivizExport()),
+  PERFETTO(List.of("perfetto", "chrome"), "json", out -> new PerfettoExport()),
+  EDN(List.of("edn"), "edn", out -> new EdnHistoryExport()),
+  HISTORY(List.of("history", "jsonl"), "jsonl", HistoryExport::new);
 
   private final List<String> names;
+  private final String extension;
   private final Function<Path, RunExport> exporter;
 
-  ExportFormat(List<String> names, Function<Path, RunExport> exporter) {
+  ExportFormat(List<String> names, String extension, Function<Path, RunExport> exporter) {
     this.names = names;
+    this.extension = extension;
     this.exporter = exporter;
+  }
+
+  /**
+   * The format a file name's extension stands for ({@code run.json} is Perfetto's, {@code run.log}
+   * ShiViz's), so that {@code --out} alone says what to write.
+   */
+  public static Optional<ExportFormat> forFile(Path file) {
+    String name = file.getFileName().toString();
+    return Arrays.stream(values())
+        .filter(format -> name.endsWith("." + format.extension))
+        .findFirst();
   }
 
   /** The format a {@code --format} value names, if any. */

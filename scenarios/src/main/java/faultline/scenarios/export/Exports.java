@@ -28,7 +28,12 @@ public final class Exports {
     Path directory = out.toAbsolutePath().getParent();
     Path partial = null;
     try {
-      partial = Files.createTempFile(directory, "." + out.getFileName(), ".partial");
+      // Not Files.createTempFile: its file is private to the owner (0600), and an export is meant
+      // to be shared (served to a ShiViz or Perfetto page, copied to a slide deck). A plain file
+      // takes the user's umask like every other output.
+      partial = directory.resolve("." + out.getFileName() + ".partial");
+      Files.deleteIfExists(partial);
+      Files.createFile(partial);
       String summary;
       try (Writer writer =
           new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {

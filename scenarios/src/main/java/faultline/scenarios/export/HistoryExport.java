@@ -38,6 +38,9 @@ public final class HistoryExport implements RunExport {
 
   @Override
   public String finish() {
+    if (operations == 0) {
+      return "history (JSON Lines), empty: " + RunExport.NO_CLIENTS;
+    }
     String summary =
         String.format(
             Locale.ROOT,

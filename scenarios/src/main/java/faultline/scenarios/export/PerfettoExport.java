@@ -129,13 +129,17 @@ public final class PerfettoExport implements RunExport {
     return String.format(
         Locale.ROOT,
         "Chrome trace JSON for Perfetto, %,d trace events: %,d slices on %d nodes, %,d message"
-            + " arrows, %,d partitions, %,d violations",
+            + " arrows, %s, %s",
         out.events(),
         slices,
         ordered.size(),
         arrows,
-        network.partitions,
-        violations + network.violations);
+        counted(network.partitions, "partition"),
+        counted(violations + network.violations, "violation"));
+  }
+
+  private static String counted(long count, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
   }
 
   /** A Raft-like state's role and term ({@code LEADER t3}), else the state itself, cut short. */

@@ -11,6 +11,11 @@ import java.io.Writer;
  * tell the user.
  */
 public interface RunExport {
+  /** Why a history export is empty: said instead of "0 operations", which looks like a fault. */
+  String NO_CLIENTS =
+      "no client operations in this run (a history needs a scenario with \"clients\", such as"
+          + " raft/stale-read)";
+
   void begin(TraceHeader header, Writer out) throws IOException;
 
   void accept(TraceEvent event) throws IOException;

@@ -69,7 +69,7 @@ public final class ScenarioLoader {
           "narration");
   private static final List<String> CLOCK_FIELDS = List.of("offset", "drift");
   private static final List<String> RUN_FIELDS =
-      List.of("duration", "until", "maxEvents", "maxQueue", "stopOnViolation");
+      List.of("duration", "until", "maxEvents", "maxQueue", "stopOnViolation", "quietAfterFaults");
   private static final List<String> EXPECT_FIELDS =
       List.of("violations", "metrics", "mayBeUndecided", "rate");
   private static final List<String> RATE_FIELDS = List.of("seeds", "min", "max");
@@ -289,6 +289,7 @@ public final class ScenarioLoader {
     Cursor maxQueue = run.field("maxQueue");
     Cursor stopOnViolation = run.field("stopOnViolation");
     Cursor until = run.field("until");
+    Cursor quiet = run.field("quietAfterFaults");
     long durationNanos =
         duration.present() ? duration.positiveDurationNanos() : DEFAULT_DURATION_NANOS;
     return new RunSpec(
@@ -296,7 +297,8 @@ public final class ScenarioLoader {
         maxEvents.present() ? maxEvents.integer(1, Long.MAX_VALUE) : DEFAULT_MAX_EVENTS,
         maxQueue.present() ? (int) maxQueue.integer(1, Integer.MAX_VALUE) : DEFAULT_MAX_QUEUE,
         !stopOnViolation.present() || stopOnViolation.bool(),
-        until.present() ? until.positiveDurationNanos() : durationNanos);
+        until.present() ? until.positiveDurationNanos() : durationNanos,
+        quiet.present() ? quiet.durationNanos() : RunSpec.AT_THE_END);
   }
 
   private static JsonParamReader params(Cursor params, KnownNodes nodes) {

@@ -1,6 +1,7 @@
 package faultline.scenarios.run;
 
 import faultline.engine.RunOutcome;
+import faultline.engine.check.EventuallyResult;
 import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
 import faultline.scenarios.model.Expectation;
@@ -31,6 +32,9 @@ final class Expectations {
       if (!expected.contains(name)) {
         unmet.add("did not expect a violation of " + name);
       }
+    }
+    for (EventuallyResult failed : outcome.failedEventually()) {
+      unmet.add("eventually property " + failed.property() + " failed: " + failed.message());
     }
     if (outcome.stoppedByLimit()) {
       unmet.add(

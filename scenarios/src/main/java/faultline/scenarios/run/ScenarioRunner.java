@@ -120,6 +120,11 @@ public final class ScenarioRunner {
       builder.invariant(invariant);
     }
     observers.forEach(builder::invariant);
+    setup.sometimes().forEach(builder::sometimes);
+    setup.eventually().forEach(builder::eventually);
+    if (scenario.run().judgesAfterQuiet()) {
+      builder.judgeEventuallyAfterQuiet(scenario.run().quietAfterFaultsNanos());
+    }
     return builder.build();
   }
 

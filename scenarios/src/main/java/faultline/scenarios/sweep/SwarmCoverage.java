@@ -1,5 +1,6 @@
 package faultline.scenarios.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,30 @@ public final class SwarmCoverage {
   private final List<Boolean> failed = new ArrayList<>();
   private final TreeMap<String, List<Long>> failingConfigurations = new TreeMap<>();
   private final TreeSet<String> features = new TreeSet<>();
+  // Per sometimes property, whether each seed (in configs order) reached it; null when not
+  // declared.
+  private final TreeMap<String, List<Boolean>> reached = new TreeMap<>();
 
   public void add(SwarmConfig config, boolean failedRun, long seed) {
+    add(config, failedRun, seed, null);
+  }
+
+  /** Counts a seed, with its sometimes properties (name to reached) when it has any. */
+  public void add(SwarmConfig config, boolean failedRun, long seed, JsonNode sometimes) {
+    int index = configs.size();
+    if (sometimes != null) {
+      sometimes
+          .properties()
+          .forEach(
+              property -> {
+                List<Boolean> seeds =
+                    reached.computeIfAbsent(property.getKey(), name -> new ArrayList<>());
+                while (seeds.size() < index) {
+                  seeds.add(null);
+                }
+                seeds.add(property.getValue().asBoolean());
+              });
+    }
     configs.add(config);
     failed.add(failedRun);
     features.addAll(config.kinds());
@@ -59,6 +82,46 @@ public final class SwarmCoverage {
     return new int[] {seeds, failures};
   }
 
+  /**
+   * Of the seeds that declared {@code property}: {kept and reached, kept, left out and reached,
+   * left out} for {@code feature}.
+   */
+  public int[] reached(String property, String feature) {
+    int[] counts = new int[4];
+    List<Boolean> seeds = reached.getOrDefault(property, List.of());
+    for (int i = 0; i < seeds.size(); i++) {
+      Boolean hit = seeds.get(i);
+      if (hit != null) {
+        int column = configs.get(i).enables(feature) ? 0 : 2;
+        counts[column] += hit ? 1 : 0;
+        counts[column + 1]++;
+      }
+    }
+    return counts;
+  }
+
+  /** Per sometimes property, how often it was reached with each feature kept and left out. */
+  private void printReached(PrintWriter out) {
+    if (reached.isEmpty()) {
+      return;
+    }
+    out.println(
+        "  sometimes properties by feature (seeds that reached it / seeds, kept and left out):");
+    for (String property : reached.keySet()) {
+      out.printf(Locale.ROOT, "    %s%n", property);
+      out.printf(Locale.ROOT, "      %-12s %6s %10s%n", "feature", "kept", "left out");
+      for (String feature : features) {
+        int[] counts = reached(property, feature);
+        out.printf(
+            Locale.ROOT,
+            "      %-12s %6s %10s%n",
+            feature,
+            counts[0] + "/" + counts[1],
+            counts[2] + "/" + counts[3]);
+      }
+    }
+  }
+
   public void print(PrintWriter out) {
     if (configs.isEmpty()) {
       return;
@@ -80,6 +143,7 @@ public final class SwarmCoverage {
       out.printf(
           Locale.ROOT, "    %-12s %10d %8d %10d %8d%n", feature, on[0], on[1], off[0], off[1]);
     }
+    printReached(out);
     if (failingConfigurations.isEmpty()) {
       return;
     }

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faultline.engine.check.EventuallyResult;
 import faultline.engine.check.Violation;
+import faultline.scenarios.run.PropertiesJson;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ViolationsJson;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * One seed's line in a sweep's JSON Lines output. Every line names its sweep (scenario, seed list,
@@ -33,6 +37,10 @@ import java.util.TreeSet;
  *     lines written before results carried them
  * @param shrink the command that shrinks the run, for a seed that violated an invariant; else null
  * @param swarm the seed's swarm configuration in a {@code --swarm} sweep, else null
+ * @param sometimes the protocol's sometimes properties, each name to whether this run reached it,
+ *     sorted; null when the protocol declares none (or in lines written before they existed)
+ * @param eventually the protocol's eventually properties, each name to {@code held}, {@code failed}
+ *     or {@code not judged}, sorted; null when it declares none
  * @param wallNanos the real time the run took, for the summary only: it is never written, since a
  *     result line must be the same bytes on any machine; -1 when unknown (a merged line)
  */
@@ -51,7 +59,9 @@ public record SweepResult(
     ObjectNode metrics,
     String shrink,
     long wallNanos,
-    SwarmConfig swarm) {
+    SwarmConfig swarm,
+    ObjectNode sometimes,
+    ObjectNode eventually) {
 
   /** What identifies a sweep: shards of one sweep agree on all three. */
   public record SweepId(String scenario, String seeds, long durationNanos, boolean swarm) {
@@ -75,6 +85,9 @@ public record SweepResult(
         unexpected.add(violation.invariant());
       }
     }
+    for (EventuallyResult failed : report.outcome().failedEventually()) {
+      unexpected.add(failed.property()); // A scenario cannot expect a liveness failure.
+    }
     return new SweepResult(
         sweep,
         report.seed(),
@@ -90,7 +103,13 @@ public record SweepResult(
         metricsOf(report),
         report.outcome().violations().isEmpty() ? null : report.shrinkCommand(),
         wallNanos,
-        swarm);
+        swarm,
+        report.outcome().sometimes().isEmpty()
+            ? null
+            : PropertiesJson.reachedByName(report.outcome().sometimes()),
+        report.outcome().eventually().isEmpty()
+            ? null
+            : PropertiesJson.statusByName(report.outcome().eventually()));
   }
 
   private static ObjectNode metricsOf(RunReport report) {
@@ -135,6 +154,12 @@ public record SweepResult(
     if (swarm != null) {
       line.set("swarm", swarm.toJson());
     }
+    if (sometimes != null) {
+      line.set("sometimes", sometimes);
+    }
+    if (eventually != null) {
+      line.set("eventually", eventually);
+    }
     return line.toString();
   }
 
@@ -178,7 +203,38 @@ public record SweepResult(
         metricsOf(line),
         line.has("shrink") ? text(line, "shrink") : null,
         -1,
-        line.has("swarm") ? SwarmConfig.fromJson(line.get("swarm")) : null);
+        line.has("swarm") ? SwarmConfig.fromJson(line.get("swarm")) : null,
+        properties(line, "sometimes", JsonNode::isBoolean, "true or false"),
+        properties(
+            line, "eventually", SweepResult::isStatus, "\"held\", \"failed\" or \"not judged\""));
+  }
+
+  private static boolean isStatus(JsonNode value) {
+    return value.isTextual()
+        && Arrays.stream(EventuallyResult.Status.values())
+            .anyMatch(status -> status.label().equals(value.asText()));
+  }
+
+  /** A property object of a line, each value checked; null when the line has none. */
+  private static ObjectNode properties(
+      JsonNode line, String field, Predicate<JsonNode> valid, String expected) {
+    JsonNode properties = line.get(field);
+    if (properties == null) {
+      return null;
+    }
+    if (!properties.isObject()) {
+      throw new IllegalArgumentException("field '" + field + "': not an object");
+    }
+    properties
+        .properties()
+        .forEach(
+            property -> {
+              if (!valid.test(property.getValue())) {
+                throw new IllegalArgumentException(
+                    "field '" + field + "." + property.getKey() + "': not " + expected);
+              }
+            });
+    return (ObjectNode) properties;
   }
 
   private static ObjectNode metricsOf(JsonNode line) {

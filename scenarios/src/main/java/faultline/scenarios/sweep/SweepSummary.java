@@ -22,13 +22,15 @@ public final class SweepSummary {
   private final List<SweepResult> inconclusive = new ArrayList<>();
   private final MetricDistributions metrics = new MetricDistributions();
   private final SwarmCoverage swarm = new SwarmCoverage();
+  private final PropertyCoverage properties = new PropertyCoverage();
   private final List<Long> wallNanos = new ArrayList<>();
 
   public void add(SweepResult result) {
     seeds++;
     metrics.add(result.metrics());
+    properties.add(result.sometimes(), result.eventually());
     if (result.swarm() != null) {
-      swarm.add(result.swarm(), result.failed(), result.seed());
+      swarm.add(result.swarm(), result.failed(), result.seed(), result.sometimes());
     }
     if (result.wallNanos() >= 0) {
       wallNanos.add(result.wallNanos());
@@ -104,6 +106,11 @@ public final class SweepSummary {
         MetricDistributions.time(sorted.getLast()));
   }
 
+  /** Per property, how many seeds reached it (sometimes) or how it was judged (eventually). */
+  public PropertyCoverage properties() {
+    return properties;
+  }
+
   /** The distributions of the metrics so far. */
   public MetricDistributions metrics() {
     return metrics;
@@ -134,12 +141,15 @@ public final class SweepSummary {
             : "");
     printTimes(out);
     metrics.print(out, seeds);
+    properties.print(out);
     swarm.print(out);
     printInconclusive(out);
     if (failures.isEmpty()) {
       return;
     }
-    out.println("  failing seeds (an invariant the scenario does not expect was violated):");
+    out.println(
+        "  failing seeds (an invariant the scenario does not expect was violated, or an eventually"
+            + " property failed):");
     for (SweepResult failure :
         failures.subList(0, Math.min(failures.size(), FAILURES_LISTED_MAX))) {
       out.printf(

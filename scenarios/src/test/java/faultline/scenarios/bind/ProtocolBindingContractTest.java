@@ -2,8 +2,10 @@ package faultline.scenarios.bind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faultline.engine.check.EventuallyResult;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.Observer;
+import faultline.engine.check.SometimesResult;
 import faultline.engine.check.Violation;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,13 @@ public class ProtocolBindingContractTest {
   private final Map<String, Runs> runs = new HashMap<>(); // Looked up, never iterated.
 
   /** The two runs of one scenario with its own seed: their fingerprints and what they showed. */
-  private record Runs(String first, String second, Set<String> violated, List<String> unmet) {}
+  private record Runs(
+      String first,
+      String second,
+      Set<String> violated,
+      List<String> unmet,
+      Set<String> reached,
+      List<String> eventuallyFailed) {}
 
   /** The bindings this module registers: here every one on the classpath. */
   protected List<ProtocolBinding> bindings() {
@@ -177,6 +186,33 @@ public class ProtocolBindingContractTest {
         .isEmpty();
   }
 
+  /**
+   * Every sometimes property is reached by some scenario of the protocol at its own seed, so each
+   * is shown reachable (and a property that watches the wrong thing, never true, has no scenario).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("named")
+  void everySometimesPropertyIsReachedBySomeScenario(ProtocolBinding binding) {
+    Set<String> reached = new TreeSet<>();
+    for (Scenario scenario : scenariosOf(binding, all())) {
+      reached.addAll(runs(scenario).reached());
+    }
+    assertThat(reached)
+        .as("sometimes properties reached by %s's scenarios at their own seeds", binding.name())
+        .containsAll(binding.sometimes().keySet());
+  }
+
+  /** The bundled scenarios that expect nothing violated leave every eventually property held. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("named")
+  void noScenarioFailsAnEventuallyProperty(ProtocolBinding binding) {
+    for (Scenario scenario : scenariosOf(binding, all())) {
+      assertThat(runs(scenario).eventuallyFailed())
+          .as("eventually properties failed by %s", scenario.name())
+          .isEmpty();
+    }
+  }
+
   /** Whether some scenario expects {@code invariant} violated, and its run reports it. */
   private boolean shownViolated(String invariant) {
     for (Scenario scenario : all()) {
@@ -213,6 +249,11 @@ public class ProtocolBindingContractTest {
         first.outcome().fingerprint(),
         second.outcome().fingerprint(),
         violated,
-        first.unmetExpectations());
+        first.unmetExpectations(),
+        first.outcome().sometimes().stream()
+            .filter(SometimesResult::reached)
+            .map(SometimesResult::property)
+            .collect(Collectors.toCollection(TreeSet::new)),
+        first.outcome().failedEventually().stream().map(EventuallyResult::property).toList());
   }
 }

@@ -237,7 +237,23 @@ class ScenarioLoaderTest {
     assertError(
         "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, \"run\": {\"horizon\": \"1s\"}}",
         "t.json:1:62: run.horizon: unknown field \"horizon\" (known fields: duration, until,"
-            + " maxEvents, maxQueue, stopOnViolation)");
+            + " maxEvents, maxQueue, stopOnViolation, quietAfterFaults)");
+  }
+
+  @Test
+  void aQuietWindowIsADurationAndDefaultsToTheEndOfTheRun() {
+    String prefix = "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, \"run\": ";
+    assertError(
+        prefix + "{\"quietAfterFaults\": \"soon\"}}",
+        "t.json:1:82: run.quietAfterFaults: not a duration: \"soon\" (write a number and a unit"
+            + " (ns, us, ms, s, m or h), like \"150ms\" or \"1.5s\")");
+    assertThatThrownBy(() -> load(prefix + "{\"quietAfterFaults\": 2}}"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageStartingWith("t.json:1:82: run.quietAfterFaults: ")
+        .hasMessageNotContaining("\n");
+    assertThat(load(prefix + "{\"quietAfterFaults\": \"1.5s\"}}").run().quietAfterFaultsNanos())
+        .isEqualTo(1_500_000_000L);
+    assertThat(load(prefix + "{}}").run().judgesAfterQuiet()).isFalse();
   }
 
   @Test
@@ -586,6 +602,10 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> loader.loadFile(missing))
         .isInstanceOf(ScenarioException.class)
         .hasMessage(missing + ": no such file");
+  }
+
+  private Scenario load(String text) {
+    return loader.load("t.json", "t.json", "t", text);
   }
 
   private void assertError(String text, String message) {

@@ -82,15 +82,6 @@ class ShrinkBugZooTest {
         (System.nanoTime() - started) / 1e9);
   }
 
-  /**
-   * Flags that no invariant catches, so no run fails and there is nothing to shrink: SWIM's {@code
-   * never_refute} turns pauses into false positives, which its zoo test reads from the metric
-   * {@code membership.falsePositives.pause}, since a false positive is allowed (the paper's
-   * accuracy is probabilistic).
-   */
-  static final SortedSet<String> CAUGHT_BY_NO_INVARIANT =
-      new TreeSet<>(List.of("swim-never_refute.json"));
-
   /** Every flag of every protocol's bug zoo has a file here: the test covers the whole zoo. */
   @Test
   void everyBugZooFlagHasAFile() {
@@ -107,7 +98,6 @@ class ShrinkBugZooTest {
                             bugs.allowed()
                                 .forEach(
                                     flag -> expected.add(binding.name() + "-" + flag + ".json"))));
-    expected.removeAll(CAUGHT_BY_NO_INVARIANT);
     assertThat(new TreeSet<>(files())).isEqualTo(expected);
   }
 

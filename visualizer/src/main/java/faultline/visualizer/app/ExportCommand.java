@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,7 +59,12 @@ final class ExportCommand implements Callable<Integer> {
       })
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the export.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Where to write the export. Without --format its extension says the format: .svg, .png,"
+              + " .log (shiviz), .json (perfetto), .edn, .jsonl (history).")
   Path out;
 
   @Option(
@@ -137,11 +143,30 @@ final class ExportCommand implements Callable<Integer> {
       throw new UserError("give either --out FILE (one picture) or --steps DIR (one per step)");
     }
     if (out != null && format == null) {
-      throw new UserError("--format: say which for --out: svg, png, " + ExportFormat.choices());
+      format = formatOf(out);
     }
     if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
       throw new UserError("--width must be 200..20000 and --font-size 6..72");
     }
+  }
+
+  /** The format {@code --out}'s extension names, when {@code --format} is not given. */
+  private static String formatOf(Path out) {
+    String name = out.getFileName().toString();
+    for (String picture : List.of("svg", "png")) {
+      if (name.endsWith("." + picture)) {
+        return picture;
+      }
+    }
+    return ExportFormat.forFile(out)
+        .map(ExportFormat::label)
+        .orElseThrow(
+            () ->
+                new UserError(
+                    "--format: cannot tell the format from the name '"
+                        + name.replaceAll("\\p{Cntrl}", "?")
+                        + "'; give --format svg, png, "
+                        + ExportFormat.choices()));
   }
 
   /** Writes one picture; PNG on OpenJFX's headless platform. */

@@ -76,6 +76,24 @@ class DataExportCommandTest {
   }
 
   @Test
+  void theFileNameSaysTheFormatAndTheFileIsReadableByOthers() throws Exception {
+    Result perfetto = execute("export", "paxos/basic", "--out", file("basic.json"));
+    assertThat(perfetto.code()).as(perfetto.err()).isZero();
+    assertThat(perfetto.out()).contains("Chrome trace JSON for Perfetto", " 0 violations");
+    Result shiviz = execute("export", "paxos/basic", "--out", file("basic.log"));
+    assertThat(shiviz.out()).contains("ShiViz log,");
+    Result empty = execute("export", "paxos/basic", "--out", file("basic.edn"));
+    assertThat(empty.out()).contains("Jepsen history (EDN), empty: no client operations");
+    if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+      // The user's umask, as for any file they write, not a temporary file's owner-only mode,
+      // which would keep a shared ShiViz or Perfetto page out.
+      Path plain = Files.createFile(directory.resolve("plain"));
+      assertThat(Files.getPosixFilePermissions(Path.of(file("basic.json"))))
+          .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+  }
+
+  @Test
   void badFormatsAndBadTracesAreOneLineAndExitTwo() throws Exception {
     Result unknown = execute("export", "paxos/basic", "--format", "graphviz", "--out", file("x"));
     assertThat(unknown.code()).isEqualTo(2);

@@ -154,8 +154,13 @@ class ExportCommandTest {
     assertThat(execute("export", "clocks/lww-skew", "--steps", slides, "--out", "x.svg"))
         .satisfies(r -> assertThat(r.code()).isEqualTo(2))
         .satisfies(r -> assertThat(r.err()).contains("either --out FILE").hasLineCount(1));
-    assertThat(execute("export", "clocks/lww-skew", "--out", "x.svg").err())
-        .contains("--format: say which for --out: svg, png");
+    assertThat(execute("export", "clocks/lww-skew", "--out", "x.txt"))
+        .satisfies(r -> assertThat(r.code()).isEqualTo(2))
+        .satisfies(
+            r ->
+                assertThat(r.err())
+                    .contains("--format: cannot tell the format from the name 'x.txt'")
+                    .hasLineCount(1));
   }
 
   @Test

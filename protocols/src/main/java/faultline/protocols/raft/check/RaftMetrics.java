@@ -64,19 +64,7 @@ final class RaftMetrics implements Observer {
     } else if (context.node(step.node(), RaftNode.class).isEmpty()) {
       return; // A client's step: no server changed.
     }
-    boolean leads = false;
-    for (RaftNode candidate : liveServers) {
-      if (candidate.role() == Role.LEADER) {
-        int sharing = 0;
-        for (RaftNode server : liveServers) {
-          if (server.currentTerm() == candidate.currentTerm()
-              && (server.role() == Role.FOLLOWER || server == candidate)) {
-            sharing++;
-          }
-        }
-        leads |= sharing >= candidate.majority();
-      }
-    }
+    boolean leads = Leadership.leader(liveServers) != null;
     long now = context.nowNanos();
     if (!leads && leaderlessSinceNanos < 0) {
       leaderlessSinceNanos = now;
