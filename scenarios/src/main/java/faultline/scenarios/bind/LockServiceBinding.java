@@ -4,6 +4,7 @@ import static faultline.engine.time.Nanos.SECOND;
 
 import faultline.engine.node.NodeFactory;
 import faultline.engine.node.NodeId;
+import faultline.protocols.locks.FencingTokenRejected;
 import faultline.protocols.locks.LockClientConfig;
 import faultline.protocols.locks.LockClientNode;
 import faultline.protocols.locks.LockInvariants;
@@ -12,6 +13,7 @@ import faultline.protocols.locks.LockServiceNode;
 import faultline.protocols.locks.StorageResourceNode;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ParamReader;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -72,6 +74,11 @@ public final class LockServiceBinding implements ProtocolBinding {
   }
 
   @Override
+  public SortedMap<String, String> sometimes() {
+    return ProtocolBinding.describeSometimes(FencingTokenRejected.all());
+  }
+
+  @Override
   public Setup bind(Scenario scenario) {
     ParamReader params = scenario.params();
     TreeMap<NodeId, String> roles = new TreeMap<>();
@@ -103,6 +110,6 @@ public final class LockServiceBinding implements ProtocolBinding {
     }
     LockParams.checkRoles(params, CLIENTS.name(), scenario.nodes(), roles);
     params.finish();
-    return new Setup(factories, LockInvariants.all());
+    return new Setup(factories, LockInvariants.all(), FencingTokenRejected.all(), List.of());
   }
 }

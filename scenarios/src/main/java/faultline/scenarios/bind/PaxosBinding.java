@@ -5,6 +5,7 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.paxos.PaxosConfig;
 import faultline.protocols.paxos.PaxosNode;
 import faultline.protocols.paxos.check.PaxosInvariants;
+import faultline.protocols.paxos.check.PaxosProperties;
 import faultline.scenarios.model.Scenario;
 import java.util.List;
 import java.util.SortedMap;
@@ -52,13 +53,24 @@ public final class PaxosBinding implements ProtocolBinding {
   }
 
   @Override
+  public SortedMap<String, String> sometimes() {
+    NodeId only = NodeId.of("n1");
+    PaxosConfig sample = PaxosConfig.builder(List.of(only)).proposer(only, "v", 0).build();
+    return ProtocolBinding.describeSometimes(PaxosProperties.sometimes(sample));
+  }
+
+  @Override
   public Setup bind(Scenario scenario) {
     PaxosConfig config = read(scenario).config();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
     for (NodeId node : scenario.nodes()) {
       factories.put(node, id -> new PaxosNode(config, id));
     }
-    return new Setup(factories, PaxosInvariants.singleDecree(config));
+    return new Setup(
+        factories,
+        PaxosInvariants.singleDecree(config),
+        PaxosProperties.sometimes(config),
+        List.of());
   }
 
   @Override

@@ -31,11 +31,16 @@ public final class Protocols {
     return all().stream().filter(binding -> binding.name().equals(name)).findFirst();
   }
 
-  /** Protocol name to its invariant names, as the scenario loader validates them. */
+  /**
+   * Protocol name to the names a scenario may expect violated, as the scenario loader validates
+   * them: its invariants and its eventually properties (a demonstration may show one failing).
+   */
   public static Map<String, SortedSet<String>> invariantsByProtocol() {
     TreeMap<String, SortedSet<String>> result = new TreeMap<>();
     for (ProtocolBinding binding : all()) {
-      result.put(binding.name(), new TreeSet<>(binding.invariants().keySet()));
+      TreeSet<String> names = new TreeSet<>(binding.invariants().keySet());
+      names.addAll(binding.eventually().keySet());
+      result.put(binding.name(), names);
     }
     return result;
   }

@@ -5,6 +5,7 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.swim.SwimConfig;
 import faultline.protocols.swim.SwimInvariants;
 import faultline.protocols.swim.SwimNode;
+import faultline.protocols.swim.SwimProperties;
 import faultline.scenarios.model.Scenario;
 import java.util.List;
 import java.util.SortedMap;
@@ -40,6 +41,16 @@ public final class SwimBinding implements ProtocolBinding {
   }
 
   @Override
+  public SortedMap<String, String> sometimes() {
+    return ProtocolBinding.describeSometimes(SwimProperties.sometimes());
+  }
+
+  @Override
+  public SortedMap<String, String> eventually() {
+    return ProtocolBinding.describeEventually(SwimProperties.eventually());
+  }
+
+  @Override
   public Setup bind(Scenario scenario) {
     SwimParams.Read read = read(scenario);
     SwimConfig config = read.config();
@@ -47,7 +58,11 @@ public final class SwimBinding implements ProtocolBinding {
     for (NodeId node : scenario.nodes()) {
       factories.put(node, id -> new SwimNode(config));
     }
-    return new Setup(factories, SwimInvariants.all(config, read.bounds()));
+    return new Setup(
+        factories,
+        SwimInvariants.all(config, read.bounds()),
+        SwimProperties.sometimes(),
+        SwimProperties.eventually());
   }
 
   @Override

@@ -15,6 +15,15 @@ import java.util.TreeSet;
 final class Expectations {
   private Expectations() {}
 
+  /** Why an eventually property {@code name} failed, after a colon; empty for an invariant. */
+  private static String failure(RunOutcome outcome, String name) {
+    return outcome.failedEventually().stream()
+        .filter(failed -> failed.property().equals(name))
+        .map(failed -> " (an eventually property): " + failed.message())
+        .findFirst()
+        .orElse("");
+  }
+
   /** Each unmet expectation as one readable sentence; empty when all held. */
   static List<String> unmet(Expectation expect, RunOutcome outcome) {
     List<String> unmet = new ArrayList<>();
@@ -23,6 +32,9 @@ final class Expectations {
     for (Violation violation : outcome.violations()) {
       actual.add(violation.invariant());
     }
+    for (EventuallyResult failed : outcome.failedEventually()) {
+      actual.add(failed.property()); // A demonstration may expect a liveness failure too.
+    }
     for (String name : expected) {
       if (!actual.contains(name)) {
         unmet.add("expected a violation of " + name + ", but it held");
@@ -30,11 +42,8 @@ final class Expectations {
     }
     for (String name : actual) {
       if (!expected.contains(name)) {
-        unmet.add("did not expect a violation of " + name);
+        unmet.add("did not expect a violation of " + name + failure(outcome, name));
       }
-    }
-    for (EventuallyResult failed : outcome.failedEventually()) {
-      unmet.add("eventually property " + failed.property() + " failed: " + failed.message());
     }
     if (outcome.stoppedByLimit()) {
       unmet.add(
