@@ -191,7 +191,8 @@ public final class Simulation {
   /**
    * Judges the eventually properties at the end, unless they were judged already, or the run
    * stopped before it came to their moment (a violation or a limit stopped it, or it ended before
-   * the quiet window after the faults was over).
+   * the quiet window after the faults was over). A run that ran out of events is judged however
+   * early it stopped: nothing can change any more, so its state is the state at their moment.
    */
   private void judgeEventuallyAtEnd(RunOutcome.StopReason reason) {
     if (properties.judged()) {
@@ -203,7 +204,9 @@ public final class Simulation {
     } else if (reason != RunOutcome.StopReason.TIME_LIMIT
         && reason != RunOutcome.StopReason.QUIESCENT) {
       properties.notJudged("the run stopped early: " + reason.explanation());
-    } else if (due != Long.MAX_VALUE && due > nowNanos) {
+    } else if (due != Long.MAX_VALUE
+        && due > nowNanos
+        && (reason != RunOutcome.StopReason.QUIESCENT || due > limits.timeLimitNanos())) {
       properties.notJudged(
           String.format(
               Locale.ROOT,
@@ -216,11 +219,17 @@ public final class Simulation {
     }
   }
 
-  /** Judges the eventually properties on the state at {@code atNanos}: no event happened since. */
+  /**
+   * Judges the eventually properties on the state at {@code atNanos}, which no event has changed
+   * since: the next event is later, or there is none. The properties see {@code atNanos} as now;
+   * the run's own clock is left as it was.
+   */
   private void judgeEventually(long atNanos) {
-    nowNanos = Math.max(nowNanos, atNanos);
+    long now = nowNanos;
+    nowNanos = atNanos;
     invariantView.beginCheck(null);
-    properties.judge(invariantView, nowNanos, writer.eventsWritten());
+    properties.judge(invariantView, atNanos, writer.eventsWritten());
+    nowNanos = now;
   }
 
   private void step() {

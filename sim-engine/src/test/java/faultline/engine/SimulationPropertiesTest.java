@@ -207,6 +207,27 @@ class SimulationPropertiesTest {
   }
 
   @Test
+  void aRunThatRunsOutOfEventsIsJudgedAtTheMomentItsStateCanNoLongerChange() {
+    // Nothing but two starts: the queue empties at 0 s, so the state at 5 ms is the final one.
+    RunOutcome outcome =
+        builder(new TraceCapture())
+            .node(N1, new Script().factory())
+            .node(N2, new Script().factory())
+            .limits(Limits.of(100 * MILLI))
+            .eventually(new AtLeast(1))
+            .judgeEventuallyAfterQuiet(5 * MILLI)
+            .build()
+            .run();
+
+    assertThat(outcome.stopReason()).isEqualTo(StopReason.QUIESCENT);
+    EventuallyResult result = outcome.eventually().getFirst();
+    assertThat(result.status()).isEqualTo(EventuallyResult.Status.FAILED);
+    assertThat(result.timeNanos()).isEqualTo(5 * MILLI);
+    assertThat(result.message()).isEqualTo("0 at " + 5 * MILLI);
+    assertThat(outcome.endNanos()).isZero(); // Judging moves no clock of the run.
+  }
+
+  @Test
   void theyAreNotJudgedWhenTheRunStopsAtAViolationOrEndsBeforeTheQuietWindowIsOver() {
     RunOutcome stopped =
         chatterRun(new TraceCapture(), 20 * MILLI)

@@ -9,6 +9,7 @@ import faultline.protocols.kv.ClientNode;
 import faultline.protocols.paxos.multi.MultiPaxosConfig;
 import faultline.protocols.paxos.multi.MultiPaxosServer;
 import faultline.protocols.paxos.multi.check.MultiPaxosInvariants;
+import faultline.protocols.paxos.multi.check.MultiPaxosProperties;
 import faultline.scenarios.model.Scenario;
 import java.util.List;
 import java.util.SortedMap;
@@ -47,6 +48,12 @@ public final class MultiPaxosBinding implements ProtocolBinding {
         freshInvariants(sample, LinearizabilityChecker.DEFAULT_STATES_MAX));
   }
 
+  @Override
+  public SortedMap<String, String> eventually() {
+    MultiPaxosConfig sample = MultiPaxosConfig.builder(List.of(NodeId.of("n1"))).build();
+    return ProtocolBinding.describeEventually(MultiPaxosProperties.eventually(sample));
+  }
+
   private static List<Invariant> freshInvariants(MultiPaxosConfig config, long checkStatesMax) {
     return MultiPaxosInvariants.all(config, LinearizabilityChecker.of(Model.kv(), checkStatesMax));
   }
@@ -63,7 +70,11 @@ public final class MultiPaxosBinding implements ProtocolBinding {
         factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
       }
     }
-    return new Setup(factories, freshInvariants(config, read.checkStatesMax()));
+    return new Setup(
+        factories,
+        freshInvariants(config, read.checkStatesMax()),
+        List.of(),
+        MultiPaxosProperties.eventually(config));
   }
 
   @Override

@@ -2,7 +2,9 @@ package faultline.scenarios.multipaxos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faultline.engine.check.EventuallyResult;
 import faultline.engine.trace.TraceSink;
+import faultline.protocols.paxos.multi.check.MultiPaxosProperties;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
@@ -40,8 +42,9 @@ class MultiPaxosSeedSweepTest {
     String replay = "replay with " + report.reproduceCommand();
     assertThat(report.outcome().violations()).as(replay).isEmpty();
     assertThat(report.outcome().metrics().get("multipaxos.commits")).as(replay).isPositive();
-    assertThat(report.outcome().metrics())
-        .as(replay)
-        .doesNotContainKey("multipaxos.leaderlessAtEnd");
+    assertThat(report.outcome().eventually())
+        .extracting(EventuallyResult::property)
+        .containsExactly(MultiPaxosProperties.LEADER_EXISTS);
+    assertThat(report.outcome().failedEventually()).as(replay).isEmpty();
   }
 }

@@ -6,7 +6,6 @@ import faultline.engine.check.Percentiles;
 import faultline.engine.check.Step;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
-import faultline.protocols.paxos.Ballot;
 import faultline.protocols.paxos.multi.MultiPaxosMessage.Decision;
 import faultline.protocols.paxos.multi.MultiPaxosServer;
 import java.util.ArrayList;
@@ -65,20 +64,7 @@ final class MultiPaxosMetrics implements Observer {
   }
 
   private void trackLeadership(InvariantContext context) {
-    boolean leads = false;
-    for (MultiPaxosServer candidate : liveServers) {
-      Ballot ballot = candidate.ownBallot();
-      if (ballot == null || !candidate.roleName().equals("LEADER")) {
-        continue;
-      }
-      int promised = 0;
-      for (MultiPaxosServer server : liveServers) {
-        if (server.isAcceptor() && server.promised().equals(ballot)) {
-          promised++;
-        }
-      }
-      leads |= promised >= phase2Quorum;
-    }
+    boolean leads = MultiPaxosLeadership.hasLeader(liveServers, phase2Quorum);
     long now = context.nowNanos();
     if (!leads && leaderlessSinceNanos < 0) {
       leaderlessSinceNanos = now;
