@@ -68,6 +68,21 @@ public final class EventQueue<E> {
   }
 
   /**
+   * Takes the sequence that the next {@link #add} would have used, for an event to be added later
+   * with {@link #addReserved}: it then leaves the queue exactly where it would have if it had been
+   * added now.
+   */
+  public long reserveSequence() {
+    return sequenceNext++;
+  }
+
+  /** Adds an event with a sequence taken earlier by {@link #reserveSequence}. */
+  public void addReserved(long atNanos, long sequence, E payload) {
+    Check.state(sequence >= 0 && sequence < sequenceNext, "sequence %s was not reserved", sequence);
+    insert(atNanos, sequence, payload);
+  }
+
+  /**
    * Adds an event that leaves before every event added with {@link #add} for the same time, and
    * after the events added ahead before it. The engine uses it at the current instant, for work
    * that is overdue (what a paused node missed), so that nothing scheduled since overtakes it.

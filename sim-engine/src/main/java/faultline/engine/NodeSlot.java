@@ -33,10 +33,9 @@ final class NodeSlot {
   private final long[] lastDropNanos = initialDrops();
   final List<EngineEvent> deferredWhilePaused = new ArrayList<>();
 
-  // Armed timers: tag -> a one-element cell holding its generation. Only looked up, never
-  // iterated, so hash order is harmless. Re-arming an armed tag (a Raft follower re-arms its
-  // election timer on every AppendEntries) updates the cell rather than boxing a new generation.
-  private final LookupMap<TimerTag, long[]> armedTimers = new LookupMap<>();
+  // Armed timers by tag. Only looked up, never iterated, so hash order is harmless. Re-arming an
+  // armed tag updates its entry in place (see ArmedTimer).
+  private final LookupMap<TimerTag, ArmedTimer> armedTimers = new LookupMap<>();
   private long timerGenerationNext = 1;
 
   NodeSlot(NodeId id, int index, NodeFactory factory, NodeClock clock, SimRandom random) {
@@ -107,25 +106,30 @@ final class NodeSlot {
     return lastDropNanos[reason.ordinal()];
   }
 
-  long arm(TimerTag tag) {
-    long generation = timerGenerationNext++;
-    long[] cell = armedTimers.get(tag);
-    if (cell == null) {
-      armedTimers.put(tag, new long[] {generation});
-    } else {
-      cell[0] = generation;
+  /** Arms {@code tag} with a new generation, due at {@code dueNanos}; returns its entry. */
+  ArmedTimer arm(TimerTag tag, long dueNanos) {
+    ArmedTimer timer = armedTimers.get(tag);
+    if (timer == null) {
+      timer = new ArmedTimer();
+      armedTimers.put(tag, timer);
     }
-    return generation;
+    timer.arm(timerGenerationNext++, dueNanos);
+    return timer;
   }
 
   void disarm(TimerTag tag) {
     armedTimers.remove(tag);
   }
 
+  /** The armed timer of {@code tag}, or null when it is not armed (never, or cancelled). */
+  ArmedTimer armed(TimerTag tag) {
+    return crashed ? null : armedTimers.get(tag);
+  }
+
   /** True when this firing is the tag's current arming. */
   boolean isArmed(TimerTag tag, long generation) {
-    long[] cell = armedTimers.get(tag);
-    return cell != null && cell[0] == generation;
+    ArmedTimer timer = armedTimers.get(tag);
+    return timer != null && timer.generation() == generation;
   }
 
   /** True when this firing is the tag's current arming; consumes it. */

@@ -235,9 +235,11 @@ public final class Simulation {
   private void step() {
     long atNanos = queue.peekTimeNanos();
     EngineEvent event = queue.poll();
-    if (event instanceof EngineEvent.FireTimer fire && isCancelled(fire)) {
-      // Cancelled, re-armed or from a previous life: dropped lazily instead of searched for,
-      // and without letting time pass, counting an event or running the checks.
+    if (event instanceof EngineEvent.FireTimer fire && !isCurrent(fire)) {
+      // Re-armed since (carried on to the new deadline), or cancelled or from a previous life
+      // (dropped lazily instead of searched for); either way without letting time pass, counting
+      // an event or running the checks.
+      carryForward(fire);
       return;
     }
     Check.state(atNanos >= nowNanos, "time went backwards: %s < %s", atNanos, nowNanos);
@@ -314,9 +316,26 @@ public final class Simulation {
     return new Step(to.id, Step.Kind.MESSAGE, truth, from.id, deliver.message(), null);
   }
 
-  private boolean isCancelled(EngineEvent.FireTimer fire) {
+  private boolean isCurrent(EngineEvent.FireTimer fire) {
     NodeSlot slot = slots.get(fire.node());
-    return slot.isCrashed() || !slot.isArmed(fire.tag(), fire.generation());
+    return !slot.isCrashed() && slot.isArmed(fire.tag(), fire.generation());
+  }
+
+  /**
+   * A timer event that came due before its timer's current deadline: if it carries that arming (see
+   * {@link ArmedTimer}), it is queued again at the deadline, in the place reserved when the timer
+   * was re-armed.
+   */
+  private void carryForward(EngineEvent.FireTimer stale) {
+    ArmedTimer timer = slots.get(stale.node()).armed(stale.tag());
+    if (timer == null || !timer.isCarrier(stale.generation())) {
+      return;
+    }
+    queue.addReserved(
+        timer.dueNanos(),
+        timer.sequence(),
+        new EngineEvent.FireTimer(stale.node(), stale.tag(), timer.generation(), timer.dueNanos()));
+    timer.queuedOwnEvent();
   }
 
   private Step fireTimer(EngineEvent.FireTimer fire) {
@@ -364,17 +383,26 @@ public final class Simulation {
     for (int i = 0; i < effects.size(); i++) { // By index: no iterator per step.
       switch (effects.get(i)) {
         case Effect.Send send -> send(source, send.to(), send.message(), truth);
-        case Effect.SetTimer set -> {
-          long generation = source.arm(set.tag());
-          long dueNanos = Math.addExact(nowNanos, source.clock.trueDurationOf(set.delayNanos()));
-          queue.add(
-              dueNanos, new EngineEvent.FireTimer(source.index, set.tag(), generation, dueNanos));
-        }
+        case Effect.SetTimer set -> setTimer(source, set);
         case Effect.CancelTimer cancel -> source.disarm(cancel.tag());
         case Effect.RecordState state -> trace.state(source, state.state());
         case Effect.Record record -> trace.record(source, record.type(), record.fields());
         case Effect.Note note -> trace.note(source, note.text());
       }
+    }
+  }
+
+  /** Arms a timer; a re-arm that a queued event can carry queues nothing (see ArmedTimer). */
+  private void setTimer(NodeSlot source, Effect.SetTimer set) {
+    long dueNanos = Math.addExact(nowNanos, source.clock.trueDurationOf(set.delayNanos()));
+    ArmedTimer timer = source.arm(set.tag(), dueNanos);
+    if (timer.hasCarrier()) {
+      timer.reserved(queue.reserveSequence());
+    } else {
+      queue.add(
+          dueNanos,
+          new EngineEvent.FireTimer(source.index, set.tag(), timer.generation(), dueNanos));
+      timer.queuedOwnEvent();
     }
   }
 

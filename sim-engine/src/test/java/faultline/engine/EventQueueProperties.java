@@ -167,6 +167,25 @@ class EventQueueProperties {
   }
 
   @Test
+  void anEventAddedWithAReservedSequenceLeavesWhereItWouldHaveIfAddedAtTheReservation() {
+    EventQueue<String> queue = new EventQueue<>();
+    queue.add(5, "before-reservation");
+    long reserved = queue.reserveSequence();
+    queue.add(5, "after-reservation");
+    queue.add(3, "early");
+    assertThat(queue.poll()).isEqualTo("early");
+    queue.addReserved(5, reserved, "reserved"); // Into the root the poll left empty.
+    List<String> polled = new ArrayList<>();
+    while (!queue.isEmpty()) {
+      polled.add(queue.poll());
+    }
+    assertThat(polled).containsExactly("before-reservation", "reserved", "after-reservation");
+    assertThatThrownBy(() -> queue.addReserved(5, reserved + 1_000, "never reserved"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("was not reserved");
+  }
+
+  @Test
   void growsFromTheSmallestCapacityWithoutLosingOrder() {
     EventQueue<Integer> queue = new EventQueue<>(0); // Clamped to a capacity of two.
     int count = 100_000;

@@ -410,7 +410,7 @@ class SimulationInvariantsTest {
             if (context.lastStep().map(step -> !step.node().equals(N2)).orElse(true)) {
               return;
             }
-            sentByN2.add(context.lastStepSent());
+            sentByN2.add(List.copyOf(context.lastStepSent())); // Valid for this event only.
             for (Sent sent : context.lastStepSent()) {
               Object synced = context.syncedStorage(N2).get("last");
               if (!sent.message().equals(new Text(String.valueOf(synced)))) {

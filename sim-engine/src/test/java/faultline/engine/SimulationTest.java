@@ -159,6 +159,40 @@ class SimulationTest {
         .containsExactly("sooner@" + 3 * MILLI, "later@" + 10 * MILLI);
   }
 
+  /**
+   * A re-arm to a later deadline queues nothing (the event already queued carries it there), yet
+   * the timer leaves in the place a new event queued at the re-arm would have had: after events for
+   * the same instant scheduled before the re-arm, before those scheduled after it.
+   */
+  @Test
+  void aTimerReArmedLaterFiresOnceInThePlaceOfItsReArm() {
+    TraceCapture trace = new TraceCapture();
+    Script script =
+        new Script()
+            .onStart(
+                (node, context) -> {
+                  if (context.self().equals(N1)) {
+                    context.setTimer(new Tag("t"), 3 * MILLI);
+                  } else {
+                    context.setTimer(new Tag("before"), 10 * MILLI);
+                    context.send(N1, new Text("re-arm"));
+                  }
+                })
+            .onMessage(
+                (node, context, from, message) -> {
+                  if (context.self().equals(N1)) {
+                    context.setTimer(new Tag("t"), 9 * MILLI); // At 1 ms: due at 10 ms.
+                    context.send(N2, new Text("arm"));
+                  } else {
+                    context.setTimer(new Tag("after"), 8 * MILLI); // At 2 ms: due at 10 ms.
+                  }
+                });
+    builder(trace).node(N1, script.factory()).node(N2, script.factory()).build().run();
+    assertThat(trace.events("timer"))
+        .extracting(e -> e.get("timer").asText() + "@" + e.get("t").asLong())
+        .containsExactly("before@" + 10 * MILLI, "t@" + 10 * MILLI, "after@" + 10 * MILLI);
+  }
+
   @Test
   void aTimerCancelledByALaterInputNeverFires() {
     TraceCapture trace = new TraceCapture();

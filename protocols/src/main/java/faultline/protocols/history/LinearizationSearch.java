@@ -88,6 +88,7 @@ final class LinearizationSearch {
 
   private final long[] linearized;
   private final int[] order;
+  private final int[] openScratch;
   private int orderLength;
   private Object state;
   private final SearchMemo memo = new SearchMemo();
@@ -130,6 +131,7 @@ final class LinearizationSearch {
     this.statesMax = statesMax;
     this.linearized = new long[(operationCount + 63) / 64 + 1];
     this.order = new int[operationCount];
+    this.openScratch = new int[operationCount];
     this.readOnly = new boolean[operationCount];
     this.blindWrite = new boolean[operationCount];
     this.unseen = unseen.clone();
@@ -322,7 +324,7 @@ final class LinearizationSearch {
 
   /** The open operations below {@code bound}: invoked, not yet linearized. */
   private int[] open(int bound) {
-    int[] found = new int[8];
+    int[] found = openScratch; // Large enough for every operation: no growing copies.
     int count = 0;
     for (int word = 0; word * 64 < bound; word++) {
       long clear = ~linearized[word];
@@ -330,9 +332,6 @@ final class LinearizationSearch {
         int operation = word * 64 + Long.numberOfTrailingZeros(clear);
         if (operation >= bound) {
           break;
-        }
-        if (count == found.length) {
-          found = Arrays.copyOf(found, count * 2);
         }
         found[count++] = operation;
         clear &= clear - 1;

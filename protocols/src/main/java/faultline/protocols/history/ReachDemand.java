@@ -1,6 +1,7 @@
 package faultline.protocols.history;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -31,10 +32,15 @@ final class ReachDemand {
     if (!enabled) {
       return;
     }
+    // Each writer's states, asked of the model once: the loop below visits every writer for
+    // every read, and a model may build a new collection per call.
     List<Integer> writers = new ArrayList<>();
+    List<Collection<Object>> writtenBy = new ArrayList<>();
     for (int i = 0; i < operations.length; i++) {
-      if (!readOnly[i] && model.statesWritten(operations[i]) != null) {
+      Collection<Object> written = readOnly[i] ? null : model.statesWritten(operations[i]);
+      if (written != null) {
         writers.add(i);
+        writtenBy.add(written);
       }
     }
     for (int i = 0; i < operations.length; i++) {
@@ -44,16 +50,17 @@ final class ReachDemand {
       }
       Object target = observed.iterator().next();
       required[i] = target;
-      List<Integer> leading = new ArrayList<>();
-      for (int write : writers) {
-        for (Object written : model.statesWritten(operations[write])) {
+      int[] leading = new int[writers.size()];
+      int count = 0;
+      for (int w = 0; w < leading.length; w++) {
+        for (Object written : writtenBy.get(w)) {
           if (model.mayReach(written, target)) {
-            leading.add(write);
+            leading[count++] = writers.get(w);
             break;
           }
         }
       }
-      resetters[i] = leading.stream().mapToInt(Integer::intValue).toArray();
+      resetters[i] = Arrays.copyOf(leading, count);
     }
   }
 

@@ -52,8 +52,8 @@ public interface CommitRule {
         continue;
       }
       int replicas = 0;
-      for (long match : matchIndexes) {
-        if (match >= index) {
+      for (int i = 0; i < matchIndexes.size(); i++) { // By index: no iterator per index tried.
+        if (matchIndexes.get(i) >= index) {
           replicas++;
         }
       }

@@ -1,6 +1,7 @@
 package faultline.protocols.raft;
 
 import faultline.engine.node.NodeId;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -13,6 +14,7 @@ public final class RaftDisk {
   static final String TERM = "raft.currentTerm";
   static final String VOTED_FOR = "raft.votedFor";
   static final String LOG_PREFIX = "raft.log/";
+  private static final byte[] LOG_PREFIX_BYTES = LOG_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
   private RaftDisk() {}
 
@@ -46,13 +48,15 @@ public final class RaftDisk {
       String digits = Long.toString(index);
       return LOG_PREFIX + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
     }
-    char[] key = new char[LOG_PREFIX.length() + 12];
-    LOG_PREFIX.getChars(0, LOG_PREFIX.length(), key, 0);
+    // Bytes, not chars: the key is ASCII, and a String made from Latin-1 bytes is one copy, where
+    // one made from chars is a char array twice the size and a compressed copy of it.
+    byte[] key = new byte[LOG_PREFIX_BYTES.length + 12];
+    System.arraycopy(LOG_PREFIX_BYTES, 0, key, 0, LOG_PREFIX_BYTES.length);
     long rest = index;
-    for (int i = key.length - 1; i >= LOG_PREFIX.length(); i--) {
-      key[i] = (char) ('0' + rest % 10);
+    for (int i = key.length - 1; i >= LOG_PREFIX_BYTES.length; i--) {
+      key[i] = (byte) ('0' + rest % 10);
       rest /= 10;
     }
-    return new String(key);
+    return new String(key, StandardCharsets.ISO_8859_1);
   }
 }

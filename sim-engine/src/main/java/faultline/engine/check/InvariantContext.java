@@ -18,6 +18,8 @@ public interface InvariantContext {
    * The messages the last step sent, in the order its handler sent them; empty when the last event
    * was a fault. They left after the handler returned, so a node's storage as seen now (see {@link
    * #syncedStorage}) is what it was when they left: "persisted before replying" is checked here.
+   * The list is read-only and valid until the next event (the engine reuses it); copy what must be
+   * kept.
    */
   default List<Sent> lastStepSent() {
     return List.of();

@@ -32,9 +32,9 @@ final class CanonicalValues {
    * How one record class is walked: its component names and accessors, each typed as the component
    * is, so that a {@code long} or {@code int} component is read without boxing.
    */
-  private record Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {}
+  record Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {}
 
-  private enum Kind {
+  enum Kind {
     LONG,
     INT,
     BOOLEAN,
@@ -60,6 +60,15 @@ final class CanonicalValues {
       MethodType.methodType(boolean.class, Object.class);
 
   private CanonicalValues() {}
+
+  /**
+   * How {@code type} is walked component by component, or null when it is not a record that Jackson
+   * writes as its plain components (then only Jackson knows how it is written).
+   */
+  static Shape shape(Class<?> type) {
+    Shape shape = SHAPES.get(type);
+    return shape == NONE ? null : shape;
+  }
 
   static void write(CanonicalEncoder out, Object value) {
     switch (value) {
@@ -285,7 +294,7 @@ final class CanonicalValues {
       };
 
   /** No Jackson annotation on the class or its members: its default serialization applies. */
-  private static boolean isPlain(Class<?> type) {
+  static boolean isPlain(Class<?> type) {
     return PLAIN.get(type);
   }
 

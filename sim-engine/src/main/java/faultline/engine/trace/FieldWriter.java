@@ -49,6 +49,10 @@ final class FieldWriter {
   private DefaultSerializerProvider payloads; // Made on first use: see payload.
   private final LookupMap<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
       new LookupMap<>(); // Only looked up.
+  private final JsonValues.Fallback jacksonFallback =
+      (generator, value) -> provider().serializeValue(generator, value);
+  private final JsonValues.Fallback treeFallback =
+      (generator, value) -> writePayload(MAPPER.valueToTree(value));
 
   FieldWriter(boolean writesJson) {
     this.writesJson = writesJson;
@@ -255,8 +259,14 @@ final class FieldWriter {
       return;
     }
     try {
+      CanonicalValues.Shape shape =
+          fields == null ? null : CanonicalValues.shape(fields.getClass());
       if (fields instanceof ObjectNode tree) {
         writeTreeFields(tree);
+      } else if (shape != null) {
+        // What the tree way writes, without the tree; a value the walk does not know still goes
+        // through a tree of its own, as it did inside the record's.
+        JsonValues.writeComponents(json, shape, fields, treeFallback);
       } else if (isFlatRecord(fields)) {
         flatRecordSerializer(fields.getClass()).orElseThrow().serialize(fields, json, provider());
       } else {
@@ -280,7 +290,8 @@ final class FieldWriter {
    * Writes a value exactly as the mapper's {@code writeValue} does, through one serializer provider
    * kept for the whole trace: the mapper makes a new one for every value, which for the payload of
    * every message was the largest allocation left in the Raft workload. Plain tree values (strings,
-   * numbers, booleans, null) are written directly, as their own {@code serialize} would.
+   * numbers, booleans, null) are written directly, as their own {@code serialize} would, and so are
+   * the values {@link JsonValues} knows.
    */
   private void writePayload(Object value) throws IOException {
     switch (value) {
@@ -289,7 +300,7 @@ final class FieldWriter {
       case LongNode number -> json.writeNumber(number.longValue());
       case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
       case NullNode nothing -> json.writeNull();
-      case null, default -> provider().serializeValue(json, value);
+      case null, default -> JsonValues.write(json, value, jacksonFallback);
     }
   }
 

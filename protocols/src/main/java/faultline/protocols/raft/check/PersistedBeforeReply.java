@@ -10,6 +10,7 @@ import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
 import faultline.protocols.raft.RaftMessage.RequestVote;
 import faultline.protocols.raft.RaftMessage.RequestVoteReply;
 import faultline.protocols.raft.RaftNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -37,11 +38,13 @@ final class PersistedBeforeReply extends ServerStepInvariant {
 
   @Override
   void afterServerStep(InvariantContext context, NodeId id, RaftNode node) {
-    if (context.lastStepSent().isEmpty()) {
+    List<Sent> sents = context.lastStepSent();
+    if (sents.isEmpty()) {
       return;
     }
     SortedMap<String, Object> disk = context.syncedStorage(id);
-    for (Sent sent : context.lastStepSent()) {
+    for (int i = 0; i < sents.size(); i++) { // By index: no iterator for every step that sends.
+      Sent sent = sents.get(i);
       String unsynced = unsyncedClaim(id, node, sent, disk);
       if (unsynced != null) {
         context.fail(id, id + " sent " + sent.message() + " to " + sent.to() + ", but " + unsynced);
