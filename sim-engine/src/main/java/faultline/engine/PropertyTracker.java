@@ -7,7 +7,9 @@ import faultline.engine.check.Sometimes;
 import faultline.engine.check.SometimesResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The run's sometimes and eventually properties. Sometimes properties not yet reached sit in the
@@ -71,6 +73,38 @@ final class PropertyTracker {
         i++;
       }
     }
+  }
+
+  /**
+   * The moment to judge the eventually properties at, at the end of a run that stopped for {@code
+   * reason} at {@code nowNanos}; empty when they were judged already, or when the run stopped
+   * before it came to their moment (a violation or a limit stopped it, or it ended before the quiet
+   * window after the faults was over), which is recorded as not judged, with why. A run that ran
+   * out of events is judged however early it stopped: nothing can change any more, so its state is
+   * the state at their moment.
+   */
+  OptionalLong momentAtEnd(RunOutcome.StopReason reason, long nowNanos, long timeLimitNanos) {
+    if (judged()) {
+      return OptionalLong.empty();
+    }
+    long due = eventuallyDueNanos;
+    boolean quiescent = reason == RunOutcome.StopReason.QUIESCENT;
+    if (reason == RunOutcome.StopReason.VIOLATION) {
+      notJudged("the run stopped at the first violation");
+    } else if (reason != RunOutcome.StopReason.TIME_LIMIT && !quiescent) {
+      notJudged("the run stopped early: " + reason.explanation());
+    } else if (due != Long.MAX_VALUE && due > nowNanos && (!quiescent || due > timeLimitNanos)) {
+      notJudged(
+          String.format(
+              Locale.ROOT,
+              "the run ended at %.3f s, before the faults had been over for the quiet window"
+                  + " (at %.3f s)",
+              nowNanos / 1e9,
+              due / 1e9));
+    } else {
+      return OptionalLong.of(due == Long.MAX_VALUE ? nowNanos : due);
+    }
+    return OptionalLong.empty();
   }
 
   /** Judges every eventually property now, at {@code nowNanos}, after the event {@code seq}. */

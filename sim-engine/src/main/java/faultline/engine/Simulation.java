@@ -15,7 +15,6 @@ import faultline.engine.node.NodeId;
 import faultline.engine.trace.TraceWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -188,35 +187,11 @@ public final class Simulation {
     return outcome;
   }
 
-  /**
-   * Judges the eventually properties at the end, unless they were judged already, or the run
-   * stopped before it came to their moment (a violation or a limit stopped it, or it ended before
-   * the quiet window after the faults was over). A run that ran out of events is judged however
-   * early it stopped: nothing can change any more, so its state is the state at their moment.
-   */
+  /** Judges the eventually properties at the end, if {@link PropertyTracker#momentAtEnd} says. */
   private void judgeEventuallyAtEnd(RunOutcome.StopReason reason) {
-    if (properties.judged()) {
-      return;
-    }
-    long due = properties.eventuallyDueNanos();
-    if (reason == RunOutcome.StopReason.VIOLATION) {
-      properties.notJudged("the run stopped at the first violation");
-    } else if (reason != RunOutcome.StopReason.TIME_LIMIT
-        && reason != RunOutcome.StopReason.QUIESCENT) {
-      properties.notJudged("the run stopped early: " + reason.explanation());
-    } else if (due != Long.MAX_VALUE
-        && due > nowNanos
-        && (reason != RunOutcome.StopReason.QUIESCENT || due > limits.timeLimitNanos())) {
-      properties.notJudged(
-          String.format(
-              Locale.ROOT,
-              "the run ended at %.3f s, before the faults had been over for the quiet window"
-                  + " (at %.3f s)",
-              nowNanos / 1e9,
-              due / 1e9));
-    } else {
-      judgeEventually(due == Long.MAX_VALUE ? nowNanos : due);
-    }
+    properties
+        .momentAtEnd(reason, nowNanos, limits.timeLimitNanos())
+        .ifPresent(this::judgeEventually);
   }
 
   /**
