@@ -34,6 +34,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   private final List<NodeId> servers;
   private final ClientWorkload workload;
   private final List<HistoryEvent> history = new ArrayList<>();
+  private final List<HistoryEvent> historyView = Collections.unmodifiableList(history);
   private final List<Slot> slots = new ArrayList<>();
   private final Map<String, String> lastKnownValue = new TreeMap<>();
   private final Deque<KvOperation> scripted = new ArrayDeque<>();
@@ -282,6 +283,6 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
 
   /** This life's history so far, in order (a restart starts a new node with an empty one). */
   public List<HistoryEvent> history() {
-    return Collections.unmodifiableList(history);
+    return historyView; // One view for every read: the history collector reads it after each step.
   }
 }

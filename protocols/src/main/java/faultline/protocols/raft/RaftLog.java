@@ -32,7 +32,11 @@ public final class RaftLog {
   }
 
   public LogEntry entry(long index) {
-    Check.argument(1 <= index && index <= lastIndex(), "no entry at %s", index);
+    if (index < 1 || index > lastIndex()) {
+      // Not Check.argument: its varargs boxed the index on every call, and every handler and
+      // invariant reads entries.
+      throw new IllegalArgumentException("no entry at " + index);
+    }
     return entries.get((int) (index - 1));
   }
 
