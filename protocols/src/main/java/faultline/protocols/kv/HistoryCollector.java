@@ -17,6 +17,7 @@ import java.util.List;
  */
 public final class HistoryCollector {
   private final List<HistoryEvent> history = new ArrayList<>();
+  private final List<HistoryEvent> historyView = Collections.unmodifiableList(history);
   private final LookupMap<NodeId, Cursor> cursors = new LookupMap<>(); // Only looked up.
 
   /** How far one client's history has been copied, and of which life of the client. */
@@ -26,18 +27,19 @@ public final class HistoryCollector {
   }
 
   /**
-   * Copies the events of the client step just taken, if any, and returns them (read-only, valid
-   * until the next call): nothing new, in most steps, is an empty list and no garbage.
+   * Copies the events of the client step just taken, if any, and returns how many there were: they
+   * are the last ones of {@link #history()}. A count rather than a list of them, since this runs
+   * after every event.
    */
-  public List<HistoryEvent> collect(InvariantContext context) {
+  public int collect(InvariantContext context) {
     Step step = context.lastStep().orElse(null);
     if (step == null) {
-      return List.of();
+      return 0;
     }
     NodeId id = step.node();
     ClientNode client = context.node(id, ClientNode.class).orElse(null);
     if (client == null) {
-      return List.of();
+      return 0;
     }
     Cursor cursor = cursors.get(id);
     if (cursor == null) {
@@ -60,13 +62,11 @@ public final class HistoryCollector {
     }
     cursor.client = client;
     cursor.position = events.size();
-    return history.size() == before
-        ? List.of()
-        : Collections.unmodifiableList(history.subList(before, history.size()));
+    return history.size() - before;
   }
 
   /** Everything collected so far, in real-time order. */
   public List<HistoryEvent> history() {
-    return Collections.unmodifiableList(history);
+    return historyView;
   }
 }

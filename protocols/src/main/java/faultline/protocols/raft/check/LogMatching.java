@@ -65,7 +65,9 @@ final class LogMatching extends ServerStepInvariant {
     mirror.node = node;
     mirror.mutations = log.mutations();
     mirror.truncationsSeen = log.truncations();
-    mirror.entries.subList(same, mirror.entries.size()).clear();
+    while (mirror.entries.size() > same) {
+      mirror.entries.removeLast(); // Not subList(...).clear(): a view per changed log.
+    }
     for (long index = same + 1; index <= log.lastIndex(); index++) {
       LogEntry entry = log.entry(index);
       long previous = index == 1 ? 0 : mirror.prefixHashes[(int) index - 2];
