@@ -47,17 +47,33 @@ public final class RunLoader {
    * another seed it is left out and named in {@link OpenedRun#missing()}.
    */
   public static OpenedRun openRun(String argument, Long seed) {
+    return openRun(argument, seed, null);
+  }
+
+  /**
+   * As {@link #openRun(String, Long)}, up to a moment ({@code export --until}): a scenario runs
+   * until {@code untilNanos}, as {@code run --until} runs it, and a trace file gives its events up
+   * to then. A run cut short is not the one the narration was written for, so its steps that find
+   * nothing are left out and named, as at another seed.
+   *
+   * @param untilNanos the last moment, or null for the whole run (a scenario's own length)
+   */
+  public static OpenedRun openRun(String argument, Long seed, Long untilNanos) {
     Path path = Path.of(argument);
     if (TraceFile.looksLikeTrace(path)) {
-      return new OpenedRun(TraceReader.readFile(path), List.of(), List.of());
+      return new OpenedRun(
+          TraceReader.readFile(path, untilNanos == null ? Long.MAX_VALUE : untilNanos),
+          List.of(),
+          List.of());
     }
     Scenario scenario = ScenarioArgument.load(argument);
     long chosen = seed == null ? scenario.seed() : seed;
     InMemoryTraceSink sink = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, chosen, scenario.run().untilNanos(), sink);
+    ScenarioRunner.run(
+        scenario, chosen, untilNanos == null ? scenario.run().untilNanos() : untilNanos, sink);
+    boolean narrationsOwnRun = chosen == scenario.seed() && untilNanos == null;
     NarrationResolver.Resolution narration =
-        NarrationResolver.resolve(
-            scenario.narration(), sink.lines(), chosen, chosen == scenario.seed());
+        NarrationResolver.resolve(scenario.narration(), sink.lines(), chosen, narrationsOwnRun);
     return new OpenedRun(
         TraceReader.fromLines(scenario.name(), sink.lines()),
         narration.steps(),

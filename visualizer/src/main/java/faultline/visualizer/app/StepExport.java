@@ -25,13 +25,17 @@ final class StepExport {
   private final CommandSpec spec;
   private final String argument;
   private final Long seed;
+  private final Long untilNanos;
   private final int widthPx;
   private final double fontSize;
 
-  StepExport(CommandSpec spec, String argument, Long seed, int widthPx, double fontSize) {
+  /** {@code untilNanos}: the run up to then ({@code --until}), or null for the whole run. */
+  StepExport(
+      CommandSpec spec, String argument, Long seed, Long untilNanos, int widthPx, double fontSize) {
     this.spec = spec;
     this.argument = argument;
     this.seed = seed;
+    this.untilNanos = untilNanos;
     this.widthPx = widthPx;
     this.fontSize = fontSize;
   }
@@ -39,7 +43,7 @@ final class StepExport {
   /** Writes the pictures in {@code format}, or in both formats when it is null. */
   int write(Path folder, String format) throws IOException, InterruptedException {
     Activity.set("reading " + argument);
-    RunLoader.OpenedRun opened = RunLoader.openRun(argument, seed);
+    RunLoader.OpenedRun opened = RunLoader.openRun(argument, seed, untilNanos);
     List<ResolvedStep> steps = opened.steps();
     if (steps.isEmpty()) {
       throw new UserError(
@@ -47,7 +51,8 @@ final class StepExport {
               + argument
               + (opened.missing().isEmpty()
                   ? " has no narration (a trace file never has one: export the scenario)"
-                  : ": no narration step finds its moment at this seed"));
+                  : ": no narration step finds its moment in this run"
+                      + (untilNanos == null ? " (at this seed)" : " (up to --until)")));
     }
     OutputPaths.prepareFolder("--steps", folder, spec.commandLine().getErr());
     List<String> formats = format == null ? List.of("svg", "png") : List.of(format);
