@@ -11,6 +11,7 @@ import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.trace.TraceFile;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.trace.TraceReader;
+import faultline.visualizer.viewmodel.NarrationFinder;
 import faultline.visualizer.viewmodel.WhatIf;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +30,14 @@ public final class RunLoader {
    * @param steps the narration's steps found in this run; none for a trace file, whose header
    *     leaves the narration out
    * @param missing a line per step this run lacks (only at another seed than the scenario's own)
+   * @param narration finds the same narration in a re-run of the scenario (what-if); {@link
+   *     NarrationFinder#NONE} for a trace file
    */
-  public record OpenedRun(Timeline timeline, List<ResolvedStep> steps, List<String> missing) {}
+  public record OpenedRun(
+      Timeline timeline,
+      List<ResolvedStep> steps,
+      List<String> missing,
+      NarrationFinder narration) {}
 
   /**
    * Opens a trace or runs a scenario.
@@ -64,7 +71,8 @@ public final class RunLoader {
       return new OpenedRun(
           TraceReader.readFile(path, untilNanos == null ? Long.MAX_VALUE : untilNanos),
           List.of(),
-          List.of());
+          List.of(),
+          NarrationFinder.NONE);
     }
     Scenario scenario = ScenarioArgument.load(argument);
     long chosen = seed == null ? scenario.seed() : seed;
@@ -77,7 +85,8 @@ public final class RunLoader {
     return new OpenedRun(
         TraceReader.fromLines(scenario.name(), sink.lines()),
         narration.steps(),
-        narration.missing());
+        narration.missing(),
+        (lines, runSeed) -> NarrationResolver.resolve(scenario.narration(), lines, runSeed, false));
   }
 
   /** Re-runs an edited scenario for the what-if pane. */
