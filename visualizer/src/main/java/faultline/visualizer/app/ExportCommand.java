@@ -126,11 +126,15 @@ final class ExportCommand implements Callable<Integer> {
     if (data.isPresent()) {
       return writeData(data.get(), untilNanos);
     }
-    int width = widthPx == null ? WIDTH_DEFAULT_PX : widthPx;
-    double size = fontSize == null ? FONT_SIZE_DEFAULT : fontSize;
     if (steps != null) {
-      return new StepExport(spec, argument, seed, untilNanos, width, size).write(steps, format);
+      return new StepExport(spec, argument, seed, untilNanos, width(), fontSize())
+          .write(steps, format);
     }
+    return writePicture(fromNanos, untilNanos);
+  }
+
+  private int writePicture(long fromNanos, Long untilNanos)
+      throws IOException, InterruptedException {
     OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
     Activity.set("reading " + argument);
     Timeline run = RunLoader.openRun(argument, seed, untilNanos).timeline();
@@ -144,7 +148,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     Activity.set(String.format(Locale.ROOT, "drawing %,d events to %s", run.eventCount(), out));
     long endNanos = untilNanos == null ? Math.max(1, run.endNanos()) : untilNanos;
-    Frame frame = Frame.window(run, fromNanos, endNanos, width, size);
+    Frame frame = Frame.window(run, fromNanos, endNanos, width(), fontSize());
+    // The title names the run and the window, as the command line gave them.
     String title =
         "faultline "
             + run.name()
@@ -164,6 +169,14 @@ final class ExportCommand implements Callable<Integer> {
         .printf("wrote %s (%s, %,d events)%n", out, format, run.eventCount());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  private int width() {
+    return widthPx == null ? WIDTH_DEFAULT_PX : widthPx;
+  }
+
+  private double fontSize() {
+    return fontSize == null ? FONT_SIZE_DEFAULT : fontSize;
   }
 
   private int writeData(ExportFormat data, Long untilNanos) {
@@ -232,9 +245,7 @@ final class ExportCommand implements Callable<Integer> {
     if (steps != null && from != null) {
       throw new UserError("--from: not with --steps, whose pictures each show their step's moment");
     }
-    int width = widthPx == null ? WIDTH_DEFAULT_PX : widthPx;
-    double size = fontSize == null ? FONT_SIZE_DEFAULT : fontSize;
-    if (width < 200 || width > 20_000 || size < 6 || size > 72) {
+    if (width() < 200 || width() > 20_000 || fontSize() < 6 || fontSize() > 72) {
       throw new UserError("--width must be 200..20000 and --font-size 6..72");
     }
     return data;

@@ -6,6 +6,7 @@ import faultline.scenarios.cli.OutputPaths;
 import faultline.scenarios.cli.ProgressLine;
 import faultline.scenarios.cli.UserError;
 import faultline.scenarios.narration.ResolvedStep;
+import faultline.scenarios.parse.Durations;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.viewmodel.Narrator;
 import faultline.visualizer.viewmodel.StepFrames;
@@ -57,7 +58,12 @@ final class StepExport {
     OutputPaths.prepareFolder("--steps", folder, spec.commandLine().getErr());
     List<String> formats = format == null ? List.of("svg", "png") : List.of(format);
     List<Frame> frames = StepFrames.of(opened.timeline(), steps, widthPx, fontSize);
-    String title = "faultline " + opened.timeline().name() + " --seed " + opened.timeline().seed();
+    String title =
+        "faultline "
+            + opened.timeline().name()
+            + " --seed "
+            + opened.timeline().seed()
+            + (untilNanos == null ? "" : " --until " + Durations.format(untilNanos));
     List<String> written = new ArrayList<>();
     for (int i = 0; i < frames.size(); i++) {
       String name = String.format(Locale.ROOT, "step-%02d", steps.get(i).number());

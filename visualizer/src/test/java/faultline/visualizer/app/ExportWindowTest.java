@@ -102,6 +102,8 @@ class ExportWindowTest {
     assertThat(result.out())
         .contains("wrote 3 steps", "step-01 step-02 step-03")
         .contains("left out: narration step 5 finds nothing");
+    assertThat(Files.readString(directory.resolve("slides").resolve("step-01.svg")))
+        .contains("raft/split-brain --seed 11 --until 2s");
     Result from = execute("export", "raft/split-brain", "--steps", file("s"), "--from", "1s");
     assertThat(from.code()).isEqualTo(2);
     assertThat(from.err()).hasLineCount(1).contains("--from: not with --steps");
