@@ -23,7 +23,7 @@ import javafx.beans.property.StringProperty;
 public final class Narrator {
   private final TimelineViewModel model;
   private List<ResolvedStep> steps = List.of();
-  private int narrationSteps;
+  private int stepsInNarration;
   private NarrationFinder finder = NarrationFinder.NONE;
   private final IntegerProperty current = new SimpleIntegerProperty(-1);
   private final StringProperty caption = new SimpleStringProperty("");
@@ -45,7 +45,7 @@ public final class Narrator {
    */
   public void load(List<ResolvedStep> found, List<String> missing, NarrationFinder narration) {
     finder = narration;
-    show(found, missing, "Not in this run: ");
+    replaceSteps(found, missing, "Not in this run: ");
   }
 
   /**
@@ -55,24 +55,24 @@ public final class Narrator {
    */
   public String findIn(List<String> lines, long seed) {
     NarrationResolver.Resolution found = finder.find(lines, seed);
-    show(found.steps(), found.missing(), "No longer in this run after the re-run: ");
-    if (narrationSteps == 0) {
+    replaceSteps(found.steps(), found.missing(), "No longer in this run after the re-run: ");
+    if (stepsInNarration == 0) {
       return "";
     }
     if (found.missing().isEmpty()) {
-      return "Narration: all " + narrationSteps + " steps still apply.";
+      return "Narration: all " + stepsInNarration + " steps still apply.";
     }
     return String.format(
         Locale.ROOT,
         "Narration: %d of %d steps still apply; %s no longer (named above the timeline).",
         steps.size(),
-        narrationSteps,
+        stepsInNarration,
         missingNumbers());
   }
 
-  private void show(List<ResolvedStep> found, List<String> missing, String leftOutLead) {
+  private void replaceSteps(List<ResolvedStep> found, List<String> missing, String leftOutLead) {
     steps = List.copyOf(found);
-    narrationSteps = steps.size() + missing.size();
+    stepsInNarration = steps.size() + missing.size();
     current.set(-1);
     caption.set("");
     stepCount.set(steps.size());
@@ -82,7 +82,7 @@ public final class Narrator {
   /** {@code step 3}, {@code steps 2 and 5}, {@code steps 2, 4 and 5}: those not found. */
   private String missingNumbers() {
     List<String> numbers = new ArrayList<>();
-    for (int number = 1; number <= narrationSteps; number++) {
+    for (int number = 1; number <= stepsInNarration; number++) {
       int wanted = number;
       if (steps.stream().noneMatch(step -> step.number() == wanted)) {
         numbers.add(Integer.toString(number));
@@ -102,7 +102,7 @@ public final class Narrator {
    * {@link #findIn} on a re-run of the same scenario.
    */
   void clear() {
-    show(List.of(), List.of(), "");
+    replaceSteps(List.of(), List.of(), "");
   }
 
   public List<ResolvedStep> steps() {
@@ -115,7 +115,7 @@ public final class Narrator {
       model
           .status()
           .set(
-              narrationSteps > 0
+              stepsInNarration > 0
                   ? "No step of the narration applies to this run."
                   : "This run has no narration (a scenario's \"narration\" adds one).");
       return false;
@@ -201,12 +201,12 @@ public final class Narrator {
    */
   public String overview() {
     if (steps.isEmpty()) {
-      return narrationSteps > 0 ? "No step of the narration applies to this run." : "";
+      return stepsInNarration > 0 ? "No step of the narration applies to this run." : "";
     }
     String count =
-        steps.size() == narrationSteps
+        steps.size() == stepsInNarration
             ? steps.size() + " steps"
-            : steps.size() + " of " + narrationSteps + " steps";
+            : steps.size() + " of " + stepsInNarration + " steps";
     return "Narrated: " + count + ". Step ▶ (Shift+N or Page Down) walks through them.";
   }
 
