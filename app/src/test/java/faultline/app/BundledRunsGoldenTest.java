@@ -6,7 +6,6 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ class BundledRunsGoldenTest {
   @Test
   void everyBundledRunIsTheOneRecorded() throws IOException {
     List<String> lines = new ArrayList<>();
-    Catalog catalog = new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+    Catalog catalog = new Catalog(Protocols.scenarioLoader());
     for (String name : Catalog.names()) {
       Scenario scenario = catalog.load(name);
       lines.add(line(scenario, name, scenario.seed()));

@@ -8,7 +8,6 @@ import faultline.engine.RunOutcome;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +77,7 @@ public final class CatchUpFigures {
           (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       ((ObjectNode) source.get("params")).set("fastBackup", BooleanNode.valueOf(fastBackup));
       Scenario scenario =
-          new ScenarioLoader(Protocols.invariantsByProtocol())
+          Protocols.scenarioLoader()
               .loadSource(resource.substring(resource.lastIndexOf('/') + 1), resource, source);
       RunOutcome outcome =
           ScenarioRunner.run(scenario, seed, scenario.run().durationNanos(), sink).outcome();

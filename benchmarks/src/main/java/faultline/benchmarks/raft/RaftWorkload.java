@@ -4,7 +4,6 @@ import faultline.engine.RunOutcome;
 import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.trace.FileTraceSink;
@@ -31,7 +30,7 @@ public final class RaftWorkload {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new ScenarioLoader(Protocols.invariantsByProtocol())
+      return Protocols.scenarioLoader()
           .load("raft-kv-1000ops.json", RESOURCE, "raft-kv-1000ops", text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

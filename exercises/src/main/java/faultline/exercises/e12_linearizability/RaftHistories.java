@@ -35,7 +35,7 @@ final class RaftHistories {
 
   static List<RegisterCase> all() {
     List<RegisterCase> cases = new ArrayList<>();
-    ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+    ScenarioLoader loader = Protocols.scenarioLoader();
     for (Runs runs : RUNS) {
       Scenario scenario =
           runs.bundled()

@@ -30,7 +30,7 @@ public final class ExerciseScenarios {
   /** Loads {@code exercises/scenarios/<fileName>} from the jar. */
   public static Scenario load(String fileName) {
     String text = read(fileName);
-    ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+    ScenarioLoader loader = Protocols.scenarioLoader();
     String file = "exercises/scenarios/" + fileName;
     return loader.load(file, "bundled:" + name(fileName), name(fileName), text);
   }
@@ -45,7 +45,7 @@ public final class ExerciseScenarios {
     String text =
         read(fileName)
             .replaceFirst("\"protocol\":\\s*\"[^\"]*\"", "\"protocol\": \"" + protocol + "\"");
-    ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+    ScenarioLoader loader = Protocols.scenarioLoader();
     String file = "exercises/scenarios/" + fileName;
     return loader.load(file, "bundled:" + name(fileName), name(fileName), text);
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ElectionBindingTest {
   private static ScenarioLoader loader() {
-    return new ScenarioLoader(Protocols.invariantsByProtocol());
+    return Protocols.scenarioLoader();
   }
 
   private static String healthy() throws IOException {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * raft/figure-8-fixed.
  */
 class ReplicationBindingTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   private static String figure8() throws IOException {
     return Files.readString(Path.of("scenarios/e06-figure-8.json"));

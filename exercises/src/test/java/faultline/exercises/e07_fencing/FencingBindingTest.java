@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.parse.ScenarioException;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +17,7 @@ class FencingBindingTest {
     String text =
         Files.readString(Path.of("scenarios/e07-gc-pause.json"))
             .replaceFirst("\"nodes\": \\[", "\"nodes\": [\"idle\", ");
-    var scenario =
-        new ScenarioLoader(Protocols.invariantsByProtocol())
-            .load("idle.json", "idle.json", "idle", text);
+    var scenario = Protocols.scenarioLoader().load("idle.json", "idle.json", "idle", text);
 
     assertThatThrownBy(() -> ScenarioRunner.run(scenario))
         .isInstanceOf(ScenarioException.class)

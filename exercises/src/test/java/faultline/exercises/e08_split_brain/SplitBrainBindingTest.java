@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ScenarioException;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class SplitBrainBindingTest {
   private static Scenario load(String from, String to) throws IOException {
     String text = Files.readString(Path.of("scenarios/e08-gc-pause.json")).replaceFirst(from, to);
-    return new ScenarioLoader(Protocols.invariantsByProtocol())
-        .load("bad.json", "bad.json", "bad", text);
+    return Protocols.scenarioLoader().load("bad.json", "bad.json", "bad", text);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ScenarioException;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ class PaxosExerciseBindingTest {
                 "\"params\": {\"proposers\": [{\"node\": \"n1\", \"value\": \"red\"}], "
                     + params
                     + "}");
-    return new ScenarioLoader(Protocols.invariantsByProtocol())
-        .load("e09.json", "e09.json", "e09", text);
+    return Protocols.scenarioLoader().load("e09.json", "e09.json", "e09", text);
   }
 
   @Test

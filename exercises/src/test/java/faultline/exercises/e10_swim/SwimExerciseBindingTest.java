@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
 import faultline.scenarios.parse.ScenarioException;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SwimExerciseBindingTest {
   private static Scenario load(String text) {
-    return new ScenarioLoader(Protocols.invariantsByProtocol())
-        .load("e10.json", "e10.json", "e10", text);
+    return Protocols.scenarioLoader().load("e10.json", "e10.json", "e10", text);
   }
 
   private static String pauseScenario() throws IOException {

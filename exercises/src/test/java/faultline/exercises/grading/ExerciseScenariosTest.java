@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ class ExerciseScenariosTest {
     assertThat(indexed).doesNotHaveDuplicates();
     assertThat(indexed.stream().sorted().toList()).isEqualTo(files);
 
-    Catalog catalog = new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+    Catalog catalog = new Catalog(Protocols.scenarioLoader());
     for (String fileName : indexed) {
       String name = "exercises/" + fileName;
       assertThat(Catalog.contains(name)).as(name).isTrue();

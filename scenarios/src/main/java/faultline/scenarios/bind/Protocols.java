@@ -1,5 +1,6 @@
 package faultline.scenarios.bind;
 
+import faultline.scenarios.parse.ScenarioLoader;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +32,15 @@ public final class Protocols {
     return all().stream().filter(binding -> binding.name().equals(name)).findFirst();
   }
 
-  /**
-   * Protocol name to the names a scenario may expect violated, as the scenario loader validates
-   * them: its invariants and its eventually properties (a demonstration may show one failing).
-   */
-  public static Map<String, SortedSet<String>> invariantsByProtocol() {
-    TreeMap<String, SortedSet<String>> result = new TreeMap<>();
+  /** A scenario loader that knows every protocol here: its invariants and eventually properties. */
+  public static ScenarioLoader scenarioLoader() {
+    TreeMap<String, SortedSet<String>> invariants = new TreeMap<>();
+    TreeMap<String, SortedSet<String>> eventually = new TreeMap<>();
     for (ProtocolBinding binding : all()) {
-      TreeSet<String> names = new TreeSet<>(binding.invariants().keySet());
-      names.addAll(binding.eventually().keySet());
-      result.put(binding.name(), names);
+      invariants.put(binding.name(), new TreeSet<>(binding.invariants().keySet()));
+      eventually.put(binding.name(), new TreeSet<>(binding.eventually().keySet()));
     }
-    return result;
+    return new ScenarioLoader(invariants, eventually);
   }
 
   private static List<ProtocolBinding> load() {

@@ -19,7 +19,7 @@ public final class ScenarioArgument {
   private ScenarioArgument() {}
 
   public static ScenarioLoader loader() {
-    return new ScenarioLoader(Protocols.invariantsByProtocol());
+    return Protocols.scenarioLoader();
   }
 
   public static Scenario load(String argument) {

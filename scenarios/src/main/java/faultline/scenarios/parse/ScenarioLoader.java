@@ -76,16 +76,28 @@ public final class ScenarioLoader {
   private static final List<String> BOUND_FIELDS = List.of("min", "max");
 
   private final SortedMap<String, SortedSet<String>> invariantsByProtocol;
+  private final SortedMap<String, SortedSet<String>> eventuallyByProtocol;
 
   /**
    * @param invariantsByProtocol the known protocols, each with the names of its invariants
+   * @param eventuallyByProtocol the names of a protocol's eventually properties, where it has any.
+   *     A scenario's {@code "invariants"} cannot choose them (every run judges them all), but its
+   *     {@code expect.violations} may name one that a demonstration shows failing.
    */
-  public ScenarioLoader(Map<String, SortedSet<String>> invariantsByProtocol) {
+  public ScenarioLoader(
+      Map<String, SortedSet<String>> invariantsByProtocol,
+      Map<String, SortedSet<String>> eventuallyByProtocol) {
+    this.invariantsByProtocol = sortedCopy(invariantsByProtocol);
+    this.eventuallyByProtocol = sortedCopy(eventuallyByProtocol);
+  }
+
+  private static SortedMap<String, SortedSet<String>> sortedCopy(
+      Map<String, SortedSet<String>> namesByProtocol) {
     SortedMap<String, SortedSet<String>> copy = new TreeMap<>();
-    invariantsByProtocol.forEach(
-        (protocol, invariants) ->
-            copy.put(protocol, Collections.unmodifiableSortedSet(new TreeSet<>(invariants))));
-    this.invariantsByProtocol = Collections.unmodifiableSortedMap(copy);
+    namesByProtocol.forEach(
+        (protocol, names) ->
+            copy.put(protocol, Collections.unmodifiableSortedSet(new TreeSet<>(names))));
+    return Collections.unmodifiableSortedMap(copy);
   }
 
   /**
@@ -147,7 +159,10 @@ public final class ScenarioLoader {
     String name = root.field("name").present() ? name(root.field("name")) : safeName(defaultName);
     String description = prose(root.required("description"));
     String protocol = protocol(root.required("protocol"));
-    SortedSet<String> known = invariantsByProtocol.get(protocol);
+    Checks known =
+        new Checks(
+            invariantsByProtocol.get(protocol),
+            eventuallyByProtocol.getOrDefault(protocol, Collections.emptySortedSet()));
     List<NodeId> nodeList = nodes(root.required("nodes"));
     KnownNodes nodes = new KnownNodes(nodeList);
     RunSpec run = run(root.field("run"));
@@ -331,35 +346,31 @@ public final class ScenarioLoader {
     return node;
   }
 
+  /** A protocol's names: its invariants, and its eventually properties. */
+  private record Checks(SortedSet<String> invariants, SortedSet<String> eventually) {}
+
   /** The invariants to check: the listed ones, or all of the protocol's. */
-  private static List<String> invariants(Cursor field, String protocol, SortedSet<String> known) {
+  private static List<String> invariants(Cursor field, String protocol, Checks known) {
     if (!field.present()) {
-      return List.copyOf(known);
+      return List.copyOf(known.invariants());
     }
     List<Cursor> elements = field.elements();
     if (elements.isEmpty()) {
       throw field.error(
           "list at least one invariant, or leave out \"invariants\" to check all of them");
     }
-    return distinctInvariants(elements, protocol, known);
-  }
-
-  private static List<String> distinctInvariants(
-      List<Cursor> elements, String protocol, SortedSet<String> known) {
     Set<String> names = new LinkedHashSet<>();
     for (Cursor element : elements) {
       String name = element.text();
-      if (!known.contains(name)) {
+      if (known.eventually().contains(name)) {
         throw element.error(
-            "unknown invariant "
-                + Messages.quote(name)
-                + " for protocol "
+            Messages.quote(name)
+                + " is an eventually property of "
                 + protocol
-                + Messages.didYouMean(name, known)
-                + " (known: "
-                + (known.isEmpty() ? "none" : Messages.list(known))
-                + ")");
+                + ", not an invariant: every run judges those; \"invariants\" chooses among "
+                + Messages.list(known.invariants()));
       }
+      requireKnownInvariant(element, name, protocol, known, known.invariants());
       if (!names.add(name)) {
         throw element.error("invariant " + Messages.quote(name) + " is listed twice");
       }
@@ -367,17 +378,36 @@ public final class ScenarioLoader {
     return List.copyOf(names);
   }
 
+  /** Fails unless {@code name} is one of the protocol's invariants, suggesting {@code all}. */
+  private static void requireKnownInvariant(
+      Cursor element, String name, String protocol, Checks known, SortedSet<String> all) {
+    if (known.invariants().contains(name)) {
+      return;
+    }
+    throw element.error(
+        "unknown "
+            + (all.size() > known.invariants().size()
+                ? "invariant or eventually property "
+                : "invariant ")
+            + Messages.quote(name)
+            + " for protocol "
+            + protocol
+            + Messages.didYouMean(name, all)
+            + " (known: "
+            + (all.isEmpty() ? "none" : Messages.list(all))
+            + ")");
+  }
+
   private static Expectation expectation(
-      Cursor expect, String protocol, SortedSet<String> known, List<String> checked) {
+      Cursor expect, String protocol, Checks known, List<String> checked) {
     if (!expect.present()) {
       return new Expectation(
           List.of(), Collections.unmodifiableSortedMap(new TreeMap<>()), List.of(), null);
     }
     expect.expectObject().onlyFields(EXPECT_FIELDS);
-    List<String> violations =
-        checkedInvariants(expect.field("violations"), protocol, known, checked);
+    List<String> violations = expected(expect.field("violations"), protocol, known, checked, true);
     List<String> mayBeUndecided =
-        checkedInvariants(expect.field("mayBeUndecided"), protocol, known, checked);
+        expected(expect.field("mayBeUndecided"), protocol, known, checked, false);
     Expectation.SeedRate rate = rate(expect.field("rate"));
     if (rate != null && violations.isEmpty()) {
       throw expect.field("rate").error("a rate needs the violations it counts in \"violations\"");
@@ -385,25 +415,47 @@ public final class ScenarioLoader {
     return new Expectation(violations, metrics(expect.field("metrics")), mayBeUndecided, rate);
   }
 
-  /** A list of distinct invariant names, each checked by the scenario; empty when absent. */
-  private static List<String> checkedInvariants(
-      Cursor field, String protocol, SortedSet<String> known, List<String> checked) {
+  /**
+   * A list of distinct names, each an invariant the scenario checks or (where {@code
+   * eventuallyAllowed}: a violation, not an undecided check) an eventually property; empty when
+   * absent.
+   */
+  private static List<String> expected(
+      Cursor field,
+      String protocol,
+      Checks known,
+      List<String> checked,
+      boolean eventuallyAllowed) {
     if (!field.present()) {
       return List.of();
     }
-    List<Cursor> elements = field.elements();
-    List<String> names = distinctInvariants(elements, protocol, known);
-    for (int i = 0; i < names.size(); i++) {
-      if (!checked.contains(names.get(i))) {
-        throw elements
-            .get(i)
-            .error(
-                "invariant "
-                    + Messages.quote(names.get(i))
-                    + " is not checked by this scenario (add it to \"invariants\")");
+    SortedSet<String> all = new TreeSet<>(known.invariants());
+    if (eventuallyAllowed) {
+      all.addAll(known.eventually());
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (Cursor element : field.elements()) {
+      String name = element.text();
+      if (known.eventually().contains(name)) {
+        if (!eventuallyAllowed) {
+          throw element.error(
+              Messages.quote(name)
+                  + " is an eventually property: it is judged or not judged, never undecided");
+        }
+      } else {
+        requireKnownInvariant(element, name, protocol, known, all);
+        if (!checked.contains(name)) {
+          throw element.error(
+              "invariant "
+                  + Messages.quote(name)
+                  + " is not checked by this scenario (add it to \"invariants\")");
+        }
+      }
+      if (!names.add(name)) {
+        throw element.error(Messages.quote(name) + " is listed twice");
       }
     }
-    return names;
+    return List.copyOf(names);
   }
 
   /** {@code {"seeds": "1..100", "min": 3, "max": 10}}, or null when absent. */

@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class ProtocolBindingContractTest {
-  private final ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private final ScenarioLoader loader = Protocols.scenarioLoader();
   private final Catalog catalog = new Catalog(loader);
   private final List<Scenario> bundled = Catalog.names().stream().map(catalog::load).toList();
   private final List<Scenario> witnesses = Witnesses.load(loader);

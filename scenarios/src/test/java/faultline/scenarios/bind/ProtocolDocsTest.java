@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import faultline.engine.node.NodeId;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.parse.JsonParamReader;
-import faultline.scenarios.parse.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,7 @@ class ProtocolDocsTest {
   private static final Path README = Path.of("README.md");
   private static final Path ROOT_README = Path.of("../README.md");
   private static final boolean REWRITE = Boolean.getBoolean("faultline.rewrite");
-  private static final Catalog CATALOG =
-      new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+  private static final Catalog CATALOG = new Catalog(Protocols.scenarioLoader());
 
   @Test
   void theReadmeHasEveryBindingsTablesAsDeclared() throws IOException {

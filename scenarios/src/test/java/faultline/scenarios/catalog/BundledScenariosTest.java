@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Expectation;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.sweep.SeedList;
@@ -96,6 +95,6 @@ class BundledScenariosTest {
   }
 
   static Catalog catalog() {
-    return new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+    return new Catalog(Protocols.scenarioLoader());
   }
 }

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrashEverythingSweepTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path FAILURES = Path.of("target/crash-sweep");
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   /** A safety claim: a scenario, and the invariants it may violate (usually none). */
   record Claim(String label, Scenario scenario, List<String> mayViolate) {

@@ -2,7 +2,6 @@ package faultline.scenarios.catalog;
 
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,8 +85,7 @@ public record DescribedFix(String name, String option, String fix, List<String> 
     String fixed = text.replace(option, fix);
     fixed = fixed.substring(0, fixed.lastIndexOf("\"expect\"")).stripTrailing();
     fixed = fixed.substring(0, fixed.length() - 1) + "}";
-    return new ScenarioLoader(Protocols.invariantsByProtocol())
-        .load(name + ".json", "test:" + name, name, fixed);
+    return Protocols.scenarioLoader().load(name + ".json", "test:" + name, name, fixed);
   }
 
   @Override

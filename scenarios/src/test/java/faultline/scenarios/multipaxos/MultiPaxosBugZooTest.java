@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * schedule without the bug must pass. This is what proves the checkers can fail.
  */
 class MultiPaxosBugZooTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
   private static final int SEEDS = 32;
 
   @ParameterizedTest(name = "{0} is caught by {1} within 32 random seeds")

@@ -8,7 +8,6 @@ import faultline.protocols.paxos.multi.check.MultiPaxosProperties;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import java.util.stream.LongStream;
@@ -24,8 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MultiPaxosSeedSweepTest {
   private static final Scenario SCENARIO =
-      new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()))
-          .load("multipaxos/random-faults");
+      new Catalog(Protocols.scenarioLoader()).load("multipaxos/random-faults");
 
   static LongStream seeds() {
     long count = Long.getLong("faultline.seeds", 64);

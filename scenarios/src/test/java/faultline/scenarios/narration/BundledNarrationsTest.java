@@ -6,7 +6,6 @@ import faultline.engine.trace.InMemoryTraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its moment. The teaching scenarios the course walks through are narrated.
  */
 class BundledNarrationsTest {
-  private static final Catalog CATALOG =
-      new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol()));
+  private static final Catalog CATALOG = new Catalog(Protocols.scenarioLoader());
 
   static List<String> narrated() {
     return Catalog.names().stream()

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NarrationResolverTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   /** clocks/lww-skew in miniature: n1's clock is ahead, so n2's later write loses. */
   private static Scenario scenario(String narration) {

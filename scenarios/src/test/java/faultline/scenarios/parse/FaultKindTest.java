@@ -131,7 +131,7 @@ class FaultKindTest {
          "faults": [%s]}
         """
             .formatted(faults);
-    return new ScenarioLoader(Protocols.invariantsByProtocol())
+    return Protocols.scenarioLoader()
         .load("every-fault.json", "every-fault.json", "every-fault", text);
   }
 

@@ -30,8 +30,13 @@ final class Fixtures {
         new TreeSet<>(List.of("raft.election-safety", "raft.log-matching")));
   }
 
+  /** The made-up raft's one eventually property. */
+  static Map<String, SortedSet<String>> eventually() {
+    return Map.of("raft", new TreeSet<>(List.of("raft.leader-exists")));
+  }
+
   static ScenarioLoader loader() {
-    return new ScenarioLoader(protocols());
+    return new ScenarioLoader(protocols(), eventually());
   }
 
   /** The {@code *.json} files under {@code dir}, sorted; none when it does not exist. */

@@ -490,6 +490,34 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void eventuallyPropertiesAreNotChosenAsInvariantsButMayBeExpectedToFail() {
+    String head = "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, ";
+    assertError(
+        head + "\"invariants\": [\"raft.leader-exists\"]}",
+        "t.json:1:69: invariants[0]: \"raft.leader-exists\" is an eventually property of raft, not"
+            + " an invariant: every run judges those; \"invariants\" chooses among"
+            + " raft.election-safety, raft.log-matching");
+    Scenario scenario =
+        load(
+            head
+                + "\"invariants\": [\"raft.log-matching\"], \"expect\": {\"violations\":"
+                + " [\"raft.leader-exists\"]}}");
+    assertThat(scenario.invariants()).containsExactly("raft.log-matching");
+    assertThat(scenario.expect().violations()).containsExactly("raft.leader-exists");
+    assertThat(load(head + "\"seed\": 1}").invariants())
+        .containsExactly("raft.election-safety", "raft.log-matching");
+    assertError(
+        head + "\"expect\": {\"mayBeUndecided\": [\"raft.leader-exists\"]}}",
+        "t.json:1:84: expect.mayBeUndecided[0]: \"raft.leader-exists\" is an eventually property:"
+            + " it is judged or not judged, never undecided");
+    assertError(
+        head + "\"expect\": {\"violations\": [\"raft.leader-exist\"]}}",
+        "t.json:1:80: expect.violations[0]: unknown invariant or eventually property"
+            + " \"raft.leader-exist\" for protocol raft; did you mean \"raft.leader-exists\"? (known: raft.election-safety,"
+            + " raft.leader-exists, raft.log-matching)");
+  }
+
+  @Test
   void aRateIsReadWithItsSeedsAndBoundsAndItsMistakesAreLocated() {
     String head =
         "{\"description\": \"x\", \"protocol\": \"raft\", \"nodes\": 3, \"expect\":"

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * without the bug must pass. This is what proves the checkers can fail.
  */
 class PaxosBugZooTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
   private static final int SEEDS = 64;
 
   @ParameterizedTest(name = "{0} is caught by {1} within 64 random seeds")

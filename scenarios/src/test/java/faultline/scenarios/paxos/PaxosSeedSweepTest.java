@@ -6,7 +6,6 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import java.util.stream.LongStream;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PaxosSeedSweepTest {
   private static final Scenario SCENARIO =
-      new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol())).load("paxos/random-faults");
+      new Catalog(Protocols.scenarioLoader()).load("paxos/random-faults");
 
   static LongStream seeds() {
     long count = Long.getLong("faultline.seeds", 64);

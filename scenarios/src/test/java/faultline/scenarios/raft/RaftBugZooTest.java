@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RaftBugZooTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   @ParameterizedTest(name = "{0} is caught within {1} random seeds")
   @CsvSource({"vote_without_log_check, 64", "accept_stale_append, 64"})

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RaftConfigFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path FAILURES = Path.of("target/raft-config-fuzz");
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   static LongStream seeds() {
     long count = Long.getLong("faultline.fuzzSeeds", 200);

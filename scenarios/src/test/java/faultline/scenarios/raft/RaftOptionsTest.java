@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RaftOptionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   private static RunOutcome runWith(String name, String param, String jsonValue) {
     return runWith(name, param, jsonValue, null);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * for good has no leader at the end; one healed long enough before the judging moment has one.
  */
 class RaftPropertiesTest {
-  private final ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private final ScenarioLoader loader = Protocols.scenarioLoader();
 
   private RunOutcome run(String faults, String run) {
     String text =

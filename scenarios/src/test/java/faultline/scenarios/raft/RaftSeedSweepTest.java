@@ -41,7 +41,7 @@ class RaftSeedSweepTest {
   @Test
   void aFailingSeedsFileReplaysTheVeryRun(@TempDir Path temp) throws IOException {
     // A planted bug stands in for a failure: the file the sweep writes must repeat the run.
-    ScenarioLoader loader = new ScenarioLoader(Protocols.invariantsByProtocol());
+    ScenarioLoader loader = Protocols.scenarioLoader();
     for (long seed = 1; seed <= 64; seed++) {
       String name = "raft-sweep-" + seed;
       String text =
@@ -70,9 +70,7 @@ class RaftSeedSweepTest {
     ObjectNode source = RandomRaftScenario.draw(seed);
     String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(source);
     String file = "raft-sweep-" + seed + ".json";
-    Scenario scenario =
-        new ScenarioLoader(Protocols.invariantsByProtocol())
-            .load(file, file, "raft-sweep-" + seed, text);
+    Scenario scenario = Protocols.scenarioLoader().load(file, file, "raft-sweep-" + seed, text);
 
     RunReport report = ScenarioRunner.run(scenario);
 

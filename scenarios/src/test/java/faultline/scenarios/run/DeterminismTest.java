@@ -9,7 +9,6 @@ import faultline.engine.trace.TraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -113,6 +112,6 @@ class DeterminismTest {
   }
 
   private static Scenario load(String name) {
-    return new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol())).load(name);
+    return new Catalog(Protocols.scenarioLoader()).load(name);
   }
 }

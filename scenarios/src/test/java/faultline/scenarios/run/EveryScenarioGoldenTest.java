@@ -10,7 +10,6 @@ import faultline.engine.trace.TraceWriter;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,8 +78,7 @@ class EveryScenarioGoldenTest {
   }
 
   private static List<String> trace(String name) {
-    Scenario scenario =
-        new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol())).load(name);
+    Scenario scenario = new Catalog(Protocols.scenarioLoader()).load(name);
     InMemoryTraceSink sink = new InMemoryTraceSink();
     ScenarioRunner.run(scenario, scenario.seed(), scenario.run().durationNanos(), sink);
     return sink.lines();

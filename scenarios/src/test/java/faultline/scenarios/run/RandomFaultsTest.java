@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * window closes, and never two partitions or two crashes of one node at once.
  */
 class RandomFaultsTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   private static Scenario scenario(String randomFaults) {
     String text =

@@ -7,7 +7,6 @@ import faultline.engine.trace.TraceLines;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +53,7 @@ class TraceGoldenTest {
   }
 
   private static InMemoryTraceSink trace(String name) {
-    Scenario scenario =
-        new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol())).load(name);
+    Scenario scenario = new Catalog(Protocols.scenarioLoader()).load(name);
     InMemoryTraceSink sink = new InMemoryTraceSink();
     ScenarioRunner.run(scenario, scenario.seed(), scenario.run().durationNanos(), sink);
     return sink;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scenarios with random faults only, and with scripted faults at the same times as drawn ones.
  */
 class MaterializerTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   @ParameterizedTest(name = "{0} seed {1}")
   @CsvSource({

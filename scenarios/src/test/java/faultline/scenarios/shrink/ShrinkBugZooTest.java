@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prints the README's before/after table, one Markdown row per file.
  */
 class ShrinkBugZooTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
   private static final String FOLDER = "shrink-zoo/";
 
   static List<String> files() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * everything runs exactly the plain scenario.
  */
 class SwarmConfigTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
   private static final Scenario RAFT = new Catalog(LOADER).load("raft/random-faults");
 
   @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every flag up to N seeds and prints the README's table, one Markdown row per flag.
  */
 class SwarmVersusPlainTest {
-  private static final ScenarioLoader LOADER = new ScenarioLoader(Protocols.invariantsByProtocol());
+  private static final ScenarioLoader LOADER = Protocols.scenarioLoader();
 
   /** Flag file to {plain, swarm} first failing seeds, as the README's table gives them. */
   private static final Map<String, long[]> DOCUMENTED =

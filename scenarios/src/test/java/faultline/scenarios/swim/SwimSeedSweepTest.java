@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.RunReport;
 import faultline.scenarios.run.ScenarioRunner;
 import java.util.stream.LongStream;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SwimSeedSweepTest {
   private static final Scenario SCENARIO =
-      new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol())).load("swim/random-faults");
+      new Catalog(Protocols.scenarioLoader()).load("swim/random-faults");
 
   static LongStream seeds() {
     long count = Long.getLong("faultline.seeds", 24);

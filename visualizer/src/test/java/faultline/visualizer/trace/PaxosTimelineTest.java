@@ -6,7 +6,6 @@ import faultline.engine.trace.InMemoryTraceSink;
 import faultline.scenarios.bind.Protocols;
 import faultline.scenarios.catalog.Catalog;
 import faultline.scenarios.model.Scenario;
-import faultline.scenarios.parse.ScenarioLoader;
 import faultline.scenarios.run.ScenarioRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class PaxosTimelineTest {
   private static Timeline run(String name) {
-    Scenario scenario =
-        new Catalog(new ScenarioLoader(Protocols.invariantsByProtocol())).load(name);
+    Scenario scenario = new Catalog(Protocols.scenarioLoader()).load(name);
     InMemoryTraceSink sink = new InMemoryTraceSink();
     ScenarioRunner.run(scenario, scenario.seed(), scenario.run().untilNanos(), sink);
     return TraceReader.fromLines(name, sink.lines());
