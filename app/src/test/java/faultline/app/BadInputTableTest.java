@@ -326,6 +326,37 @@ class BadInputTableTest {
                 "{dir}/big.svg")
             .withFixture(sparse("big.jsonl", 3 * GIB)),
 
+        // Export options that do not apply to the format asked for.
+        bad(
+            "--width with a data format",
+            "--width applies to pictures (svg, png, --steps), not to the shiviz format",
+            "export",
+            "clocks/lww-skew",
+            "--format",
+            "shiviz",
+            "-o",
+            "{dir}/x.log",
+            "--width",
+            "800"),
+        bad(
+            "a picture to standard output",
+            "--out -: a picture is not written to standard output",
+            "export",
+            "clocks/lww-skew",
+            "--format",
+            "png",
+            "-o",
+            "-"),
+        bad(
+            "--from with a data format",
+            "--from applies to pictures (svg, png), not to the perfetto format",
+            "export",
+            "clocks/lww-skew",
+            "-o",
+            "{dir}/x.json",
+            "--from",
+            "100ms"),
+
         // Item 9: a run that did not reach its end is inconclusive, never a success.
         exits(5, "run stopped by the event limit", "inconclusive", "run", "{dir}/s.json")
             .with(

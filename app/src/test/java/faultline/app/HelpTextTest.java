@@ -92,6 +92,16 @@ class HelpTextTest {
     }
   }
 
+  /** Every command that writes to {@code --out} takes {@code -o} for it, as Unix tools do. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commands")
+  void everyOutOptionAlsoAnswersToDashO(CommandLine command) {
+    CommandLine.Model.OptionSpec out = command.getCommandSpec().findOption("--out");
+    if (out != null) {
+      assertThat(out.names()).as(command.getCommandName()).containsExactly("-o", "--out");
+    }
+  }
+
   @Test
   void theTopLevelHelpShowsEachCommandsWholeFirstSentence() {
     StringWriter out = new StringWriter();

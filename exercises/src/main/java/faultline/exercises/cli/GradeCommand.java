@@ -71,7 +71,7 @@ final class GradeCommand implements Callable<Integer> {
   Format format;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
       description =
           "Write the report to FILE instead of standard output (with --submissions: the CSV"

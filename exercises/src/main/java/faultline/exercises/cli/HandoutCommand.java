@@ -28,7 +28,7 @@ final class HandoutCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
       required = true,
       description = "A new (or empty) folder for the handout.")

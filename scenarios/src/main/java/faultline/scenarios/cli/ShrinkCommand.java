@@ -85,7 +85,7 @@ final class ShrinkCommand implements Callable<Integer> {
   String maxTime = "10m";
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
       description =
           "Where to write the shrunk scenario (default: <name>-seed-<N>-shrunk.json here).")

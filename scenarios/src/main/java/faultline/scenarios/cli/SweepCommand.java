@@ -75,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
   String shardText;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
       description = "Write the JSON lines here (default: standard output, summary to stderr).")
   Path outPath;

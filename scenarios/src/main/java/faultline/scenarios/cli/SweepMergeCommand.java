@@ -30,7 +30,7 @@ final class SweepMergeCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
       description = "Write the joined lines here (default: standard output, summary to stderr).")
   Path outPath;

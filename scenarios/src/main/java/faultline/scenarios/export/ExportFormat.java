@@ -50,7 +50,7 @@ public enum ExportFormat {
     return names.getFirst();
   }
 
-  /** A new exporter writing to {@code out}. */
+  /** A new exporter writing to {@code out} (null: standard output). */
   RunExport exporter(Path out) {
     return exporter.apply(out);
   }

@@ -1,8 +1,11 @@
 package faultline.scenarios.export;
 
 import faultline.scenarios.cli.OutputPaths;
+import faultline.scenarios.cli.UserError;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +54,26 @@ public final class Exports {
     }
   }
 
+  /**
+   * Converts {@code run} onto standard output ({@code --out -}), for a pipe; returns the summary.
+   * The command line's writer is flushed, never closed. A reader that goes away (such as {@code
+   * head}) stops the export at the next block of output instead of converting the rest for nobody.
+   *
+   * @param systemOut the process's standard output under {@code standardOut}, which keeps the
+   *     errors {@code standardOut} cannot see (a {@link PrintStream} swallows them); null in tests
+   * @throws faultline.scenarios.cli.UserError when standard output closes before the end
+   */
+  public static String writeTo(
+      ExportFormat format, RunSource run, PrintWriter standardOut, PrintStream systemOut) {
+    Writer unclosed = new StandardOutput(standardOut, systemOut);
+    try (Writer writer = new BufferedWriter(unclosed, 1 << 16)) {
+      return convert(format.exporter(null), run, writer);
+    } catch (IOException | UncheckedIOException e) {
+      throw new UserError(
+          "--out -: standard output was closed before the whole export was written");
+    }
+  }
+
   /** Converts {@code run} to text in {@code writer}; for tests, and for {@link #write}. */
   public static String convert(RunExport exporter, RunSource run, Writer writer)
       throws IOException {
@@ -64,6 +87,35 @@ public final class Exports {
           }
         });
     return exporter.finish();
+  }
+
+  /** Standard output that reports a closed reader, which a {@link PrintWriter} keeps to itself. */
+  private static final class StandardOutput extends Writer {
+    private final PrintWriter out;
+    private final PrintStream systemOut;
+
+    StandardOutput(PrintWriter out, PrintStream systemOut) {
+      this.out = out;
+      this.systemOut = systemOut;
+    }
+
+    @Override
+    public void write(char[] text, int offset, int length) throws IOException {
+      out.write(text, offset, length);
+      flush(); // Once per block of the buffer above: the only way to learn the reader is gone.
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (out.checkError() || (systemOut != null && systemOut.checkError())) {
+        throw new IOException("standard output closed");
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   private static void deleteQuietly(Path partial) {

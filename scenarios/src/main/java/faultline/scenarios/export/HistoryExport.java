@@ -17,7 +17,10 @@ public final class HistoryExport implements RunExport {
   private ClientHistorySink history;
   private long operations;
 
-  /** {@code path} names the output in the summary's {@code check} command. */
+  /**
+   * {@code path} names the output in the summary's {@code check} command; null for standard output,
+   * which {@code check} cannot read back, so the summary leaves the command out.
+   */
   public HistoryExport(Path path) {
     this.path = path;
   }
@@ -47,6 +50,9 @@ public final class HistoryExport implements RunExport {
             "history (JSON Lines), %,d operations, %,d invoked",
             operations,
             history.invocations());
+    if (path == null) {
+      return summary;
+    }
     return summary
         + history
             .model()

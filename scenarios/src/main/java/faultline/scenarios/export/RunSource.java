@@ -33,18 +33,23 @@ public abstract sealed class RunSource {
 
   /**
    * A trace file when {@code argument} names one, else a scenario (bundled name or file) run now.
+   * With {@code untilNanos}, only the run up to then: a scenario runs until that moment (as {@code
+   * run --until} runs it); of a trace file, the events at or before it are handed on, and the rest
+   * is still read, so that a truncated or edited file is refused all the same.
    *
+   * @param untilNanos the last moment, or null for the whole run (a scenario's own length)
    * @throws faultline.scenarios.parse.ScenarioException for bad input, with a one-line reason
    */
-  public static RunSource open(String argument, Long seed) {
+  public static RunSource open(String argument, Long seed, Long untilNanos) {
     Path path = Path.of(argument);
     if (TraceFile.looksLikeTrace(path)) {
-      return new FromTrace(path);
+      return new FromTrace(path, untilNanos == null ? Long.MAX_VALUE : untilNanos);
     }
     Scenario scenario = ScenarioArgument.load(argument);
     long chosen = seed == null ? scenario.seed() : seed;
     InMemoryTraceSink sink = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, chosen, scenario.run().untilNanos(), sink);
+    ScenarioRunner.run(
+        scenario, chosen, untilNanos == null ? scenario.run().untilNanos() : untilNanos, sink);
     return new FromLines(scenario.name(), sink.lines());
   }
 
@@ -55,10 +60,12 @@ public abstract sealed class RunSource {
 
   private static final class FromTrace extends RunSource {
     private final Path path;
+    private final long untilNanos;
     private final TraceHeader header;
 
-    FromTrace(Path path) {
+    FromTrace(Path path, long untilNanos) {
       this.path = path;
+      this.untilNanos = untilNanos;
       try (TraceFile trace = TraceFile.open(path)) {
         this.header = trace.header();
       }
@@ -78,7 +85,9 @@ public abstract sealed class RunSource {
     public void forEach(Consumer<TraceEvent> consumer) {
       try (TraceFile trace = TraceFile.open(path)) {
         for (TraceEvent event = trace.next(); event != null; event = trace.next()) {
-          consumer.accept(event);
+          if (event.at().timeNanos() <= untilNanos) {
+            consumer.accept(event);
+          }
         }
       }
     }

@@ -1,6 +1,7 @@
 package faultline.visualizer.app;
 
 import faultline.scenarios.cli.Activity;
+import faultline.scenarios.cli.DurationOptions;
 import faultline.scenarios.cli.ExitCodes;
 import faultline.scenarios.cli.OutputPaths;
 import faultline.scenarios.cli.ProgressLine;
@@ -8,12 +9,14 @@ import faultline.scenarios.cli.UserError;
 import faultline.scenarios.export.ExportFormat;
 import faultline.scenarios.export.Exports;
 import faultline.scenarios.export.RunSource;
+import faultline.scenarios.parse.Durations;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.view.Exporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,12 +42,21 @@ import picocli.CommandLine.Spec;
           + " for steps, states, crashes and pauses, arrows for messages. edn"
           + " writes the clients' history as Jepsen does, for Knossos and Elle; history (or"
           + " jsonl) the JSON Lines history that check reads, as run --history writes it.",
-      "The run is a trace file, or a scenario run here with the seed. Exit 2 when the input is"
-          + " not a whole trace or scenario, or the format is unknown.",
+      "The run is a trace file, or a scenario run here with the seed. --until cuts it short: a"
+          + " scenario runs until then, as run --until runs it, and of a trace file the events up"
+          + " to then are kept. --from (pictures only) draws from a later moment.",
+      "-o - writes a data format to standard output, for a pipe; its summary goes to standard"
+          + " error.",
+      "Exit 2 when the input is not a whole trace or scenario, the format is unknown, or an"
+          + " option does not apply to the format (--width, --font-size and --from to data"
+          + " formats, -o - to pictures).",
       "--steps DIR draws one picture per narration step (step-01.svg, step-01.png, ...) for"
           + " slides, as the timeline's Step control shows them."
     })
 final class ExportCommand implements Callable<Integer> {
+  private static final int WIDTH_DEFAULT_PX = 1600;
+  private static final double FONT_SIZE_DEFAULT = 13;
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "<trace|scenario>", description = "A trace file or a scenario.")
@@ -60,11 +72,12 @@ final class ExportCommand implements Callable<Integer> {
   String format;
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "FILE",
       description =
-          "Where to write the export. Without --format its extension says the format: .svg, .png,"
-              + " .log (shiviz), .json (perfetto), .edn, .jsonl (history).")
+          "Where to write the export; - for standard output (data formats). Without --format its"
+              + " extension says the format: .svg, .png, .log (shiviz), .json (perfetto), .edn,"
+              + " .jsonl (history).")
   Path out;
 
   @Option(
@@ -76,28 +89,74 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed for a scenario.")
   Long seed;
 
-  @Option(names = "--width", paramLabel = "PX", description = "Picture width (default 1600).")
-  int widthPx = 1600;
+  @Option(
+      names = "--until",
+      paramLabel = "DURATION",
+      description =
+          "Only the run up to this moment, like 2s or 750ms: a scenario runs until then, a trace"
+              + " file gives its events up to then (default: the whole run).")
+  String until;
 
-  @Option(names = "--font-size", paramLabel = "PX", description = "Font size (default 13).")
-  double fontSize = 13;
+  @Option(
+      names = "--from",
+      paramLabel = "DURATION",
+      description = "Draw from this moment on, like 900ms (pictures only; default: the start).")
+  String from;
+
+  @Option(
+      names = "--width",
+      paramLabel = "PX",
+      description = "Picture width (default 1600; pictures only).")
+  Integer widthPx;
+
+  @Option(
+      names = "--font-size",
+      paramLabel = "PX",
+      description = "Font size (default 13; pictures only).")
+  Double fontSize;
 
   @Override
   public Integer call() throws Exception {
-    checkOptions();
-    Optional<ExportFormat> data = format == null ? Optional.empty() : ExportFormat.named(format);
+    Optional<ExportFormat> data = checkOptions();
+    Long untilNanos = until == null ? null : DurationOptions.positive("--until", until);
+    long fromNanos = from == null ? 0 : DurationOptions.notNegative("--from", from);
+    if (untilNanos != null && fromNanos >= untilNanos) {
+      throw new UserError("--from " + from + " must come before --until " + until);
+    }
     if (data.isPresent()) {
-      return writeData(data.get());
+      return writeData(data.get(), untilNanos);
     }
     if (steps != null) {
-      return new StepExport(spec, argument, seed, widthPx, fontSize).write(steps, format);
+      return new StepExport(spec, argument, seed, untilNanos, width(), fontSize())
+          .write(steps, format);
     }
+    return writePicture(fromNanos, untilNanos);
+  }
+
+  private int writePicture(long fromNanos, Long untilNanos)
+      throws IOException, InterruptedException {
     OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
     Activity.set("reading " + argument);
-    Timeline run = RunLoader.open(argument, seed);
+    Timeline run = RunLoader.openRun(argument, seed, untilNanos).timeline();
+    if (fromNanos >= Math.max(1, run.endNanos()) && untilNanos == null) {
+      throw new UserError(
+          "--from "
+              + from
+              + ": the run ends at "
+              + Durations.format(run.endNanos())
+              + "; give an earlier moment");
+    }
     Activity.set(String.format(Locale.ROOT, "drawing %,d events to %s", run.eventCount(), out));
-    Frame frame = Frame.whole(run, widthPx, fontSize);
-    String title = "faultline " + run.name() + " --seed " + run.seed();
+    long endNanos = untilNanos == null ? Math.max(1, run.endNanos()) : untilNanos;
+    Frame frame = Frame.window(run, fromNanos, endNanos, width(), fontSize());
+    // The title names the run and the window, as the command line gave them.
+    String title =
+        "faultline "
+            + run.name()
+            + " --seed "
+            + run.seed()
+            + (from == null ? "" : " --from " + from)
+            + (until == null ? "" : " --until " + until);
     try {
       write(format, frame, title, out);
     } catch (IOException e) {
@@ -112,23 +171,44 @@ final class ExportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int writeData(ExportFormat data) {
+  private int width() {
+    return widthPx == null ? WIDTH_DEFAULT_PX : widthPx;
+  }
+
+  private double fontSize() {
+    return fontSize == null ? FONT_SIZE_DEFAULT : fontSize;
+  }
+
+  private int writeData(ExportFormat data, Long untilNanos) {
     if (steps != null) {
       throw new UserError("--steps draws pictures: give --format svg or png, or no --format");
     }
-    OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
+    boolean standardOutput = toStandardOutput();
+    if (!standardOutput) {
+      OutputPaths.prepareFile("--out", out, spec.commandLine().getErr());
+    }
     Activity.set("reading " + argument);
-    RunSource run = RunSource.open(argument, seed);
-    Activity.set("writing " + data.label() + " to " + out);
-    String summary = Exports.write(data, run, out);
+    RunSource run = RunSource.open(argument, seed, untilNanos);
+    Activity.set("writing " + data.label() + " to " + (standardOutput ? "standard output" : out));
+    String summary =
+        standardOutput
+            ? Exports.writeTo(data, run, spec.commandLine().getOut(), System.out)
+            : Exports.write(data, run, out);
     Activity.clear();
     ProgressLine.clearNow();
-    spec.commandLine().getOut().printf("wrote %s: %s%n", out, summary);
-    spec.commandLine().getOut().flush();
+    // On standard output the export is the output: what was written goes to standard error, as
+    // sweep does, so that a pipe receives only the export.
+    PrintWriter report = standardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    report.printf("wrote %s: %s%n", standardOutput ? "standard output" : out, summary);
+    report.flush();
     return ExitCodes.OK;
   }
 
-  private void checkOptions() {
+  /**
+   * Checks the options against each other before anything runs; returns the data format asked for,
+   * or empty for pictures.
+   */
+  private Optional<ExportFormat> checkOptions() {
     if (format != null
         && !format.equals("svg")
         && !format.equals("png")
@@ -142,12 +222,53 @@ final class ExportCommand implements Callable<Integer> {
     if ((out == null) == (steps == null)) {
       throw new UserError("give either --out FILE (one picture) or --steps DIR (one per step)");
     }
+    if (toStandardOutput() && format == null) {
+      throw new UserError(
+          "--out -: give the format to write to standard output: --format "
+              + ExportFormat.choices());
+    }
     if (out != null && format == null) {
       format = formatOf(out);
     }
-    if (widthPx < 200 || widthPx > 20_000 || fontSize < 6 || fontSize > 72) {
+    Optional<ExportFormat> data = ExportFormat.named(format == null ? "" : format);
+    if (data.isPresent()) {
+      refusePictureOption("--width", widthPx, data.get());
+      refusePictureOption("--font-size", fontSize, data.get());
+      refusePictureOption("--from", from, data.get());
+    } else if (toStandardOutput()) {
+      throw new UserError(
+          "--out -: a picture is not written to standard output; name a ."
+              + format
+              + " file, or give a data format: "
+              + ExportFormat.choices());
+    }
+    if (steps != null && from != null) {
+      throw new UserError("--from: not with --steps, whose pictures each show their step's moment");
+    }
+    if (width() < 200 || width() > 20_000 || fontSize() < 6 || fontSize() > 72) {
       throw new UserError("--width must be 200..20000 and --font-size 6..72");
     }
+    return data;
+  }
+
+  /** An option that shapes a picture, given with a data format, which it would not change. */
+  private static void refusePictureOption(String option, Object value, ExportFormat data) {
+    if (value == null) {
+      return;
+    }
+    boolean from = option.equals("--from");
+    throw new UserError(
+        option
+            + " applies to pictures ("
+            + (from ? "svg, png" : "svg, png, --steps")
+            + "), not to the "
+            + data.label()
+            + " format"
+            + (from ? ": a data export needs the run from its start (--until cuts its end)" : ""));
+  }
+
+  private boolean toStandardOutput() {
+    return out != null && out.toString().equals("-");
   }
 
   /** The format {@code --out}'s extension names, when {@code --format} is not given. */

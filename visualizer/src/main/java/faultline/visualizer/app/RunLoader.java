@@ -11,6 +11,7 @@ import faultline.scenarios.run.ScenarioRunner;
 import faultline.scenarios.trace.TraceFile;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.trace.TraceReader;
+import faultline.visualizer.viewmodel.NarrationFinder;
 import faultline.visualizer.viewmodel.WhatIf;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +30,14 @@ public final class RunLoader {
    * @param steps the narration's steps found in this run; none for a trace file, whose header
    *     leaves the narration out
    * @param missing a line per step this run lacks (only at another seed than the scenario's own)
+   * @param narration finds the same narration in a re-run of the scenario (what-if); {@link
+   *     NarrationFinder#NONE} for a trace file
    */
-  public record OpenedRun(Timeline timeline, List<ResolvedStep> steps, List<String> missing) {}
+  public record OpenedRun(
+      Timeline timeline,
+      List<ResolvedStep> steps,
+      List<String> missing,
+      NarrationFinder narration) {}
 
   /**
    * Opens a trace or runs a scenario.
@@ -47,21 +54,39 @@ public final class RunLoader {
    * another seed it is left out and named in {@link OpenedRun#missing()}.
    */
   public static OpenedRun openRun(String argument, Long seed) {
+    return openRun(argument, seed, null);
+  }
+
+  /**
+   * As {@link #openRun(String, Long)}, up to a moment ({@code export --until}): a scenario runs
+   * until {@code untilNanos}, as {@code run --until} runs it, and a trace file gives its events up
+   * to then. A run cut short is not the one the narration was written for, so its steps that find
+   * nothing are left out and named, as at another seed.
+   *
+   * @param untilNanos the last moment, or null for the whole run (a scenario's own length)
+   */
+  public static OpenedRun openRun(String argument, Long seed, Long untilNanos) {
     Path path = Path.of(argument);
     if (TraceFile.looksLikeTrace(path)) {
-      return new OpenedRun(TraceReader.readFile(path), List.of(), List.of());
+      return new OpenedRun(
+          TraceReader.readFile(path, untilNanos == null ? Long.MAX_VALUE : untilNanos),
+          List.of(),
+          List.of(),
+          NarrationFinder.NONE);
     }
     Scenario scenario = ScenarioArgument.load(argument);
     long chosen = seed == null ? scenario.seed() : seed;
     InMemoryTraceSink sink = new InMemoryTraceSink();
-    ScenarioRunner.run(scenario, chosen, scenario.run().untilNanos(), sink);
+    ScenarioRunner.run(
+        scenario, chosen, untilNanos == null ? scenario.run().untilNanos() : untilNanos, sink);
+    boolean narrationsOwnRun = chosen == scenario.seed() && untilNanos == null;
     NarrationResolver.Resolution narration =
-        NarrationResolver.resolve(
-            scenario.narration(), sink.lines(), chosen, chosen == scenario.seed());
+        NarrationResolver.resolve(scenario.narration(), sink.lines(), chosen, narrationsOwnRun);
     return new OpenedRun(
         TraceReader.fromLines(scenario.name(), sink.lines()),
         narration.steps(),
-        narration.missing());
+        narration.missing(),
+        (lines, runSeed) -> NarrationResolver.resolve(scenario.narration(), lines, runSeed, false));
   }
 
   /** Re-runs an edited scenario for the what-if pane. */

@@ -6,6 +6,7 @@ import faultline.scenarios.cli.OutputPaths;
 import faultline.scenarios.cli.ProgressLine;
 import faultline.scenarios.cli.UserError;
 import faultline.scenarios.narration.ResolvedStep;
+import faultline.scenarios.parse.Durations;
 import faultline.visualizer.paint.Frame;
 import faultline.visualizer.viewmodel.Narrator;
 import faultline.visualizer.viewmodel.StepFrames;
@@ -25,13 +26,17 @@ final class StepExport {
   private final CommandSpec spec;
   private final String argument;
   private final Long seed;
+  private final Long untilNanos;
   private final int widthPx;
   private final double fontSize;
 
-  StepExport(CommandSpec spec, String argument, Long seed, int widthPx, double fontSize) {
+  /** {@code untilNanos}: the run up to then ({@code --until}), or null for the whole run. */
+  StepExport(
+      CommandSpec spec, String argument, Long seed, Long untilNanos, int widthPx, double fontSize) {
     this.spec = spec;
     this.argument = argument;
     this.seed = seed;
+    this.untilNanos = untilNanos;
     this.widthPx = widthPx;
     this.fontSize = fontSize;
   }
@@ -39,7 +44,7 @@ final class StepExport {
   /** Writes the pictures in {@code format}, or in both formats when it is null. */
   int write(Path folder, String format) throws IOException, InterruptedException {
     Activity.set("reading " + argument);
-    RunLoader.OpenedRun opened = RunLoader.openRun(argument, seed);
+    RunLoader.OpenedRun opened = RunLoader.openRun(argument, seed, untilNanos);
     List<ResolvedStep> steps = opened.steps();
     if (steps.isEmpty()) {
       throw new UserError(
@@ -47,12 +52,18 @@ final class StepExport {
               + argument
               + (opened.missing().isEmpty()
                   ? " has no narration (a trace file never has one: export the scenario)"
-                  : ": no narration step finds its moment at this seed"));
+                  : ": no narration step finds its moment in this run"
+                      + (untilNanos == null ? " (at this seed)" : " (up to --until)")));
     }
     OutputPaths.prepareFolder("--steps", folder, spec.commandLine().getErr());
     List<String> formats = format == null ? List.of("svg", "png") : List.of(format);
     List<Frame> frames = StepFrames.of(opened.timeline(), steps, widthPx, fontSize);
-    String title = "faultline " + opened.timeline().name() + " --seed " + opened.timeline().seed();
+    String title =
+        "faultline "
+            + opened.timeline().name()
+            + " --seed "
+            + opened.timeline().seed()
+            + (untilNanos == null ? "" : " --until " + Durations.format(untilNanos));
     List<String> written = new ArrayList<>();
     for (int i = 0; i < frames.size(); i++) {
       String name = String.format(Locale.ROOT, "step-%02d", steps.get(i).number());

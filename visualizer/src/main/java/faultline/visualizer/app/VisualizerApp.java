@@ -123,7 +123,7 @@ public final class VisualizerApp extends Application {
                       whatIf.load(run.lines().getFirst());
                       model.divergence().set(-1);
                       model.show(run);
-                      model.narrator().load(opened.steps());
+                      model.narrator().load(opened.steps(), opened.missing(), opened.narration());
                       model
                           .status()
                           .set(

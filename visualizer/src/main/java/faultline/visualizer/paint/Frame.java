@@ -35,18 +35,33 @@ public record Frame(
 
   /** The whole run, every lane, nothing selected: what {@code export} draws. */
   public static Frame whole(Timeline timeline, double widthPx, double fontSize) {
+    return window(timeline, 0, Math.max(1, timeline.endNanos()), widthPx, fontSize);
+  }
+
+  /**
+   * The run from {@code startNanos} to {@code endNanos} (with a small margin either side), every
+   * lane, nothing selected: what {@code export --from --until} draws.
+   */
+  public static Frame window(
+      Timeline timeline, long startNanos, long endNanos, double widthPx, double fontSize) {
     int lanes = timeline.nodes().size();
     int[] rows = new int[lanes];
     for (int i = 0; i < lanes; i++) {
       rows[i] = i;
     }
-    long end = Math.max(1, timeline.endNanos());
     double laneHeight =
         fontSize * 5; // Pictures for slides get roomier lanes than the window's minimum.
-    Viewport probe = new Viewport(0, end, widthPx, 0, fontSize, laneHeight);
+    Viewport probe = new Viewport(startNanos, endNanos, widthPx, 0, fontSize, laneHeight);
     double height = heightFor(probe, lanes, ClientRows.of(timeline).size());
+    long marginNanos = (endNanos - startNanos) / 50;
     Viewport viewport =
-        new Viewport(-end / 50, end + end / 50, widthPx, height, fontSize, laneHeight);
+        new Viewport(
+            startNanos - marginNanos,
+            endNanos + marginNanos,
+            widthPx,
+            height,
+            fontSize,
+            laneHeight);
     return new Frame(
         timeline,
         viewport,

@@ -23,12 +23,24 @@ public final class TraceReader {
    * @throws ScenarioException naming the file, line and field when it is not a whole trace
    */
   public static Timeline readFile(Path path) {
+    return readFile(path, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads and verifies a trace file, keeping the events at or before {@code untilNanos}: the run up
+   * to then, as {@code export --until} draws it. The rest is read and checked all the same.
+   *
+   * @throws ScenarioException naming the file, line and field when it is not a whole trace
+   */
+  public static Timeline readFile(Path path, long untilNanos) {
     try (TraceFile trace = TraceFile.open(path)) {
       TraceHeader header = trace.header();
       TimelineBuilder builder = new TimelineBuilder(nameOf(header), header.seed(), header.nodes());
       builder.addLine(trace.headerLine());
       for (TraceEvent event = trace.next(); event != null; event = trace.next()) {
-        builder.add(event, trace.line());
+        if (event.at().timeNanos() <= untilNanos) {
+          builder.add(event, trace.line());
+        }
       }
       return builder.finish();
     }

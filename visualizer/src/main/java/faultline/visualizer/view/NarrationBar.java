@@ -9,11 +9,13 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The Step control and the caption, over the timeline, for a narrated run (and absent for any
  * other): the buttons walk the narration, the caption says what the step shows, in large type on
- * black. Nothing here takes focus, so the keys keep stepping.
+ * black, and a second line names the steps this run lacks (after a what-if re-run, or at another
+ * seed). Nothing here takes focus, so the keys keep stepping.
  */
 final class NarrationBar extends HBox {
   NarrationBar(Narrator narrator, Button previous, Button next) {
@@ -33,19 +35,27 @@ final class NarrationBar extends HBox {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    narrator.current().get() >= 0
-                        ? narrator.caption().get()
-                        : "Narrated: "
-                            + narrator.stepCount().get()
-                            + " steps. Step ▶ (Shift+N or Page Down) walks through them.",
+                    narrator.current().get() >= 0 ? narrator.caption().get() : narrator.overview(),
                 narrator.current(),
                 narrator.caption(),
-                narrator.stepCount()));
-    HBox.setHgrow(caption, Priority.ALWAYS);
+                narrator.stepCount(),
+                narrator.leftOut()));
+    // The steps a re-run (or another seed) lacks, named in the bar where the steps are walked.
+    Label leftOut = new Label();
+    leftOut.setId("narrationLeftOut");
+    leftOut.setWrapText(true);
+    leftOut.setMaxWidth(Double.MAX_VALUE);
+    leftOut.setFocusTraversable(false);
+    leftOut.setStyle("-fx-text-fill: #F0E442;"); // Okabe-Ito yellow: readable on black.
+    leftOut.textProperty().bind(narrator.leftOut());
+    leftOut.visibleProperty().bind(narrator.leftOut().isNotEmpty());
+    leftOut.managedProperty().bind(leftOut.visibleProperty());
     previous.setMinWidth(Region.USE_PREF_SIZE); // The caption wraps; the buttons keep their text.
     next.setMinWidth(Region.USE_PREF_SIZE);
-    getChildren().addAll(previous, next, caption);
-    visibleProperty().bind(narrator.stepCount().greaterThan(0));
+    VBox text = new VBox(2, caption, leftOut);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    getChildren().addAll(previous, next, text);
+    visibleProperty().bind(narrator.stepCount().greaterThan(0).or(narrator.leftOut().isNotEmpty()));
     managedProperty().bind(visibleProperty());
   }
 }

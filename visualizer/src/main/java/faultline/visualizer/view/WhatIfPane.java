@@ -21,7 +21,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Edits the fault schedule and re-runs it with the same seed. After a re-run the timeline shows the
- * new run with a line where it first differs from the previous one.
+ * new run with a line where it first differs from the previous one, and the scenario's narration
+ * found again in it (the steps it no longer has are named).
  */
 final class WhatIfPane extends VBox {
   private final TimelineViewModel model;
@@ -134,6 +135,7 @@ final class WhatIfPane extends VBox {
     Timeline next = TraceReader.fromLines("(re-run)", lines);
     int difference = WhatIf.firstDifference(previous.lines(), lines);
     model.show(next);
+    String narration = model.narrator().findIn(lines, whatIf.seed());
     model.divergence().set(difference);
     if (difference >= 0 && difference < next.eventCount()) {
       model.moveCursorTo(difference);
@@ -141,17 +143,18 @@ final class WhatIfPane extends VBox {
       model.moveCursorTo(next.eventCount() - 1);
     }
     result.setText(
-        difference < 0
-            ? "Re-run with seed " + whatIf.seed() + ": identical to the previous run."
-            : String.format(
-                Locale.ROOT,
-                "Re-run with seed %d: diverges at seq %d. Violations %d → %d; events %,d → %,d.",
-                whatIf.seed(),
-                difference + 1,
-                previous.violations().size(),
-                next.violations().size(),
-                previous.eventCount(),
-                next.eventCount()));
+        (difference < 0
+                ? "Re-run with seed " + whatIf.seed() + ": identical to the previous run."
+                : String.format(
+                    Locale.ROOT,
+                    "Re-run with seed %d: diverges at seq %d. Violations %d → %d; events %,d → %,d.",
+                    whatIf.seed(),
+                    difference + 1,
+                    previous.violations().size(),
+                    next.violations().size(),
+                    previous.eventCount(),
+                    next.eventCount()))
+            + (narration.isEmpty() ? "" : " " + narration));
     model.status().set("run: " + whatIf.runId());
   }
 

@@ -1,8 +1,10 @@
 package faultline.visualizer.viewmodel;
 
+import faultline.scenarios.narration.NarrationResolver;
 import faultline.scenarios.narration.ResolvedStep;
 import faultline.visualizer.paint.Durations;
 import faultline.visualizer.trace.Timeline;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
@@ -15,14 +17,18 @@ import javafx.beans.property.StringProperty;
 /**
  * Steps through a run's narration as a lecture does (continue and back): each step moves the window
  * to the step's zoom, puts the cursor on its moment, selects its event (so the causal rings show
- * what led to it), marks its nodes' lanes and shows its caption.
+ * what led to it), marks its nodes' lanes and shows its caption. After a what-if re-run it finds
+ * the same steps in the new run ({@link #findIn}) and says which ones the new run lacks.
  */
 public final class Narrator {
   private final TimelineViewModel model;
   private List<ResolvedStep> steps = List.of();
+  private int stepsInNarration;
+  private NarrationFinder finder = NarrationFinder.NONE;
   private final IntegerProperty current = new SimpleIntegerProperty(-1);
   private final StringProperty caption = new SimpleStringProperty("");
   private final IntegerProperty stepCount = new SimpleIntegerProperty(0);
+  private final StringProperty leftOut = new SimpleStringProperty("");
 
   Narrator(TimelineViewModel model) {
     this.model = model;
@@ -30,14 +36,73 @@ public final class Narrator {
 
   /** The steps of the run on show; none shown until the first {@link #next()}. */
   public void load(List<ResolvedStep> narration) {
-    steps = List.copyOf(narration);
+    load(narration, List.of(), NarrationFinder.NONE);
+  }
+
+  /**
+   * The steps of the run on show, a line for each step it lacks (at another seed), and how to find
+   * them again in a re-run of the same scenario.
+   */
+  public void load(List<ResolvedStep> found, List<String> missing, NarrationFinder narration) {
+    finder = narration;
+    replaceSteps(found, missing, "Not in this run: ");
+  }
+
+  /**
+   * Finds the narration again in a re-run of the same scenario: the steps whose moments the new run
+   * still has are kept (at their events in the new run), and the others are named above the
+   * timeline. Returns a sentence for the what-if pane, empty for a run without narration.
+   */
+  public String findIn(List<String> lines, long seed) {
+    NarrationResolver.Resolution found = finder.find(lines, seed);
+    replaceSteps(found.steps(), found.missing(), "No longer in this run after the re-run: ");
+    if (stepsInNarration == 0) {
+      return "";
+    }
+    if (found.missing().isEmpty()) {
+      return "Narration: all " + stepsInNarration + " steps still apply.";
+    }
+    return String.format(
+        Locale.ROOT,
+        "Narration: %d of %d steps still apply; %s no longer (named above the timeline).",
+        steps.size(),
+        stepsInNarration,
+        missingNumbers());
+  }
+
+  private void replaceSteps(List<ResolvedStep> found, List<String> missing, String leftOutLead) {
+    steps = List.copyOf(found);
+    stepsInNarration = steps.size() + missing.size();
     current.set(-1);
     caption.set("");
     stepCount.set(steps.size());
+    leftOut.set(missing.isEmpty() ? "" : leftOutLead + String.join("; ", missing));
   }
 
+  /** {@code step 3}, {@code steps 2 and 5}, {@code steps 2, 4 and 5}: those not found. */
+  private String missingNumbers() {
+    List<String> numbers = new ArrayList<>();
+    for (int number = 1; number <= stepsInNarration; number++) {
+      int wanted = number;
+      if (steps.stream().noneMatch(step -> step.number() == wanted)) {
+        numbers.add(Integer.toString(number));
+      }
+    }
+    if (numbers.size() == 1) {
+      return "step " + numbers.getFirst();
+    }
+    return "steps "
+        + String.join(", ", numbers.subList(0, numbers.size() - 1))
+        + " and "
+        + numbers.getLast();
+  }
+
+  /**
+   * Forgets the steps, which point into the run that was on show, and keeps how to find them, for
+   * {@link #findIn} on a re-run of the same scenario.
+   */
   void clear() {
-    load(List.of());
+    replaceSteps(List.of(), List.of(), "");
   }
 
   public List<ResolvedStep> steps() {
@@ -47,7 +112,12 @@ public final class Narrator {
   /** Shows the next step (the first when none is shown); false when there is none. */
   public boolean next() {
     if (steps.isEmpty()) {
-      model.status().set("This run has no narration (a scenario's \"narration\" adds one).");
+      model
+          .status()
+          .set(
+              stepsInNarration > 0
+                  ? "No step of the narration applies to this run."
+                  : "This run has no narration (a scenario's \"narration\" adds one).");
       return false;
     }
     if (current.get() >= steps.size() - 1) {
@@ -118,6 +188,26 @@ public final class Narrator {
   /** How many steps the run on show has; 0 for a run without narration. */
   public ReadOnlyIntegerProperty stepCount() {
     return stepCount;
+  }
+
+  /** The steps the run on show lacks, in a sentence; empty when every step applies. */
+  public ReadOnlyStringProperty leftOut() {
+    return leftOut;
+  }
+
+  /**
+   * What the Step control says while no step is shown: how many steps there are to walk through,
+   * and how many of the narration's apply when some do not.
+   */
+  public String overview() {
+    if (steps.isEmpty()) {
+      return stepsInNarration > 0 ? "No step of the narration applies to this run." : "";
+    }
+    String count =
+        steps.size() == stepsInNarration
+            ? steps.size() + " steps"
+            : steps.size() + " of " + stepsInNarration + " steps";
+    return "Narrated: " + count + ". Step ▶ (Shift+N or Page Down) walks through them.";
   }
 
   public ReadOnlyStringProperty caption() {

@@ -1,15 +1,12 @@
 package faultline.visualizer.viewmodel;
 
 import faultline.visualizer.paint.Frame;
-import faultline.visualizer.trace.Causality;
-import faultline.visualizer.trace.EventKind;
 import faultline.visualizer.trace.Message;
 import faultline.visualizer.trace.Timeline;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -29,6 +26,10 @@ import javafx.collections.ObservableSet;
  * The presentation model of the timeline: which run, which time window, the cursor, the selection,
  * filters and search. It knows trace events and nothing of canvases or the engine, so every
  * navigation rule runs in plain JUnit. The view observes {@link #revision()} and repaints.
+ *
+ * <p>It holds the state the view binds to and the picture it paints; the rules live in its parts:
+ * {@link CursorMoves} (stepping, jumps, scrubbing, playback), {@link Selection} (the selected
+ * event, its causal rings, search), {@link Narrator} and {@link Presentation}.
  */
 public final class TimelineViewModel {
   private final ObjectProperty<Timeline> timeline = new SimpleObjectProperty<>();
@@ -47,15 +48,11 @@ public final class TimelineViewModel {
   private final ObservableSet<String> hiddenNodes = FXCollections.observableSet(new TreeSet<>());
   private final ObservableSet<String> hiddenMessageTypes =
       FXCollections.observableSet(new TreeSet<>());
-  private Causality causality;
-  private BitSet before = new BitSet();
-  private BitSet after = new BitSet();
-  private BitSet matches;
-  private BitSet roleChanges = new BitSet();
   private BitSet highlighted = new BitSet();
+  private final CursorMoves moves = new CursorMoves(this);
+  private final Selection selection = new Selection(this);
   private final Narrator narrator = new Narrator(this);
   private final Presentation presentation = new Presentation(this);
-  private double playNanos;
 
   public TimelineViewModel() {
     hiddenNodes.addListener((javafx.collections.SetChangeListener<String>) change -> changed());
@@ -68,18 +65,16 @@ public final class TimelineViewModel {
   public void show(Timeline run) {
     problem.set(null);
     timeline.set(run);
-    causality = new Causality(run);
-    roleChanges = EventIndex.roleChanges(run);
-    before = new BitSet();
-    after = new BitSet();
-    matches = null;
+    selection.show(run);
+    moves.show(run);
     highlighted = new BitSet();
     narrator.clear();
     selected.set(-1);
     cursor.set(run.eventCount() - 1);
     speed.set(Math.max(1, run.endNanos()) / 20.0); // The whole run plays in 20 seconds.
     fit();
-    inspection.set(Inspector.describe(run, -1, before, after));
+    inspection.set(
+        Inspector.describe(run, -1, selection.happenedBefore(), selection.couldInfluence()));
     status.set(summary(run));
   }
 
@@ -119,173 +114,59 @@ public final class TimelineViewModel {
   }
 
   public void stepNext() {
-    Timeline run = timeline.get();
-    boolean atEnd = run != null && cursor.get() >= run.eventCount() - 1;
-    moveCursorTo(next(atEnd ? -1 : cursor.get(), +1, this::visible));
+    moves.stepNext();
   }
 
   public void stepPrevious() {
-    moveCursorTo(next(cursor.get(), -1, this::visible));
+    moves.stepPrevious();
   }
 
   public boolean jumpToNextViolation() {
-    return jump(event -> kindOf(event) == EventKind.VIOLATION);
+    return moves.jumpToNextViolation();
   }
 
   public boolean jumpToNextFault() {
-    return jump(event -> kindOf(event).isFault());
+    return moves.jumpToNextFault();
   }
 
   /** The next recorded state whose role (or whole state, without roles) differs from before. */
   public boolean jumpToNextRoleChange() {
-    return jump(roleChanges::get);
-  }
-
-  private boolean jump(IntPredicate wanted) {
-    IntPredicate shown = event -> visible(event) && wanted.test(event);
-    int found = next(cursor.get(), +1, shown);
-    boolean wrapped = false;
-    if (found < 0) {
-      found = next(-1, +1, shown); // Wrap around, as search does: the cursor starts at the end.
-      wrapped = true;
-    }
-    if (found < 0) {
-      status.set("None in this run.");
-      return false;
-    }
-    moveCursorTo(found);
-    select(found);
-    if (wrapped) {
-      status.set(status.get() + "  (from the start)");
-    }
-    return true;
-  }
-
-  private int next(int from, int direction, IntPredicate wanted) {
-    Timeline run = timeline.get();
-    if (run == null) {
-      return -1;
-    }
-    for (int event = from + direction; event >= 0 && event < run.eventCount(); event += direction) {
-      if (wanted.test(event)) {
-        return event;
-      }
-    }
-    return -1;
+    return moves.jumpToNextRoleChange();
   }
 
   /** Puts the cursor on {@code event} and scrolls so that it is on screen. */
   public void moveCursorTo(int event) {
-    Timeline run = timeline.get();
-    if (run == null || event < 0 || event >= run.eventCount()) {
-      return;
-    }
-    cursor.set(event);
-    playNanos = run.timeNanos(event);
-    long t = run.timeNanos(event);
-    long width = endNanos.get() - startNanos.get();
-    if (t < startNanos.get() || t > endNanos.get()) {
-      setWindow(t - width / 2, t + width / 2);
-    }
-    status.set(
-        String.format(
-            java.util.Locale.ROOT,
-            "seq %d of %d at t=%s",
-            event + 1,
-            run.eventCount(),
-            faultline.visualizer.paint.Durations.format(t)));
-    changed();
+    moves.moveTo(event);
   }
 
   /** Scrubs to a time: the cursor goes to the last event at or before it. */
   public void scrubTo(long nanos) {
-    Timeline run = timeline.get();
-    if (run != null) {
-      moveCursorTo(Math.max(0, run.firstEventAtOrAfter(nanos + 1) - 1));
-    }
+    moves.scrubTo(nanos);
   }
 
   /** Advances playback by {@code realNanos} of wall time at the chosen speed; false at the end. */
   public boolean advance(long realNanos) {
-    Timeline run = timeline.get();
-    if (run == null || !playing.get()) {
-      return false;
-    }
-    if (cursor.get() >= run.eventCount() - 1) {
-      playing.set(false);
-      return false;
-    }
-    playNanos = Math.max(playNanos, run.timeNanos(Math.max(0, cursor.get())));
-    playNanos += speed.get() * realNanos / 1e9;
-    int target = Math.max(cursor.get() + 1, run.firstEventAtOrAfter((long) playNanos + 1) - 1);
-    moveCursorTo(Math.min(target, run.eventCount() - 1));
-    return true;
+    return moves.advance(realNanos);
   }
 
   /** Starts or stops playback; starting at the end starts from the beginning. */
   public void togglePlaying() {
-    Timeline run = timeline.get();
-    if (run == null) {
-      return;
-    }
-    if (!playing.get() && cursor.get() >= run.eventCount() - 1) {
-      cursor.set(0);
-      playNanos = 0;
-    }
-    playing.set(!playing.get());
+    moves.togglePlaying();
   }
 
   /** Selects an event: inspection text and the causal highlights follow. */
   public void select(int event) {
-    Timeline run = timeline.get();
-    if (run == null || event < 0 || event >= run.eventCount()) {
-      selected.set(-1);
-      before = new BitSet();
-      after = new BitSet();
-    } else {
-      selected.set(event);
-      before = causality.happenedBefore(event);
-      after = causality.couldInfluence(event);
-    }
-    if (run != null) {
-      inspection.set(Inspector.describe(run, selected.get(), before, after));
-    }
-    changed();
+    selection.select(event);
   }
 
   /** Selects what is under the pointer: the nearest event mark, or the nearest message arrow. */
   public int selectAt(double x, double y, double widthPx, double heightPx) {
-    Timeline run = timeline.get();
-    if (run == null) {
-      return -1;
-    }
-    Frame frame = frame(widthPx, heightPx);
-    int hit = HitTest.find(frame, x, y);
-    select(hit);
-    return hit;
+    return selection.selectAt(x, y, widthPx, heightPx);
   }
 
   /** Finds events whose record contains the text (or matches it as a regular expression). */
   public int search(String query) {
-    Timeline run = timeline.get();
-    if (run == null || query == null || query.isBlank()) {
-      matches = null;
-      changed();
-      return 0;
-    }
-    BitSet found = EventIndex.matching(run, query);
-    matches = found;
-    status.set(found.cardinality() + " events match \"" + query + "\"");
-    int next = found.nextSetBit(cursor.get() + 1);
-    if (next < 0) {
-      next = found.nextSetBit(0);
-    }
-    if (next >= 0) {
-      moveCursorTo(next);
-      select(next);
-    }
-    changed();
-    return found.cardinality();
+    return selection.search(query);
   }
 
   /** The picture to paint at this size. */
@@ -307,10 +188,10 @@ public final class TimelineViewModel {
         Set.copyOf(hiddenMessageTypes),
         cursor.get() >= 0 && run != null && cursor.get() < run.eventCount() - 1 ? cursor.get() : -1,
         selected.get(),
-        before,
-        after,
+        selection.happenedBefore(),
+        selection.couldInfluence(),
         divergence.get(),
-        matches,
+        selection.matches(),
         highlighted);
   }
 
@@ -319,7 +200,8 @@ public final class TimelineViewModel {
     return EventIndex.messageTypes(timeline.get());
   }
 
-  private boolean visible(int event) {
+  /** Whether an event is shown: its node's lane and its message's type are not hidden. */
+  boolean visible(int event) {
     Timeline run = timeline.get();
     int lane = run.lane(event);
     if (lane >= 0 && hiddenNodes.contains(run.nodes().get(lane))) {
@@ -327,10 +209,6 @@ public final class TimelineViewModel {
     }
     Message message = run.messageOf(event);
     return message == null || !hiddenMessageTypes.contains(message.type());
-  }
-
-  private EventKind kindOf(int event) {
-    return timeline.get().kind(event);
   }
 
   private static String summary(Timeline run) {
@@ -432,10 +310,10 @@ public final class TimelineViewModel {
   }
 
   public BitSet happenedBefore() {
-    return before;
+    return selection.happenedBefore();
   }
 
   public BitSet couldInfluence() {
-    return after;
+    return selection.couldInfluence();
   }
 }

@@ -1,0 +1,97 @@
+package faultline.visualizer.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faultline.visualizer.app.RunLoader;
+import faultline.visualizer.app.VisualizerApp;
+import faultline.visualizer.trace.Timeline;
+import faultline.visualizer.viewmodel.TimelineViewModel;
+import faultline.visualizer.viewmodel.WhatIf;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A what-if re-run of a narrated scenario in the window, on OpenJFX's headless platform: the Step
+ * control survives a re-run whose moments are all still there (and its steps point into the new
+ * run), and after an edit that removes moments the bar and the what-if pane name the steps that no
+ * longer apply while the rest can still be walked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NarrationWhatIfWindowTest {
+  private final TimelineViewModel model = new TimelineViewModel();
+  private final WhatIf whatIf = new WhatIf();
+
+  @Start
+  void start(Stage stage) {
+    MainWindow window =
+        VisualizerApp.build(
+            model,
+            whatIf,
+            new WindowActions() {
+              @Override
+              public void open() {}
+
+              @Override
+              public Path chooseSave(String description, String extension) {
+                return null;
+              }
+            });
+    // As VisualizerApp opens a run.
+    RunLoader.OpenedRun opened = RunLoader.openRun("raft/split-brain", null);
+    whatIf.load(opened.timeline().lines().getFirst());
+    model.show(opened.timeline());
+    model.narrator().load(opened.steps(), opened.missing(), opened.narration());
+    stage.setScene(new Scene(window, 1300, 760));
+    stage.show();
+  }
+
+  @Test
+  void aReRunKeepsTheNarrationWhileItsMomentsAreThereAndNamesTheStepsThatAreNot(FxRobot robot) {
+    Label caption = robot.lookup("#caption").queryAs(Label.class);
+    Label leftOut = robot.lookup("#narrationLeftOut").queryAs(Label.class);
+    Label result = robot.lookup("#whatIfResult").queryAs(Label.class);
+
+    // A crash after the heal's step changes the run but none of the narrated moments.
+    robot.clickOn("What-if");
+    robot.interact(() -> robot.lookup("#faultType").queryComboBox().setValue("crash"));
+    robot.interact(() -> robot.lookup("#faultAt").queryTextInputControl().setText("4500ms"));
+    robot.clickOn("#addFault");
+    robot.clickOn("#rerun");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(result.getText()).contains("diverges at seq", "Narration: all 5 steps still apply.");
+    assertThat(robot.lookup("#narration").query().isVisible()).isTrue();
+    assertThat(caption.getText()).startsWith("Narrated: 5 steps.");
+    assertThat(leftOut.isVisible()).isFalse();
+    robot.clickOn("#nextStep");
+    Timeline rerun = model.timeline().get();
+    assertThat(caption.getText()).startsWith("Step 1 of 5 · ").contains("n1 wins the election");
+    assertThat(rerun.line(model.cursor().get())).contains("\"node\":\"n1\"", "\"role\":\"LEADER\"");
+
+    // Without the partition, no moment from the split on happens.
+    robot.interact(
+        () -> {
+          whatIf.remove(0); // The partition,
+          whatIf.remove(0); // and its heal.
+        });
+    robot.clickOn("#rerun");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(result.getText())
+        .contains("Narration: 1 of 5 steps still apply; steps 2, 3, 4 and 5 no longer");
+    assertThat(leftOut.isVisible()).isTrue();
+    assertThat(leftOut.getText())
+        .startsWith("No longer in this run after the re-run: narration step 2 finds nothing")
+        .contains("the 1st partition event", "step 5 finds nothing");
+    assertThat(caption.getText()).startsWith("Narrated: 1 of 5 steps. Step ▶");
+    robot.clickOn("#nextStep");
+    assertThat(caption.getText()).startsWith("Step 1 of 5 · ");
+    assertThat(model.timeline().get().line(model.cursor().get())).contains("\"role\":\"LEADER\"");
+  }
+}
