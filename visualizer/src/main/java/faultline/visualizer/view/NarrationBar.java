@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,6 +49,9 @@ final class NarrationBar extends HBox {
     leftOut.setFocusTraversable(false);
     leftOut.setStyle("-fx-text-fill: #F0E442;"); // Okabe-Ito yellow: readable on black.
     leftOut.textProperty().bind(narrator.leftOut());
+    Tooltip reasons = new Tooltip();
+    reasons.textProperty().bind(narrator.leftOutReasons());
+    leftOut.setTooltip(reasons);
     leftOut.visibleProperty().bind(narrator.leftOut().isNotEmpty());
     leftOut.managedProperty().bind(leftOut.visibleProperty());
     previous.setMinWidth(Region.USE_PREF_SIZE); // The caption wraps; the buttons keep their text.

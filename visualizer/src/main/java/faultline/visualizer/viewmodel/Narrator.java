@@ -29,6 +29,7 @@ public final class Narrator {
   private final StringProperty caption = new SimpleStringProperty("");
   private final IntegerProperty stepCount = new SimpleIntegerProperty(0);
   private final StringProperty leftOut = new SimpleStringProperty("");
+  private final StringProperty leftOutReasons = new SimpleStringProperty("");
 
   Narrator(TimelineViewModel model) {
     this.model = model;
@@ -76,7 +77,10 @@ public final class Narrator {
     current.set(-1);
     caption.set("");
     stepCount.set(steps.size());
-    leftOut.set(missing.isEmpty() ? "" : leftOutLead + String.join("; ", missing));
+    // The bar names the steps in one short line, for a projector; why each is missing (the event
+    // its selector looks for) is one line per step on hover.
+    leftOut.set(missing.isEmpty() ? "" : leftOutLead + missingNumbers() + ". Hover for why.");
+    leftOutReasons.set(String.join("\n", missing));
   }
 
   /** {@code step 3}, {@code steps 2 and 5}, {@code steps 2, 4 and 5}: those not found. */
@@ -190,9 +194,14 @@ public final class Narrator {
     return stepCount;
   }
 
-  /** The steps the run on show lacks, in a sentence; empty when every step applies. */
+  /** The steps the run on show lacks, by number, in a sentence; empty when every step applies. */
   public ReadOnlyStringProperty leftOut() {
     return leftOut;
+  }
+
+  /** Why each step in {@link #leftOut()} is missing: the event it looks for, a line per step. */
+  public ReadOnlyStringProperty leftOutReasons() {
+    return leftOutReasons;
   }
 
   /**

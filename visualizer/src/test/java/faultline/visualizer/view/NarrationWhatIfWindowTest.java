@@ -87,8 +87,10 @@ class NarrationWhatIfWindowTest {
         .contains("Narration: 1 of 5 steps still apply; steps 2, 3, 4 and 5 no longer");
     assertThat(leftOut.isVisible()).isTrue();
     assertThat(leftOut.getText())
-        .startsWith("No longer in this run after the re-run: narration step 2 finds nothing")
-        .contains("the 1st partition event", "step 5 finds nothing");
+        .isEqualTo("No longer in this run after the re-run: steps 2, 3, 4 and 5. Hover for why.");
+    assertThat(leftOut.getTooltip().getText())
+        .startsWith("narration step 2 finds nothing: no event in this run (seed 11) is the 1st")
+        .contains("partition event", "\nnarration step 5 finds nothing");
     assertThat(caption.getText()).startsWith("Narrated: 1 of 5 steps. Step ▶");
     robot.clickOn("#nextStep");
     assertThat(caption.getText()).startsWith("Step 1 of 5 · ");

@@ -62,9 +62,9 @@ class NarratorReRunTest {
                 + " timeline).");
     assertThat(model.narrator().overview()).startsWith("Narrated: 3 of 5 steps.");
     assertThat(model.narrator().leftOut().get())
-        .isEqualTo(
-            "No longer in this run after the re-run: narration step 2 finds nothing; narration"
-                + " step 5 finds nothing");
+        .isEqualTo("No longer in this run after the re-run: steps 2 and 5. Hover for why.");
+    assertThat(model.narrator().leftOutReasons().get())
+        .isEqualTo("narration step 2 finds nothing\nnarration step 5 finds nothing");
     assertThat(reRun(finding(List.of(1, 2, 4, 5)))).contains("; step 3 no longer");
   }
 
@@ -84,5 +84,6 @@ class NarratorReRunTest {
     assertThat(reRun(NarrationFinder.NONE)).isEmpty();
     assertThat(model.narrator().overview()).isEmpty();
     assertThat(model.narrator().leftOut().get()).isEmpty();
+    assertThat(model.narrator().leftOutReasons().get()).isEmpty();
   }
 }
