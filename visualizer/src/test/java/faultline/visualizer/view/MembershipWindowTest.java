@@ -12,7 +12,6 @@ import faultline.visualizer.trace.TraceReader;
 import faultline.visualizer.viewmodel.MembershipViewModel;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -42,19 +41,7 @@ class MembershipWindowTest {
 
   @Start
   void start(Stage stage) {
-    window =
-        VisualizerApp.build(
-            model,
-            new WhatIf(),
-            new WindowActions() {
-              @Override
-              public void open() {}
-
-              @Override
-              public Path chooseSave(String description, String extension) {
-                return null;
-              }
-            });
+    window = VisualizerApp.build(model, new WhatIf(), new NoWindowActions());
     run = RunLoader.open("swim/gc-pause-false-positive", null);
     model.show(run);
     stage.setScene(new Scene(window, 1400, 900));

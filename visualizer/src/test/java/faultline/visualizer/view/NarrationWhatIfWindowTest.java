@@ -7,7 +7,6 @@ import faultline.visualizer.app.VisualizerApp;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
-import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -31,19 +30,7 @@ class NarrationWhatIfWindowTest {
 
   @Start
   void start(Stage stage) {
-    MainWindow window =
-        VisualizerApp.build(
-            model,
-            whatIf,
-            new WindowActions() {
-              @Override
-              public void open() {}
-
-              @Override
-              public Path chooseSave(String description, String extension) {
-                return null;
-              }
-            });
+    MainWindow window = VisualizerApp.build(model, whatIf, new NoWindowActions());
     // As VisualizerApp opens a run.
     RunLoader.OpenedRun opened = RunLoader.openRun("raft/split-brain", null);
     whatIf.load(opened.timeline().lines().getFirst());

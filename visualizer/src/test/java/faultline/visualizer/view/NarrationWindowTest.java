@@ -8,7 +8,6 @@ import faultline.visualizer.app.VisualizerApp;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -32,19 +31,7 @@ class NarrationWindowTest {
 
   @Start
   void start(Stage stage) {
-    MainWindow window =
-        VisualizerApp.build(
-            model,
-            new WhatIf(),
-            new WindowActions() {
-              @Override
-              public void open() {}
-
-              @Override
-              public Path chooseSave(String description, String extension) {
-                return null;
-              }
-            });
+    MainWindow window = VisualizerApp.build(model, new WhatIf(), new NoWindowActions());
     RunLoader.OpenedRun opened = RunLoader.openRun("raft/split-brain", null);
     steps = opened.steps();
     model.show(opened.timeline());

@@ -7,7 +7,6 @@ import faultline.visualizer.app.VisualizerApp;
 import faultline.visualizer.viewmodel.Presentation;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -37,19 +36,7 @@ class PresentationWindowTest {
 
   @Start
   void start(Stage stage) {
-    window =
-        VisualizerApp.build(
-            model,
-            new WhatIf(),
-            new WindowActions() {
-              @Override
-              public void open() {}
-
-              @Override
-              public Path chooseSave(String description, String extension) {
-                return null;
-              }
-            });
+    window = VisualizerApp.build(model, new WhatIf(), new NoWindowActions());
     RunLoader.OpenedRun opened = RunLoader.openRun("raft/split-brain", null);
     model.show(opened.timeline());
     model.narrator().load(opened.steps());
