@@ -17,11 +17,6 @@ final class InvariantView implements InvariantContext {
   private final Simulation simulation;
   private Optional<Step> lastStep = Optional.empty(); // Made once per event, not per question.
   private Invariant current;
-  // The stepped node as the last invariant asked for it: most invariants ask for just that one,
-  // with the same type, so one answer per event serves them all.
-  private NodeId askedId;
-  private Class<?> askedType;
-  private Optional<?> answer;
   // The last step's sends, filled when first asked for, once per event, into one list reused for
   // every event: a Raft server sends on most steps, and a list per step was 7% of a run's garbage.
   private final List<Sent> sentBuffer = new ArrayList<>();
@@ -34,7 +29,6 @@ final class InvariantView implements InvariantContext {
 
   void beginCheck(Step step) {
     this.lastStep = Optional.ofNullable(step);
-    this.askedId = null;
     this.sentFilled = false;
   }
 
@@ -85,14 +79,8 @@ final class InvariantView implements InvariantContext {
   }
 
   @Override
-  @SuppressWarnings("unchecked") // answer was made for askedType, which is type.
   public <N> Optional<N> node(NodeId id, Class<N> type) {
-    if (id != askedId || type != askedType) {
-      answer = simulation.node(id, type);
-      askedId = id;
-      askedType = type;
-    }
-    return (Optional<N>) answer;
+    return simulation.node(id, type); // Allocates nothing: see NodeSlot.node.
   }
 
   @Override

@@ -11,6 +11,7 @@ import faultline.engine.random.SimRandom;
 import faultline.engine.time.NodeClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the engine keeps for one node: the live instance (null while crashed), and what
@@ -25,6 +26,8 @@ final class NodeSlot {
   final SimRandom random;
 
   Node<Message, TimerTag> node;
+  // The node as invariants ask for it, made once per life rather than once per question.
+  private Optional<Node<Message, TimerTag>> live = Optional.empty();
   private boolean crashed;
   private long pauseId; // Non-zero while paused: the id of the pause that will end it.
   private long pausesStarted;
@@ -50,6 +53,7 @@ final class NodeSlot {
   void boot() {
     node = (Node<Message, TimerTag>) factory.create(id);
     Check.state(node != null, "the factory of %s returned null", id);
+    live = Optional.of(node);
     crashed = false;
   }
 
@@ -65,10 +69,17 @@ final class NodeSlot {
       lastPauseEndNanos = nowNanos; // The crash ends the pause.
     }
     node = null;
+    live = Optional.empty();
     crashed = true;
     pauseId = 0;
     armedTimers.clear();
     return storage.crash(loseUnsyncedWrites);
+  }
+
+  /** The live node when it is a {@code type}; empty while crashed. */
+  @SuppressWarnings("unchecked") // live holds the node, which is a type.
+  <N> Optional<N> node(Class<N> type) {
+    return type.isInstance(node) ? (Optional<N>) live : Optional.empty();
   }
 
   boolean isCrashed() {

@@ -1,5 +1,6 @@
 package faultline.engine;
 
+import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.DurableStorage;
 import faultline.engine.node.Message;
 import faultline.engine.node.NodeContext;
@@ -9,33 +10,48 @@ import faultline.engine.random.SimRandom;
 import faultline.engine.trace.TraceEventTypes;
 import java.util.List;
 
-/** The context a handler runs with: reads are live, effects are only recorded. */
+/**
+ * The context a node's handlers run with: reads are live, effects are only recorded. One per node,
+ * opened for each of its steps and closed when the handler returns (a context per step was 3% of a
+ * run's allocation); effects go into the list that every outbox shares, which is this outbox's
+ * alone while it is open, since handlers never overlap.
+ */
 final class Outbox implements NodeContext<Message, TimerTag> {
   private final NodeSlot slot;
-  private final long nowNanos;
   private final List<NodeId> nodes;
   private final List<NodeId> peers;
+  private final LookupMap<NodeId, ?> members; // The run's nodes, to check a recipient quickly.
   private final Metrics metrics;
   private final List<Effect> effects;
-  private boolean closed;
+  private long nowNanos;
+  private boolean closed = true;
 
-  /** {@code effects} is empty, and this outbox's alone until it is closed. */
   Outbox(
       NodeSlot slot,
-      long nowNanos,
       List<NodeId> nodes,
       List<NodeId> peers,
+      LookupMap<NodeId, ?> members,
       Metrics metrics,
       List<Effect> effects) {
     this.effects = effects;
     this.slot = slot;
-    this.nowNanos = nowNanos;
     this.nodes = nodes;
     this.peers = peers;
+    this.members = members;
     this.metrics = metrics;
   }
 
-  /** The recorded effects; closes the context, so a node that kept it fails loudly later. */
+  /** Opens the context for a step at {@code nowNanos}; the shared effects list must be empty. */
+  Outbox open(long nowNanos) {
+    this.nowNanos = nowNanos;
+    closed = false;
+    return this;
+  }
+
+  /**
+   * The recorded effects; closes the context, so a node that kept it fails loudly when it uses it
+   * outside its own handlers.
+   */
   List<Effect> close() {
     closed = true;
     return effects;
@@ -87,7 +103,10 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   @Override
   public void send(NodeId to, Message message) {
     Check.argument(
-        nodes.contains(to), "%s sent to %s, which is not a node of this run", slot.id, to);
+        to != null && members.containsKey(to),
+        "%s sent to %s, which is not a node of this run",
+        slot.id,
+        to);
     Check.argument(message != null, "%s sent a null message", slot.id);
     add(new Effect.Send(to, message));
   }

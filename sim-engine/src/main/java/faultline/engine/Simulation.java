@@ -9,7 +9,6 @@ import faultline.engine.check.Violation;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.net.DropReason;
 import faultline.engine.net.Network;
-import faultline.engine.net.Route;
 import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
 import faultline.engine.trace.TraceWriter;
@@ -33,7 +32,8 @@ public final class Simulation {
   private final List<NodeId> nodeIds;
   private final List<NodeSlot> slots;
   private final LookupMap<NodeId, NodeSlot> slotById = new LookupMap<>(); // Only looked up.
-  private final List<List<NodeId>> peersOf;
+  private NodeSlot slotLastFound; // See slot(NodeId).
+  private final Outbox[] outboxes; // By node index: a node's context, opened for each step.
   private final Network network;
   private final List<Invariant> invariants;
   private final Limits limits;
@@ -47,6 +47,7 @@ public final class Simulation {
   private final Metrics.Counter delivered = metrics.counter("net.delivered");
   private final Metrics.Counter timersFired = metrics.counter("timers.fired");
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
+  private final long[] arrivalsNanos = new long[Network.COPIES_MAX]; // Of the message being sent.
   // Every step's effects go into this one list: handlers never overlap, and a closed outbox
   // refuses new effects before it touches the list.
   private final List<Effect> effects = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class Simulation {
     for (NodeSlot slot : slots) {
       slotById.put(slot.id, slot);
     }
-    this.peersOf = new ArrayList<>();
+    List<List<NodeId>> peersOf = new ArrayList<>();
     for (NodeId id : nodeIds) {
       peersOf.add(nodeIds.stream().filter(other -> !other.equals(id)).toList());
     }
@@ -90,6 +91,11 @@ public final class Simulation {
             builder.sometimes(), builder.eventually(), builder.eventuallyDueNanos());
     this.seed = builder.seed();
     this.monitor = builder.monitor();
+    this.outboxes = new Outbox[slots.size()];
+    for (NodeSlot slot : slots) {
+      outboxes[slot.index] =
+          new Outbox(slot, nodeIds, peersOf.get(slot.index), slotById, metrics, effects);
+    }
 
     writer.header(
         builder.traceHeader(), builder.seed(), nodeIds.stream().map(NodeId::name).toList());
@@ -350,7 +356,7 @@ public final class Simulation {
 
   private Outbox outboxFor(NodeSlot slot) {
     effects.clear();
-    return new Outbox(slot, nowNanos, nodeIds, peersOf.get(slot.index), metrics, effects);
+    return outboxes[slot.index].open(nowNanos);
   }
 
   private void applyEffects(NodeSlot source, Outbox outbox, VectorStamp truth) {
@@ -385,21 +391,21 @@ public final class Simulation {
     long messageId = messageIdNext++;
     trace.send(source, to, messageId, message);
     sent.add(1);
-    Route route = network.route(nowNanos, source.id, to);
-    NodeSlot target = slotById.get(to);
-    if (route.isDropped()) {
-      trace.drop(source, source.id, to, messageId, message, route.dropReason());
-      metrics.add("net.dropped." + route.dropReason().label(), 1);
-      dropped(source, target, route.dropReason());
+    int copies = network.route(nowNanos, source.id, to, arrivalsNanos);
+    NodeSlot target = slot(to);
+    if (copies == 0) {
+      DropReason reason = network.lastDropReason();
+      trace.drop(source, source.id, to, messageId, message, reason);
+      metrics.add("net.dropped." + reason.label(), 1);
+      dropped(source, target, reason);
       return;
     }
-    long[] arrivals = route.arrivalsNanos();
-    if (arrivals.length > 1) {
-      metrics.add("net.duplicated", arrivals.length - 1);
+    if (copies > 1) {
+      metrics.add("net.duplicated", copies - 1);
     }
-    for (int copy = 0; copy < arrivals.length; copy++) {
+    for (int copy = 0; copy < copies; copy++) {
       queue.add(
-          arrivals[copy],
+          arrivalsNanos[copy],
           new EngineEvent.Deliver(source.index, target.index, messageId, copy + 1, message, truth));
     }
   }
@@ -487,8 +493,13 @@ public final class Simulation {
   // Package-private access for the fault applier and the invariant view.
 
   NodeSlot slot(NodeId id) {
+    NodeSlot last = slotLastFound;
+    if (last != null && last.id == id) {
+      return last; // Invariants ask about the stepped node again and again.
+    }
     NodeSlot slot = slotById.get(id);
     Check.argument(slot != null, "no node called %s in this run", id);
+    slotLastFound = slot;
     return slot;
   }
 
@@ -548,9 +559,6 @@ public final class Simulation {
 
   /** A read of a node's live object for tests and views; empty while it is crashed. */
   public <N> Optional<N> node(NodeId id, Class<N> type) {
-    NodeSlot slot = slot(id);
-    return slot.node != null && type.isInstance(slot.node)
-        ? Optional.of(type.cast(slot.node))
-        : Optional.empty();
+    return slot(id).node(type);
   }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 
 /** The string cell of {@link Model#kv()}: get, put, append, cas; initially the empty string. */
 final class KeyValueModel implements Model {
+  private static final List<String> FUNCTIONS = List.of("get", "put", "append", "cas");
+
   static final KeyValueModel INSTANCE = new KeyValueModel();
 
   private KeyValueModel() {}
@@ -17,7 +19,7 @@ final class KeyValueModel implements Model {
 
   @Override
   public List<String> functions() {
-    return List.of("get", "put", "append", "cas");
+    return FUNCTIONS;
   }
 
   @Override

@@ -88,7 +88,8 @@ final class LinearizationSearch {
 
   private final long[] linearized;
   private final int[] order;
-  private final int[] openScratch;
+  private final int[] openScratch; // What open() found; read before open() is called again.
+  private final long[] rankScratch;
   private int orderLength;
   private Object state;
   private final SearchMemo memo = new SearchMemo();
@@ -132,6 +133,7 @@ final class LinearizationSearch {
     this.linearized = new long[(operationCount + 63) / 64 + 1];
     this.order = new int[operationCount];
     this.openScratch = new int[operationCount];
+    this.rankScratch = new long[operationCount];
     this.readOnly = new boolean[operationCount];
     this.blindWrite = new boolean[operationCount];
     this.unseen = unseen.clone();
@@ -229,11 +231,8 @@ final class LinearizationSearch {
       return Outcome.LINEARIZABLE;
     }
     if (reach.enabled()) {
-      int unreachable =
-          reach.unreachable(
-              open(Math.min(operationCount, openBound(position) + REACH_LOOKAHEAD)),
-              state,
-              linearized);
+      int openCount = open(Math.min(operationCount, openBound(position) + REACH_LOOKAHEAD));
+      int unreachable = reach.unreachable(openScratch, openCount, state, linearized);
       if (unreachable >= 0) {
         recordUnreachable(unreachable);
         undo(orderLength - orderLengthBefore, before);
@@ -265,9 +264,10 @@ final class LinearizationSearch {
    * where this one was ({@link UnseenEffects} has the argument).
    */
   private void hoistUnseen(int bound, int blindWrite) {
-    int[] open = open(bound);
+    int openCount = open(bound);
     int earliestCas = -1;
-    for (int operation : open) {
+    for (int k = 0; k < openCount; k++) {
+      int operation = openScratch[k];
       if (unseen[operation]
           && !this.blindWrite[operation]
           && (earliestCas < 0
@@ -280,7 +280,8 @@ final class LinearizationSearch {
       state = model.step(state, operations[earliestCas]);
       apply(earliestCas);
     }
-    for (int operation : open) {
+    for (int k = 0; k < openCount; k++) {
+      int operation = openScratch[k];
       if (unseen[operation] && this.blindWrite[operation] && operation != blindWrite) {
         apply(operation);
       }
@@ -322,9 +323,13 @@ final class LinearizationSearch {
         : operationCount;
   }
 
-  /** The open operations below {@code bound}: invoked, not yet linearized. */
-  private int[] open(int bound) {
-    int[] found = openScratch; // Large enough for every operation: no growing copies.
+  /**
+   * Finds the open operations below {@code bound} (invoked, not yet linearized), in ascending
+   * order, into {@link #openScratch}, and returns how many there are: one array for the whole
+   * search rather than a copy per call, which this search makes several times per state.
+   */
+  private int open(int bound) {
+    int[] found = openScratch; // Large enough for every operation.
     int count = 0;
     for (int word = 0; word * 64 < bound; word++) {
       long clear = ~linearized[word];
@@ -337,12 +342,14 @@ final class LinearizationSearch {
         clear &= clear - 1;
       }
     }
-    return Arrays.copyOf(found, count);
+    return count;
   }
 
   private int absorbReadOnly(int bound) {
     int absorbed = 0;
-    for (int operation : open(bound)) {
+    int openCount = open(bound);
+    for (int k = 0; k < openCount; k++) {
+      int operation = openScratch[k];
       if (readOnly[operation] && model.step(state, operations[operation]) != Model.IMPOSSIBLE) {
         apply(operation);
         absorbed++;
@@ -358,8 +365,11 @@ final class LinearizationSearch {
    */
   private int[] candidates(int forcedPosition) {
     int forced = byReturn[forcedPosition];
-    List<int[]> ranked = new ArrayList<>();
-    for (int operation : open(openBound(forcedPosition))) {
+    int openCount = open(openBound(forcedPosition));
+    long[] ranked = rankScratch;
+    int count = 0;
+    for (int k = 0; k < openCount; k++) {
+      int operation = openScratch[k];
       if (readOnly[operation] || (unseen[operation] && operation != forced)) {
         continue; // Read-only ones that fit are placed already; unseen ones go with blind writes.
       }
@@ -375,13 +385,23 @@ final class LinearizationSearch {
       } else {
         rank = 2;
       }
-      ranked.add(new int[] {rank, operations[operation].completeIndex(), operation});
+      ranked[count++] = sortKey(rank, operations[operation].completeIndex(), operation);
     }
-    ranked.sort(
-        Comparator.<int[]>comparingInt(r -> r[0])
-            .thenComparingInt(r -> r[1])
-            .thenComparingInt(r -> r[2]));
-    return ranked.stream().mapToInt(r -> r[2]).toArray();
+    Arrays.sort(ranked, 0, count);
+    int[] candidates = new int[count];
+    for (int i = 0; i < count; i++) {
+      candidates[i] = (int) (ranked[i] & Integer.MAX_VALUE);
+    }
+    return candidates;
+  }
+
+  /**
+   * One long that sorts as (rank, completeIndex, operation) do, so that candidates sort without a
+   * comparator or a boxed triple each: the rank (0 to 2) in the top two bits, the two non-negative
+   * ints in 31 bits each; the sign bit is flipped so that signed order is that unsigned order.
+   */
+  static long sortKey(int rank, int completeIndex, int operation) {
+    return ((long) rank << 62 | (long) completeIndex << 31 | operation) ^ Long.MIN_VALUE;
   }
 
   /**
@@ -399,7 +419,9 @@ final class LinearizationSearch {
       return;
     }
     List<Operation> concurrent = new ArrayList<>();
-    for (int operation : open(openBound(frame.forcedPosition))) {
+    int openCount = open(openBound(frame.forcedPosition));
+    for (int k = 0; k < openCount; k++) {
+      int operation = openScratch[k];
       if (operation != forced) {
         concurrent.add(operations[operation]);
       }

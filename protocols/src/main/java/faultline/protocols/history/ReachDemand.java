@@ -1,5 +1,6 @@
 package faultline.protocols.history;
 
+import faultline.engine.lookup.LookupMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,17 +33,26 @@ final class ReachDemand {
     if (!enabled) {
       return;
     }
-    // Each writer's states, asked of the model once: the loop below visits every writer for
-    // every read, and a model may build a new collection per call.
-    List<Integer> writers = new ArrayList<>();
-    List<Collection<Object>> writtenBy = new ArrayList<>();
+    // Each writer's states, asked of the model once and laid out flat (writerOf[k] wrote
+    // writtenStates[k], writers in ascending order): the loop below visits every writer for every
+    // read, and iterating a collection per writer and read was most of this class's garbage.
+    List<Object> writtenStates = new ArrayList<>();
+    List<Integer> writerOf = new ArrayList<>();
     for (int i = 0; i < operations.length; i++) {
       Collection<Object> written = readOnly[i] ? null : model.statesWritten(operations[i]);
       if (written != null) {
-        writers.add(i);
-        writtenBy.add(written);
+        for (Object state : written) {
+          writtenStates.add(state);
+          writerOf.add(i);
+        }
       }
     }
+    Object[] states = writtenStates.toArray();
+    int[] writers = writerOf.stream().mapToInt(Integer::intValue).toArray();
+    // Reads that returned equal values have the same writers leading to them (mayReach is a
+    // function of the values alone), so each value's are found once and the array shared.
+    LookupMap<Object, int[]> leadingTo = new LookupMap<>();
+    int[] leading = new int[writers.length];
     for (int i = 0; i < operations.length; i++) {
       Collection<Object> observed = model.statesObserved(operations[i]);
       if (!readOnly[i] || !operations[i].completed() || observed == null || observed.size() != 1) {
@@ -50,18 +60,28 @@ final class ReachDemand {
       }
       Object target = observed.iterator().next();
       required[i] = target;
-      int[] leading = new int[writers.size()];
-      int count = 0;
-      for (int w = 0; w < leading.length; w++) {
-        for (Object written : writtenBy.get(w)) {
-          if (model.mayReach(written, target)) {
-            leading[count++] = writers.get(w);
-            break;
-          }
-        }
+      int[] known = leadingTo.get(target);
+      if (known == null) {
+        known = writersLeadingTo(model, target, states, writers, leading);
+        leadingTo.put(target, known);
       }
-      resetters[i] = Arrays.copyOf(leading, count);
+      resetters[i] = known;
     }
+  }
+
+  /**
+   * The writers, in ascending order and each once, of a state from which {@code target} may be
+   * reached.
+   */
+  private static int[] writersLeadingTo(
+      Model model, Object target, Object[] states, int[] writers, int[] scratch) {
+    int count = 0;
+    for (int k = 0; k < states.length; k++) {
+      if ((count == 0 || scratch[count - 1] != writers[k]) && model.mayReach(states[k], target)) {
+        scratch[count++] = writers[k];
+      }
+    }
+    return Arrays.copyOf(scratch, count);
   }
 
   boolean enabled() {
@@ -71,13 +91,15 @@ final class ReachDemand {
   /**
    * The open read-only operation that can no longer see what it returned, or -1.
    *
-   * @param open the operations that may be linearized next, not yet linearized
+   * @param open the operations that may be linearized next, not yet linearized, in its first {@code
+   *     openCount} places
    */
-  int unreachable(int[] open, Object state, long[] linearized) {
+  int unreachable(int[] open, int openCount, Object state, long[] linearized) {
     if (!enabled) {
       return -1;
     }
-    for (int operation : open) {
+    for (int k = 0; k < openCount; k++) {
+      int operation = open[k];
       Object target = required[operation];
       if (resetters[operation] == null
           || Objects.equals(target, state)

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 /** The register of {@link Model#register()}: read, write, cas; the state is the value itself. */
 final class RegisterModel implements Model {
+  private static final List<String> FUNCTIONS = List.of("read", "write", "cas");
+
   static final RegisterModel INSTANCE = new RegisterModel();
 
   private RegisterModel() {}
@@ -18,7 +20,7 @@ final class RegisterModel implements Model {
 
   @Override
   public List<String> functions() {
-    return List.of("read", "write", "cas");
+    return FUNCTIONS;
   }
 
   @Override

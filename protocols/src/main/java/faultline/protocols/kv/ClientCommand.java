@@ -16,8 +16,30 @@ public record ClientCommand(int process, long sequence, KvOperation operation) {
     return request.process() == process && request.sequence() == sequence;
   }
 
-  /** {@code p3#7 put x "a"}: the process, the request number and the operation. */
+  /**
+   * {@code p3#7 put x "a"}: the process, the request number and the operation, as {@link
+   * KvOperation#describe} spells it. One concatenation per case rather than the operation's string
+   * inside this one: every server records it for every entry it applies.
+   */
   public String describe() {
-    return "p" + process + "#" + sequence + " " + operation.describe();
+    String f = operation.f();
+    String key = operation.key();
+    String value = operation.value();
+    return switch (f) {
+      case "get" -> "p" + process + "#" + sequence + " get " + key;
+      case "cas" ->
+          "p"
+              + process
+              + "#"
+              + sequence
+              + " cas "
+              + key
+              + " \""
+              + operation.expected()
+              + "\"->\""
+              + value
+              + "\"";
+      default -> "p" + process + "#" + sequence + " " + f + " " + key + " \"" + value + "\"";
+    };
   }
 }

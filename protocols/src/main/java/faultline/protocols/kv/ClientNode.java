@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,9 +33,11 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   private final List<NodeId> servers;
   private final ClientWorkload workload;
   private final List<HistoryEvent> history = new ArrayList<>();
+  private final List<HistoryEvent> historyView = Collections.unmodifiableList(history);
   private final List<Slot> slots = new ArrayList<>();
   private final Map<String, String> lastKnownValue = new TreeMap<>();
   private final Deque<KvOperation> scripted = new ArrayDeque<>();
+  private final String[] keyNames; // "k0", "k1", ...: made once each, not once per operation.
   private NodeContext<KvMessage, ClientTimer> context; // Only during a handler call.
   private NodeId leaderGuess;
 
@@ -62,6 +63,34 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   public ClientNode(List<NodeId> servers, ClientWorkload workload) {
     this.servers = List.copyOf(servers);
     this.workload = workload;
+    this.keyNames = new String[workload.keys()];
+  }
+
+  private String keyName(int key) {
+    if (keyNames[key] == null) {
+      keyNames[key] = "k" + key;
+    }
+    return keyNames[key];
+  }
+
+  /** The phase of a {@code client} trace event: the type's name in lower case. */
+  private static String phaseName(HistoryEvent.Type type) {
+    return switch (type) {
+      case INVOKE -> "invoke";
+      case OK -> "ok";
+      case FAIL -> "fail";
+      case INFO -> "info";
+    };
+  }
+
+  /** The metric counting completions of {@code type}: {@code kv.} and its phase. */
+  private static String counterName(HistoryEvent.Type type) {
+    return switch (type) {
+      case INVOKE -> "kv.invoke";
+      case OK -> "kv.ok";
+      case FAIL -> "kv.fail";
+      case INFO -> "kv.info";
+    };
   }
 
   @Override
@@ -75,7 +104,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
         slots.add(slot);
         if (workload.script().isEmpty()) {
           context.setTimer(
-              new ProcessDue(i), context.random().nextLongBetween(0, workload.intervalMaxNanos()));
+              ProcessDue.of(i), context.random().nextLongBetween(0, workload.intervalMaxNanos()));
         }
       }
       armScript();
@@ -153,7 +182,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   }
 
   private KvOperation randomOperation(Slot slot) {
-    String key = "k" + context.random().nextInt(workload.keys());
+    String key = keyName(context.random().nextInt(workload.keys()));
     String f = workload.mix().pick(context.random().nextLong(workload.mix().total()));
     String value = "p" + slot.process + "." + (slot.sequence + 1);
     return switch (f) {
@@ -176,7 +205,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   private void send(int index) {
     Slot slot = slots.get(index);
     context.send(leaderGuess, new ClientRequest(slot.process, slot.sequence, slot.operation));
-    context.setTimer(new ProcessDue(index), workload.attemptTimeoutNanos());
+    context.setTimer(ProcessDue.of(index), workload.attemptTimeoutNanos());
   }
 
   private void onReply(NodeId from, ClientReply reply) {
@@ -232,7 +261,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
     Slot slot = slots.get(index);
     KvOperation operation = slot.operation;
     log(slot.process, type, operation, value);
-    context.count("kv." + type.name().toLowerCase(Locale.ROOT), 1);
+    context.count(counterName(type), 1);
     if (type == HistoryEvent.Type.OK) {
       context.recordMax("kv.latencyMaxNanos", context.monotonicNanos() - slot.invokedAtNanos);
     }
@@ -241,7 +270,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
       invoke(0, scripted.poll());
     } else if (workload.script().isEmpty()) {
       context.setTimer(
-          new ProcessDue(index),
+          ProcessDue.of(index),
           context
               .random()
               .nextLongBetween(workload.intervalMinNanos(), workload.intervalMaxNanos()));
@@ -271,7 +300,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   }
 
   private void log(int process, HistoryEvent.Type type, KvOperation operation, Object value) {
-    String phase = type.name().toLowerCase(Locale.ROOT);
+    String phase = phaseName(type);
     context.record(
         "client",
         new ClientEvent(process, phase, new OperationView(operation.f(), operation.key(), value)));
@@ -282,6 +311,6 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
 
   /** This life's history so far, in order (a restart starts a new node with an empty one). */
   public List<HistoryEvent> history() {
-    return Collections.unmodifiableList(history);
+    return historyView; // One view for every read: the history collector reads it after each step.
   }
 }

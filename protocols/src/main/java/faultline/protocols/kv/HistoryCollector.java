@@ -8,7 +8,6 @@ import faultline.protocols.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Gathers the history of a run's {@link ClientNode}s as it happens: after each client step it
@@ -18,28 +17,41 @@ import java.util.Optional;
  */
 public final class HistoryCollector {
   private final List<HistoryEvent> history = new ArrayList<>();
+  private final List<HistoryEvent> historyView = Collections.unmodifiableList(history);
   private final LookupMap<NodeId, Cursor> cursors = new LookupMap<>(); // Only looked up.
 
-  private record Cursor(ClientNode client, int position) {}
+  /** How far one client's history has been copied, and of which life of the client. */
+  private static final class Cursor {
+    ClientNode client;
+    int position;
+  }
 
-  /** Copies the events of the client step just taken, if any; returns how many were new. */
-  public List<HistoryEvent> collect(InvariantContext context) {
-    Optional<Step> step = context.lastStep();
-    if (step.isEmpty()) {
-      return List.of();
+  /**
+   * Copies the events of the client step just taken, if any, and returns how many there were: they
+   * are the last ones of {@link #history()}. A count rather than a list of them, since this runs
+   * after every event.
+   */
+  public int collect(InvariantContext context) {
+    Step step = context.lastStep().orElse(null);
+    if (step == null) {
+      return 0;
     }
-    NodeId id = step.get().node();
-    Optional<ClientNode> client = context.node(id, ClientNode.class);
-    if (client.isEmpty()) {
-      return List.of();
+    NodeId id = step.node();
+    ClientNode client = context.node(id, ClientNode.class).orElse(null);
+    if (client == null) {
+      return 0;
     }
     Cursor cursor = cursors.get(id);
-    int from = cursor != null && cursor.client() == client.get() ? cursor.position() : 0;
-    List<HistoryEvent> events = client.get().history();
-    List<HistoryEvent> fresh = new ArrayList<>();
+    if (cursor == null) {
+      cursor = new Cursor();
+      cursors.put(id, cursor);
+    }
+    int from = cursor.client == client ? cursor.position : 0;
+    List<HistoryEvent> events = client.history();
+    int before = history.size();
     for (int i = from; i < events.size(); i++) {
       HistoryEvent event = events.get(i);
-      fresh.add(
+      history.add(
           new HistoryEvent(
               event.process(),
               event.type(),
@@ -48,13 +60,13 @@ public final class HistoryCollector {
               event.value(),
               context.nowNanos()));
     }
-    history.addAll(fresh);
-    cursors.put(id, new Cursor(client.get(), events.size()));
-    return fresh;
+    cursor.client = client;
+    cursor.position = events.size();
+    return history.size() - before;
   }
 
   /** Everything collected so far, in real-time order. */
   public List<HistoryEvent> history() {
-    return Collections.unmodifiableList(history);
+    return historyView;
   }
 }

@@ -1,6 +1,5 @@
 package faultline.protocols.kv;
 
-import faultline.engine.Check;
 import java.util.List;
 
 /**
@@ -14,8 +13,13 @@ public record KvOperation(String f, String key, String value, String expected) {
   public static final List<String> FUNCTIONS = List.of("get", "put", "append", "cas");
 
   public KvOperation {
-    Check.argument(FUNCTIONS.contains(f), "unknown operation %s", f);
-    Check.argument(key != null, "key is required");
+    // Not Check.argument, whose varargs array was made for every operation a client drew.
+    if (!FUNCTIONS.contains(f)) {
+      throw new IllegalArgumentException("unknown operation " + f);
+    }
+    if (key == null) {
+      throw new IllegalArgumentException("key is required");
+    }
   }
 
   public static KvOperation get(String key) {

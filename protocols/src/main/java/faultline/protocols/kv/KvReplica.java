@@ -66,7 +66,8 @@ public final class KvReplica {
       ClientCommand command,
       NodeId leaderHint) {
     KvStore.Outcome outcome = store.apply(command);
-    Waiting waiting = waitingByPosition.remove(position);
+    // A follower waits for nothing: no boxed position to look up for every command it applies.
+    Waiting waiting = waitingByPosition.isEmpty() ? null : waitingByPosition.remove(position);
     if (waiting != null && command.answers(waiting.request())) {
       reply(
           context,

@@ -1,7 +1,6 @@
 package faultline.protocols.raft;
 
 import faultline.protocols.raft.RaftMessage.AppendEntries;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,23 +41,31 @@ public interface AppendRule {
     return merge(log, append);
   }
 
-  /** Rules 3 to 5, once the entry before the new ones is accepted. */
+  /**
+   * Rules 3 to 5, once the entry before the new ones is accepted. The first entry past the end of
+   * the log, or in conflict with it, and all after it are new; those before it are already here (a
+   * duplicate or reordered AppendEntries). In the usual case every entry is new, and the decision
+   * carries the message's own list.
+   */
   private static AppendDecision merge(LogView log, AppendEntries append) {
     long previous = append.prevLogIndex();
+    List<LogEntry> entries = append.entries();
     long truncateFrom = 0;
-    List<LogEntry> newEntries = new ArrayList<>();
-    long index = previous;
-    for (LogEntry entry : append.entries()) {
-      index++;
-      if (!newEntries.isEmpty()) {
-        newEntries.add(entry); // Past the end of the log, or of what was truncated.
-      } else if (index > log.lastIndex()) {
-        newEntries.add(entry);
-      } else if (log.term(index) != entry.term()) {
+    int firstNew = 0;
+    while (firstNew < entries.size()) {
+      long index = previous + firstNew + 1;
+      if (index > log.lastIndex()) {
+        break; // Past the end of the log.
+      }
+      if (log.term(index) != entries.get(firstNew).term()) {
         truncateFrom = index; // A conflict: this entry and all after it go.
-        newEntries.add(entry);
-      } // Else already here (a duplicate or reordered AppendEntries).
+        break;
+      }
+      firstNew++;
     }
-    return AppendDecision.accept(truncateFrom, newEntries, Math.min(append.leaderCommit(), index));
+    List<LogEntry> newEntries = firstNew == 0 ? entries : entries.subList(firstNew, entries.size());
+    long lastIndex = previous + entries.size();
+    return AppendDecision.accept(
+        truncateFrom, newEntries, Math.min(append.leaderCommit(), lastIndex));
   }
 }

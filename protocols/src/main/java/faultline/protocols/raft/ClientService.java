@@ -6,6 +6,8 @@ import faultline.protocols.kv.KvMessage.ClientRequest;
 import faultline.protocols.kv.KvOperation;
 import faultline.protocols.kv.KvReplica;
 import faultline.protocols.kv.ReplyStatus;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The key-value half of a Raft leader (§8): it appends writes (and, in {@link ReadMode#LOG}, reads)
@@ -19,11 +21,19 @@ final class ClientService {
   private final ServerState state;
   private final Replication replication;
   private final ServerReadLeader readLeader;
+  // What serveReads hands the read queue, made once: it runs on every AppendEntries reply.
+  private final Predicate<ReadTicket> mayServe;
+  private final BiConsumer<NodeId, ClientRequest> answerRead;
 
   ClientService(ServerState state, Replication replication) {
     this.state = state;
     this.replication = replication;
     this.readLeader = new ServerReadLeader(state, this);
+    this.mayServe = ticket -> state.rules().readIndex().mayServe(readLeader, ticket);
+    this.answerRead =
+        (client, request) ->
+            state.reply(
+                client, request, ReplyStatus.OK, state.kv().read(request.operation().key()));
   }
 
   /** The leader's step for a client's request. */
@@ -102,14 +112,6 @@ final class ClientService {
 
   /** Answers every waiting read that the read rule lets through. */
   void serveReads() {
-    LeaderState leader = state.leader();
-    ReadRule rule = state.rules().readIndex();
-    leader
-        .reads()
-        .serve(
-            ticket -> rule.mayServe(readLeader, ticket),
-            (client, request) ->
-                state.reply(
-                    client, request, ReplyStatus.OK, state.kv().read(request.operation().key())));
+    state.leader().reads().serve(mayServe, answerRead);
   }
 }

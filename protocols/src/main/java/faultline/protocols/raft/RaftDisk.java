@@ -2,6 +2,7 @@ package faultline.protocols.raft;
 
 import faultline.engine.node.NodeId;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -38,6 +39,38 @@ public final class RaftDisk {
   /** The log entry at {@code index} on {@code disk}, or null: for checks run after every event. */
   public static LogEntry entryOrNull(SortedMap<String, Object> disk, long index) {
     return disk.get(key(index)) instanceof LogEntry entry ? entry : null;
+  }
+
+  /** The log entry stored under {@code key} (made by {@link LogKeys}) on {@code disk}, or null. */
+  public static LogEntry entryOrNull(SortedMap<String, Object> disk, String key) {
+    return disk.get(key) instanceof LogEntry entry ? entry : null;
+  }
+
+  /**
+   * The disk's log keys by index, each made once: a check that reads a server's disk after every
+   * step asks for the keys of the same indexes again and again, and made afresh each was a quarter
+   * of what that check allocated.
+   */
+  public static final class LogKeys {
+    private String[] keys = new String[64]; // keys[index], made when first asked for.
+
+    /** The key of the entry at {@code index} (at least 1). */
+    public String of(long index) {
+      if (index < 1 || index > Integer.MAX_VALUE - 8) {
+        return key(index);
+      }
+      if (index >= keys.length) {
+        keys =
+            Arrays.copyOf(
+                keys, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(index + 1, keys.length * 2L)));
+      }
+      String key = keys[(int) index];
+      if (key == null) {
+        key = key(index);
+        keys[(int) index] = key;
+      }
+      return key;
+    }
   }
 
   /** {@code raft.log/} and the index zero-padded to 12 digits, so that keys sort by index. */

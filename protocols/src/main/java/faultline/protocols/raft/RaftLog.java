@@ -17,6 +17,30 @@ public final class RaftLog {
   // lowest one since their last look, so they re-read only what may have changed.
   private long[] truncatedFrom = new long[4];
   private int truncations;
+  private final LogView view = new LiveView();
+
+  /** A read-only live view of this log, for the replication rules; one for the log's life. */
+  LogView view() {
+    return view;
+  }
+
+  /** What the replication rules may see of this log: reads only. */
+  private final class LiveView implements LogView {
+    @Override
+    public long lastIndex() {
+      return RaftLog.this.lastIndex();
+    }
+
+    @Override
+    public long term(long index) {
+      return RaftLog.this.term(index);
+    }
+
+    @Override
+    public LogEntry entry(long index) {
+      return RaftLog.this.entry(index);
+    }
+  }
 
   public long lastIndex() {
     return entries.size();
@@ -32,7 +56,11 @@ public final class RaftLog {
   }
 
   public LogEntry entry(long index) {
-    Check.argument(1 <= index && index <= lastIndex(), "no entry at %s", index);
+    if (index < 1 || index > lastIndex()) {
+      // Not Check.argument: its varargs boxed the index on every call, and every handler and
+      // invariant reads entries.
+      throw new IllegalArgumentException("no entry at " + index);
+    }
     return entries.get((int) (index - 1));
   }
 
@@ -40,7 +68,13 @@ public final class RaftLog {
   List<LogEntry> slice(long from, int count) {
     int start = (int) (from - 1);
     int end = (int) Math.min(entries.size(), start + (long) count);
-    return start >= end ? List.of() : List.copyOf(entries.subList(start, end));
+    // One or two entries, what a pipelined AppendEntries usually carries, without the view and the
+    // array a copy of a sub-list makes.
+    return switch (end - start) {
+      case 1 -> List.of(entries.get(start));
+      case 2 -> List.of(entries.get(start), entries.get(start + 1));
+      default -> start >= end ? List.of() : List.copyOf(entries.subList(start, end));
+    };
   }
 
   public long mutations() {

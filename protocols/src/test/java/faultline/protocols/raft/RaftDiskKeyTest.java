@@ -18,4 +18,14 @@ class RaftDiskKeyTest {
     }
     assertThat(RaftDisk.key(3)).isEqualTo("raft.log/000000000003");
   }
+
+  @Test
+  void cachedKeysAreTheKeysAndMadeOnce() {
+    RaftDisk.LogKeys keys = new RaftDisk.LogKeys();
+    for (long index = 1; index <= 300; index++) { // Past the first growth of the cache.
+      assertThat(keys.of(index)).isEqualTo(RaftDisk.key(index));
+    }
+    assertThat(keys.of(7)).isSameAs(keys.of(7));
+    assertThat(keys.of(5_000_000_000L)).isEqualTo(RaftDisk.key(5_000_000_000L));
+  }
 }

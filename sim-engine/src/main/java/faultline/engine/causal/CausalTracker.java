@@ -11,6 +11,7 @@ import java.util.List;
 public final class CausalTracker {
   private final List<NodeId> nodes;
   private final long[][] clocks;
+  private boolean narrow = true; // Every count so far fits an int.
 
   public CausalTracker(List<NodeId> sortedNodes) {
     this.nodes = List.copyOf(sortedNodes);
@@ -29,7 +30,9 @@ public final class CausalTracker {
       }
     }
     clock[nodeIndex]++;
-    return new VectorStamp(nodes, clock.clone());
+    // Every count is some node's own count at some step, so all fit an int while these do.
+    narrow &= clock[nodeIndex] <= Integer.MAX_VALUE;
+    return new VectorStamp(nodes, clock, narrow);
   }
 
   /** The fewest steps of node {@code nodeIndex} that any node knows of (has heard of, causally). */

@@ -1,7 +1,6 @@
 package faultline.engine.causal;
 
 import faultline.engine.node.NodeId;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,25 +10,38 @@ import java.util.List;
  */
 public final class VectorStamp {
   private final List<NodeId> nodes;
-  private final long[] counts;
+  // The counts, as ints while every count of the run fits one (half the memory: the engine makes
+  // a stamp for every step), else as longs; exactly one of the two is set.
+  private final int[] narrowCounts;
+  private final long[] wideCounts;
 
-  VectorStamp(List<NodeId> nodes, long[] counts) {
+  /** A stamp of {@code counts}, copied; {@code narrow} when every count fits an int. */
+  VectorStamp(List<NodeId> nodes, long[] counts, boolean narrow) {
     this.nodes = nodes;
-    this.counts = counts;
+    if (narrow) {
+      narrowCounts = new int[counts.length];
+      for (int i = 0; i < counts.length; i++) {
+        narrowCounts[i] = (int) counts[i];
+      }
+      wideCounts = null;
+    } else {
+      narrowCounts = null;
+      wideCounts = counts.clone();
+    }
   }
 
   /** How many steps of {@code node} this step knows of (happened before it, or is it). */
   public long count(NodeId node) {
     int index = nodes.indexOf(node);
-    return index < 0 ? 0 : counts[index];
+    return index < 0 ? 0 : count(index);
   }
 
   public long count(int nodeIndex) {
-    return counts[nodeIndex];
+    return narrowCounts != null ? narrowCounts[nodeIndex] : wideCounts[nodeIndex];
   }
 
   public int size() {
-    return counts.length;
+    return nodes.size();
   }
 
   /** The node order of the entries (the run's sorted node list). */
@@ -40,11 +52,13 @@ public final class VectorStamp {
   /** True when this step happened before {@code other} (and is not the same step). */
   public boolean happenedBefore(VectorStamp other) {
     boolean strictlyLess = false;
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] > other.counts[i]) {
+    for (int i = 0; i < size(); i++) {
+      long mine = count(i);
+      long theirs = other.count(i);
+      if (mine > theirs) {
         return false;
       }
-      strictlyLess |= counts[i] < other.counts[i];
+      strictlyLess |= mine < theirs;
     }
     return strictlyLess;
   }
@@ -55,23 +69,36 @@ public final class VectorStamp {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof VectorStamp stamp && Arrays.equals(counts, stamp.counts);
+    if (!(other instanceof VectorStamp stamp) || stamp.size() != size()) {
+      return false;
+    }
+    for (int i = 0; i < size(); i++) {
+      if (count(i) != stamp.count(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /** As {@link java.util.Arrays#hashCode(long[])} of the counts. */
   @Override
   public int hashCode() {
-    return Arrays.hashCode(counts);
+    int hash = 1;
+    for (int i = 0; i < size(); i++) {
+      hash = 31 * hash + Long.hashCode(count(i));
+    }
+    return hash;
   }
 
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("{");
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] != 0) {
+    for (int i = 0; i < size(); i++) {
+      if (count(i) != 0) {
         text.append(text.length() > 1 ? ", " : "")
             .append(nodes.get(i))
             .append('=')
-            .append(counts[i]);
+            .append(count(i));
       }
     }
     return text.append('}').toString();

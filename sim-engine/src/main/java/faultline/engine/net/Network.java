@@ -6,6 +6,7 @@ import faultline.engine.lookup.LookupSet;
 import faultline.engine.node.NodeId;
 import faultline.engine.random.SimRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.TreeSet;
  * <p>The hash maps here are only looked up, never iterated, so their order cannot reach a trace.
  */
 public final class Network {
+  /** The most copies of one message the network delivers: the message and its duplicate. */
+  public static final int COPIES_MAX = 2;
+
   private final SimRandom random;
   private LinkPolicy defaultPolicy;
   private final LookupMap<Link, LinkPolicy> linkPolicies = new LookupMap<>();
@@ -29,6 +33,7 @@ public final class Network {
   // Partition: the side each node is on; nodes absent from the map are on side 0 together.
   private final LookupMap<NodeId, Integer> sideOf = new LookupMap<>();
   private final Set<Link> blockedLinks = new LinkedHashSet<>(); // Iterated only to sort.
+  private DropReason lastDropReason;
 
   public Network(LinkPolicy defaultPolicy, SimRandom random) {
     this.defaultPolicy = defaultPolicy;
@@ -37,9 +42,23 @@ public final class Network {
 
   /** Decides the fate of a message sent now; a drop is decided before any draw is made. */
   public Route route(long nowNanos, NodeId from, NodeId to) {
+    long[] arrivals = new long[COPIES_MAX];
+    int copies = route(nowNanos, from, to, arrivals);
+    return copies == 0
+        ? Route.dropped(lastDropReason)
+        : Route.arriving(Arrays.copyOf(arrivals, copies));
+  }
+
+  /**
+   * {@link #route(long, NodeId, NodeId)} without a {@link Route}, for the engine, which routes
+   * every message: the same draws in the same order, the arrival times written into {@code
+   * arrivalsNanos} (room for {@value #COPIES_MAX}), and their count returned; 0 when the message is
+   * dropped, and then {@link #lastDropReason()} says why.
+   */
+  public int route(long nowNanos, NodeId from, NodeId to, long[] arrivalsNanos) {
     DropReason cut = cutReason(from, to);
     if (cut != null) {
-      return Route.dropped(cut);
+      return dropped(cut);
     }
     // A link object is made only when a per-link policy or FIFO order needs one to look up.
     Link link = linkPolicies.isEmpty() ? null : new Link(from, to);
@@ -48,13 +67,24 @@ public final class Network {
       link = new Link(from, to);
     }
     if (random.chance(policy.loss())) {
-      return Route.dropped(DropReason.LOSS);
+      return dropped(DropReason.LOSS);
     }
-    long first = arrival(nowNanos, link, policy);
+    arrivalsNanos[0] = arrival(nowNanos, link, policy);
     if (random.chance(policy.duplicate())) {
-      return Route.arriving(first, arrival(nowNanos, link, policy));
+      arrivalsNanos[1] = arrival(nowNanos, link, policy);
+      return 2;
     }
-    return Route.arriving(first);
+    return 1;
+  }
+
+  /** Why the last message {@link #route(long, NodeId, NodeId, long[])} dropped was dropped. */
+  public DropReason lastDropReason() {
+    return lastDropReason;
+  }
+
+  private int dropped(DropReason reason) {
+    lastDropReason = reason;
+    return 0;
   }
 
   private long arrival(long nowNanos, Link link, LinkPolicy policy) {

@@ -110,6 +110,9 @@ public final class NodeClock {
 
   /** {@code elapsed * (1 + drift)}, exactly (floored), without overflow for any run length. */
   private long scaled(long elapsedNanos) {
+    if (driftPpb == 0) {
+      return elapsedNanos; // What the arithmetic below gives; most clocks never drift.
+    }
     long seconds = Math.floorDiv(elapsedNanos, PPB_PER_UNIT);
     long rest = Math.floorMod(elapsedNanos, PPB_PER_UNIT);
     long driftOfWhole = Math.multiplyExact(seconds, driftPpb);

@@ -52,6 +52,10 @@ final class CanonicalEncoder {
   private final int[] numbers = new int[NAMES_MAX * 2];
   private int namesNumbered;
 
+  // The codes ({@code number << 1 | 1}) of the trace writer's own names, by constant: a name
+  // found by index instead of by its text. 0 while a name has no number yet (or never will).
+  private final int[] eventFieldCodes = new int[EventField.COUNT];
+
   private final MessageDigest digest;
   private byte[] bytes = new byte[FLUSH_AT + 1024];
   private int length;
@@ -117,8 +121,28 @@ final class CanonicalEncoder {
     tag(END);
   }
 
-  /** A member's name: its number once it has one, else its text (numbering it, if it may). */
-  void name(String name) {
+  /**
+   * One of the trace writer's own names, found by its constant: written as {@link #name(String)}
+   * writes its text, from its code once it has a number.
+   */
+  void name(EventField field) {
+    int code = eventFieldCodes[field.ordinal()];
+    if (code != 0) {
+      ensure(5);
+      varint(code);
+      return;
+    }
+    int number = name(field.text);
+    if (number >= 0) {
+      eventFieldCodes[field.ordinal()] = (number << 1) | 1; // Numbers never change.
+    }
+  }
+
+  /**
+   * A member's name: its number once it has one, else its text (numbering it, if it may). Returns
+   * the name's number now, or -1 when it has none (and never will: too long, or the table is full).
+   */
+  int name(String name) {
     int mask = names.length - 1;
     int slot = name.hashCode() & mask;
     while (true) {
@@ -129,15 +153,18 @@ final class CanonicalEncoder {
       if (held == name || held.equals(name)) {
         ensure(5);
         varint(((long) numbers[slot] << 1) | 1);
-        return;
+        return numbers[slot];
       }
       slot = (slot + 1) & mask;
     }
+    int number = -1;
     if (namesNumbered < NAMES_MAX && name.length() <= NAME_CHARS_MAX) {
+      number = namesNumbered++;
       names[slot] = name;
-      numbers[slot] = namesNumbered++;
+      numbers[slot] = number;
     }
     nameText(name);
+    return number;
   }
 
   /** A name in full: {@code varint(byteCount << 1)}, then its UTF-8 bytes. */

@@ -1,5 +1,6 @@
 package faultline.engine.trace;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationConfig;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -29,10 +31,24 @@ import java.util.TreeMap;
  */
 final class CanonicalValues {
   /**
-   * How one record class is walked: its component names and accessors, each typed as the component
-   * is, so that a {@code long} or {@code int} component is read without boxing.
+   * How one record class is walked: its component names (also as Jackson writes a member name,
+   * quoted and encoded once) and accessors, each typed as the component is, so that a {@code long}
+   * or {@code int} component is read without boxing.
    */
-  record Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {}
+  record Shape(
+      String[] names, SerializedString[] jsonNames, Kind[] kinds, MethodHandle[] accessors) {
+    Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {
+      this(names, jsonNamesOf(names), kinds, accessors);
+    }
+
+    private static SerializedString[] jsonNamesOf(String[] names) {
+      SerializedString[] jsonNames = new SerializedString[names.length];
+      for (int i = 0; i < names.length; i++) {
+        jsonNames[i] = new SerializedString(names[i]);
+      }
+      return jsonNames;
+    }
+  }
 
   enum Kind {
     LONG,
@@ -83,6 +99,7 @@ final class CanonicalValues {
       case Byte number -> out.integer(number);
       case Enum<?> constant when isPlain(constant.getDeclaringClass()) ->
           out.string(constant.name());
+      case List<?> items when items instanceof RandomAccess -> writeList(out, items);
       case Collection<?> items -> writeArray(out, items);
       case Map<?, ?> map when hasStringKeys(map) -> writeMap(out, map);
       default -> writeOther(out, value);
@@ -137,6 +154,15 @@ final class CanonicalValues {
     } catch (Throwable e) {
       throw new IllegalStateException("reading a record component failed", e);
     }
+  }
+
+  /** By index: no iterator per list (an AppendEntries' entries). */
+  private static void writeList(CanonicalEncoder out, List<?> items) {
+    out.startArray();
+    for (int i = 0; i < items.size(); i++) {
+      write(out, items.get(i));
+    }
+    out.end();
   }
 
   private static void writeArray(CanonicalEncoder out, Collection<?> items) {

@@ -124,12 +124,20 @@ final class FieldWriter {
     return buffer.length();
   }
 
-  void string(String name, String value) {
+  void string(EventField name, String value) {
     if (encoding) {
       binary.name(name);
       binary.string(value);
     }
-    jsonString(name, value);
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeFieldName(name.json);
+      json.writeString(value);
+    } catch (IOException e) {
+      throw failed(e);
+    }
   }
 
   /** A field of the JSON alone: the header's format and version, which no fingerprint covers. */
@@ -144,12 +152,20 @@ final class FieldWriter {
     }
   }
 
-  void number(String name, long value) {
+  void number(EventField name, long value) {
     if (encoding) {
       binary.name(name);
       binary.integer(value);
     }
-    jsonNumber(name, value);
+    if (!writesJson) {
+      return;
+    }
+    try {
+      json.writeFieldName(name.json);
+      json.writeNumber(value);
+    } catch (IOException e) {
+      throw failed(e);
+    }
   }
 
   void jsonNumber(String name, long value) {
@@ -163,7 +179,7 @@ final class FieldWriter {
     }
   }
 
-  void bool(String name, boolean value) {
+  void bool(EventField name, boolean value) {
     if (encoding) {
       binary.name(name);
       binary.bool(value);
@@ -172,14 +188,15 @@ final class FieldWriter {
       return;
     }
     try {
-      json.writeBooleanField(name, value);
+      json.writeFieldName(name.json);
+      json.writeBoolean(value);
     } catch (IOException e) {
       throw failed(e);
     }
   }
 
   /** A value of the run's resolved scenario or a protocol's: written as Jackson writes it. */
-  void value(String name, Object value) {
+  void value(EventField name, Object value) {
     if (encoding) {
       binary.name(name);
       CanonicalValues.write(binary, value);
@@ -188,7 +205,7 @@ final class FieldWriter {
       return;
     }
     try {
-      json.writeFieldName(name);
+      json.writeFieldName(name.json);
       writePayload(value);
     } catch (IOException e) {
       throw failed(e);
@@ -196,7 +213,7 @@ final class FieldWriter {
   }
 
   /** An array of node names ({@code nodes} of the header). */
-  void strings(String name, Iterable<String> values) {
+  void strings(EventField name, Iterable<String> values) {
     if (encoding) {
       binary.name(name);
       binary.startArray();
@@ -207,7 +224,8 @@ final class FieldWriter {
       return;
     }
     try {
-      json.writeArrayFieldStart(name);
+      json.writeFieldName(name.json);
+      json.writeStartArray();
       for (String value : values) {
         json.writeString(value);
       }
@@ -218,7 +236,7 @@ final class FieldWriter {
   }
 
   /** An array of arrays of node names ({@code groups} of a partition). */
-  void groups(String name, Iterable<? extends Iterable<String>> groups) {
+  void groups(EventField name, Iterable<? extends Iterable<String>> groups) {
     if (encoding) {
       binary.name(name);
       binary.startArray();
@@ -233,7 +251,8 @@ final class FieldWriter {
       return;
     }
     try {
-      json.writeArrayFieldStart(name);
+      json.writeFieldName(name.json);
+      json.writeStartArray();
       for (Iterable<String> group : groups) {
         json.writeStartArray();
         for (String member : group) {

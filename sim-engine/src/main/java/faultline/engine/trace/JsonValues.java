@@ -60,7 +60,7 @@ final class JsonValues {
       throws IOException {
     try {
       for (int i = 0; i < shape.names().length; i++) {
-        json.writeFieldName(shape.names()[i]);
+        json.writeFieldName(shape.jsonNames()[i]);
         MethodHandle accessor = shape.accessors()[i];
         switch (shape.kinds()[i]) {
           case LONG -> json.writeNumber((long) accessor.invokeExact(record));

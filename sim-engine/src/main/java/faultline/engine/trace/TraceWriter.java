@@ -54,9 +54,9 @@ public final class TraceWriter {
     fields.jsonString("type", "header");
     fields.jsonString("format", TraceFormat.FORMAT_NAME);
     fields.jsonNumber("version", TraceFormat.VERSION);
-    fields.value("scenario", resolvedScenario);
-    fields.number("seed", seed);
-    fields.strings("nodes", nodes);
+    fields.value(EventField.SCENARIO, resolvedScenario);
+    fields.number(EventField.SEED, seed);
+    fields.strings(EventField.NODES, nodes);
     fields.close();
     emit(true);
   }
@@ -74,22 +74,22 @@ public final class TraceWriter {
   public void send(
       long t, String node, long wall, long mono, String to, long id, String msg, Object payload) {
     begin("send", t, node, wall, mono);
-    fields.string("to", to);
-    fields.number("id", id);
-    fields.string("msg", msg);
-    fields.value("payload", payload);
+    fields.string(EventField.TO, to);
+    fields.number(EventField.ID, id);
+    fields.string(EventField.MSG, msg);
+    fields.value(EventField.PAYLOAD, payload);
     finish();
   }
 
   public void deliver(
       long t, String node, long wall, long mono, String from, long id, int copy, String msg) {
     begin("deliver", t, node, wall, mono);
-    fields.string("from", from);
-    fields.number("id", id);
+    fields.string(EventField.FROM, from);
+    fields.number(EventField.ID, id);
     if (copy > 1) {
-      fields.number("copy", copy);
+      fields.number(EventField.COPY, copy);
     }
-    fields.string("msg", msg);
+    fields.string(EventField.MSG, msg);
     finish();
   }
 
@@ -104,27 +104,27 @@ public final class TraceWriter {
       String msg,
       String reason) {
     begin("drop", t, node, wall, mono);
-    fields.string("from", from);
-    fields.string("to", to);
-    fields.number("id", id);
-    fields.string("msg", msg);
-    fields.string("reason", reason);
+    fields.string(EventField.FROM, from);
+    fields.string(EventField.TO, to);
+    fields.number(EventField.ID, id);
+    fields.string(EventField.MSG, msg);
+    fields.string(EventField.REASON, reason);
     finish();
   }
 
   /** {@code dueNanos} is written ({@code dueT}) only when the timer fired late, after a pause. */
   public void timer(long t, String node, long wall, long mono, String timer, long dueNanos) {
     begin("timer", t, node, wall, mono);
-    fields.string("timer", timer);
+    fields.string(EventField.TIMER, timer);
     if (dueNanos < t) {
-      fields.number("dueT", dueNanos);
+      fields.number(EventField.DUE_T, dueNanos);
     }
     finish();
   }
 
   public void state(long t, String node, long wall, long mono, Object state) {
     begin("state", t, node, wall, mono);
-    fields.value("state", state);
+    fields.value(EventField.STATE, state);
     finish();
   }
 
@@ -139,7 +139,7 @@ public final class TraceWriter {
 
   public void note(long t, String node, long wall, long mono, String text) {
     begin("note", t, node, wall, mono);
-    fields.string("text", text);
+    fields.string(EventField.TEXT, text);
     finish();
   }
 
@@ -152,47 +152,51 @@ public final class TraceWriter {
       int lostWrites,
       int droppedWhilePaused) {
     begin("crash", t, node, wall, mono);
-    fields.bool("loseUnsyncedWrites", loseUnsyncedWrites);
-    fields.number("lostWrites", lostWrites);
+    fields.bool(EventField.LOSE_UNSYNCED_WRITES, loseUnsyncedWrites);
+    fields.number(EventField.LOST_WRITES, lostWrites);
     if (droppedWhilePaused > 0) {
-      fields.number("droppedWhilePaused", droppedWhilePaused);
+      fields.number(EventField.DROPPED_WHILE_PAUSED, droppedWhilePaused);
     }
     finish();
   }
 
   public void pause(long t, String node, long wall, long mono, long durationNanos) {
     begin("pause", t, node, wall, mono);
-    fields.number("durationNanos", durationNanos);
+    fields.number(EventField.DURATION_NANOS, durationNanos);
     finish();
   }
 
   public void resume(long t, String node, long wall, long mono, int deferred) {
     begin("resume", t, node, wall, mono);
-    fields.number("deferred", deferred);
+    fields.number(EventField.DEFERRED, deferred);
     finish();
   }
 
   /** {@code change} is {@code offset}, {@code drift} or {@code jump}. */
   public void clock(long t, String node, long wall, long mono, String change, long value) {
     begin("clock", t, node, wall, mono);
-    fields.string("change", change);
-    fields.number(clockField(change), value);
+    fields.string(EventField.CHANGE, change);
+    fields.number(clockValueField(change), value);
     finish();
   }
 
   /** The field a clock change's value is written in. */
   static String clockField(String change) {
+    return clockValueField(change).text;
+  }
+
+  private static EventField clockValueField(String change) {
     return switch (change) {
-      case "offset" -> "offsetNanos";
-      case "drift" -> "driftPpb";
-      case "jump" -> "deltaNanos";
+      case "offset" -> EventField.OFFSET_NANOS;
+      case "drift" -> EventField.DRIFT_PPB;
+      case "jump" -> EventField.DELTA_NANOS;
       default -> throw new IllegalArgumentException("unknown clock change " + change);
     };
   }
 
   public void partition(long t, List<? extends List<String>> groups) {
     begin("partition", t, null, 0, 0);
-    fields.groups("groups", groups);
+    fields.groups(EventField.GROUPS, groups);
     finish();
   }
 
@@ -211,8 +215,8 @@ public final class TraceWriter {
 
   private void linkCut(String type, long t, String from, String to) {
     begin(type, t, null, 0, 0);
-    fields.string("from", from);
-    fields.string("to", to);
+    fields.string(EventField.FROM, from);
+    fields.string(EventField.TO, to);
     finish();
   }
 
@@ -227,21 +231,21 @@ public final class TraceWriter {
       String reorder,
       Boolean fifo) {
     begin("link", t, null, 0, 0);
-    fields.string("from", from);
-    fields.string("to", to);
+    fields.string(EventField.FROM, from);
+    fields.string(EventField.TO, to);
     if (latency != null) {
-      fields.value("latency", latency);
+      fields.value(EventField.LATENCY, latency);
     }
-    optional("loss", loss);
-    optional("duplicate", duplicate);
-    optional("reorder", reorder);
+    optional(EventField.LOSS, loss);
+    optional(EventField.DUPLICATE, duplicate);
+    optional(EventField.REORDER, reorder);
     if (fifo != null) {
-      fields.bool("fifo", fifo);
+      fields.bool(EventField.FIFO, fifo);
     }
     finish();
   }
 
-  private void optional(String name, String value) {
+  private void optional(EventField name, String value) {
     if (value != null) {
       fields.string(name, value);
     }
@@ -251,14 +255,14 @@ public final class TraceWriter {
   public long violation(
       long t, String node, long wall, long mono, String invariant, String message) {
     begin("violation", t, node, wall, mono);
-    fields.string("invariant", invariant);
-    fields.string("message", message);
+    fields.string(EventField.INVARIANT, invariant);
+    fields.string(EventField.MESSAGE, message);
     return finish();
   }
 
   public void halt(long t, String reason) {
     begin("halt", t, null, 0, 0);
-    fields.string("reason", reason);
+    fields.string(EventField.REASON, reason);
     finish();
   }
 
@@ -321,13 +325,13 @@ public final class TraceWriter {
   private void begin(String type, long t, String node, long wall, long mono) {
     Check.state(headerWritten && !ended, "events go between the header and the end");
     fields.open();
-    fields.number("seq", ++sequence);
-    fields.number("t", t);
-    fields.string("type", type);
+    fields.number(EventField.SEQ, ++sequence);
+    fields.number(EventField.T, t);
+    fields.string(EventField.TYPE, type);
     if (node != null) {
-      fields.string("node", node);
-      fields.number("wall", wall);
-      fields.number("mono", mono);
+      fields.string(EventField.NODE, node);
+      fields.number(EventField.WALL, wall);
+      fields.number(EventField.MONO, mono);
     }
   }
 

@@ -2,8 +2,12 @@ package faultline.engine.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +62,48 @@ class CanonicalEncodingTest {
     List<Object> one = List.of(new Entry(1, "put k v", false, 2));
     List<Object> other = List.of(new Entry(1, "put k w", false, 2));
     assertThat(fingerprintOfRun(one)).isNotEqualTo(fingerprintOfRun(other));
+  }
+
+  /**
+   * Integers of every varint length, and names met by constant and by text, encode exactly as the
+   * format says, byte by byte: a name's number kept by its constant is the number of its text.
+   */
+  @Test
+  void integersAndNamesEncodeAsTheFormatSays() throws Exception {
+    CanonicalEncoder encoder = new CanonicalEncoder();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int bits = 0; bits < 64; bits++) {
+      for (long value : new long[] {1L << bits, (1L << bits) - 1, -(1L << bits), ~(1L << bits)}) {
+        encoder.integer(value);
+        expected.write(CanonicalEncoder.INTEGER);
+        writeVarint(expected, (value << 1) ^ (value >> 63));
+      }
+    }
+    encoder.name(EventField.SEQ); // Numbered 0: in full.
+    encoder.name("payload"); // Numbered 1: in full.
+    encoder.name("seq"); // By text: number 0.
+    encoder.name(EventField.PAYLOAD); // By constant, numbered by its text: number 1.
+    encoder.name("payload"); // By text: number 1.
+    encoder.name(EventField.SEQ); // By constant: number 0.
+    for (String name : List.of("seq", "payload")) {
+      writeVarint(expected, (long) name.length() << 1);
+      expected.write(name.getBytes(StandardCharsets.UTF_8));
+    }
+    for (int number : new int[] {0, 1, 1, 0}) {
+      writeVarint(expected, (long) number << 1 | 1);
+    }
+    String sha256 =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(expected.toByteArray()));
+    assertThat(encoder.fingerprint()).isEqualTo(sha256);
+  }
+
+  private static void writeVarint(ByteArrayOutputStream out, long value) {
+    while ((value & ~0x7FL) != 0) {
+      out.write((int) ((value & 0x7F) | 0x80));
+      value >>>= 7;
+    }
+    out.write((int) value);
   }
 
   /** A run's fingerprint, with the payloads sent as Java values. */

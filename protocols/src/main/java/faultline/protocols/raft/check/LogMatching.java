@@ -18,12 +18,18 @@ import java.util.List;
  * is always a real difference.
  */
 final class LogMatching extends ServerStepInvariant {
-  private final LookupMap<IndexTerm, Registered> registry = new LookupMap<>(); // Only looked up.
+  // The first holder of each (index, term): of the first term seen at an index in an array by
+  // index, of any other term there (entries a new leader overwrote) in a map, which most runs
+  // never use. A map of every (index, term) cost a key and a hash per entry and server.
+  private final ByIndex<Registered> firstTermAt = new ByIndex<>();
+  private final LookupMap<IndexTerm, Registered> otherTermsAt =
+      new LookupMap<>(); // Only looked up.
   private final LookupMap<NodeId, Mirror> mirrors = new LookupMap<>(); // Only looked up.
 
   private record IndexTerm(long index, long term) {}
 
-  private record Registered(NodeId holder, LogEntry entry, long prefixHash) {}
+  /** The first holder of an entry, the entry's own hash code and the hash of its prefix. */
+  private record Registered(NodeId holder, LogEntry entry, int entryHash, long prefixHash) {}
 
   /** What this checker last saw of one server's log. */
   private static final class Mirror {
@@ -59,22 +65,48 @@ final class LogMatching extends ServerStepInvariant {
     mirror.node = node;
     mirror.mutations = log.mutations();
     mirror.truncationsSeen = log.truncations();
-    mirror.entries.subList(same, mirror.entries.size()).clear();
+    while (mirror.entries.size() > same) {
+      mirror.entries.removeLast(); // Not subList(...).clear(): a view per changed log.
+    }
     for (long index = same + 1; index <= log.lastIndex(); index++) {
       LogEntry entry = log.entry(index);
       long previous = index == 1 ? 0 : mirror.prefixHashes[(int) index - 2];
-      long hash = mix(previous * 31 + entry.hashCode());
+      Registered first = registered(index, entry.term());
+      // A follower usually holds the very entry object its leader registered (messages and disks
+      // pass entries by reference), whose hash code is known: the same object hashes the same.
+      int entryHash =
+          first != null && first.entry() == entry ? first.entryHash() : entry.hashCode();
+      long hash = mix(previous * 31 + entryHash);
       mirror.entries.add(entry);
       if (mirror.prefixHashes.length < mirror.entries.size()) {
         mirror.prefixHashes = Arrays.copyOf(mirror.prefixHashes, mirror.prefixHashes.length * 2);
       }
       mirror.prefixHashes[(int) index - 1] = hash;
-      Registered first =
-          registry.putIfAbsent(new IndexTerm(index, entry.term()), new Registered(id, entry, hash));
-      if (first != null && (!first.entry().equals(entry) || first.prefixHash() != hash)) {
+      if (first == null) {
+        register(index, new Registered(id, entry, entryHash, hash));
+      } else if ((first.entry() != entry && !first.entry().equals(entry))
+          || first.prefixHash() != hash) {
         context.fail(id, mismatch(id, index, entry, first));
         return;
       }
+    }
+  }
+
+  /** The first holder of an entry of {@code term} at {@code index}, or null. */
+  private Registered registered(long index, long term) {
+    Registered first = firstTermAt.get(index);
+    if (first == null || first.entry().term() == term) {
+      return first;
+    }
+    return otherTermsAt.get(new IndexTerm(index, term));
+  }
+
+  /** Registers the first holder of its entry's (index, term), which had none. */
+  private void register(long index, Registered holder) {
+    if (firstTermAt.get(index) == null) {
+      firstTermAt.put(index, holder);
+    } else {
+      otherTermsAt.put(new IndexTerm(index, holder.entry().term()), holder);
     }
   }
 

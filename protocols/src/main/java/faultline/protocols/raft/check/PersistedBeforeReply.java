@@ -25,6 +25,11 @@ import java.util.SortedMap;
  * reply and the next sync, and then as a double vote or a lost commit many steps later.
  */
 final class PersistedBeforeReply extends ServerStepInvariant {
+  private static final long TERM_NOT_READ = -1;
+
+  private final RaftDisk.LogKeys logKeys = new RaftDisk.LogKeys();
+  private long syncedTerm; // The stepped server's, for the step being checked; see termNotSynced.
+
   @Override
   public String name() {
     return RaftInvariants.PERSISTED_BEFORE_REPLY;
@@ -43,6 +48,7 @@ final class PersistedBeforeReply extends ServerStepInvariant {
       return;
     }
     SortedMap<String, Object> disk = context.syncedStorage(id);
+    syncedTerm = TERM_NOT_READ;
     for (int i = 0; i < sents.size(); i++) { // By index: no iterator for every step that sends.
       Sent sent = sents.get(i);
       String unsynced = unsyncedClaim(id, node, sent, disk);
@@ -57,7 +63,7 @@ final class PersistedBeforeReply extends ServerStepInvariant {
    * What {@code sent} relies on that {@code disk} does not hold, or null. Nulls rather than
    * optionals, and words only for a failure: this runs for every message a Raft server sends.
    */
-  private static String unsyncedClaim(
+  private String unsyncedClaim(
       NodeId id, RaftNode node, Sent sent, SortedMap<String, Object> disk) {
     return switch (sent.message()) {
       case RequestVoteReply reply when !reply.preVote() -> {
@@ -79,8 +85,15 @@ final class PersistedBeforeReply extends ServerStepInvariant {
     };
   }
 
-  private static String termNotSynced(long term, SortedMap<String, Object> disk) {
-    long syncedTerm = RaftDisk.term(disk);
+  /**
+   * The disk's currentTerm is read once per step, when the first message asks: the disk cannot
+   * change while the messages of one step are checked, and a leader's round sends one to every
+   * follower.
+   */
+  private String termNotSynced(long term, SortedMap<String, Object> disk) {
+    if (syncedTerm == TERM_NOT_READ) {
+      syncedTerm = RaftDisk.term(disk);
+    }
     return term > syncedTerm ? "its disk holds currentTerm " + syncedTerm + ", not " + term : null;
   }
 
@@ -94,12 +107,12 @@ final class PersistedBeforeReply extends ServerStepInvariant {
             + candidate;
   }
 
-  private static String entryNotSynced(RaftNode node, long index, SortedMap<String, Object> disk) {
+  private String entryNotSynced(RaftNode node, long index, SortedMap<String, Object> disk) {
     if (index == 0 || index > node.log().lastIndex()) {
       return null;
     }
     long heldTerm = node.log().entry(index).term();
-    LogEntry synced = RaftDisk.entryOrNull(disk, index);
+    LogEntry synced = RaftDisk.entryOrNull(disk, logKeys.of(index));
     if (synced != null && synced.term() == heldTerm) {
       return null;
     }

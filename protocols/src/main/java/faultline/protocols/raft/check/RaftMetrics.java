@@ -4,7 +4,6 @@ import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Observer;
 import faultline.engine.check.Percentiles;
 import faultline.engine.check.Step;
-import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftLog;
 import faultline.protocols.raft.RaftNode;
@@ -24,7 +23,7 @@ import java.util.List;
 final class RaftMetrics implements Observer {
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
-  private final LookupMap<Long, long[]> appendedAt = new LookupMap<>(); // index -> {term, time}
+  private final ByIndex<long[]> appendedAt = new ByIndex<>(); // index -> {term, time}
   private final List<RaftNode> liveServers = new ArrayList<>(); // In node order.
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;

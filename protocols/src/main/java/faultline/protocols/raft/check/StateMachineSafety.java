@@ -13,7 +13,7 @@ import faultline.protocols.raft.RaftNode;
  * and must apply the same entries.
  */
 final class StateMachineSafety extends ServerStepInvariant {
-  private final LookupMap<Long, Applied> applied = new LookupMap<>(); // Only looked up.
+  private final ByIndex<Applied> applied = new ByIndex<>();
   private final LookupMap<NodeId, Seen> seen = new LookupMap<>(); // Only looked up.
 
   private record Applied(NodeId server, LogEntry entry) {}
@@ -50,8 +50,10 @@ final class StateMachineSafety extends ServerStepInvariant {
     last.lastApplied = node.lastApplied();
     for (long index = from; index <= to; index++) {
       LogEntry entry = log.entry(index);
-      Applied first = applied.putIfAbsent(index, new Applied(id, entry));
-      if (first != null && !first.entry().equals(entry)) {
+      Applied first = applied.get(index);
+      if (first == null) {
+        applied.put(index, new Applied(id, entry));
+      } else if (first.entry() != entry && !first.entry().equals(entry)) {
         context.fail(
             id,
             id
