@@ -1,11 +1,9 @@
 package faultline.visualizer.app;
 
+import static faultline.visualizer.app.CommandLine.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import faultline.scenarios.cli.Main;
 import faultline.visualizer.trace.TraceFixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,26 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 class DataExportCommandTest {
   @TempDir Path directory;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private String file(String name) {
     return directory.resolve(name).toString();
   }
 
   @Test
   void historyFromATraceIsRunHistoryAndCheckGivesTheRunsVerdict() throws Exception {
-    Result run =
+    CommandLine run =
         execute(
             "run", "raft/stale-read", "--trace", file("t.jsonl"), "--history", file("run.jsonl"));
     assertThat(run.code()).as(run.err()).isEqualTo(1);
-    Result export =
+    CommandLine export =
         execute("export", file("t.jsonl"), "--format", "history", "--out", file("h.jsonl"));
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out())
@@ -49,7 +38,7 @@ class DataExportCommandTest {
     assertThat(Files.readString(Path.of(file("h.jsonl"))))
         .isEqualTo(Files.readString(Path.of(file("run.jsonl"))));
     assertThat(execute("check", file("h.jsonl"), "--model", "kv").code()).isEqualTo(1);
-    Result jsonl =
+    CommandLine jsonl =
         execute("export", "raft/stale-read", "--format", "jsonl", "--out", file("s.jsonl"));
     assertThat(jsonl.code()).isZero();
     assertThat(Files.readString(Path.of(file("s.jsonl"))))
@@ -58,7 +47,7 @@ class DataExportCommandTest {
 
   @Test
   void shivizAndEdnFromAScenario() throws Exception {
-    Result shiviz =
+    CommandLine shiviz =
         execute("export", "paxos/basic", "--format", "shiviz", "--out", file("basic.log"));
     assertThat(shiviz.code()).as(shiviz.err()).isZero();
     assertThat(shiviz.out()).contains("ShiViz log,", "events on 3 hosts");
@@ -67,7 +56,8 @@ class DataExportCommandTest {
     assertThat(lines.get(1)).isEmpty();
     assertThat(lines.get(2)).matches("n1 \\{\"n1\":1\\} 0\\.000000000s INFO \\d+ start");
 
-    Result edn = execute("export", "raft/stale-read", "--format", "edn", "--out", file("h.edn"));
+    CommandLine edn =
+        execute("export", "raft/stale-read", "--format", "edn", "--out", file("h.edn"));
     assertThat(edn.code()).as(edn.err()).isZero();
     assertThat(edn.out()).contains("Jepsen history (EDN), 274 operations, 137 invoked");
     assertThat(Files.readAllLines(Path.of(file("h.edn"))).getFirst())
@@ -77,12 +67,12 @@ class DataExportCommandTest {
 
   @Test
   void theFileNameSaysTheFormatAndTheFileIsReadableByOthers() throws Exception {
-    Result perfetto = execute("export", "paxos/basic", "--out", file("basic.json"));
+    CommandLine perfetto = execute("export", "paxos/basic", "--out", file("basic.json"));
     assertThat(perfetto.code()).as(perfetto.err()).isZero();
     assertThat(perfetto.out()).contains("Chrome trace JSON for Perfetto", " 0 violations");
-    Result shiviz = execute("export", "paxos/basic", "--out", file("basic.log"));
+    CommandLine shiviz = execute("export", "paxos/basic", "--out", file("basic.log"));
     assertThat(shiviz.out()).contains("ShiViz log,");
-    Result empty = execute("export", "paxos/basic", "--out", file("basic.edn"));
+    CommandLine empty = execute("export", "paxos/basic", "--out", file("basic.edn"));
     assertThat(empty.out()).contains("Jepsen history (EDN), empty: no client operations");
     if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
       // The user's umask, as for any file they write, not a temporary file's owner-only mode,
@@ -95,20 +85,22 @@ class DataExportCommandTest {
 
   @Test
   void badFormatsAndBadTracesAreOneLineAndExitTwo() throws Exception {
-    Result unknown = execute("export", "paxos/basic", "--format", "graphviz", "--out", file("x"));
+    CommandLine unknown =
+        execute("export", "paxos/basic", "--format", "graphviz", "--out", file("x"));
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err())
         .hasLineCount(1)
         .contains("unknown format 'graphviz'", "svg, png, shiviz", "edn", "history (or jsonl)");
     assertThat(execute("export", "paxos/basic", "--out", file("x")).err()).contains("shiviz");
-    Result steps = execute("export", "paxos/basic", "--format", "edn", "--steps", file("slides"));
+    CommandLine steps =
+        execute("export", "paxos/basic", "--format", "edn", "--steps", file("slides"));
     assertThat(steps.code()).isEqualTo(2);
     assertThat(steps.err()).hasLineCount(1).contains("--steps draws pictures");
 
     List<String> trace = TraceFixtures.raftLike();
     Path cut = directory.resolve("cut.jsonl");
     Files.writeString(cut, String.join("\n", trace.subList(0, trace.size() - 1)) + "\n");
-    Result truncated =
+    CommandLine truncated =
         execute("export", cut.toString(), "--format", "shiviz", "--out", file("c.log"));
     assertThat(truncated.code()).isEqualTo(2);
     assertThat(truncated.err()).hasLineCount(1).contains("cut.jsonl:", "no end line");

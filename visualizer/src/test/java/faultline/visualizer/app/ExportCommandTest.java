@@ -1,11 +1,9 @@
 package faultline.visualizer.app;
 
+import static faultline.visualizer.app.CommandLine.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import faultline.scenarios.cli.Main;
 import faultline.visualizer.trace.TraceFixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,21 +25,13 @@ import org.w3c.dom.NodeList;
 class ExportCommandTest {
   @TempDir Path directory;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void svgOfATraceHasOneGroupPerDrawnThing() throws Exception {
     Path trace = directory.resolve("raft.jsonl");
     TraceFixtures.write(trace, TraceFixtures.raftLike());
     Path svg = directory.resolve("raft.svg");
-    Result result = execute("export", trace.toString(), "--format", "svg", "--out", svg.toString());
+    CommandLine result =
+        execute("export", trace.toString(), "--format", "svg", "--out", svg.toString());
     assertThat(result.code()).as(result.err()).isZero();
     Document document =
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
@@ -67,7 +57,7 @@ class ExportCommandTest {
   @Test
   void pngOfAScenarioWithoutADisplay() throws Exception {
     Path png = directory.resolve("lww.png");
-    Result result =
+    CommandLine result =
         execute(
             "export",
             "clocks/lww-skew",
@@ -110,7 +100,7 @@ class ExportCommandTest {
   @Test
   void stepsWritesOnePicturePerNarrationStepInBothFormats() throws Exception {
     Path slides = directory.resolve("slides");
-    Result result = execute("export", "clocks/lww-skew", "--steps", slides.toString());
+    CommandLine result = execute("export", "clocks/lww-skew", "--steps", slides.toString());
     assertThat(result.code()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("wrote 5 steps to", "(svg and png)", "step-01 step-02 step-03 step-04 step-05");
@@ -165,7 +155,7 @@ class ExportCommandTest {
 
   @Test
   void theOtherCommandsStillWork() {
-    Result result = execute("run", "clocks/lww-skew");
+    CommandLine result = execute("run", "clocks/lww-skew");
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out()).contains("register.causal-lww");
     assertThat(execute("--help").out()).contains("viz", "export", "run", "replay");

@@ -1,5 +1,6 @@
 package faultline.visualizer.app;
 
+import static faultline.visualizer.app.CommandLine.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faultline.scenarios.cli.Main;
@@ -24,25 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportWindowTest {
   @TempDir Path directory;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private String file(String name) {
     return directory.resolve(name).toString();
   }
 
   @Test
   void untilRunsAScenarioAsRunUntilDoes() throws Exception {
-    Result run =
+    CommandLine run =
         execute("run", "raft/stale-read", "--until", "1s", "--history", file("run-1s.jsonl"));
     assertThat(run.out()).as(run.err()).contains("history: ");
-    Result export =
+    CommandLine export =
         execute(
             "export",
             "raft/stale-read",
@@ -61,10 +53,10 @@ class ExportWindowTest {
 
   @Test
   void untilKeepsATracesEventsUpToThen() throws Exception {
-    Result run = execute("run", "raft/stale-read", "--trace", file("t.jsonl"));
+    CommandLine run = execute("run", "raft/stale-read", "--trace", file("t.jsonl"));
     assertThat(run.code()).as(run.err()).isEqualTo(1);
     assertThat(execute("export", file("t.jsonl"), "-o", file("whole.log")).code()).isZero();
-    Result cut = execute("export", file("t.jsonl"), "--until", "500ms", "-o", file("cut.log"));
+    CommandLine cut = execute("export", file("t.jsonl"), "--until", "500ms", "-o", file("cut.log"));
     assertThat(cut.code()).as(cut.err()).isZero();
     List<String> whole = Files.readAllLines(Path.of(file("whole.log")));
     List<String> part = Files.readAllLines(Path.of(file("cut.log")));
@@ -75,11 +67,11 @@ class ExportWindowTest {
     assertThat(seconds(part.getLast())).isLessThanOrEqualTo(0.5);
     assertThat(seconds(whole.get(part.size()))).isGreaterThan(0.5);
 
-    Result picture =
+    CommandLine picture =
         execute(
             "export", file("t.jsonl"), "--from", "200ms", "--until", "500ms", "-o", file("w.svg"));
     assertThat(picture.code()).as(picture.err()).isZero();
-    Result wholePicture = execute("export", file("t.jsonl"), "-o", file("whole.svg"));
+    CommandLine wholePicture = execute("export", file("t.jsonl"), "-o", file("whole.svg"));
     assertThat(events(picture.out())).isLessThan(events(wholePicture.out()));
     assertThat(Files.readString(Path.of(file("w.svg"))))
         .contains("--from 200ms --until 500ms")
@@ -88,7 +80,7 @@ class ExportWindowTest {
 
   @Test
   void stepsUpToUntilLeaveOutTheLaterOnesAndSaySo() throws Exception {
-    Result result =
+    CommandLine result =
         execute(
             "export",
             "raft/split-brain",
@@ -104,19 +96,19 @@ class ExportWindowTest {
         .contains("left out: narration step 5 finds nothing");
     assertThat(Files.readString(directory.resolve("slides").resolve("step-01.svg")))
         .contains("raft/split-brain --seed 11 --until 2s");
-    Result from = execute("export", "raft/split-brain", "--steps", file("s"), "--from", "1s");
+    CommandLine from = execute("export", "raft/split-brain", "--steps", file("s"), "--from", "1s");
     assertThat(from.code()).isEqualTo(2);
     assertThat(from.err()).hasLineCount(1).contains("--from: not with --steps");
   }
 
   @Test
   void dashWritesADataFormatToStandardOutputAndTheSummaryToStandardError() throws Exception {
-    Result piped = execute("export", "paxos/basic", "--format", "shiviz", "-o", "-");
+    CommandLine piped = execute("export", "paxos/basic", "--format", "shiviz", "-o", "-");
     assertThat(piped.code()).as(piped.err()).isZero();
     execute("export", "paxos/basic", "--format", "shiviz", "-o", file("basic.log"));
     assertThat(piped.out()).isEqualTo(Files.readString(Path.of(file("basic.log"))));
     assertThat(piped.err()).startsWith("wrote standard output: ShiViz log,").hasLineCount(1);
-    Result history = execute("export", "raft/stale-read", "--format", "history", "--out", "-");
+    CommandLine history = execute("export", "raft/stale-read", "--format", "history", "--out", "-");
     assertThat(history.out().lines().count()).isEqualTo(274);
     assertThat(history.err()).as("check cannot read standard output back").doesNotContain("check");
     try (var left = Files.list(directory)) {
@@ -223,7 +215,7 @@ class ExportWindowTest {
   }
 
   private static void assertRefused(String says, String... args) {
-    Result result = execute(args);
+    CommandLine result = execute(args);
     assertThat(result.code()).as(String.join(" ", args) + "\n" + result.err()).isEqualTo(2);
     assertThat(result.err()).hasLineCount(1).startsWith("faultline: ").contains(says);
   }
