@@ -175,7 +175,7 @@ final class CanonicalValues {
 
   /** Maps are written sorted by key (the trace mapper's ORDER_MAP_ENTRIES_BY_KEYS). */
   private static void writeMap(CanonicalEncoder out, Map<?, ?> map) {
-    Map<?, ?> sorted = map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+    Map<?, ?> sorted = sortedByKey(map);
     out.startObject();
     for (Map.Entry<?, ?> entry : sorted.entrySet()) {
       out.name((String) entry.getKey());
@@ -184,7 +184,18 @@ final class CanonicalValues {
     out.end();
   }
 
-  private static boolean hasStringKeys(Map<?, ?> map) {
+  /**
+   * The map in the order both encodings write its entries: by key, as the trace mapper's
+   * ORDER_MAP_ENTRIES_BY_KEYS sorts them, so that the JSON and the fingerprint agree.
+   */
+  static Map<?, ?> sortedByKey(Map<?, ?> map) {
+    return map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+  }
+
+  /**
+   * Whether every key is a string: only such maps are written as JSON objects by both encodings.
+   */
+  static boolean hasStringKeys(Map<?, ?> map) {
     for (Object key : map.keySet()) {
       if (!(key instanceof String)) {
         return false;

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Writes a protocol's value as JSON exactly as the trace mapper would, by the walk {@link
@@ -40,7 +38,8 @@ final class JsonValues {
           json.writeString(constant.name());
       case List<?> items when CanonicalValues.isPlain(items.getClass()) ->
           writeList(json, items, fallback);
-      case Map<?, ?> map when CanonicalValues.isPlain(map.getClass()) && hasStringKeys(map) ->
+      case Map<?, ?> map
+          when CanonicalValues.isPlain(map.getClass()) && CanonicalValues.hasStringKeys(map) ->
           writeMap(json, map, fallback);
       default -> {
         Shape shape = CanonicalValues.shape(value.getClass());
@@ -88,21 +87,12 @@ final class JsonValues {
   /** Sorted by key, as the trace mapper's ORDER_MAP_ENTRIES_BY_KEYS sorts what is not sorted. */
   private static void writeMap(JsonGenerator json, Map<?, ?> map, Fallback fallback)
       throws IOException {
-    Map<?, ?> sorted = map instanceof SortedMap<?, ?> ? map : new TreeMap<>(map);
+    Map<?, ?> sorted = CanonicalValues.sortedByKey(map);
     json.writeStartObject();
     for (Map.Entry<?, ?> entry : sorted.entrySet()) {
       json.writeFieldName((String) entry.getKey());
       write(json, entry.getValue(), fallback);
     }
     json.writeEndObject();
-  }
-
-  private static boolean hasStringKeys(Map<?, ?> map) {
-    for (Object key : map.keySet()) {
-      if (!(key instanceof String)) {
-        return false;
-      }
-    }
-    return true;
   }
 }
