@@ -1,9 +1,8 @@
 package faultline.engine;
 
+import faultline.engine.lookup.LookupMap;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A disk's writes not yet synced, in the order they were made: a key written twice is held twice,
@@ -19,7 +18,7 @@ final class PendingWrites {
   private String[] keys = new String[SCAN_MAX];
   private Object[] values = new Object[SCAN_MAX];
   private int size;
-  private Map<String, Integer> latestByKey; // Null until size passes SCAN_MAX.
+  private LookupMap<String, Integer> latestByKey; // Null until size passes SCAN_MAX.
 
   int size() {
     return size;
@@ -44,7 +43,7 @@ final class PendingWrites {
     if (latestByKey != null) {
       latestByKey.put(key, size - 1);
     } else if (size > SCAN_MAX) {
-      latestByKey = new HashMap<>();
+      latestByKey = new LookupMap<>();
       for (int i = 0; i < size; i++) {
         latestByKey.put(keys[i], i);
       }
@@ -67,7 +66,7 @@ final class PendingWrites {
 
   /** How many keys the pending writes touch (a key written twice counts once). */
   int distinctKeys() {
-    return new HashSet<>(Arrays.asList(keys).subList(0, size)).size();
+    return new TreeSet<>(Arrays.asList(keys).subList(0, size)).size();
   }
 
   /** Forgets every write; the arrays stay for the next ones, emptied so they hold no values. */

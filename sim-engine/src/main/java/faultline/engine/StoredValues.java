@@ -11,7 +11,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -218,7 +217,7 @@ final class StoredValues {
           var accessor = components[i].getAccessor();
           accessor.setAccessible(true);
           accessors[i] = lookup.unreflect(accessor);
-          mayNeedCopy[i] = !neverCopied(types[i], new HashSet<>(Set.of(type)));
+          mayNeedCopy[i] = !neverCopied(types[i], new ArrayList<>(List.of(type)));
           anyToCopy |= mayNeedCopy[i];
         }
         if (!anyToCopy) {
@@ -246,13 +245,14 @@ final class StoredValues {
      * checked on every put. {@code visiting} holds the records on the way here; a record met again
      * (a recursive type) may need a copy.
      */
-    private static boolean neverCopied(Class<?> type, Set<Class<?>> visiting) {
+    private static boolean neverCopied(Class<?> type, List<Class<?>> visiting) {
       if (type.isPrimitive() || isKnownImmutable(type) || type.isEnum()) {
         return true;
       }
-      if (!type.isRecord() || !visiting.add(type)) {
+      if (!type.isRecord() || visiting.contains(type)) {
         return false;
       }
+      visiting.add(type);
       for (RecordComponent component : type.getRecordComponents()) {
         if (!neverCopied(component.getType(), visiting)) {
           return false;
