@@ -69,30 +69,6 @@ final class CanonicalValues {
         }
       };
 
-  /**
-   * How each class's members are written: a writer made for the record class (see {@link
-   * RecordWriters}), else its shape's method handles, else {@link #NO_WRITER} (not a plain record).
-   */
-  private static final ClassValue<RecordWriters.RecordWriter> WRITERS =
-      new ClassValue<>() {
-        @Override
-        protected RecordWriters.RecordWriter computeValue(Class<?> type) {
-          Shape shape = SHAPES.get(type);
-          if (shape == NONE) {
-            return NO_WRITER;
-          }
-          RecordWriters.RecordWriter generated = RecordWriters.generated(type, shape);
-          return generated != null
-              ? generated
-              : (out, record) -> writeComponents(out, shape, record);
-        }
-      };
-
-  private static final RecordWriters.RecordWriter NO_WRITER =
-      (out, record) -> {
-        throw new IllegalStateException("not a plain record: " + record.getClass());
-      };
-
   private static final MethodType OBJECT_GETTER = MethodType.methodType(Object.class, Object.class);
   private static final MethodType LONG_GETTER = MethodType.methodType(long.class, Object.class);
   private static final MethodType INT_GETTER = MethodType.methodType(int.class, Object.class);
@@ -135,9 +111,9 @@ final class CanonicalValues {
    * a plain record's components, or the members of Jackson's tree of anything else.
    */
   static void writeMembers(CanonicalEncoder out, String type, Object fields) {
-    RecordWriters.RecordWriter writer = fields == null ? NO_WRITER : WRITERS.get(fields.getClass());
-    if (writer != NO_WRITER) {
-      writer.writeComponents(out, fields);
+    Shape shape = fields == null ? NONE : SHAPES.get(fields.getClass());
+    if (shape != NONE) {
+      writeComponents(out, shape, fields);
       return;
     }
     JsonNode tree = fields instanceof JsonNode node ? node : FieldWriter.MAPPER.valueToTree(fields);
@@ -151,30 +127,17 @@ final class CanonicalValues {
   }
 
   private static void writeOther(CanonicalEncoder out, Object value) {
-    RecordWriters.RecordWriter writer = WRITERS.get(value.getClass());
-    if (writer == NO_WRITER) {
+    Shape shape = SHAPES.get(value.getClass());
+    if (shape == NONE) {
       writeTree(out, FieldWriter.MAPPER.valueToTree(value));
       return;
     }
     out.startObject();
-    writer.writeComponents(out, value);
+    writeComponents(out, shape, value);
     out.end();
   }
 
-  /** A string component, as {@link #write} writes it: generated record writers call this. */
-  static void writeString(CanonicalEncoder out, String text) {
-    if (text == null) {
-      out.nullValue();
-    } else {
-      out.string(text);
-    }
-  }
-
-  /**
-   * A record's components through its shape's method handles: for records no writer can be made for
-   * (see {@link RecordWriters}).
-   */
-  static void writeComponents(CanonicalEncoder out, Shape shape, Object record) {
+  private static void writeComponents(CanonicalEncoder out, Shape shape, Object record) {
     try {
       for (int i = 0; i < shape.names.length; i++) {
         out.name(shape.names[i]);
