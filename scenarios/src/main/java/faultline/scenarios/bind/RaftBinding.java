@@ -6,6 +6,7 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientNode;
+import faultline.protocols.raft.EntryStrings;
 import faultline.protocols.raft.RaftConfig;
 import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.check.RaftInvariants;
@@ -66,9 +67,10 @@ public final class RaftBinding implements ProtocolBinding {
     RaftParams.Read read = read(scenario);
     RaftConfig config = read.config();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
+    EntryStrings strings = new EntryStrings(); // One per run: the run's servers share it.
     for (NodeId node : scenario.nodes()) {
       if (config.servers().contains(node)) {
-        factories.put(node, id -> new RaftNode(config));
+        factories.put(node, id -> new RaftNode(config, strings));
       } else {
         factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
       }
