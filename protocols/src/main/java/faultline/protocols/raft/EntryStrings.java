@@ -15,9 +15,19 @@ import java.util.Arrays;
 public final class EntryStrings {
   private static final int INDEX_CACHED_MAX = Integer.MAX_VALUE - 8;
 
-  private final RaftDisk.LogKeys diskKeys = new RaftDisk.LogKeys();
+  private final RaftDisk.LogKeys diskKeys;
   private LogEntry[] described = new LogEntry[64]; // described[index]: the entry last described.
   private String[] descriptions = new String[64]; // descriptions[index]: its description.
+
+  /** Strings of its own, keys included. */
+  public EntryStrings() {
+    this(new RaftDisk.LogKeys());
+  }
+
+  /** Strings that take the disk keys from {@code diskKeys}, which checks of the disk may share. */
+  public EntryStrings(RaftDisk.LogKeys diskKeys) {
+    this.diskKeys = diskKeys;
+  }
 
   /** The key of the entry at {@code index} on a server's disk. */
   String diskKey(long index) {

@@ -48,4 +48,13 @@ class EntryStringsTest {
     }
     assertThat(strings.diskKey(7)).isSameAs(strings.diskKey(7));
   }
+
+  @Test
+  void diskKeysComeFromTheKeysItWasGivenForTheChecksToShare() {
+    RaftDisk.LogKeys diskKeys = new RaftDisk.LogKeys();
+    EntryStrings strings = new EntryStrings(diskKeys);
+
+    assertThat(strings.diskKey(9)).isSameAs(diskKeys.of(9));
+    assertThat(new EntryStrings().diskKey(9)).isEqualTo(diskKeys.of(9)).isNotSameAs(diskKeys.of(9));
+  }
 }
