@@ -42,5 +42,11 @@ public final class ExitCodes {
   /** Ctrl-C: 128 + SIGINT, as shells report a process an interrupt ended. */
   public static final int INTERRUPTED = 130;
 
+  /**
+   * The reader of standard output went away before the end (export -o - piped into {@code head}):
+   * 128 + SIGPIPE, quietly, as shells report any filter whose reader left ({@code yes | head}).
+   */
+  public static final int READER_GONE = 141;
+
   private ExitCodes() {}
 }

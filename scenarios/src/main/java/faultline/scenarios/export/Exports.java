@@ -1,7 +1,6 @@
 package faultline.scenarios.export;
 
 import faultline.scenarios.cli.OutputPaths;
-import faultline.scenarios.cli.UserError;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Writes a run in one of the {@link ExportFormat}s. The file appears whole or not at all: it is
@@ -55,22 +55,22 @@ public final class Exports {
   }
 
   /**
-   * Converts {@code run} onto standard output ({@code --out -}), for a pipe; returns the summary.
-   * The command line's writer is flushed, never closed. A reader that goes away (such as {@code
-   * head}) stops the export at the next block of output instead of converting the rest for nobody.
+   * Converts {@code run} onto standard output ({@code --out -}), for a pipe; returns the summary,
+   * or empty when the reader went away (such as {@code head}) before the end: the export stops at
+   * the next block of output instead of converting the rest for nobody. That is the reader's
+   * choice, not a mistake, so it is not an error. The command line's writer is flushed, never
+   * closed.
    *
    * @param systemOut the process's standard output under {@code standardOut}, which keeps the
    *     errors {@code standardOut} cannot see (a {@link PrintStream} swallows them); null in tests
-   * @throws faultline.scenarios.cli.UserError when standard output closes before the end
    */
-  public static String writeTo(
+  public static Optional<String> writeTo(
       ExportFormat format, RunSource run, PrintWriter standardOut, PrintStream systemOut) {
     Writer unclosed = new StandardOutput(standardOut, systemOut);
     try (Writer writer = new BufferedWriter(unclosed, 1 << 16)) {
-      return convert(format.exporter(null), run, writer);
+      return Optional.of(convert(format.exporter(null), run, writer));
     } catch (IOException | UncheckedIOException e) {
-      throw new UserError(
-          "--out -: standard output was closed before the whole export was written");
+      return Optional.empty();
     }
   }
 

@@ -55,11 +55,16 @@ enum EventField {
   /** The name as it is written. */
   final String text;
 
-  /** The name as Jackson writes a member name, quoted and encoded once. */
-  final SerializedString json;
+  /** The name as Jackson writes a member name, quoted, encoded once, with its colon. */
+  final byte[] jsonMember;
 
   EventField(String text) {
     this.text = text;
-    this.json = new SerializedString(text);
+    byte[] quoted = new SerializedString(text).asQuotedUTF8();
+    this.jsonMember = new byte[quoted.length + 3];
+    jsonMember[0] = '"';
+    System.arraycopy(quoted, 0, jsonMember, 1, quoted.length);
+    jsonMember[quoted.length + 1] = '"';
+    jsonMember[quoted.length + 2] = ':';
   }
 }

@@ -1,7 +1,5 @@
 package faultline.engine.trace;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -26,10 +24,11 @@ import java.util.Optional;
 /**
  * Writes the fields of one trace line at a time in both encodings from the same call: the canonical
  * binary encoding that the run's fingerprint hashes (always), and JSON (only when a sink keeps the
- * lines), so a field cannot reach one and miss the other. The JSON goes into a buffer reused from
- * line to line: one generator for the whole trace (one per line was a third of a run's allocation),
- * payloads through one serializer provider and Jackson's Blackbird accessors. Every write is
- * unchecked: the bytes go to memory, so an {@link IOException} is a bug.
+ * lines), so a field cannot reach one and miss the other. The JSON goes into a line reused from
+ * line to line ({@link JsonLine}), which writes names, integers and plain strings itself; values
+ * only Jackson knows go through one generator and one serializer provider for the whole trace, with
+ * Jackson's Blackbird accessors. Every write is unchecked: the bytes go to memory, so an {@link
+ * IOException} is a bug.
  */
 final class FieldWriter {
   static final ObjectMapper MAPPER =
@@ -43,16 +42,16 @@ final class FieldWriter {
   private final boolean writesJson;
   private final CanonicalEncoder binary = new CanonicalEncoder();
   private boolean encoding = true; // False for the end line, which the fingerprint leaves out.
-  private final LineBuffer buffer = new LineBuffer();
-  private JsonGenerator json;
-  private boolean lineOpen;
+  private final JsonLine.JacksonBytes jackson = new JsonLine.JacksonBytes();
+  private final JsonLine json = new JsonLine(jackson);
   private DefaultSerializerProvider payloads; // Made on first use: see payload.
   private final LookupMap<Class<?>, Optional<JsonSerializer<Object>>> flatRecords =
       new LookupMap<>(); // Only looked up.
   private final JsonValues.Fallback jacksonFallback =
-      (generator, value) -> provider().serializeValue(generator, value);
+      (line, value) ->
+          line.raw(jackson.write(generator -> provider().serializeValue(generator, value)));
   private final JsonValues.Fallback treeFallback =
-      (generator, value) -> writePayload(MAPPER.valueToTree(value));
+      (line, value) -> writePayload(MAPPER.valueToTree(value));
 
   FieldWriter(boolean writesJson) {
     this.writesJson = writesJson;
@@ -80,19 +79,8 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    buffer.reset();
-    try {
-      if (json == null || lineOpen) {
-        // First line, or the last one failed half way (left inside an object): start afresh.
-        json = MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setRootValueSeparator(null); // Lines end with our newline, not Jackson's space.
-      }
-      lineOpen = true;
-      json.writeStartObject();
-    } catch (IOException e) {
-      throw failed(e);
-    }
+    json.reset(); // Also after a line that failed half way.
+    json.startObject();
   }
 
   /** Ends the line: closes its object and adds the newline. */
@@ -104,24 +92,17 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    Check.state(lineOpen, "a line is open");
-    try {
-      json.writeEndObject();
-      json.flush();
-    } catch (IOException e) {
-      throw failed(e);
-    }
-    lineOpen = false;
-    buffer.write('\n');
+    json.endObject();
+    json.newline();
   }
 
   /** The array holding the line; only the first {@link #length()} bytes are the line's. */
   byte[] array() {
-    return buffer.array();
+    return json.array();
   }
 
   int length() {
-    return buffer.length();
+    return json.length();
   }
 
   void string(EventField name, String value) {
@@ -132,12 +113,8 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeFieldName(name.json);
-      json.writeString(value);
-    } catch (IOException e) {
-      throw failed(e);
-    }
+    json.name(name.jsonMember);
+    json.string(value);
   }
 
   /** A field of the JSON alone: the header's format and version, which no fingerprint covers. */
@@ -145,11 +122,8 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeStringField(name, value);
-    } catch (IOException e) {
-      throw failed(e);
-    }
+    json.name(name);
+    json.string(value);
   }
 
   void number(EventField name, long value) {
@@ -160,23 +134,16 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeFieldName(name.json);
-      json.writeNumber(value);
-    } catch (IOException e) {
-      throw failed(e);
-    }
+    json.name(name.jsonMember);
+    json.number(value);
   }
 
   void jsonNumber(String name, long value) {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeNumberField(name, value);
-    } catch (IOException e) {
-      throw failed(e);
-    }
+    json.name(name);
+    json.number(value);
   }
 
   void bool(EventField name, boolean value) {
@@ -187,12 +154,8 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeFieldName(name.json);
-      json.writeBoolean(value);
-    } catch (IOException e) {
-      throw failed(e);
-    }
+    json.name(name.jsonMember);
+    json.bool(value);
   }
 
   /** A value of the run's resolved scenario or a protocol's: written as Jackson writes it. */
@@ -205,7 +168,7 @@ final class FieldWriter {
       return;
     }
     try {
-      json.writeFieldName(name.json);
+      json.name(name.jsonMember);
       writePayload(value);
     } catch (IOException e) {
       throw failed(e);
@@ -223,16 +186,12 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeFieldName(name.json);
-      json.writeStartArray();
-      for (String value : values) {
-        json.writeString(value);
-      }
-      json.writeEndArray();
-    } catch (IOException e) {
-      throw failed(e);
+    json.name(name.jsonMember);
+    json.startArray();
+    for (String value : values) {
+      json.string(value);
     }
+    json.endArray();
   }
 
   /** An array of arrays of node names ({@code groups} of a partition). */
@@ -250,20 +209,16 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    try {
-      json.writeFieldName(name.json);
-      json.writeStartArray();
-      for (Iterable<String> group : groups) {
-        json.writeStartArray();
-        for (String member : group) {
-          json.writeString(member);
-        }
-        json.writeEndArray();
+    json.name(name.jsonMember);
+    json.startArray();
+    for (Iterable<String> group : groups) {
+      json.startArray();
+      for (String member : group) {
+        json.string(member);
       }
-      json.writeEndArray();
-    } catch (IOException e) {
-      throw failed(e);
+      json.endArray();
     }
+    json.endArray();
   }
 
   /**
@@ -287,7 +242,7 @@ final class FieldWriter {
         // through a tree of its own, as it did inside the record's.
         JsonValues.writeComponents(json, shape, fields, treeFallback);
       } else if (isFlatRecord(fields)) {
-        flatRecordSerializer(fields.getClass()).orElseThrow().serialize(fields, json, provider());
+        writeFlatRecord(fields);
       } else {
         JsonNode tree = MAPPER.valueToTree(fields);
         Check.argument(tree.isObject(), "fields of a %s record must form an object", type);
@@ -300,9 +255,22 @@ final class FieldWriter {
 
   private void writeTreeFields(ObjectNode tree) throws IOException {
     for (Map.Entry<String, JsonNode> entry : tree.properties()) {
-      json.writeFieldName(entry.getKey());
+      json.name(entry.getKey());
       writePayload(entry.getValue());
     }
+  }
+
+  /** A flat record's members, written by its unwrapping serializer inside an object of its own. */
+  private void writeFlatRecord(Object fields) {
+    JsonSerializer<Object> serializer = flatRecordSerializer(fields.getClass()).orElseThrow();
+    byte[] object =
+        jackson.write(
+            generator -> {
+              generator.writeStartObject();
+              serializer.serialize(fields, generator, provider());
+              generator.writeEndObject();
+            });
+    json.members(object, 1, object.length - 2);
   }
 
   /**
@@ -314,11 +282,11 @@ final class FieldWriter {
    */
   private void writePayload(Object value) throws IOException {
     switch (value) {
-      case TextNode text -> json.writeString(text.textValue());
-      case IntNode number -> json.writeNumber(number.intValue());
-      case LongNode number -> json.writeNumber(number.longValue());
-      case BooleanNode bool -> json.writeBoolean(bool.booleanValue());
-      case NullNode nothing -> json.writeNull();
+      case TextNode text -> json.string(text.textValue());
+      case IntNode number -> json.number(number.intValue());
+      case LongNode number -> json.number(number.longValue());
+      case BooleanNode bool -> json.bool(bool.booleanValue());
+      case NullNode nothing -> json.nullValue();
       case null, default -> JsonValues.write(json, value, jacksonFallback);
     }
   }
@@ -352,10 +320,8 @@ final class FieldWriter {
     return payloads;
   }
 
-  /** Abandons the line being written after {@code e}; returns the exception to throw. */
-  UncheckedIOException failed(IOException e) {
-    json = null;
-    lineOpen = false;
+  /** Returns the exception to throw after {@code e}; the next line starts afresh. */
+  private static UncheckedIOException failed(IOException e) {
     return new UncheckedIOException("encoding a trace line in memory failed", e);
   }
 }

@@ -1,6 +1,5 @@
 package faultline.engine.trace;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import faultline.engine.node.NodeId;
 import faultline.engine.trace.CanonicalValues.Shape;
 import java.io.IOException;
@@ -21,21 +20,21 @@ final class JsonValues {
   /** How a value the walk does not know is written. */
   @FunctionalInterface
   interface Fallback {
-    void write(JsonGenerator json, Object value) throws IOException;
+    void write(JsonLine json, Object value) throws IOException;
   }
 
   private JsonValues() {}
 
-  static void write(JsonGenerator json, Object value, Fallback fallback) throws IOException {
+  static void write(JsonLine json, Object value, Fallback fallback) throws IOException {
     switch (value) {
-      case null -> json.writeNull();
-      case String text -> json.writeString(text);
-      case Long number -> json.writeNumber(number.longValue());
-      case Integer number -> json.writeNumber(number.intValue());
-      case Boolean bool -> json.writeBoolean(bool);
-      case NodeId node -> json.writeString(node.name());
+      case null -> json.nullValue();
+      case String text -> json.string(text);
+      case Long number -> json.number(number.longValue());
+      case Integer number -> json.number(number.intValue());
+      case Boolean bool -> json.bool(bool);
+      case NodeId node -> json.string(node.name());
       case Enum<?> constant when CanonicalValues.isPlain(constant.getDeclaringClass()) ->
-          json.writeString(constant.name());
+          json.string(constant.name());
       case List<?> items when CanonicalValues.isPlain(items.getClass()) ->
           writeList(json, items, fallback);
       case Map<?, ?> map
@@ -46,25 +45,25 @@ final class JsonValues {
         if (shape == null) {
           fallback.write(json, value);
         } else {
-          json.writeStartObject();
+          json.startObject();
           writeComponents(json, shape, value, fallback);
-          json.writeEndObject();
+          json.endObject();
         }
       }
     }
   }
 
   /** A record's components as members of the object being written, in declaration order. */
-  static void writeComponents(JsonGenerator json, Shape shape, Object record, Fallback fallback)
+  static void writeComponents(JsonLine json, Shape shape, Object record, Fallback fallback)
       throws IOException {
     try {
       for (int i = 0; i < shape.names().length; i++) {
-        json.writeFieldName(shape.jsonNames()[i]);
+        json.name(shape.jsonNames()[i]);
         MethodHandle accessor = shape.accessors()[i];
         switch (shape.kinds()[i]) {
-          case LONG -> json.writeNumber((long) accessor.invokeExact(record));
-          case INT -> json.writeNumber((int) accessor.invokeExact(record));
-          case BOOLEAN -> json.writeBoolean((boolean) accessor.invokeExact(record));
+          case LONG -> json.number((long) accessor.invokeExact(record));
+          case INT -> json.number((int) accessor.invokeExact(record));
+          case BOOLEAN -> json.bool((boolean) accessor.invokeExact(record));
           case OBJECT -> write(json, (Object) accessor.invokeExact(record), fallback);
         }
       }
@@ -75,24 +74,23 @@ final class JsonValues {
     }
   }
 
-  private static void writeList(JsonGenerator json, List<?> items, Fallback fallback)
+  private static void writeList(JsonLine json, List<?> items, Fallback fallback)
       throws IOException {
-    json.writeStartArray();
+    json.startArray();
     for (int i = 0; i < items.size(); i++) {
       write(json, items.get(i), fallback);
     }
-    json.writeEndArray();
+    json.endArray();
   }
 
   /** Sorted by key, as the trace mapper's ORDER_MAP_ENTRIES_BY_KEYS sorts what is not sorted. */
-  private static void writeMap(JsonGenerator json, Map<?, ?> map, Fallback fallback)
-      throws IOException {
+  private static void writeMap(JsonLine json, Map<?, ?> map, Fallback fallback) throws IOException {
     Map<?, ?> sorted = CanonicalValues.sortedByKey(map);
-    json.writeStartObject();
+    json.startObject();
     for (Map.Entry<?, ?> entry : sorted.entrySet()) {
-      json.writeFieldName((String) entry.getKey());
+      json.name((String) entry.getKey());
       write(json, entry.getValue(), fallback);
     }
-    json.writeEndObject();
+    json.endObject();
   }
 }

@@ -4,8 +4,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The bytes of the trace line being encoded: an output stream whose array is read in place and
- * reused for the next line, so encoding a line allocates nothing once the array is large enough.
+ * The bytes Jackson writes for a value that {@link JsonLine} hands it: an output stream whose array
+ * is read in place and reused for the next value.
  */
 final class LineBuffer extends OutputStream {
   private byte[] bytes = new byte[1024];

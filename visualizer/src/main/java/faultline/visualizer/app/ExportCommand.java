@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
           + " scenario runs until then, as run --until runs it, and of a trace file the events up"
           + " to then are kept. --from (pictures only) draws from a later moment.",
       "-o - writes a data format to standard output, for a pipe; its summary goes to standard"
-          + " error.",
+          + " error. A reader that leaves early (| head) stops the export quietly, with exit"
+          + " 141 as for any filter whose reader left.",
       "Exit 2 when the input is not a whole trace or scenario, the format is unknown, or an"
           + " option does not apply to the format (--width, --font-size and --from to data"
           + " formats, -o - to pictures).",
@@ -190,11 +191,16 @@ final class ExportCommand implements Callable<Integer> {
     Activity.set("reading " + argument);
     RunSource run = RunSource.open(argument, seed, untilNanos);
     Activity.set("writing " + data.label() + " to " + (standardOutput ? "standard output" : out));
-    String summary =
+    Optional<String> written =
         standardOutput
             ? Exports.writeTo(data, run, spec.commandLine().getOut(), System.out)
-            : Exports.write(data, run, out);
+            : Optional.of(Exports.write(data, run, out));
     Activity.clear();
+    if (written.isEmpty()) {
+      ProgressLine.clearNow();
+      return ExitCodes.READER_GONE;
+    }
+    String summary = written.get();
     ProgressLine.clearNow();
     // On standard output the export is the output: what was written goes to standard error, as
     // sweep does, so that a pipe receives only the export.

@@ -130,10 +130,10 @@ class ExportWindowTest {
             "perfetto",
             "-o",
             "-");
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
-        .hasLineCount(1)
-        .contains("--out -: standard output was closed before the whole export was written");
+    assertThat(code)
+        .as("128 + SIGPIPE, as a shell reports a filter whose reader left")
+        .isEqualTo(141);
+    assertThat(err.toString()).as("a reader that leaves is not an error").isEmpty();
     assertThat(reader.attempts).as("writes after the close").isLessThan(3);
   }
 

@@ -1,0 +1,333 @@
+package faultline.engine.trace;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One JSON Lines line written straight into a byte array reused from line to line: the bytes
+ * Jackson's generator writes for the same calls, without the generator's per-value bookkeeping.
+ * Integers, names and strings of printable ASCII (nearly every string a trace holds) are written
+ * here; a string with anything else is written by Jackson ({@link JacksonBytes}), so its escapes
+ * and its encoding are Jackson's by construction. A comma goes before a member or an element unless
+ * it is the first of its object or array.
+ */
+final class JsonLine {
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LONG_MIN =
+      Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+
+  /** 10^0 to 10^18: the smallest number of each digit count. */
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  /** The two digits of every number below 100, tens then ones. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+    for (int i = 0; i < 100; i++) {
+      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  private final JacksonBytes jackson;
+  private byte[] bytes = new byte[1024];
+  private int length;
+  private boolean valueBefore; // The next member or element follows another: a comma first.
+
+  // The last integer written and its digits: a node's event writes its time three times (t, wall
+  // and mono are equal unless its clock is skewed), and a message is mostly sent at the time of the
+  // line before, so the digits are copied more often than they are formatted.
+  private long lastNumber;
+  private final byte[] lastDigits = new byte[20];
+  private int lastDigitsLength;
+
+  JsonLine(JacksonBytes jackson) {
+    this.jackson = jackson;
+  }
+
+  /** Empties the line for the next one. */
+  void reset() {
+    length = 0;
+    valueBefore = false;
+  }
+
+  /** The array holding the line; only the first {@link #length()} bytes are the line's. */
+  byte[] array() {
+    return bytes;
+  }
+
+  int length() {
+    return length;
+  }
+
+  void startObject() {
+    separate(1);
+    bytes[length++] = '{';
+    valueBefore = false;
+  }
+
+  void endObject() {
+    ensure(1);
+    bytes[length++] = '}';
+    valueBefore = true;
+  }
+
+  void startArray() {
+    separate(1);
+    bytes[length++] = '[';
+    valueBefore = false;
+  }
+
+  void endArray() {
+    ensure(1);
+    bytes[length++] = ']';
+    valueBefore = true;
+  }
+
+  /** Ends the line: its newline. */
+  void newline() {
+    ensure(1);
+    bytes[length++] = '\n';
+  }
+
+  /** A member name as Jackson writes a {@link SerializedString}: its quoted bytes, encoded once. */
+  void name(SerializedString name) {
+    byte[] quoted = name.asQuotedUTF8();
+    separate(quoted.length + 3);
+    bytes[length++] = '"';
+    System.arraycopy(quoted, 0, bytes, length, quoted.length);
+    length += quoted.length;
+    bytes[length++] = '"';
+    bytes[length++] = ':';
+    valueBefore = false;
+  }
+
+  /** A member name given with its quotes and colon, as {@link EventField} keeps each. */
+  void name(byte[] quotedWithColon) {
+    separate(quotedWithColon.length);
+    System.arraycopy(quotedWithColon, 0, bytes, length, quotedWithColon.length);
+    length += quotedWithColon.length;
+    valueBefore = false;
+  }
+
+  /** A member name: written here when plain, by Jackson when it needs escapes. */
+  void name(String name) {
+    if (!plain(name, 1)) {
+      raw(jackson.name(name));
+      ensure(1);
+    }
+    bytes[length++] = ':';
+    valueBefore = false;
+  }
+
+  void string(String text) {
+    if (!plain(text, 0)) {
+      raw(jackson.string(text));
+    }
+    valueBefore = true;
+  }
+
+  /**
+   * Writes {@code text} quoted, followed by room for {@code spare} more bytes, when every character
+   * is printable ASCII (a quote or a backslash escaped by a backslash, as Jackson escapes them);
+   * returns false, having written nothing, when one is not (Jackson then writes it).
+   */
+  private boolean plain(String text, int spare) {
+    int count = text.length();
+    separate(2 * count + 2 + spare);
+    byte[] out = bytes;
+    int at = length;
+    out[at++] = '"';
+    for (int i = 0; i < count; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7F) {
+        return false;
+      }
+      if (c == '"' || c == '\\') {
+        out[at++] = '\\';
+      }
+      out[at++] = (byte) c;
+    }
+    out[at++] = '"';
+    length = at;
+    return true;
+  }
+
+  void number(long value) {
+    separate(20);
+    if (value != lastNumber || lastDigitsLength == 0) {
+      lastNumber = value;
+      lastDigitsLength = writeDigits(value, lastDigits, 0);
+    }
+    System.arraycopy(lastDigits, 0, bytes, length, lastDigitsLength);
+    length += lastDigitsLength;
+    valueBefore = true;
+  }
+
+  void bool(boolean value) {
+    raw(value ? TRUE : FALSE);
+  }
+
+  void nullValue() {
+    raw(NULL);
+  }
+
+  /** A whole value (or a member name and its colon) as Jackson wrote it. */
+  void raw(byte[] value) {
+    raw(value, 0, value.length);
+  }
+
+  void raw(byte[] value, int offset, int count) {
+    separate(count);
+    System.arraycopy(value, offset, bytes, length, count);
+    length += count;
+    valueBefore = true;
+  }
+
+  /**
+   * Members written by Jackson inside an object of its own ({@code "a":1,"b":2}, no braces), joined
+   * to the object being written; nothing when there are none.
+   */
+  void members(byte[] members, int offset, int count) {
+    if (count > 0) {
+      raw(members, offset, count);
+    }
+  }
+
+  /** Writes the decimal digits of {@code value} at {@code at}; returns how many bytes they took. */
+  static int writeDigits(long value, byte[] out, int at) {
+    if (value == Long.MIN_VALUE) {
+      System.arraycopy(LONG_MIN, 0, out, at, LONG_MIN.length);
+      return LONG_MIN.length;
+    }
+    int start = at;
+    if (value < 0) {
+      out[at++] = '-';
+      value = -value;
+    }
+    int digits = digitCount(value);
+    int end = at + digits;
+    int position = end;
+    while (value >= Integer.MAX_VALUE) {
+      long quotient = value / 100;
+      int pair = (int) (value - quotient * 100);
+      position -= 2;
+      out[position] = DIGIT_PAIRS[2 * pair];
+      out[position + 1] = DIGIT_PAIRS[2 * pair + 1];
+      value = quotient;
+    }
+    int small = (int) value;
+    while (small >= 100) {
+      int quotient = small / 100;
+      int pair = small - quotient * 100;
+      position -= 2;
+      out[position] = DIGIT_PAIRS[2 * pair];
+      out[position + 1] = DIGIT_PAIRS[2 * pair + 1];
+      small = quotient;
+    }
+    if (small >= 10) {
+      out[at] = DIGIT_PAIRS[2 * small];
+      out[at + 1] = DIGIT_PAIRS[2 * small + 1];
+    } else {
+      out[at] = (byte) ('0' + small);
+    }
+    return end - start;
+  }
+
+  /** The number of decimal digits of {@code value}, which is not negative. */
+  private static int digitCount(long value) {
+    if (value < 10) {
+      return 1;
+    }
+    // log10 from log2 (1233 / 4096 is just above log10(2)), corrected by one comparison.
+    int guess = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+    return guess < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[guess] ? guess + 1 : guess;
+  }
+
+  /** Makes room for a comma when one is due and {@code more} bytes, then writes the comma. */
+  private void separate(int more) {
+    ensure(more + 1);
+    if (valueBefore) {
+      bytes[length++] = ',';
+      valueBefore = false;
+    }
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+
+  /**
+   * Writes through Jackson what this line does not write itself, each value on its own at the root
+   * of a generator kept for the whole trace: the bytes Jackson gives for it there are the bytes it
+   * gives inside a line.
+   */
+  static final class JacksonBytes {
+    private final LineBuffer buffer = new LineBuffer();
+    private JsonGenerator generator;
+
+    /** Jackson's bytes for a string value, quotes included. */
+    byte[] string(String text) {
+      return write(json -> json.writeString(text));
+    }
+
+    /** Jackson's bytes for a member name, quotes included, without the colon. */
+    byte[] name(String name) {
+      byte[] member =
+          write(
+              json -> {
+                json.writeStartObject();
+                json.writeFieldName(name);
+                json.writeNull();
+                json.writeEndObject();
+              });
+      // {"name":null} less the brace before and the colon, null and brace after.
+      return Arrays.copyOfRange(member, 1, member.length - ":null}".length());
+    }
+
+    /** What {@code writes} writes, as bytes; an exception leaves a fresh generator for the next. */
+    byte[] write(Writes writes) {
+      try {
+        JsonGenerator json = generator();
+        writes.write(json);
+        json.flush();
+        return Arrays.copyOf(buffer.array(), buffer.length());
+      } catch (IOException e) {
+        generator = null;
+        throw new UncheckedIOException("encoding a trace line in memory failed", e);
+      } catch (RuntimeException | Error e) {
+        generator = null;
+        throw e;
+      }
+    }
+
+    private JsonGenerator generator() throws IOException {
+      buffer.reset();
+      if (generator == null) {
+        generator = FieldWriter.MAPPER.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setRootValueSeparator(null); // Values are joined to a line, not separated.
+      }
+      return generator;
+    }
+
+    /** Writes one value through a generator. */
+    @FunctionalInterface
+    interface Writes {
+      void write(JsonGenerator json) throws IOException;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package faultline.engine.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import faultline.engine.testing.Trials;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trace line written by {@link JsonLine} must be the bytes Jackson's generator writes for the
+ * same calls: the golden files were written by Jackson, and every trace since must match them byte
+ * for byte.
+ *
+ * <p>How it works: each case makes a random object of members (names and strings drawn from plain
+ * ASCII, quotes and backslashes, control characters, Latin-1, the rest of the BMP, surrogate pairs
+ * and lone surrogates; integers from the whole range of longs, its edges and the powers of ten
+ * around which the digit count changes; booleans, nulls, nested arrays and objects, and the same
+ * integer written twice in a row), writes it through a {@code JsonLine} and through a Jackson
+ * generator, and compares the bytes.
+ */
+class JsonLineProperties {
+  private long lastNumber;
+
+  @Test
+  void aLineIsTheBytesJacksonWritesForTheSameCalls() {
+    Trials.forAll(
+        "a line is Jackson's bytes",
+        2_000,
+        random -> {
+          JsonLine line = new JsonLine(new JsonLine.JacksonBytes());
+          line.reset();
+          ByteArrayOutputStream expected = new ByteArrayOutputStream();
+          try (JsonGenerator jackson =
+              FieldWriter.MAPPER.getFactory().createGenerator(expected, JsonEncoding.UTF8)) {
+            line.startObject();
+            jackson.writeStartObject();
+            writeMembers(random, line, jackson, 0);
+            line.endObject();
+            jackson.writeEndObject();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          byte[] written = Arrays.copyOf(line.array(), line.length());
+          assertThat(new String(written, StandardCharsets.UTF_8))
+              .isEqualTo(expected.toString(StandardCharsets.UTF_8));
+          assertThat(written).isEqualTo(expected.toByteArray());
+        });
+  }
+
+  @Test
+  void integersAreTheirDecimalDigits() {
+    Trials.forAll(
+        "integers are their digits",
+        20_000,
+        random -> {
+          long value = number(random);
+          byte[] out = new byte[20];
+          int length = JsonLine.writeDigits(value, out, 0);
+          assertThat(new String(out, 0, length, StandardCharsets.US_ASCII))
+              .isEqualTo(Long.toString(value));
+        });
+  }
+
+  @Test
+  void smallIntegersAreTheirDecimalDigits() {
+    byte[] out = new byte[20];
+    for (long value = -1_000; value <= 1_000; value++) {
+      int length = JsonLine.writeDigits(value, out, 0);
+      assertThat(new String(out, 0, length, StandardCharsets.US_ASCII))
+          .isEqualTo(Long.toString(value));
+    }
+  }
+
+  @Test
+  void aLineReusedAfterOneThatFailedHalfWayStartsClean() {
+    JsonLine line = new JsonLine(new JsonLine.JacksonBytes());
+    line.reset();
+    line.startObject();
+    line.name(EventField.SEQ.jsonMember);
+    line.number(41);
+    line.reset();
+    line.startObject();
+    line.name(EventField.SEQ.jsonMember);
+    line.number(42);
+    line.endObject();
+    assertThat(new String(line.array(), 0, line.length(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"seq\":42}");
+  }
+
+  private void writeMembers(
+      SplittableRandom random, JsonLine line, JsonGenerator jackson, int depth) throws IOException {
+    int members = random.nextInt(6);
+    for (int i = 0; i < members; i++) {
+      switch (random.nextInt(3)) {
+        case 0 -> {
+          String name = text(random);
+          line.name(name);
+          jackson.writeFieldName(name);
+        }
+        case 1 -> {
+          SerializedString name = new SerializedString(text(random, false));
+          line.name(name);
+          jackson.writeFieldName(name);
+        }
+        default -> {
+          EventField name = EventField.values()[random.nextInt(EventField.COUNT)];
+          line.name(name.jsonMember);
+          jackson.writeFieldName(name.text);
+        }
+      }
+      writeValue(random, line, jackson, depth);
+    }
+  }
+
+  private void writeValue(SplittableRandom random, JsonLine line, JsonGenerator jackson, int depth)
+      throws IOException {
+    switch (random.nextInt(depth < 3 ? 8 : 6)) {
+      case 0, 1 -> {
+        String text = text(random);
+        line.string(text);
+        jackson.writeString(text);
+      }
+      case 2, 3 -> {
+        // Half the time the integer written last again, as a node's event writes its time.
+        long value = random.nextBoolean() ? lastNumber : number(random);
+        lastNumber = value;
+        line.number(value);
+        jackson.writeNumber(value);
+      }
+      case 4 -> {
+        boolean value = random.nextBoolean();
+        line.bool(value);
+        jackson.writeBoolean(value);
+      }
+      case 5 -> {
+        line.nullValue();
+        jackson.writeNull();
+      }
+      case 6 -> {
+        line.startArray();
+        jackson.writeStartArray();
+        int items = random.nextInt(4);
+        for (int i = 0; i < items; i++) {
+          writeValue(random, line, jackson, depth + 1);
+        }
+        line.endArray();
+        jackson.writeEndArray();
+      }
+      default -> {
+        line.startObject();
+        jackson.writeStartObject();
+        writeMembers(random, line, jackson, depth + 1);
+        line.endObject();
+        jackson.writeEndObject();
+      }
+    }
+  }
+
+  /**
+   * A string of up to 12 characters, each from one of the kinds that Jackson writes differently.
+   */
+  private static String text(SplittableRandom random) {
+    return text(random, true);
+  }
+
+  /**
+   * {@code loneSurrogates} false for a {@link SerializedString}, which refuses them (Jackson writes
+   * a string or a name holding one with escapes).
+   */
+  private static String text(SplittableRandom random, boolean loneSurrogates) {
+    int count = random.nextInt(13);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      switch (random.nextInt(8)) {
+        case 0, 1, 2 -> text.append((char) (0x20 + random.nextInt(0x5F)));
+        case 3 -> text.append(random.nextBoolean() ? '"' : '\\');
+        case 4 -> text.append((char) random.nextInt(0x20));
+        case 5 -> text.append((char) (0x7F + random.nextInt(0x81)));
+        case 6 -> text.append((char) (0x100 + random.nextInt(0xD800 - 0x100)));
+        default -> {
+          if (loneSurrogates && random.nextBoolean()) {
+            text.append((char) (0xD800 + random.nextInt(0x800)));
+          } else {
+            text.appendCodePoint(0x10000 + random.nextInt(0x100000));
+          }
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /** Any long, with its edges and the numbers around each power of ten often. */
+  private static long number(SplittableRandom random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> Trials.edgy(random, Long.MIN_VALUE, Long.MAX_VALUE);
+      case 1 -> {
+        long power = 1;
+        for (int i = random.nextInt(19); i > 0; i--) {
+          power *= 10;
+        }
+        long near = power + random.nextInt(3) - 1;
+        yield random.nextBoolean() ? near : -near;
+      }
+      case 2 -> random.nextInt();
+      default -> random.nextLong(1_000_000_000_000L);
+    };
+  }
+}
