@@ -42,9 +42,29 @@ public final class Check {
     }
   }
 
+  /** One subject, no array: the outbox checks every effect a handler adds with this one. */
+  public static void state(boolean condition, String format, Object subject) {
+    if (!condition) {
+      throw new IllegalStateException(String.format(format, subject));
+    }
+  }
+
   public static void state(boolean condition, String format, Object... args) {
     if (!condition) {
       throw new IllegalStateException(String.format(format, args));
+    }
+  }
+
+  /** One subject, no array: for checks on every message sent and every timer set. */
+  public static void argument(boolean condition, String format, Object subject) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(format, subject));
+    }
+  }
+
+  public static void argument(boolean condition, String format, Object subject, Object other) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(format, subject, other));
     }
   }
 

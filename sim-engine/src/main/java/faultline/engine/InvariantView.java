@@ -60,7 +60,7 @@ final class InvariantView implements InvariantContext {
         List<Effect> effects = simulation.lastStepEffects();
         for (int i = 0; i < effects.size(); i++) { // By index: no iterator per event.
           if (effects.get(i) instanceof Effect.Send send) {
-            sentBuffer.add(new Sent(send.to(), send.message()));
+            sentBuffer.add(send.sent());
           }
         }
       }

@@ -11,12 +11,13 @@ final class MemoryStorage implements DurableStorage {
   private static final Object DELETED = new Object();
 
   private final TreeMap<String, Object> synced = new TreeMap<>();
-  private final TreeMap<String, Object> unsynced = new TreeMap<>();
   private final SortedMap<String, Object> syncedView = Collections.unmodifiableSortedMap(synced);
+  private final PendingWrites unsynced = new PendingWrites();
 
   @Override
   public <V> Optional<V> get(String key, Class<V> type) {
-    Object value = unsynced.containsKey(key) ? unsynced.get(key) : synced.get(key);
+    int pending = unsynced.latest(key);
+    Object value = pending >= 0 ? unsynced.value(pending) : synced.get(key);
     if (value == null || value == DELETED) {
       return Optional.empty();
     }
@@ -32,12 +33,12 @@ final class MemoryStorage implements DurableStorage {
   @Override
   public void put(String key, Object value) {
     Check.argument(key != null && value != null, "storage keys and values are not null");
-    unsynced.put(key, StoredValues.frozen(key, value));
+    unsynced.add(key, StoredValues.frozen(key, value));
   }
 
   @Override
   public void remove(String key) {
-    unsynced.put(key, DELETED);
+    unsynced.add(key, DELETED);
   }
 
   @Override
@@ -53,16 +54,19 @@ final class MemoryStorage implements DurableStorage {
     return Collections.unmodifiableSortedMap(view);
   }
 
-  /** Lays the page cache over {@code contents}: writes replace, deletions remove. */
+  /**
+   * Lays the page cache over {@code contents}, in the order the writes were made: writes replace,
+   * deletions remove, and a later write of a key wins over an earlier one.
+   */
   private void applyUnsyncedTo(TreeMap<String, Object> contents) {
-    unsynced.forEach(
-        (key, value) -> {
-          if (value == DELETED) {
-            contents.remove(key);
-          } else {
-            contents.put(key, value);
-          }
-        });
+    for (int i = 0; i < unsynced.size(); i++) {
+      Object value = unsynced.value(i);
+      if (value == DELETED) {
+        contents.remove(unsynced.key(i));
+      } else {
+        contents.put(unsynced.key(i), value);
+      }
+    }
   }
 
   /** What a crash that loses unsynced writes would leave: a live, read-only view. */
@@ -72,7 +76,7 @@ final class MemoryStorage implements DurableStorage {
 
   /** A crash: unsynced writes are lost or (the operating system flushed them) kept. */
   int crash(boolean loseUnsyncedWrites) {
-    int lost = unsynced.size();
+    int lost = unsynced.distinctKeys();
     if (loseUnsyncedWrites) {
       unsynced.clear();
       return lost;

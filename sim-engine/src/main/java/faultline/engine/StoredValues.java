@@ -217,7 +217,7 @@ final class StoredValues {
           var accessor = components[i].getAccessor();
           accessor.setAccessible(true);
           accessors[i] = lookup.unreflect(accessor);
-          mayNeedCopy[i] = !neverCopied(types[i]);
+          mayNeedCopy[i] = !neverCopied(types[i], new ArrayList<>(List.of(type)));
           anyToCopy |= mayNeedCopy[i];
         }
         if (!anyToCopy) {
@@ -238,8 +238,28 @@ final class StoredValues {
       }
     }
 
-    private static boolean neverCopied(Class<?> type) {
-      return type.isPrimitive() || isKnownImmutable(type) || type.isEnum();
+    /**
+     * True for primitive, string, boxed and enum components, and for records (final, so the
+     * component's class is the value's) of only such components, however deeply nested: a Raft log
+     * entry and the client command in it are kept as they are instead of being taken apart and
+     * checked on every put. {@code visiting} holds the records on the way here; a record met again
+     * (a recursive type) may need a copy.
+     */
+    private static boolean neverCopied(Class<?> type, List<Class<?>> visiting) {
+      if (type.isPrimitive() || isKnownImmutable(type) || type.isEnum()) {
+        return true;
+      }
+      if (!type.isRecord() || visiting.contains(type)) {
+        return false;
+      }
+      visiting.add(type);
+      for (RecordComponent component : type.getRecordComponents()) {
+        if (!neverCopied(component.getType(), visiting)) {
+          return false;
+        }
+      }
+      visiting.remove(type);
+      return true;
     }
 
     private static String firstNonFinalField(Class<?> type) {

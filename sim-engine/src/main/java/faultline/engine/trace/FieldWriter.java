@@ -79,7 +79,7 @@ final class FieldWriter {
     if (!writesJson) {
       return;
     }
-    json.reset(); // Also after a line that failed half way.
+    json.startLine(); // Also after a line that failed half way.
     json.startObject();
   }
 
@@ -93,16 +93,32 @@ final class FieldWriter {
       return;
     }
     json.endObject();
-    json.newline();
+    json.endLine();
   }
 
-  /** The array holding the line; only the first {@link #length()} bytes are the line's. */
+  /**
+   * The array holding the JSON lines written since they were last cleared: the last line is {@link
+   * #lineLength()} bytes at {@link #lineStart()}.
+   */
   byte[] array() {
     return json.array();
   }
 
-  int length() {
-    return json.length();
+  int lineStart() {
+    return json.lineStart();
+  }
+
+  int lineLength() {
+    return json.lineLength();
+  }
+
+  /** How many bytes the lines written since they were last cleared take, from the array's start. */
+  int linesLength() {
+    return json.linesLength();
+  }
+
+  void clearLines() {
+    json.clearLines();
   }
 
   void string(EventField name, String value) {

@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One JSON Lines line written straight into a byte array reused from line to line: the bytes
- * Jackson's generator writes for the same calls, without the generator's per-value bookkeeping.
- * Integers, names and strings of printable ASCII (nearly every string a trace holds) are written
- * here; a string with anything else is written by Jackson ({@link JacksonBytes}), so its escapes
- * and its encoding are Jackson's by construction. A comma goes before a member or an element unless
- * it is the first of its object or array.
+ * JSON Lines written straight into a byte array, each line after the one before until the writer
+ * clears them (having passed each line on and hashed them together): the bytes Jackson's generator
+ * writes for the same calls, without the generator's per-value bookkeeping. Integers, names and
+ * strings of printable ASCII (nearly every string a trace holds) are written here; a string with
+ * anything else is written by Jackson ({@link JacksonBytes}), so its escapes and its encoding are
+ * Jackson's by construction. A comma goes before a member or an element unless it is the first of
+ * its object or array.
  */
 final class JsonLine {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
@@ -43,6 +44,8 @@ final class JsonLine {
   private final JacksonBytes jackson;
   private byte[] bytes = new byte[1024];
   private int length;
+  private int lineStart; // Where the line being written starts.
+  private int linesEnd; // Where the last complete line ends.
   private boolean valueBefore; // The next member or element follows another: a comma first.
 
   // The last integer written and its digits: a node's event writes its time three times (t, wall
@@ -56,19 +59,45 @@ final class JsonLine {
     this.jackson = jackson;
   }
 
-  /** Empties the line for the next one. */
-  void reset() {
-    length = 0;
+  /** Starts a line after the last complete one, dropping what a line that failed half way wrote. */
+  void startLine() {
+    lineStart = linesEnd;
+    length = linesEnd;
     valueBefore = false;
   }
 
-  /** The array holding the line; only the first {@link #length()} bytes are the line's. */
+  /** Ends the line: its newline. */
+  void endLine() {
+    ensure(1);
+    bytes[length++] = '\n';
+    linesEnd = length;
+  }
+
+  /**
+   * The array holding the lines: the line is {@link #lineLength()} bytes at {@link #lineStart()}.
+   */
   byte[] array() {
     return bytes;
   }
 
-  int length() {
-    return length;
+  int lineStart() {
+    return lineStart;
+  }
+
+  int lineLength() {
+    return length - lineStart;
+  }
+
+  /** How many bytes the complete lines take, from the start of the array. */
+  int linesLength() {
+    return linesEnd;
+  }
+
+  /** Forgets every line: the next starts at the beginning of the array. */
+  void clearLines() {
+    lineStart = 0;
+    length = 0;
+    linesEnd = 0;
   }
 
   void startObject() {
@@ -93,12 +122,6 @@ final class JsonLine {
     ensure(1);
     bytes[length++] = ']';
     valueBefore = true;
-  }
-
-  /** Ends the line: its newline. */
-  void newline() {
-    ensure(1);
-    bytes[length++] = '\n';
   }
 
   /** A member name as Jackson writes a {@link SerializedString}: its quoted bytes, encoded once. */

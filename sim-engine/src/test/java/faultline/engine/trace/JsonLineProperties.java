@@ -1,5 +1,6 @@
 package faultline.engine.trace;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -36,7 +37,7 @@ class JsonLineProperties {
         2_000,
         random -> {
           JsonLine line = new JsonLine(new JsonLine.JacksonBytes());
-          line.reset();
+          line.startLine();
           ByteArrayOutputStream expected = new ByteArrayOutputStream();
           try (JsonGenerator jackson =
               FieldWriter.MAPPER.getFactory().createGenerator(expected, JsonEncoding.UTF8)) {
@@ -48,7 +49,7 @@ class JsonLineProperties {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          byte[] written = Arrays.copyOf(line.array(), line.length());
+          byte[] written = Arrays.copyOf(line.array(), line.lineLength());
           assertThat(new String(written, StandardCharsets.UTF_8))
               .isEqualTo(expected.toString(StandardCharsets.UTF_8));
           assertThat(written).isEqualTo(expected.toByteArray());
@@ -80,19 +81,33 @@ class JsonLineProperties {
   }
 
   @Test
-  void aLineReusedAfterOneThatFailedHalfWayStartsClean() {
+  void aLineFollowsTheLastCompleteOneAndDropsWhatAFailedOneWrote() {
     JsonLine line = new JsonLine(new JsonLine.JacksonBytes());
-    line.reset();
+    line.startLine();
     line.startObject();
     line.name(EventField.SEQ.jsonMember);
-    line.number(41);
-    line.reset();
+    line.number(40);
+    line.endObject();
+    line.endLine();
+    line.startLine();
+    line.startObject();
+    line.name(EventField.SEQ.jsonMember);
+    line.number(41); // This line fails half way: never ended.
+    line.startLine();
     line.startObject();
     line.name(EventField.SEQ.jsonMember);
     line.number(42);
     line.endObject();
-    assertThat(new String(line.array(), 0, line.length(), StandardCharsets.UTF_8))
-        .isEqualTo("{\"seq\":42}");
+    line.endLine();
+    assertThat(line.lineStart()).isEqualTo("{\"seq\":40}\n".length());
+    assertThat(new String(line.array(), line.lineStart(), line.lineLength(), UTF_8))
+        .isEqualTo("{\"seq\":42}\n");
+    assertThat(new String(line.array(), 0, line.linesLength(), UTF_8))
+        .isEqualTo("{\"seq\":40}\n{\"seq\":42}\n");
+    line.clearLines();
+    line.startLine();
+    line.string("next");
+    assertThat(new String(line.array(), 0, line.lineLength(), UTF_8)).isEqualTo("\"next\"");
   }
 
   private void writeMembers(
