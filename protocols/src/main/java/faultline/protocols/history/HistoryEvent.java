@@ -1,7 +1,5 @@
 package faultline.protocols.history;
 
-import faultline.engine.Check;
-
 /**
  * One line of a client history, Jepsen style: a process invokes an operation, then the operation
  * completes as {@code ok} (it took effect, with its result), {@code fail} (it certainly did not
@@ -27,7 +25,13 @@ public record HistoryEvent(
   }
 
   public HistoryEvent {
-    Check.argument(process >= 0, "process must not be negative: %s", process);
-    Check.argument(type != null && f != null, "type and f are required");
+    // Written out, not Check.argument: its varargs made an array for every event of every client
+    // history, and each is made twice (the client's and the collector's copy).
+    if (process < 0) {
+      throw new IllegalArgumentException("process must not be negative: " + process);
+    }
+    if (type == null || f == null) {
+      throw new IllegalArgumentException("type and f are required");
+    }
   }
 }

@@ -112,12 +112,12 @@ public final class LinearizabilityChecker {
     Map<String, List<Operation>> byKey =
         new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     for (Operation operation : operations) {
-      Check.argument(
-          model.functions().contains(operation.f()),
-          "model %s has no operation %s (it has %s)",
-          model.name(),
-          operation.f(),
-          model.functions());
+      // Written out, not Check.argument: its varargs made an array for every operation.
+      if (!model.functions().contains(operation.f())) {
+        throw new IllegalArgumentException(
+            "model %s has no operation %s (it has %s)"
+                .formatted(model.name(), operation.f(), model.functions()));
+      }
       if (!operation.completed() && model.isReadOnly(operation)) {
         continue;
       }

@@ -1,9 +1,8 @@
 package faultline.protocols.history;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Pairs each invocation with the completion of the same process, Jepsen style. {@code fail}
@@ -11,6 +10,8 @@ import java.util.TreeMap;
  * invocations still outstanding at the end of the history have an unknown outcome.
  */
 final class OperationPairing {
+  private static final int NONE = -1;
+
   private OperationPairing() {}
 
   /**
@@ -20,26 +21,32 @@ final class OperationPairing {
    *     an operation it never invoked (the command line's parser reports these with a location)
    */
   static List<Operation> pair(List<HistoryEvent> history) {
-    Map<Integer, Integer> outstanding = new TreeMap<>();
+    // Each process's outstanding invocation by the process's place among the history's processes,
+    // NONE when it has none: a map from boxed process to boxed index cost two boxes and a tree
+    // node per operation.
+    int[] processes = processesOf(history);
+    int[] outstanding = new int[processes.length];
+    Arrays.fill(outstanding, NONE);
     Operation[] byInvoke = new Operation[history.size()];
     for (int index = 0; index < history.size(); index++) {
       HistoryEvent event = history.get(index);
-      Integer invokeIndex = outstanding.get(event.process());
+      int slot = Arrays.binarySearch(processes, event.process());
+      int invokeIndex = outstanding[slot];
       if (event.type() == HistoryEvent.Type.INVOKE) {
-        if (invokeIndex != null) {
+        if (invokeIndex != NONE) {
           throw new IllegalArgumentException(
               "event %d: process %d invokes %s while its event %d is outstanding"
                   .formatted(index, event.process(), event.f(), invokeIndex));
         }
-        outstanding.put(event.process(), index);
+        outstanding[slot] = index;
         continue;
       }
-      if (invokeIndex == null) {
+      if (invokeIndex == NONE) {
         throw new IllegalArgumentException(
             "event %d: process %d completes %s, which it never invoked"
                 .formatted(index, event.process(), event.f()));
       }
-      outstanding.remove(event.process());
+      outstanding[slot] = NONE;
       HistoryEvent invoke = history.get(invokeIndex);
       if (!invoke.f().equals(event.f())) {
         throw new IllegalArgumentException(
@@ -61,7 +68,10 @@ final class OperationPairing {
               invokeIndex,
               ok ? index : Integer.MAX_VALUE);
     }
-    for (int invokeIndex : outstanding.values()) {
+    for (int invokeIndex : outstanding) {
+      if (invokeIndex == NONE) {
+        continue;
+      }
       HistoryEvent invoke = history.get(invokeIndex);
       byInvoke[invokeIndex] =
           new Operation(
@@ -81,5 +91,25 @@ final class OperationPairing {
       }
     }
     return operations;
+  }
+
+  /** The distinct processes of {@code history}, ascending. */
+  private static int[] processesOf(List<HistoryEvent> history) {
+    int[] processes = new int[8];
+    int distinct = 0;
+    for (int index = 0; index < history.size(); index++) {
+      int process = history.get(index).process();
+      int at = Arrays.binarySearch(processes, 0, distinct, process);
+      if (at < 0) { // A process not seen before: rare, a history has few processes.
+        at = -at - 1;
+        if (distinct == processes.length) {
+          processes = Arrays.copyOf(processes, distinct * 2);
+        }
+        System.arraycopy(processes, at, processes, at + 1, distinct - at);
+        processes[at] = process;
+        distinct++;
+      }
+    }
+    return Arrays.copyOf(processes, distinct);
   }
 }

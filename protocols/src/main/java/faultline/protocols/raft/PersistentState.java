@@ -13,17 +13,20 @@ import java.util.Optional;
  */
 final class PersistentState {
   private final DurableStorage storage;
+  private final EntryStrings strings;
   private final RaftLog log = new RaftLog();
   private long currentTerm;
   private NodeId votedFor;
 
-  private PersistentState(DurableStorage storage) {
+  private PersistentState(DurableStorage storage, EntryStrings strings) {
     this.storage = storage;
+    this.strings = strings;
   }
 
   /** Reads the state back after a boot or restart, the vote as {@code votes} recovers it. */
-  static PersistentState load(DurableStorage storage, ServerRules.VoteRecovery votes) {
-    PersistentState state = new PersistentState(storage);
+  static PersistentState load(
+      DurableStorage storage, ServerRules.VoteRecovery votes, EntryStrings strings) {
+    PersistentState state = new PersistentState(storage, strings);
     state.currentTerm = storage.get(RaftDisk.TERM, Long.class).orElse(0L);
     Optional<String> vote = storage.get(RaftDisk.VOTED_FOR, String.class);
     state.votedFor = votes.recovered(vote.map(NodeId::of).orElse(null));
@@ -62,12 +65,12 @@ final class PersistentState {
 
   void append(LogEntry entry) {
     log.append(entry);
-    storage.put(RaftDisk.key(log.lastIndex()), entry);
+    storage.put(strings.diskKey(log.lastIndex()), entry);
   }
 
   void truncateFrom(long index) {
     for (long i = log.lastIndex(); i >= index; i--) {
-      storage.remove(RaftDisk.key(i));
+      storage.remove(strings.diskKey(i));
     }
     log.truncateFrom(index);
   }

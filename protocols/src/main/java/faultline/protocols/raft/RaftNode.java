@@ -46,9 +46,21 @@ public final class RaftNode implements Node<Message, RaftTimer> {
     this(config, ServerRules.electionRules(config));
   }
 
+  /**
+   * One of a cluster's servers, sharing {@code strings} with the others made for the same run: the
+   * strings every server makes for the same entry are then made once.
+   */
+  public RaftNode(RaftConfig config, EntryStrings strings) {
+    this(config, ServerRules.electionRules(config), strings);
+  }
+
   /** A server that takes its vote rule and election timeouts from {@code election}. */
   public RaftNode(RaftConfig config, ElectionRules election) {
-    this.state = new ServerState(config, ServerRules.of(config, election));
+    this(config, election, new EntryStrings());
+  }
+
+  private RaftNode(RaftConfig config, ElectionRules election, EntryStrings strings) {
+    this.state = new ServerState(config, ServerRules.of(config, election), strings);
     this.replication = new Replication(state);
     this.election = new Election(state, replication);
     this.clients = new ClientService(state, replication);

@@ -7,8 +7,6 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.raft.RaftMessage.AppendEntries;
 import faultline.protocols.raft.RaftMessage.AppendEntriesReply;
 import faultline.protocols.raft.RaftTimer.Server;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,11 +19,8 @@ import java.util.List;
 final class Replication {
   private final ServerState state;
   private ClientService clients;
-  // The commit rule's matchIndexes, one per server, reused from call to call and re-boxed only
-  // where a value changed: most calls see one follower's matchIndex move, and boxing all of them
-  // afresh was the largest allocation of a leader's reply handling.
-  private final List<Long> matchIndexes = new ArrayList<>();
-  private final List<Long> matchIndexesView = Collections.unmodifiableList(matchIndexes);
+  // The commit rule's matchIndexes, one per server, reused from call to call.
+  private final MatchIndexes matchIndexes = new MatchIndexes();
 
   Replication(ServerState state) {
     this.state = state;
@@ -304,18 +299,14 @@ final class Replication {
     for (int i = 0; i < servers.size(); i++) {
       NodeId server = servers.get(i);
       long match = server.equals(context().self()) ? log.lastIndex() : leader.matchIndex(server);
-      if (i == matchIndexes.size()) {
-        matchIndexes.add(match);
-      } else if (matchIndexes.get(i) != match) {
-        matchIndexes.set(i, match);
-      }
+      matchIndexes.put(i, match);
     }
     long commitIndex = state.commitIndex();
     long committed =
         state
             .rules()
             .commit()
-            .commitIndex(LogView.of(log), state.currentTerm(), commitIndex, matchIndexesView);
+            .commitIndex(LogView.of(log), state.currentTerm(), commitIndex, matchIndexes);
     if (committed > commitIndex) {
       Check.state(
           committed <= log.lastIndex(),

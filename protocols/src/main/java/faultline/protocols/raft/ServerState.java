@@ -21,6 +21,7 @@ import java.util.TreeSet;
 final class ServerState {
   private final RaftConfig config;
   private final ServerRules rules;
+  private final EntryStrings strings; // Shared with the cluster's other servers.
   private NodeContext<Message, RaftTimer> context; // Only during a handler call.
 
   private PersistentState persistent; // Durable, mirrored in storage.
@@ -40,9 +41,10 @@ final class ServerState {
   /** The votes of one (pre-)candidacy, the candidate's own included. */
   record Candidacy(boolean preVote, Set<NodeId> votes) {}
 
-  ServerState(RaftConfig config, ServerRules rules) {
+  ServerState(RaftConfig config, ServerRules rules, EntryStrings strings) {
     this.config = config;
     this.rules = rules;
+    this.strings = strings;
   }
 
   void enter(NodeContext<Message, RaftTimer> context) {
@@ -56,7 +58,7 @@ final class ServerState {
   /** Reads the durable state back, after a boot or a restart. */
   void boot() {
     bootedAtNanos = context.monotonicNanos();
-    persistent = PersistentState.load(context.storage(), rules.votes());
+    persistent = PersistentState.load(context.storage(), rules.votes(), strings);
     restarted = persistent.currentTerm() > 0;
   }
 
@@ -266,7 +268,8 @@ final class ServerState {
     while (lastApplied < commitIndex) {
       lastApplied++;
       LogEntry entry = log.entry(lastApplied);
-      context.record("apply", new RaftNode.Applied(lastApplied, entry.term(), entry.describe()));
+      String command = strings.description(lastApplied, entry);
+      context.record("apply", new RaftNode.Applied(lastApplied, entry.term(), command));
       if (entry.command() != null) {
         kv.apply(context, lastApplied, entry.command(), leaderId);
       }

@@ -23,7 +23,8 @@ class SelfCheckTest {
     FakeContext context = new FakeContext("n1", cluster(3));
     context.storage.values.put("raft.currentTerm", term);
     RaftConfig config = RaftConfig.defaults(cluster(3));
-    ServerState state = new ServerState(config, ServerRules.of(config, ElectionRules.paper()));
+    ServerState state =
+        new ServerState(config, ServerRules.of(config, ElectionRules.paper()), new EntryStrings());
     state.enter(context);
     state.boot();
     return state;

@@ -6,7 +6,9 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.history.LinearizabilityChecker;
 import faultline.protocols.history.Model;
 import faultline.protocols.kv.ClientNode;
+import faultline.protocols.raft.EntryStrings;
 import faultline.protocols.raft.RaftConfig;
+import faultline.protocols.raft.RaftDisk;
 import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.check.RaftInvariants;
 import faultline.protocols.raft.check.RaftProperties;
@@ -58,7 +60,12 @@ public final class RaftBinding implements ProtocolBinding {
    * within {@code checkStatesMax} search states.
    */
   private static List<Invariant> freshInvariants(long checkStatesMax) {
-    return RaftInvariants.all(LinearizabilityChecker.of(Model.kv(), checkStatesMax));
+    return freshInvariants(checkStatesMax, new RaftDisk.LogKeys());
+  }
+
+  /** The same, reading the servers' disks by the keys of {@code diskKeys}. */
+  private static List<Invariant> freshInvariants(long checkStatesMax, RaftDisk.LogKeys diskKeys) {
+    return RaftInvariants.all(LinearizabilityChecker.of(Model.kv(), checkStatesMax), diskKeys);
   }
 
   @Override
@@ -66,16 +73,19 @@ public final class RaftBinding implements ProtocolBinding {
     RaftParams.Read read = read(scenario);
     RaftConfig config = read.config();
     TreeMap<NodeId, NodeFactory> factories = new TreeMap<>();
+    // One per run: the run's servers share their strings, and the invariants the disk keys.
+    RaftDisk.LogKeys diskKeys = new RaftDisk.LogKeys();
+    EntryStrings strings = new EntryStrings(diskKeys);
     for (NodeId node : scenario.nodes()) {
       if (config.servers().contains(node)) {
-        factories.put(node, id -> new RaftNode(config));
+        factories.put(node, id -> new RaftNode(config, strings));
       } else {
         factories.put(node, id -> new ClientNode(config.servers(), config.workload()));
       }
     }
     return new Setup(
         factories,
-        freshInvariants(read.checkStatesMax()),
+        freshInvariants(read.checkStatesMax(), diskKeys),
         RaftProperties.sometimes(),
         RaftProperties.eventually());
   }

@@ -27,8 +27,13 @@ import java.util.SortedMap;
 final class PersistedBeforeReply extends ServerStepInvariant {
   private static final long TERM_NOT_READ = -1;
 
-  private final RaftDisk.LogKeys logKeys = new RaftDisk.LogKeys();
+  private final RaftDisk.LogKeys logKeys;
   private long syncedTerm; // The stepped server's, for the step being checked; see termNotSynced.
+
+  /** Reads disks through {@code logKeys}, which the run's servers may share. */
+  PersistedBeforeReply(RaftDisk.LogKeys logKeys) {
+    this.logKeys = logKeys;
+  }
 
   @Override
   public String name() {

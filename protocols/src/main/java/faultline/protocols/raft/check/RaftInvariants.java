@@ -3,6 +3,7 @@ package faultline.protocols.raft.check;
 import faultline.engine.check.Invariant;
 import faultline.protocols.history.HistoryChecker;
 import faultline.protocols.kv.Linearizable;
+import faultline.protocols.raft.RaftDisk;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,13 +45,22 @@ public final class RaftInvariants {
 
   /** Figure 3's five properties, Figure 2's persisted-before-reply, and the metrics observer. */
   public static List<Invariant> safety() {
+    return safety(new RaftDisk.LogKeys());
+  }
+
+  /**
+   * {@link #safety()}, reading the servers' disks by the keys of {@code diskKeys}: the run's
+   * servers may write by the same (see {@link faultline.protocols.raft.EntryStrings}), so that each
+   * key is made once.
+   */
+  public static List<Invariant> safety(RaftDisk.LogKeys diskKeys) {
     return List.of(
         new ElectionSafety(),
         new LeaderAppendOnly(),
         new LogMatching(),
         new LeaderCompleteness(),
         new StateMachineSafety(),
-        new PersistedBeforeReply(),
+        new PersistedBeforeReply(diskKeys),
         new RaftMetrics());
   }
 
@@ -59,7 +69,12 @@ public final class RaftInvariants {
    * this store, {@code LinearizabilityChecker.of(Model.kv(), ...)}).
    */
   public static List<Invariant> all(HistoryChecker checker) {
-    List<Invariant> all = new ArrayList<>(safety());
+    return all(checker, new RaftDisk.LogKeys());
+  }
+
+  /** {@link #all(HistoryChecker)}, reading disks by the keys of {@code diskKeys}. */
+  public static List<Invariant> all(HistoryChecker checker, RaftDisk.LogKeys diskKeys) {
+    List<Invariant> all = new ArrayList<>(safety(diskKeys));
     all.add(new Linearizable(checker));
     return List.copyOf(all);
   }

@@ -1,0 +1,57 @@
+package faultline.protocols.raft;
+
+import java.util.Arrays;
+
+/**
+ * The strings the servers of one cluster make for a log entry, made once for all of them: the
+ * entry's key on each server's disk and its description in each server's "apply" record. Both
+ * depend only on the index and, by Log Matching, on the entry every server holds there, so five
+ * servers used to make five equal copies of each, a tenth of a run's allocation on the workload.
+ *
+ * <p>Shared by the servers of one run only (one thread); a server made alone gets its own. A
+ * description is reused only for an equal entry at the same index, so a server whose log diverged
+ * (an uncommitted entry later overwritten) still describes its own entry.
+ */
+public final class EntryStrings {
+  private static final int INDEX_CACHED_MAX = Integer.MAX_VALUE - 8;
+
+  private final RaftDisk.LogKeys diskKeys;
+  private LogEntry[] described = new LogEntry[64]; // described[index]: the entry last described.
+  private String[] descriptions = new String[64]; // descriptions[index]: its description.
+
+  /** Strings of its own, keys included. */
+  public EntryStrings() {
+    this(new RaftDisk.LogKeys());
+  }
+
+  /** Strings that take the disk keys from {@code diskKeys}, which checks of the disk may share. */
+  public EntryStrings(RaftDisk.LogKeys diskKeys) {
+    this.diskKeys = diskKeys;
+  }
+
+  /** The key of the entry at {@code index} on a server's disk. */
+  String diskKey(long index) {
+    return diskKeys.of(index);
+  }
+
+  /** {@code entry.describe()}, for the entry at {@code index}. */
+  String description(long index, LogEntry entry) {
+    if (index < 0 || index > INDEX_CACHED_MAX) {
+      return entry.describe();
+    }
+    if (index >= described.length) {
+      int length =
+          (int) Math.min(INDEX_CACHED_MAX + 1L, Math.max(index + 1, described.length * 2L));
+      described = Arrays.copyOf(described, length);
+      descriptions = Arrays.copyOf(descriptions, length);
+    }
+    int at = (int) index;
+    LogEntry previous = described[at];
+    // The servers hold the very object the leader sent, as a rule; equality covers the others.
+    if (previous != entry && !entry.equals(previous)) {
+      described[at] = entry;
+      descriptions[at] = entry.describe();
+    }
+    return descriptions[at];
+  }
+}
