@@ -16,7 +16,7 @@ final class MemoryStorage implements DurableStorage {
 
   @Override
   public <V> Optional<V> get(String key, Class<V> type) {
-    int pending = unsynced.latest(key);
+    int pending = unsynced.positionOf(key);
     Object value = pending >= 0 ? unsynced.value(pending) : synced.get(key);
     if (value == null || value == DELETED) {
       return Optional.empty();
@@ -54,10 +54,7 @@ final class MemoryStorage implements DurableStorage {
     return Collections.unmodifiableSortedMap(view);
   }
 
-  /**
-   * Lays the page cache over {@code contents}, in the order the writes were made: writes replace,
-   * deletions remove, and a later write of a key wins over an earlier one.
-   */
+  /** Lays the page cache over {@code contents}: each key's latest write replaces, or removes. */
   private void applyUnsyncedTo(TreeMap<String, Object> contents) {
     for (int i = 0; i < unsynced.size(); i++) {
       Object value = unsynced.value(i);
@@ -76,7 +73,7 @@ final class MemoryStorage implements DurableStorage {
 
   /** A crash: unsynced writes are lost or (the operating system flushed them) kept. */
   int crash(boolean loseUnsyncedWrites) {
-    int lost = unsynced.distinctKeys();
+    int lost = unsynced.size();
     if (loseUnsyncedWrites) {
       unsynced.clear();
       return lost;

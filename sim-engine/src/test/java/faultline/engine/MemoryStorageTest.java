@@ -74,6 +74,19 @@ class MemoryStorageTest {
   }
 
   @Test
+  void aKeyRewrittenWithoutASyncHoldsOneSlot() {
+    PendingWrites pending = new PendingWrites();
+    for (int i = 0; i < 10_000; i++) {
+      pending.add("term", (long) i);
+      pending.add("vote/" + (i % (PendingWrites.SCAN_MAX + 3)), "n1");
+    }
+
+    assertThat(pending.size()).isEqualTo(1 + PendingWrites.SCAN_MAX + 3);
+    assertThat(pending.value(pending.positionOf("term"))).isEqualTo(9_999L);
+    assertThat(pending.key(0)).as("keys in the order first written").isEqualTo("term");
+  }
+
+  @Test
   void aRecordOfImmutableRecordsIsKeptAsItIs() {
     MemoryStorage disk = new MemoryStorage();
     Entry entry = new Entry(3, new Command(1, 2, "x"));
