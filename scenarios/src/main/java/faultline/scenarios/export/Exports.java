@@ -1,6 +1,7 @@
 package faultline.scenarios.export;
 
 import faultline.scenarios.cli.OutputPaths;
+import faultline.scenarios.cli.UserError;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,20 +59,49 @@ public final class Exports {
    * Converts {@code run} onto standard output ({@code --out -}), for a pipe; returns the summary,
    * or empty when the reader went away (such as {@code head}) before the end: the export stops at
    * the next block of output instead of converting the rest for nobody. That is the reader's
-   * choice, not a mistake, so it is not an error. The command line's writer is flushed, never
-   * closed.
+   * choice, not a mistake, so it is not an error. Standard output that fails while it is not a pipe
+   * (a redirect to a full disk) is one: the export is then cut short, and says so. The command
+   * line's writer is flushed, never closed.
    *
    * @param systemOut the process's standard output under {@code standardOut}, which keeps the
-   *     errors {@code standardOut} cannot see (a {@link PrintStream} swallows them); null in tests
+   *     errors {@code standardOut} cannot see (a {@link PrintStream} swallows them); null in tests,
+   *     whose writer stands for a pipe
+   * @throws faultline.scenarios.cli.UserError when standard output, not a pipe, failed
    */
   public static Optional<String> writeTo(
       ExportFormat format, RunSource run, PrintWriter standardOut, PrintStream systemOut) {
-    Writer unclosed = new StandardOutput(standardOut, systemOut);
+    StandardOutput unclosed = new StandardOutput(standardOut, systemOut);
     try (Writer writer = new BufferedWriter(unclosed, 1 << 16)) {
       return Optional.of(convert(format.exporter(null), run, writer));
     } catch (IOException | UncheckedIOException e) {
+      if (!unclosed.failed) {
+        throw e instanceof UncheckedIOException unchecked
+            ? unchecked
+            : new UncheckedIOException((IOException) e); // Not standard output's: reading the run.
+      }
+      if (systemOut != null && !standardOutputIsAPipe()) {
+        throw new UserError(
+            "--out -: writing standard output failed before the whole export was written");
+      }
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether this process's standard output is a pipe or a socket, as Linux names it in {@code
+   * /proc}; true where that cannot be told, {@code -o -} being meant for a pipe.
+   */
+  private static boolean standardOutputIsAPipe() {
+    try {
+      return namesAPipe(Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString());
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return true;
+    }
+  }
+
+  /** Whether a {@code /proc/self/fd} link's target is a pipe or a socket ({@code pipe:[4711]}). */
+  static boolean namesAPipe(String fdTarget) {
+    return fdTarget.startsWith("pipe:") || fdTarget.startsWith("socket:");
   }
 
   /** Converts {@code run} to text in {@code writer}; for tests, and for {@link #write}. */
@@ -93,6 +123,7 @@ public final class Exports {
   private static final class StandardOutput extends Writer {
     private final PrintWriter out;
     private final PrintStream systemOut;
+    private boolean failed; // A write failed here: the reader left, or the output broke.
 
     StandardOutput(PrintWriter out, PrintStream systemOut) {
       this.out = out;
@@ -108,6 +139,7 @@ public final class Exports {
     @Override
     public void flush() throws IOException {
       if (out.checkError() || (systemOut != null && systemOut.checkError())) {
+        failed = true;
         throw new IOException("standard output closed");
       }
     }
