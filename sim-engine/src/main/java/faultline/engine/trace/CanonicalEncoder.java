@@ -27,7 +27,12 @@ import java.util.HexFormat;
  * {@code version} (so that a trace of format version 1 and its replay in version 2 have one
  * fingerprint), and the end line not at all. The same content, read from a JSON file or met as Java
  * values in a run, gives the same bytes, so a fingerprint can be recomputed from a trace file.
- * Bytes are hashed in batches of a few kilobytes; nothing is allocated per value.
+ * Bytes are hashed in blocks of up to {@value #BLOCK_BYTES} bytes (small enough to stay in the
+ * first-level cache between being written and hashed); nothing is allocated per value.
+ *
+ * <p>A run writes a hundred million bytes here, two or three at a time, so the writes are made
+ * cheap: room is reserved once per field (a name's code, a tag and a value together), and once for
+ * the members every event starts with, which are written at a position held in a local variable.
  */
 final class CanonicalEncoder {
   static final int NULL = 0;
@@ -43,7 +48,14 @@ final class CanonicalEncoder {
   static final int NAMES_MAX = 4096;
   static final int NAME_CHARS_MAX = 64;
 
-  private static final int FLUSH_AT = 8 << 10;
+  /** The buffer's size: the digest is fed a full buffer at a time, not a line at a time. */
+  static final int BLOCK_BYTES = 8 << 10;
+
+  /**
+   * The room one field of fixed size may need: a name's code (at most 5 bytes), a tag and a varint
+   * (at most 10).
+   */
+  private static final int FIELD_BYTES = 16;
 
   // Member names by number, in an open-addressing table on the names' own (cached) hash codes.
   // Writers pass the same String objects every time (constants, record component names), so the
@@ -56,8 +68,13 @@ final class CanonicalEncoder {
   // found by index instead of by its text. 0 while a name has no number yet (or never will).
   private final int[] eventFieldCodes = new int[EventField.COUNT];
 
+  private static final int CACHED_STRINGS = 512;
+  private static final int CACHED_CHARS_MAX = 64;
+  private final String[] cachedStrings = new String[CACHED_STRINGS];
+  private final byte[] cachedEncodings = new byte[CACHED_STRINGS * CACHED_CHARS_MAX];
+
   private final MessageDigest digest;
-  private byte[] bytes = new byte[FLUSH_AT + 1024];
+  private byte[] bytes = new byte[BLOCK_BYTES];
   private int length;
   private long total;
 
@@ -94,14 +111,179 @@ final class CanonicalEncoder {
   }
 
   void integer(long value) {
-    ensure(11);
-    bytes[length++] = INTEGER;
-    varint((value << 1) ^ (value >> 63));
+    ensure(FIELD_BYTES);
+    byte[] out = bytes;
+    int at = length;
+    out[at] = INTEGER;
+    length = putVarint(out, at + 1, zigzag(value));
+  }
+
+  /**
+   * A member of the trace writer's own: its name, then an integer, with room reserved once. Writes
+   * what {@code name(field)} and {@code integer(value)} write.
+   */
+  void integerField(EventField field, long value) {
+    int code = eventFieldCodes[field.ordinal()];
+    if (code == 0) {
+      name(field);
+      integer(value);
+      return;
+    }
+    ensure(FIELD_BYTES);
+    byte[] out = bytes;
+    int at = putVarint(out, length, code);
+    out[at] = INTEGER;
+    length = putVarint(out, at + 1, zigzag(value));
+  }
+
+  /** As {@code name(field)} and {@code string(value)} write them, with room reserved once. */
+  void stringField(EventField field, String value) {
+    int code = eventFieldCodes[field.ordinal()];
+    if (code == 0) {
+      name(field);
+      string(value);
+      return;
+    }
+    ensure(value.length() + FIELD_BYTES);
+    byte[] out = bytes;
+    int at = putVarint(out, length, code);
+    out[at] = STRING;
+    at = putShortAscii(out, at + 1, value);
+    if (at < 0) {
+      length = -at;
+      textInRoom(value);
+    } else {
+      length = at;
+    }
+  }
+
+  /**
+   * Opens an event's object and writes the members every event starts with: what {@code
+   * startObject()} and then {@code integerField(SEQ, seq)}, {@code integerField(T, t)}, {@code
+   * stringField(TYPE, type)} and, when {@code node} is not null, {@code stringField(NODE, node)},
+   * {@code integerField(WALL, wall)}, {@code integerField(MONO, mono)} write, with room reserved
+   * once and the position kept in a local variable throughout. Until each of those names has its
+   * number (the first lines of a trace), through those calls.
+   */
+  void eventStart(long seq, long t, String type, String node, long wall, long mono) {
+    int[] codes = eventFieldCodes;
+    int seqCode = codes[EventField.SEQ.ordinal()];
+    int tCode = codes[EventField.T.ordinal()];
+    int typeCode = codes[EventField.TYPE.ordinal()];
+    int nodeCode = codes[EventField.NODE.ordinal()];
+    int wallCode = codes[EventField.WALL.ordinal()];
+    int monoCode = codes[EventField.MONO.ordinal()];
+    if (seqCode == 0
+        || tCode == 0
+        || typeCode == 0
+        || (node != null && (nodeCode == 0 || wallCode == 0 || monoCode == 0))) {
+      eventStartByField(seq, t, type, node, wall, mono);
+      return;
+    }
+    int nodeChars = node == null ? 0 : node.length();
+    ensure(1 + 6 * FIELD_BYTES + type.length() + nodeChars);
+    byte[] out = bytes;
+    int at = length;
+    out[at++] = OBJECT;
+    at = putVarint(out, at, seqCode);
+    out[at++] = INTEGER;
+    at = putVarint(out, at, zigzag(seq));
+    at = putVarint(out, at, tCode);
+    out[at++] = INTEGER;
+    at = putVarint(out, at, zigzag(t));
+    at = putVarint(out, at, typeCode);
+    out[at++] = STRING;
+    at = putShortAscii(out, at, type);
+    if (at < 0) {
+      // Through the general way, which may flush or grow the buffer: reserve again after it.
+      length = -at;
+      textInRoom(type);
+      ensure(3 * FIELD_BYTES + nodeChars);
+      out = bytes;
+      at = length;
+    }
+    if (node != null) {
+      at = putVarint(out, at, nodeCode);
+      out[at++] = STRING;
+      at = putShortAscii(out, at, node);
+      if (at < 0) {
+        length = -at;
+        textInRoom(node);
+        ensure(2 * FIELD_BYTES);
+        out = bytes;
+        at = length;
+      }
+      at = putVarint(out, at, wallCode);
+      out[at++] = INTEGER;
+      at = putVarint(out, at, zigzag(wall));
+      at = putVarint(out, at, monoCode);
+      out[at++] = INTEGER;
+      at = putVarint(out, at, zigzag(mono));
+    }
+    length = at;
+  }
+
+  private void eventStartByField(long seq, long t, String type, String node, long wall, long mono) {
+    startObject();
+    integerField(EventField.SEQ, seq);
+    integerField(EventField.T, t);
+    stringField(EventField.TYPE, type);
+    if (node != null) {
+      stringField(EventField.NODE, node);
+      integerField(EventField.WALL, wall);
+      integerField(EventField.MONO, mono);
+    }
+  }
+
+  /**
+   * A string of fewer than {@value #CACHED_CHARS_MAX} ASCII characters as its length byte and its
+   * bytes, at {@code at}; returns the position after it, or {@code -at} for any other string, for
+   * {@link #textInRoom}. A run passes the same string objects again and again (event types, node
+   * and message names, a command's key), so the bytes of the last string met in each of {@value
+   * #CACHED_STRINGS} slots (by its cached hash code) are kept and copied when the very same object
+   * comes again, instead of encoding it a character at a time.
+   */
+  private int putShortAscii(byte[] out, int at, String value) {
+    int slot = value.hashCode() & (CACHED_STRINGS - 1);
+    int from = slot * CACHED_CHARS_MAX;
+    if (cachedStrings[slot] == value) {
+      int count = cachedEncodings[from] + 1;
+      System.arraycopy(cachedEncodings, from, out, at, count);
+      return at + count;
+    }
+    int chars = value.length();
+    if (chars >= CACHED_CHARS_MAX) {
+      return -at;
+    }
+    out[at] = (byte) chars;
+    for (int i = 0; i < chars; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return -at;
+      }
+      out[at + 1 + i] = (byte) c;
+    }
+    System.arraycopy(out, at, cachedEncodings, from, chars + 1);
+    cachedStrings[slot] = value;
+    return at + 1 + chars;
+  }
+
+  private static long zigzag(long value) {
+    return (value << 1) ^ (value >> 63);
   }
 
   void string(String value) {
-    tag(STRING);
-    text(value);
+    ensure(value.length() + FIELD_BYTES);
+    byte[] out = bytes;
+    int at = length;
+    out[at] = STRING;
+    at = putShortAscii(out, at + 1, value);
+    if (at < 0) {
+      length = -at;
+      textInRoom(value);
+    } else {
+      length = at;
+    }
   }
 
   void numberText(String text) {
@@ -128,8 +310,8 @@ final class CanonicalEncoder {
   void name(EventField field) {
     int code = eventFieldCodes[field.ordinal()];
     if (code != 0) {
-      ensure(5);
-      varint(code);
+      ensure(FIELD_BYTES);
+      length = putVarint(bytes, length, code);
       return;
     }
     int number = name(field.text);
@@ -151,9 +333,10 @@ final class CanonicalEncoder {
         break;
       }
       if (held == name || held.equals(name)) {
-        ensure(5);
-        varint(((long) numbers[slot] << 1) | 1);
-        return numbers[slot];
+        int number = numbers[slot];
+        ensure(FIELD_BYTES);
+        length = putVarint(bytes, length, ((long) number << 1) | 1);
+        return number;
       }
       slot = (slot + 1) & mask;
     }
@@ -170,7 +353,7 @@ final class CanonicalEncoder {
   /** A name in full: {@code varint(byteCount << 1)}, then its UTF-8 bytes. */
   private void nameText(String name) {
     byte[] encoded = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ensure(encoded.length + 10);
+    ensure(encoded.length + FIELD_BYTES);
     varint((long) encoded.length << 1);
     System.arraycopy(encoded, 0, bytes, length, encoded.length);
     length += encoded.length;
@@ -178,26 +361,32 @@ final class CanonicalEncoder {
 
   /** A string's UTF-8 length and bytes; ASCII, the common case, without an intermediate array. */
   private void text(String value) {
+    ensure(value.length() + FIELD_BYTES);
+    textInRoom(value);
+  }
+
+  /** {@link #text}, with room for its characters and {@value #FIELD_BYTES} more reserved. */
+  private void textInRoom(String value) {
     int chars = value.length();
-    ensure(chars + 5);
+    byte[] out = bytes;
     int lengthAt = length;
     // Reserve one byte for the length, the common case; move the bytes if it needs more.
-    length++;
+    int at = lengthAt + 1;
     for (int i = 0; i < chars; i++) {
       char c = value.charAt(i);
       if (c >= 0x80) {
-        length = lengthAt;
         utf8(value);
         return;
       }
-      bytes[length++] = (byte) c;
+      out[at++] = (byte) c;
     }
+    length = at;
     lengthFixup(lengthAt, chars);
   }
 
   private void utf8(String value) {
     byte[] encoded = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ensure(encoded.length + 5);
+    ensure(encoded.length + FIELD_BYTES);
     varint(encoded.length);
     System.arraycopy(encoded, 0, bytes, length, encoded.length);
     length += encoded.length;
@@ -210,10 +399,8 @@ final class CanonicalEncoder {
     }
     int extra = varintSize(count) - 1; // At most 4: text() reserved room for them.
     System.arraycopy(bytes, lengthAt + 1, bytes, lengthAt + 1 + extra, count);
-    int end = length + extra;
-    length = lengthAt;
-    varint(count);
-    length = end;
+    putVarint(bytes, lengthAt, count);
+    length += extra;
   }
 
   private static int varintSize(long value) {
@@ -226,11 +413,20 @@ final class CanonicalEncoder {
   }
 
   private void varint(long value) {
+    length = putVarint(bytes, length, value);
+  }
+
+  /**
+   * Writes {@code value} as a varint at {@code at}, where room was reserved; returns the position
+   * after it.
+   */
+  static int putVarint(byte[] out, int at, long value) {
     while ((value & ~0x7FL) != 0) {
-      bytes[length++] = (byte) ((value & 0x7F) | 0x80);
+      out[at++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    bytes[length++] = (byte) value;
+    out[at++] = (byte) value;
+    return at;
   }
 
   private void ensure(int more) {
@@ -239,13 +435,6 @@ final class CanonicalEncoder {
       if (more > bytes.length) {
         bytes = Arrays.copyOf(bytes, more);
       }
-    }
-  }
-
-  /** Hashes what is buffered; called at line ends once the buffer holds a few kilobytes. */
-  void flushIfFull() {
-    if (length >= FLUSH_AT) {
-      flush();
     }
   }
 

@@ -83,11 +83,43 @@ final class FieldWriter {
     json.startObject();
   }
 
+  /**
+   * Starts an event's line: opens its object and writes {@code seq}, {@code t}, {@code type} and,
+   * when {@code node} is not null, {@code node}, {@code wall} and {@code mono}.
+   */
+  void openEvent(long seq, long t, String type, String node, long wall, long mono) {
+    if (encoding) {
+      binary.eventStart(seq, t, type, node, wall, mono);
+    }
+    if (!writesJson) {
+      return;
+    }
+    json.startLine();
+    json.startObject();
+    jsonMember(EventField.SEQ, seq);
+    jsonMember(EventField.T, t);
+    jsonMember(EventField.TYPE, type);
+    if (node != null) {
+      jsonMember(EventField.NODE, node);
+      jsonMember(EventField.WALL, wall);
+      jsonMember(EventField.MONO, mono);
+    }
+  }
+
+  private void jsonMember(EventField name, String value) {
+    json.name(name.jsonMember);
+    json.string(value);
+  }
+
+  private void jsonMember(EventField name, long value) {
+    json.name(name.jsonMember);
+    json.number(value);
+  }
+
   /** Ends the line: closes its object and adds the newline. */
   void close() {
     if (encoding) {
       binary.end();
-      binary.flushIfFull();
     }
     if (!writesJson) {
       return;
@@ -123,8 +155,7 @@ final class FieldWriter {
 
   void string(EventField name, String value) {
     if (encoding) {
-      binary.name(name);
-      binary.string(value);
+      binary.stringField(name, value);
     }
     if (!writesJson) {
       return;
@@ -144,8 +175,7 @@ final class FieldWriter {
 
   void number(EventField name, long value) {
     if (encoding) {
-      binary.name(name);
-      binary.integer(value);
+      binary.integerField(name, value);
     }
     if (!writesJson) {
       return;

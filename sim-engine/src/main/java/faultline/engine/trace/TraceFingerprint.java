@@ -27,7 +27,6 @@ public final class TraceFingerprint {
   /** Adds one event line, as read. */
   public void add(ObjectNode eventLine) {
     CanonicalValues.writeTree(encoder, eventLine);
-    encoder.flushIfFull();
   }
 
   /** The fingerprint of the header and every line added, as lowercase hex. */

@@ -331,15 +331,7 @@ public final class TraceWriter {
    */
   private void begin(String type, long t, String node, long wall, long mono) {
     Check.state(headerWritten && !ended, "events go between the header and the end");
-    fields.open();
-    fields.number(EventField.SEQ, ++sequence);
-    fields.number(EventField.T, t);
-    fields.string(EventField.TYPE, type);
-    if (node != null) {
-      fields.string(EventField.NODE, node);
-      fields.number(EventField.WALL, wall);
-      fields.number(EventField.MONO, mono);
-    }
+    fields.openEvent(++sequence, t, type, node, wall, mono);
   }
 
   /** Ends the event {@link #begin} started; returns its sequence number. */
