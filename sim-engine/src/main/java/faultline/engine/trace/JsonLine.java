@@ -41,6 +41,13 @@ final class JsonLine {
     }
   }
 
+  private static final int CACHED_STRINGS = 512;
+  private static final int CACHED_CHARS_MAX = 64;
+  private static final int CACHED_BYTES = 2 * CACHED_CHARS_MAX; // Quotes and escapes included.
+  private final String[] cachedStrings = new String[CACHED_STRINGS];
+  private final int[] cachedLengths = new int[CACHED_STRINGS];
+  private final byte[] cachedQuoted = new byte[CACHED_STRINGS * CACHED_BYTES];
+
   private final JacksonBytes jackson;
   private byte[] bytes = new byte[1024];
   private int length;
@@ -154,9 +161,33 @@ final class JsonLine {
     valueBefore = false;
   }
 
+  /**
+   * A string value. A run passes the same string objects again and again (event types, node and
+   * message names), so the quoted bytes of the last plain string of under {@value
+   * #CACHED_CHARS_MAX} characters met in each of {@value #CACHED_STRINGS} slots (by its cached hash
+   * code) are kept and copied when the very same object comes again.
+   */
   void string(String text) {
+    int slot = text.hashCode() & (CACHED_STRINGS - 1);
+    int from = slot * CACHED_BYTES;
+    if (cachedStrings[slot] == text) {
+      int count = cachedLengths[slot];
+      separate(count);
+      System.arraycopy(cachedQuoted, from, bytes, length, count);
+      length += count;
+      valueBefore = true;
+      return;
+    }
+    boolean comma = valueBefore;
+    int before = length;
     if (!plain(text, 0)) {
       raw(jackson.string(text));
+    } else if (text.length() < CACHED_CHARS_MAX) {
+      int start = comma ? before + 1 : before;
+      int count = length - start; // At most 2 + 2 * (CACHED_CHARS_MAX - 1): fits its slot.
+      System.arraycopy(bytes, start, cachedQuoted, from, count);
+      cachedLengths[slot] = count;
+      cachedStrings[slot] = text;
     }
     valueBefore = true;
   }

@@ -11,7 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
 class JsonLineProperties {
   private long lastNumber;
 
+  // The strings written so far in a line: a run passes the same objects again and again, which
+  // the line keeps the bytes of by identity.
+  private final List<String> written = new ArrayList<>();
+
   @Test
   void aLineIsTheBytesJacksonWritesForTheSameCalls() {
     Trials.forAll(
@@ -38,6 +44,7 @@ class JsonLineProperties {
         random -> {
           JsonLine line = new JsonLine(new JsonLine.JacksonBytes());
           line.startLine();
+          written.clear();
           ByteArrayOutputStream expected = new ByteArrayOutputStream();
           try (JsonGenerator jackson =
               FieldWriter.MAPPER.getFactory().createGenerator(expected, JsonEncoding.UTF8)) {
@@ -139,7 +146,8 @@ class JsonLineProperties {
       throws IOException {
     switch (random.nextInt(depth < 3 ? 8 : 6)) {
       case 0, 1 -> {
-        String text = text(random);
+        String text = random.nextInt(3) == 0 && !written.isEmpty() ? again(random) : text(random);
+        written.add(text);
         line.string(text);
         jackson.writeString(text);
       }
@@ -177,6 +185,12 @@ class JsonLineProperties {
         jackson.writeEndObject();
       }
     }
+  }
+
+  /** A string written before in the line: the same object, or an equal one. */
+  private String again(SplittableRandom random) {
+    String earlier = written.get(random.nextInt(written.size()));
+    return random.nextBoolean() ? earlier : new String(earlier);
   }
 
   /**
