@@ -206,6 +206,17 @@ final class FieldWriter {
 
   /** A value of the run's resolved scenario or a protocol's: written as Jackson writes it. */
   void value(EventField name, Object value) {
+    if (encoding && writesJson && !(value instanceof JsonNode)) {
+      // Both encodings in one walk of the value (a tree read back goes each way on its own).
+      binary.name(name);
+      try {
+        json.name(name.jsonMember);
+        DualValues.write(binary, json, value, jacksonFallback);
+      } catch (IOException e) {
+        throw failed(e);
+      }
+      return;
+    }
     if (encoding) {
       binary.name(name);
       CanonicalValues.write(binary, value);
@@ -272,6 +283,16 @@ final class FieldWriter {
    * anything else through its JSON tree, which must be an object.
    */
   void fieldsOf(String type, Object fields) {
+    CanonicalValues.Shape shape = fields == null ? null : CanonicalValues.shape(fields.getClass());
+    if (encoding && writesJson && shape != null) {
+      // A record of plain components: both encodings in one walk of its components.
+      try {
+        DualValues.writeComponents(binary, json, shape, fields, treeFallback);
+      } catch (IOException e) {
+        throw failed(e);
+      }
+      return;
+    }
     if (encoding) {
       CanonicalValues.writeMembers(binary, type, fields);
     }
@@ -279,8 +300,6 @@ final class FieldWriter {
       return;
     }
     try {
-      CanonicalValues.Shape shape =
-          fields == null ? null : CanonicalValues.shape(fields.getClass());
       if (fields instanceof ObjectNode tree) {
         writeTreeFields(tree);
       } else if (shape != null) {
