@@ -42,6 +42,7 @@ public final class Simulation {
   private final EngineTrace trace;
   private final FaultApplier faults;
   private final CausalTracker causality;
+  private final LiveStep liveStep; // The step just taken, filled anew for every step.
   private final Metrics metrics = new Metrics();
   private final Metrics.Counter sent = metrics.counter("net.sent");
   private final Metrics.Counter delivered = metrics.counter("net.delivered");
@@ -84,6 +85,7 @@ public final class Simulation {
     this.writer = new TraceWriter(builder.traceSink());
     this.trace = new EngineTrace(writer);
     this.causality = new CausalTracker(nodeIds);
+    this.liveStep = new LiveStep(causality);
     this.faults = new FaultApplier(this, network, trace, metrics);
     this.invariantView = new InvariantView(this);
     this.properties =
@@ -255,15 +257,16 @@ public final class Simulation {
     } else {
       trace.start(slot);
     }
-    VectorStamp truth = causality.step(slot.index, null);
+    causality.step(slot.index, null);
+    LiveStep step = liveStep.begin(slot, Step.Kind.START, null, null, null);
     Outbox outbox = outboxFor(slot);
     try {
       slot.node.onStart(outbox);
     } catch (RuntimeException e) {
       throw failure(slot, restart ? "its restart" : "its start", e);
     }
-    applyEffects(slot, outbox, truth);
-    return new Step(slot.id, Step.Kind.START, truth, null, null, null);
+    applyEffects(slot, outbox, step);
+    return step;
   }
 
   private Step deliver(EngineEvent.Deliver deliver) {
@@ -285,7 +288,8 @@ public final class Simulation {
     }
     trace.deliver(to, from.id, deliver.messageId(), deliver.copy(), deliver.message());
     delivered.add(1);
-    VectorStamp truth = causality.step(to.index, deliver.senderStamp());
+    causality.step(to.index, deliver.senderStamp());
+    LiveStep step = liveStep.begin(to, Step.Kind.MESSAGE, from.id, deliver.message(), null);
     Outbox outbox = outboxFor(to);
     try {
       to.node.onMessage(outbox, from.id, deliver.message());
@@ -293,8 +297,8 @@ public final class Simulation {
       throw failure(
           to, "a " + deliver.message().getClass().getSimpleName() + " from " + from.id, e);
     }
-    applyEffects(to, outbox, truth);
-    return new Step(to.id, Step.Kind.MESSAGE, truth, from.id, deliver.message(), null);
+    applyEffects(to, outbox, step);
+    return step;
   }
 
   private boolean isCurrent(EngineEvent.FireTimer fire) {
@@ -328,15 +332,16 @@ public final class Simulation {
     Check.state(slot.fire(fire.tag(), fire.generation()), "an armed timer fires: %s", fire);
     trace.timer(slot, fire.tag(), fire.dueNanos());
     timersFired.add(1);
-    VectorStamp truth = causality.step(slot.index, null);
+    causality.step(slot.index, null);
+    LiveStep step = liveStep.begin(slot, Step.Kind.TIMER, null, null, fire.tag());
     Outbox outbox = outboxFor(slot);
     try {
       slot.node.onTimer(outbox, fire.tag());
     } catch (RuntimeException e) {
       throw failure(slot, "timer " + EngineTrace.timerName(fire.tag()), e);
     }
-    applyEffects(slot, outbox, truth);
-    return new Step(slot.id, Step.Kind.TIMER, truth, null, null, fire.tag());
+    applyEffects(slot, outbox, step);
+    return step;
   }
 
   /**
@@ -359,11 +364,11 @@ public final class Simulation {
     return outboxes[slot.index].open(nowNanos);
   }
 
-  private void applyEffects(NodeSlot source, Outbox outbox, VectorStamp truth) {
+  private void applyEffects(NodeSlot source, Outbox outbox, LiveStep step) {
     List<Effect> effects = outbox.close();
     for (int i = 0; i < effects.size(); i++) { // By index: no iterator per step.
       switch (effects.get(i)) {
-        case Effect.Send send -> send(source, send.to(), send.message(), truth);
+        case Effect.Send send -> send(source, send.to(), send.message(), step.truth());
         case Effect.SetTimer set -> setTimer(source, set);
         case Effect.CancelTimer cancel -> source.disarm(cancel.tag());
         case Effect.RecordState state -> trace.state(source, state.state());

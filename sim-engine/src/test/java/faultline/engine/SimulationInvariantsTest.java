@@ -306,6 +306,65 @@ class SimulationInvariantsTest {
     assertThat(timerAtN4.index()).isEqualTo(2);
   }
 
+  /**
+   * Keeps, after every event, the step itself, its copy and its stamp, with the text each had then:
+   * the engine reuses one step object (valid until the next event), while a copy and a stamp keep
+   * what they were, also the stamp of a step whose deliveries carry it.
+   */
+  private static final class Keeper implements Invariant {
+    final List<Step> kept = new ArrayList<>();
+    final List<Step> copies = new ArrayList<>();
+    final List<VectorStamp> stamps = new ArrayList<>();
+    final List<String> stampsThen = new ArrayList<>();
+    final List<String> copiesThen = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "test.keeper";
+    }
+
+    @Override
+    public String description() {
+      return "Keeps steps and stamps; always holds.";
+    }
+
+    @Override
+    public void afterEvent(InvariantContext context) {
+      context
+          .lastStep()
+          .ifPresent(
+              step -> {
+                kept.add(step);
+                copies.add(step.copy());
+                stamps.add(step.truth());
+                stampsThen.add(step.truth().toString());
+                copiesThen.add(step.index() + " " + step.copy());
+              });
+    }
+  }
+
+  @Test
+  void aStepIsValidUntilTheNextEventWhileItsCopyAndItsStampKeepTheirValues() {
+    Keeper keeper = new Keeper();
+    builder(new TraceCapture())
+        .node(N1, chatter().factory())
+        .node(N2, chatter().factory())
+        .invariant(keeper)
+        .limits(Limits.of(5 * MILLI))
+        .build()
+        .run();
+
+    assertThat(keeper.kept).hasSizeGreaterThan(4);
+    assertThat(keeper.stamps).extracting(VectorStamp::toString).isEqualTo(keeper.stampsThen);
+    assertThat(keeper.copies)
+        .extracting(step -> step.index() + " " + step)
+        .isEqualTo(keeper.copiesThen);
+    assertThat(keeper.copies).doesNotHaveDuplicates();
+    // The step object itself is the engine's, filled anew by each step: kept, it shows the last.
+    assertThat(keeper.kept).allSatisfy(step -> assertThat(step).isSameAs(keeper.kept.getLast()));
+    assertThat(keeper.copies.getLast().copy()).isSameAs(keeper.copies.getLast());
+  }
+
   private static Step find(StepRecorder recorder, NodeId node, Step.Kind kind) {
     return recorder.steps().stream()
         .filter(step -> step.node().equals(node) && step.kind() == kind)

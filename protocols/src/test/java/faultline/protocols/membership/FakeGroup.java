@@ -165,7 +165,7 @@ final class FakeGroup implements InvariantContext {
   public Optional<Step> lastStep() {
     return stepped == null
         ? Optional.empty()
-        : Optional.of(new Step(stepped, Step.Kind.MESSAGE, null, null, null, null));
+        : Optional.of(Step.of(stepped, Step.Kind.MESSAGE, null, null, null, null));
   }
 
   @Override

@@ -31,7 +31,7 @@ final class StepView implements InvariantContext {
 
   @Override
   public Optional<Step> lastStep() {
-    return Optional.of(new Step(stepped, Step.Kind.MESSAGE, null, null, null, null));
+    return Optional.of(Step.of(stepped, Step.Kind.MESSAGE, null, null, null, null));
   }
 
   @Override

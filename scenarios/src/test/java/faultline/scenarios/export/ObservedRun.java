@@ -75,7 +75,7 @@ record ObservedRun(String name, List<String> lines, List<TraceEvent> events, Lis
 
     @Override
     public void afterEvent(InvariantContext context) {
-      context.lastStep().ifPresent(steps::add);
+      context.lastStep().ifPresent(step -> steps.add(step.copy())); // Valid for this event only.
     }
   }
 }

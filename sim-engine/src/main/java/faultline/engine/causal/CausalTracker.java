@@ -20,9 +20,9 @@ public final class CausalTracker {
 
   /**
    * Records a step of node {@code nodeIndex} that received {@code senderStamp} (null for a timer or
-   * a start) and returns the step's stamp.
+   * a start); {@link #stamp} reads the step's stamp until the node's next step.
    */
-  public VectorStamp step(int nodeIndex, VectorStamp senderStamp) {
+  public void step(int nodeIndex, VectorStamp senderStamp) {
     long[] clock = clocks[nodeIndex];
     if (senderStamp != null) {
       for (int i = 0; i < clock.length; i++) {
@@ -32,7 +32,14 @@ public final class CausalTracker {
     clock[nodeIndex]++;
     // Every count is some node's own count at some step, so all fit an int while these do.
     narrow &= clock[nodeIndex] <= Integer.MAX_VALUE;
-    return new VectorStamp(nodes, clock, narrow);
+  }
+
+  /**
+   * The stamp of node {@code nodeIndex}'s latest step, a copy: made only when a step's stamp is
+   * needed (its sends carry it, an invariant may ask for it), not for every step.
+   */
+  public VectorStamp stamp(int nodeIndex) {
+    return new VectorStamp(nodes, clocks[nodeIndex], narrow);
   }
 
   /** The fewest steps of node {@code nodeIndex} that any node knows of (has heard of, causally). */

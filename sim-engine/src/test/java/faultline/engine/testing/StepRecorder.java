@@ -28,7 +28,7 @@ public final class StepRecorder implements Invariant {
   @Override
   public void afterEvent(InvariantContext context) {
     checks++;
-    context.lastStep().ifPresent(steps::add);
+    context.lastStep().ifPresent(step -> steps.add(step.copy())); // Valid for this event only.
   }
 
   @Override

@@ -57,7 +57,7 @@ class RaftInvariantsTest {
 
     @Override
     public Optional<Step> lastStep() {
-      return Optional.of(new Step(stepped, Step.Kind.MESSAGE, null, null, null, null));
+      return Optional.of(Step.of(stepped, Step.Kind.MESSAGE, null, null, null, null));
     }
 
     @Override
