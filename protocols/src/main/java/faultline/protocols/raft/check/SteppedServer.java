@@ -12,8 +12,9 @@ import faultline.protocols.raft.RaftNode;
  *
  * <p>The engine shows every event to every invariant, once, in order, so each sharer's count of the
  * events it was shown is the event's number: the first sharer shown an event looks the server up,
- * the others find it. The lookup is made again whenever the count or the step object differs from
- * the last lookup's, so a sharer shown fewer events, or one used alone, still gets the truth.
+ * the others find it. The count, not the step, tells events apart: the engine fills one step object
+ * for every step. The lookup is also made again when the step object differs from the last lookup's
+ * (a context that makes a step per question), so one used alone still gets the truth.
  */
 final class SteppedServer {
   private long event = -1; // The count the held lookup was made for.

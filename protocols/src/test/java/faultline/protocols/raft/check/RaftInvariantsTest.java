@@ -2,11 +2,14 @@ package faultline.protocols.raft.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Percentiles;
 import faultline.engine.check.Step;
+import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
+import faultline.engine.node.TimerTag;
 import faultline.protocols.kv.ClientCommand;
 import faultline.protocols.kv.KvMessage.ClientRequest;
 import faultline.protocols.kv.KvOperation;
@@ -40,7 +43,7 @@ class RaftInvariantsTest {
   private static final List<NodeId> SERVERS = List.of(N1, N2, N3);
 
   /** An invariant's view of hand-made servers; records failures instead of stopping a run. */
-  static final class FakeInvariants implements InvariantContext {
+  static class FakeInvariants implements InvariantContext {
     final Map<NodeId, Object> nodes = new TreeMap<>();
     final List<String> failures = new ArrayList<>();
     NodeId stepped;
@@ -213,6 +216,65 @@ class RaftInvariantsTest {
     view.step(invariant, N1);
     view.step(invariant, N2);
     assertThat(view.failures).isEmpty();
+  }
+
+  /** One step object for every event, filled anew each time, as the engine's is. */
+  private static final class ReusedStep implements Step {
+    NodeId node;
+
+    @Override
+    public NodeId node() {
+      return node;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.MESSAGE;
+    }
+
+    @Override
+    public VectorStamp truth() {
+      return null;
+    }
+
+    @Override
+    public NodeId from() {
+      return null;
+    }
+
+    @Override
+    public Message message() {
+      return null;
+    }
+
+    @Override
+    public TimerTag timer() {
+      return null;
+    }
+  }
+
+  @Test
+  void theRunsInvariantsShareEachEventsServerThoughTheEngineReusesItsStep() {
+    RaftNode first = server(N1);
+    RaftNode second = server(N2);
+    elect(first, N3);
+    elect(second, N3);
+    ReusedStep step = new ReusedStep();
+    FakeInvariants engine =
+        new FakeInvariants() {
+          @Override
+          public Optional<Step> lastStep() {
+            return Optional.of(step);
+          }
+        };
+    engine.nodes.putAll(view.nodes);
+    List<Invariant> invariants = RaftInvariants.safety();
+    for (NodeId stepped : List.of(N1, N2)) { // Every invariant after every event, in order.
+      step.node = stepped;
+      invariants.forEach(invariant -> invariant.afterEvent(engine));
+    }
+    // Election Safety, after the run's other invariants, saw n2's step as n2's, not n1's again.
+    assertThat(engine.failures).singleElement().asString().contains("two leaders in one term");
   }
 
   @Test
