@@ -10,8 +10,7 @@ import java.util.TreeMap;
 final class MemoryStorage implements DurableStorage {
   private static final Object DELETED = new Object();
 
-  private final TreeMap<String, Object> synced = new TreeMap<>();
-  private final SortedMap<String, Object> syncedView = Collections.unmodifiableSortedMap(synced);
+  private final SortedContents synced = new SortedContents();
   private final PendingWrites unsynced = new PendingWrites();
 
   @Override
@@ -41,34 +40,38 @@ final class MemoryStorage implements DurableStorage {
     unsynced.add(key, DELETED);
   }
 
+  /** Lays the page cache over the synced contents: each key's latest write replaces, or removes. */
   @Override
   public void sync() {
-    applyUnsyncedTo(synced);
-    unsynced.clear();
-  }
-
-  @Override
-  public SortedMap<String, Object> snapshot() {
-    TreeMap<String, Object> view = new TreeMap<>(synced);
-    applyUnsyncedTo(view);
-    return Collections.unmodifiableSortedMap(view);
-  }
-
-  /** Lays the page cache over {@code contents}: each key's latest write replaces, or removes. */
-  private void applyUnsyncedTo(TreeMap<String, Object> contents) {
     for (int i = 0; i < unsynced.size(); i++) {
       Object value = unsynced.value(i);
       if (value == DELETED) {
-        contents.remove(unsynced.key(i));
+        synced.remove(unsynced.key(i));
       } else {
-        contents.put(unsynced.key(i), value);
+        synced.put(unsynced.key(i), value);
       }
     }
+    unsynced.clear();
+  }
+
+  /** The synced contents (copied in one pass: they are sorted already) with the page cache over. */
+  @Override
+  public SortedMap<String, Object> snapshot() {
+    TreeMap<String, Object> view = new TreeMap<>(synced.view());
+    for (int i = 0; i < unsynced.size(); i++) {
+      Object value = unsynced.value(i);
+      if (value == DELETED) {
+        view.remove(unsynced.key(i));
+      } else {
+        view.put(unsynced.key(i), value);
+      }
+    }
+    return Collections.unmodifiableSortedMap(view);
   }
 
   /** What a crash that loses unsynced writes would leave: a live, read-only view. */
   SortedMap<String, Object> synced() {
-    return syncedView;
+    return synced.view();
   }
 
   /** A crash: unsynced writes are lost or (the operating system flushed them) kept. */
