@@ -66,10 +66,10 @@ final class InvariantView implements InvariantContext {
       sentFilled = true;
       sentBuffer.clear();
       if (lastStep.isPresent()) {
-        List<Effect> effects = simulation.lastStepEffects();
-        for (int i = 0; i < effects.size(); i++) { // By index: no iterator per event.
-          if (effects.get(i) instanceof Effect.Send send) {
-            sentBuffer.add(send.sent());
+        Effects effects = simulation.lastStepEffects();
+        for (int i = 0; i < effects.size(); i++) {
+          if (effects.kind(i) == Effects.Kind.SEND) {
+            sentBuffer.add(effects.sent(i));
           }
         }
       }

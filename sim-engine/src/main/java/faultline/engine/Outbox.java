@@ -1,5 +1,6 @@
 package faultline.engine;
 
+import faultline.engine.check.Sent;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.DurableStorage;
 import faultline.engine.node.Message;
@@ -13,8 +14,8 @@ import java.util.List;
 /**
  * The context a node's handlers run with: reads are live, effects are only recorded. One per node,
  * opened for each of its steps and closed when the handler returns (a context per step was 3% of a
- * run's allocation); effects go into the list that every outbox shares, which is this outbox's
- * alone while it is open, since handlers never overlap.
+ * run's allocation); effects go into the {@link Effects} that every outbox shares, which are this
+ * outbox's alone while it is open, since handlers never overlap.
  */
 final class Outbox implements NodeContext<Message, TimerTag> {
   private final NodeSlot slot;
@@ -22,7 +23,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   private final List<NodeId> peers;
   private final LookupMap<NodeId, ?> members; // The run's nodes, to check a recipient quickly.
   private final Metrics metrics;
-  private final List<Effect> effects;
+  private final Effects effects;
   private long nowNanos;
   private boolean closed = true;
 
@@ -32,7 +33,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
       List<NodeId> peers,
       LookupMap<NodeId, ?> members,
       Metrics metrics,
-      List<Effect> effects) {
+      Effects effects) {
     this.effects = effects;
     this.slot = slot;
     this.nodes = nodes;
@@ -41,7 +42,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
     this.metrics = metrics;
   }
 
-  /** Opens the context for a step at {@code nowNanos}; the shared effects list must be empty. */
+  /** Opens the context for a step at {@code nowNanos}; the shared effects must be empty. */
   Outbox open(long nowNanos) {
     this.nowNanos = nowNanos;
     closed = false;
@@ -52,17 +53,18 @@ final class Outbox implements NodeContext<Message, TimerTag> {
    * The recorded effects; closes the context, so a node that kept it fails loudly when it uses it
    * outside its own handlers.
    */
-  List<Effect> close() {
+  Effects close() {
     closed = true;
     return effects;
   }
 
-  private void add(Effect effect) {
+  /** Refuses an effect once the handler has returned. */
+  private Effects effects() {
     Check.state(
         !closed,
         "%s used its context after the handler returned; effects are only possible inside one",
         slot.id);
-    effects.add(effect);
+    return effects;
   }
 
   @Override
@@ -108,24 +110,24 @@ final class Outbox implements NodeContext<Message, TimerTag> {
         slot.id,
         to);
     Check.argument(message != null, "%s sent a null message", slot.id);
-    add(new Effect.Send(to, message));
+    effects().send(new Sent(to, message));
   }
 
   @Override
   public void setTimer(TimerTag timer, long delayNanos) {
     Check.argument(timer != null, "%s set a null timer", slot.id);
     Check.argument(delayNanos >= 0, "%s set %s with a negative delay", slot.id, timer);
-    add(new Effect.SetTimer(timer, delayNanos));
+    effects().setTimer(timer, delayNanos);
   }
 
   @Override
   public void cancelTimer(TimerTag timer) {
-    add(new Effect.CancelTimer(timer));
+    effects().cancelTimer(timer);
   }
 
   @Override
   public void recordState(Object state) {
-    add(new Effect.RecordState(state));
+    effects().recordState(state);
   }
 
   @Override
@@ -135,7 +137,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
         TraceEventTypes.isFreeForProtocols(type),
         "%s is a type the engine's trace already uses; give the record a name of its own",
         type);
-    add(new Effect.Record(type, fields));
+    effects().record(type, fields);
   }
 
   /** {@code [a-z][a-z0-9-]*}, checked by hand: a matcher per record was a hot-path allocation. */
@@ -154,7 +156,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
 
   @Override
   public void note(String text) {
-    add(new Effect.Note(text));
+    effects().note(text);
   }
 
   @Override

@@ -3,6 +3,7 @@ package faultline.engine;
 import faultline.engine.causal.CausalTracker;
 import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
+import faultline.engine.check.Sent;
 import faultline.engine.check.Step;
 import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
@@ -11,6 +12,7 @@ import faultline.engine.net.DropReason;
 import faultline.engine.net.Network;
 import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
+import faultline.engine.node.TimerTag;
 import faultline.engine.trace.TraceWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +51,9 @@ public final class Simulation {
   private final Metrics.Counter timersFired = metrics.counter("timers.fired");
   private final EventQueue<EngineEvent> queue = new EventQueue<>(1024);
   private final long[] arrivalsNanos = new long[Network.COPIES_MAX]; // Of the message being sent.
-  // Every step's effects go into this one list: handlers never overlap, and a closed outbox
-  // refuses new effects before it touches the list.
-  private final List<Effect> effects = new ArrayList<>();
+  // Every step's effects go here: handlers never overlap, and a closed outbox refuses new effects
+  // before it touches them.
+  private final Effects effects = new Effects();
   private final List<Violation> violations = new ArrayList<>();
   private final List<Undecided> undecided = new ArrayList<>();
   private final InvariantView invariantView;
@@ -355,7 +357,7 @@ public final class Simulation {
   }
 
   /** The effects of the step just taken, until the next step begins. */
-  List<Effect> lastStepEffects() {
+  Effects lastStepEffects() {
     return effects;
   }
 
@@ -365,29 +367,31 @@ public final class Simulation {
   }
 
   private void applyEffects(NodeSlot source, Outbox outbox, LiveStep step) {
-    List<Effect> effects = outbox.close();
-    for (int i = 0; i < effects.size(); i++) { // By index: no iterator per step.
-      switch (effects.get(i)) {
-        case Effect.Send send -> send(source, send.to(), send.message(), step.truth());
-        case Effect.SetTimer set -> setTimer(source, set);
-        case Effect.CancelTimer cancel -> source.disarm(cancel.tag());
-        case Effect.RecordState state -> trace.state(source, state.state());
-        case Effect.Record record -> trace.record(source, record.type(), record.fields());
-        case Effect.Note note -> trace.note(source, note.text());
+    Effects effects = outbox.close();
+    for (int i = 0; i < effects.size(); i++) {
+      switch (effects.kind(i)) {
+        case SEND -> {
+          Sent sent = effects.sent(i);
+          send(source, sent.to(), sent.message(), step.truth());
+        }
+        case SET_TIMER -> setTimer(source, effects.tag(i), effects.delayNanos(i));
+        case CANCEL_TIMER -> source.disarm(effects.tag(i));
+        case RECORD_STATE -> trace.state(source, effects.subject(i));
+        case RECORD -> trace.record(source, effects.recordType(i), effects.subject(i));
+        case NOTE -> trace.note(source, effects.noteText(i));
       }
     }
   }
 
   /** Arms a timer; a re-arm that a queued event can carry queues nothing (see ArmedTimer). */
-  private void setTimer(NodeSlot source, Effect.SetTimer set) {
-    long dueNanos = Math.addExact(nowNanos, source.clock.trueDurationOf(set.delayNanos()));
-    ArmedTimer timer = source.arm(set.tag(), dueNanos);
+  private void setTimer(NodeSlot source, TimerTag tag, long delayNanos) {
+    long dueNanos = Math.addExact(nowNanos, source.clock.trueDurationOf(delayNanos));
+    ArmedTimer timer = source.arm(tag, dueNanos);
     if (timer.hasCarrier()) {
       timer.reserved(queue.reserveSequence());
     } else {
       queue.add(
-          dueNanos,
-          new EngineEvent.FireTimer(source.index, set.tag(), timer.generation(), dueNanos));
+          dueNanos, new EngineEvent.FireTimer(source.index, tag, timer.generation(), dueNanos));
       timer.queuedOwnEvent();
     }
   }
