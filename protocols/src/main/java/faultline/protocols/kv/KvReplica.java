@@ -4,8 +4,6 @@ import faultline.engine.node.NodeContext;
 import faultline.engine.node.NodeId;
 import faultline.protocols.kv.KvMessage.ClientReply;
 import faultline.protocols.kv.KvMessage.ClientRequest;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The client-facing half of one server of a replicated key-value store, whatever protocol orders
@@ -21,9 +19,7 @@ import java.util.TreeMap;
  */
 public final class KvReplica {
   private final KvStore store = new KvStore();
-  private final Map<Long, Waiting> waitingByPosition = new TreeMap<>();
-
-  private record Waiting(NodeId client, ClientRequest request) {}
+  private final WaitingClients waiting = new WaitingClients();
 
   /** This server cannot serve {@code request}: the client should retry at {@code leaderHint}. */
   public static void redirect(
@@ -52,7 +48,7 @@ public final class KvReplica {
    * one.
    */
   public void awaitApply(long position, NodeId client, ClientRequest request) {
-    waitingByPosition.put(position, new Waiting(client, request));
+    waiting.put(position, client, request);
   }
 
   /**
@@ -66,16 +62,15 @@ public final class KvReplica {
       ClientCommand command,
       NodeId leaderHint) {
     KvStore.Session outcome = store.applyToSession(command); // Read before the next apply.
-    // A follower waits for nothing: no boxed position to look up for every command it applies.
-    Waiting waiting = waitingByPosition.isEmpty() ? null : waitingByPosition.remove(position);
-    if (waiting != null && command.answers(waiting.request())) {
-      reply(
-          context,
-          waiting.client(),
-          waiting.request(),
-          outcome.status(),
-          outcome.value(),
-          leaderHint);
+    int at = waiting.isEmpty() ? -1 : waiting.find(position); // A follower waits for nothing.
+    if (at < 0) {
+      return;
+    }
+    NodeId client = waiting.client(at);
+    ClientRequest request = waiting.request(at);
+    waiting.removeAt(at);
+    if (command.answers(request)) {
+      reply(context, client, request, outcome.status(), outcome.value(), leaderHint);
     }
   }
 
@@ -86,6 +81,6 @@ public final class KvReplica {
 
   /** This server stopped leading: it owes no client an answer any more. */
   public void forgetWaiting() {
-    waitingByPosition.clear();
+    waiting.clear();
   }
 }

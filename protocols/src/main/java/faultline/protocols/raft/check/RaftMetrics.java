@@ -9,6 +9,7 @@ import faultline.protocols.raft.RaftLog;
 import faultline.protocols.raft.RaftNode;
 import faultline.protocols.raft.Role;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,10 @@ import java.util.List;
 final class RaftMetrics implements Observer {
   private final List<Long> electionNanos = new ArrayList<>();
   private final List<Long> commitLatencyNanos = new ArrayList<>();
-  private final ByIndex<long[]> appendedAt = new ByIndex<>(); // index -> {term, time}
+  // When the leader of a term appended each entry not yet committed, by index: its term (0 for
+  // none) and the time. Two arrays rather than an array of two per entry.
+  private long[] appendedTerm = new long[64];
+  private long[] appendedNanos = new long[64];
   private final List<RaftNode> liveServers = new ArrayList<>(); // In node order.
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;
@@ -110,21 +114,42 @@ final class RaftMetrics implements Observer {
     if (server.role() == Role.LEADER) {
       for (long index = log.lastIndex(); index > highestCommit; index--) {
         long term = log.term(index);
-        long[] seen = appendedAt.get(index);
-        if (term != server.currentTerm() || (seen != null && seen[0] == term)) {
+        if (term != server.currentTerm() || appendedTerm(index) == term) {
           break; // Older entries were seen when they were appended.
         }
-        appendedAt.put(index, new long[] {term, context.nowNanos()});
+        appended(index, term, context.nowNanos());
       }
     }
     long commit = Math.min(server.commitIndex(), log.lastIndex());
     for (long index = highestCommit + 1; index <= commit; index++) {
-      long[] seen = appendedAt.remove(index);
-      if (seen != null && seen[0] == log.term(index)) {
-        commitLatencyNanos.add(context.nowNanos() - seen[1]);
+      long term = appendedTerm(index);
+      if (term != 0 && term == log.term(index)) {
+        commitLatencyNanos.add(context.nowNanos() - appendedNanos[(int) index]);
+      }
+      if (term != 0) {
+        appendedTerm[(int) index] = 0; // Forgotten once committed.
       }
     }
     highestCommit = Math.max(highestCommit, commit);
+  }
+
+  /** The term of the entry the leader appended at {@code index} and not yet committed, or 0. */
+  private long appendedTerm(long index) {
+    return index < appendedTerm.length ? appendedTerm[(int) index] : 0;
+  }
+
+  private void appended(long index, long term, long nowNanos) {
+    if (index > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("not a log index: " + index);
+    }
+    if (index >= appendedTerm.length) {
+      int length =
+          (int) Math.max(index + 1, Math.min(Integer.MAX_VALUE - 8, appendedTerm.length * 2L));
+      appendedTerm = Arrays.copyOf(appendedTerm, length);
+      appendedNanos = Arrays.copyOf(appendedNanos, length);
+    }
+    appendedTerm[(int) index] = term;
+    appendedNanos[(int) index] = nowNanos;
   }
 
   @Override
