@@ -60,12 +60,12 @@ public final class KvReplica {
    * client that waits for it there, if that client asked for this very command; another command at
    * the position means the leader that placed the request lost it, and the client will retry.
    */
-  public KvStore.Outcome apply(
+  public void apply(
       NodeContext<? super ClientReply, ?> context,
       long position,
       ClientCommand command,
       NodeId leaderHint) {
-    KvStore.Outcome outcome = store.apply(command);
+    KvStore.Session outcome = store.applyToSession(command); // Read before the next apply.
     // A follower waits for nothing: no boxed position to look up for every command it applies.
     Waiting waiting = waitingByPosition.isEmpty() ? null : waitingByPosition.remove(position);
     if (waiting != null && command.answers(waiting.request())) {
@@ -77,7 +77,6 @@ public final class KvReplica {
           outcome.value(),
           leaderHint);
     }
-    return outcome;
   }
 
   /** The state machine's current value of {@code key}, for reads served without a log entry. */

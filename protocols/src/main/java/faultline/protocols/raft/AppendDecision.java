@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface AppendDecision {
   /** Figure 2, AppendEntries receiver rule 2: the log does not match at prevLogIndex. */
   static AppendDecision reject() {
-    return new Reject();
+    return Reject.INSTANCE; // It holds nothing: one for every refused AppendEntries.
   }
 
   /**
@@ -28,6 +28,8 @@ public sealed interface AppendDecision {
 
   /** The log does not contain an entry at prevLogIndex whose term matches prevLogTerm. */
   record Reject() implements AppendDecision {
+    private static final Reject INSTANCE = new Reject();
+
     @Override
     public String toString() {
       return "reject()";

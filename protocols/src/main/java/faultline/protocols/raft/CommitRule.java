@@ -53,7 +53,7 @@ public interface CommitRule {
       }
       int replicas = 0;
       for (int i = 0; i < matchIndexes.size(); i++) { // By index: no iterator per index tried.
-        if (matchIndexes.get(i) >= index) {
+        if (matchIndex(matchIndexes, i) >= index) {
           replicas++;
         }
       }
@@ -62,5 +62,13 @@ public interface CommitRule {
       }
     }
     return commitIndex;
+  }
+
+  /**
+   * {@code matchIndexes.get(i)}, unboxed from the leader's own {@link MatchIndexes} without a
+   * {@code Long}: the compiler did not always remove the box, one per server and index tried.
+   */
+  private static long matchIndex(List<Long> matchIndexes, int i) {
+    return matchIndexes instanceof MatchIndexes held ? held.getLong(i) : matchIndexes.get(i);
   }
 }

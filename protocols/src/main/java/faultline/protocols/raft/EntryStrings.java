@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * The strings the servers of one cluster make for a log entry, made once for all of them: the
- * entry's key on each server's disk and its description in each server's "apply" record. Both
+ * entry's key on each server's disk, its description and the "apply" record that carries it. All
  * depend only on the index and, by Log Matching, on the entry every server holds there, so five
  * servers used to make five equal copies of each, a tenth of a run's allocation on the workload.
  *
  * <p>Shared by the servers of one run only (one thread); a server made alone gets its own. A
  * description is reused only for an equal entry at the same index, so a server whose log diverged
- * (an uncommitted entry later overwritten) still describes its own entry.
+ * (an uncommitted entry later overwritten) still describes its own entry; an apply record only for
+ * the same index, term and description. Records are immutable, so sharing one changes no trace.
  */
 public final class EntryStrings {
   private static final int INDEX_CACHED_MAX = Integer.MAX_VALUE - 8;
@@ -18,6 +19,7 @@ public final class EntryStrings {
   private final RaftDisk.LogKeys diskKeys;
   private LogEntry[] described = new LogEntry[64]; // described[index]: the entry last described.
   private String[] descriptions = new String[64]; // descriptions[index]: its description.
+  private RaftNode.Applied[] applied = new RaftNode.Applied[64]; // applied[index]: the last made.
 
   /** Strings of its own, keys included. */
   public EntryStrings() {
@@ -44,6 +46,7 @@ public final class EntryStrings {
           (int) Math.min(INDEX_CACHED_MAX + 1L, Math.max(index + 1, described.length * 2L));
       described = Arrays.copyOf(described, length);
       descriptions = Arrays.copyOf(descriptions, length);
+      applied = Arrays.copyOf(applied, length);
     }
     int at = (int) index;
     LogEntry previous = described[at];
@@ -53,5 +56,25 @@ public final class EntryStrings {
       descriptions[at] = entry.describe();
     }
     return descriptions[at];
+  }
+
+  /**
+   * The "apply" record of {@code entry} at {@code index}: {@code new RaftNode.Applied(index,
+   * entry.term(), description(index, entry))}, the same object for every server that applies an
+   * equal entry there.
+   */
+  RaftNode.Applied applied(long index, LogEntry entry) {
+    String command = description(index, entry);
+    if (index < 0 || index > INDEX_CACHED_MAX) {
+      return new RaftNode.Applied(index, entry.term(), command);
+    }
+    int at = (int) index; // description(...) grew the arrays to hold it.
+    RaftNode.Applied previous = applied[at];
+    // The description is one object per equal entry (term included): its identity stands for both.
+    if (previous == null || previous.command() != command) {
+      previous = new RaftNode.Applied(index, entry.term(), command);
+      applied[at] = previous;
+    }
+    return previous;
   }
 }

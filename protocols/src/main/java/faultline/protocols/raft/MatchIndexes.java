@@ -28,6 +28,11 @@ final class MatchIndexes extends AbstractList<Long> implements RandomAccess {
 
   @Override
   public Long get(int position) {
+    return getLong(position);
+  }
+
+  /** {@link #get} without the box. */
+  long getLong(int position) {
     return values[Objects.checkIndex(position, size)];
   }
 

@@ -18,6 +18,11 @@ public final class RaftLog {
   private long[] truncatedFrom = new long[4];
   private int truncations;
   private final LogView view = new LiveView();
+  // The last slice made, and what it was of: entries [start, end) while mutations was this.
+  private List<LogEntry> lastSlice;
+  private int lastSliceStart;
+  private int lastSliceEnd;
+  private long lastSliceMutations;
 
   /** A read-only live view of this log, for the replication rules; one for the log's life. */
   LogView view() {
@@ -64,17 +69,33 @@ public final class RaftLog {
     return entries.get((int) (index - 1));
   }
 
-  /** Entries {@code from} (inclusive) up to {@code count} of them, as an immutable list. */
+  /**
+   * Entries {@code from} (inclusive) up to {@code count} of them, as an immutable list. The same
+   * slice asked for again before the log changes is the same list: a leader sends a new entry to
+   * every follower in turn, and each made its own.
+   */
   List<LogEntry> slice(long from, int count) {
     int start = (int) (from - 1);
     int end = (int) Math.min(entries.size(), start + (long) count);
+    if (lastSlice != null
+        && start == lastSliceStart
+        && end == lastSliceEnd
+        && mutations == lastSliceMutations) {
+      return lastSlice;
+    }
     // One or two entries, what a pipelined AppendEntries usually carries, without the view and the
     // array a copy of a sub-list makes.
-    return switch (end - start) {
-      case 1 -> List.of(entries.get(start));
-      case 2 -> List.of(entries.get(start), entries.get(start + 1));
-      default -> start >= end ? List.of() : List.copyOf(entries.subList(start, end));
-    };
+    List<LogEntry> slice =
+        switch (end - start) {
+          case 1 -> List.of(entries.get(start));
+          case 2 -> List.of(entries.get(start), entries.get(start + 1));
+          default -> start >= end ? List.of() : List.copyOf(entries.subList(start, end));
+        };
+    lastSlice = slice;
+    lastSliceStart = start;
+    lastSliceEnd = end;
+    lastSliceMutations = mutations;
+    return slice;
   }
 
   public long mutations() {

@@ -268,8 +268,7 @@ final class ServerState {
     while (lastApplied < commitIndex) {
       lastApplied++;
       LogEntry entry = log.entry(lastApplied);
-      String command = strings.description(lastApplied, entry);
-      context.record("apply", new RaftNode.Applied(lastApplied, entry.term(), command));
+      context.record("apply", strings.applied(lastApplied, entry));
       if (entry.command() != null) {
         kv.apply(context, lastApplied, entry.command(), leaderId);
       }

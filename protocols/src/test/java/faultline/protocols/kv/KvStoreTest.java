@@ -40,4 +40,23 @@ class KvStoreTest {
     store.apply(command(8, 1, new KvOperation("append", "x", "a", null)));
     assertThat(store.read("x")).isEqualTo("aa");
   }
+
+  @Test
+  void aRetryGetsTheOutcomeRememberedForItsProcessNotANewOne() {
+    KvStore store = new KvStore();
+    ClientCommand get = command(1, 1, new KvOperation("get", "x", null, null));
+    store.apply(command(2, 1, new KvOperation("put", "x", "a", null)));
+
+    KvStore.Outcome read = store.apply(get);
+    store.apply(command(2, 2, new KvOperation("put", "x", "b", null)));
+    KvStore.Outcome retried = store.apply(get);
+
+    assertThat(read).isEqualTo(new KvStore.Outcome(1, ReplyStatus.OK, "a"));
+    assertThat(retried).isEqualTo(read); // What the first copy read, though x now holds "b".
+    // A session's next command replaces what it remembers; earlier outcomes stay as they were.
+    KvStore.Outcome mismatch = store.apply(command(1, 2, new KvOperation("cas", "x", "z", "q")));
+    assertThat(mismatch).isEqualTo(new KvStore.Outcome(2, ReplyStatus.CAS_MISMATCH, "b"));
+    assertThat(store.apply(get)).isEqualTo(mismatch);
+    assertThat(read).isEqualTo(new KvStore.Outcome(1, ReplyStatus.OK, "a"));
+  }
 }

@@ -57,4 +57,22 @@ class EntryStringsTest {
     assertThat(strings.diskKey(9)).isSameAs(diskKeys.of(9));
     assertThat(new EntryStrings().diskKey(9)).isEqualTo(diskKeys.of(9)).isNotSameAs(diskKeys.of(9));
   }
+
+  @Test
+  void anApplyRecordIsSharedOnlyForTheSameIndexTermAndCommand() {
+    EntryStrings strings = new EntryStrings();
+    LogEntry entry = put(2, 3, "a");
+
+    RaftNode.Applied first = strings.applied(5, entry);
+
+    assertThat(first).isEqualTo(new RaftNode.Applied(5, 2, entry.describe()));
+    assertThat(strings.applied(5, put(2, 3, "a"))).isSameAs(first);
+    LogEntry otherCommand = put(2, 4, "b"); // A diverged log: another command of the same term.
+    assertThat(strings.applied(5, otherCommand))
+        .isEqualTo(new RaftNode.Applied(5, 2, otherCommand.describe()));
+    LogEntry otherTerm = put(3, 4, "b"); // The same command, placed again by a later leader.
+    assertThat(strings.applied(5, otherTerm))
+        .isEqualTo(new RaftNode.Applied(5, 3, otherTerm.describe()));
+    assertThat(strings.applied(6, entry)).isEqualTo(new RaftNode.Applied(6, 2, entry.describe()));
+  }
 }

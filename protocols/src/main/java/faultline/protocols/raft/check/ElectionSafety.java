@@ -11,6 +11,8 @@ import faultline.protocols.raft.Role;
 final class ElectionSafety extends ServerStepInvariant {
   private final LookupMap<Long, NodeId> leaderOfTerm = new LookupMap<>(); // Only looked up.
   private final LookupSet<Long> reported = new LookupSet<>(); // Each term's second leader, once.
+  private long lastLeaderTerm = -1; // The last term registered, and its leader, for a quick
+  private NodeId lastLeader; // answer to a leader's every later step in its term.
 
   @Override
   public String name() {
@@ -28,7 +30,14 @@ final class ElectionSafety extends ServerStepInvariant {
       return;
     }
     long term = node.currentTerm();
+    if (term == lastLeaderTerm && id.equals(lastLeader)) {
+      return; // A leader's later steps in its term: registered already, as the first.
+    }
     NodeId first = leaderOfTerm.putIfAbsent(term, id);
+    if (first == null) {
+      lastLeaderTerm = term;
+      lastLeader = id;
+    }
     if (first != null && !first.equals(id) && reported.add(term)) {
       context.fail(
           id,

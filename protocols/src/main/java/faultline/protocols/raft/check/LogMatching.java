@@ -6,16 +6,15 @@ import faultline.engine.node.NodeId;
 import faultline.protocols.raft.LogEntry;
 import faultline.protocols.raft.RaftLog;
 import faultline.protocols.raft.RaftNode;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Figure 3, Log Matching: if two logs hold an entry with the same index and term, they hold the
- * same entry there and are identical in every entry before it. Each entry is summarized with a hash
- * of its whole prefix; the first server to hold an (index, term) registers the entry and the prefix
- * hash, and every later holder must match both. Equal prefixes always hash equally, so a mismatch
- * is always a real difference.
+ * same entry there and are identical in every entry before it. The first server to hold an (index,
+ * term) registers its entry there and the term of the entry before it; every later holder must
+ * match both. That is the whole prefix by induction: a server's entries are checked in index order,
+ * so the entry before is checked already, against the first holder of its own (index, term), which
+ * the first holder of this one matched too. A difference is found at the lowest index where two
+ * logs that share an (index, term) part, with no hashing and so no collision to miss one by.
  */
 final class LogMatching extends ServerStepInvariant {
   // The first holder of each (index, term): of the first term seen at an index in an array by
@@ -28,16 +27,19 @@ final class LogMatching extends ServerStepInvariant {
 
   private record IndexTerm(long index, long term) {}
 
-  /** The first holder of an entry, the entry's own hash code and the hash of its prefix. */
-  private record Registered(NodeId holder, LogEntry entry, int entryHash, long prefixHash) {}
+  /** The first holder of an entry, the entry, and the term of the entry before it (0 for none). */
+  private record Registered(NodeId holder, LogEntry entry, long previousTerm) {}
 
-  /** What this checker last saw of one server's log. */
+  /**
+   * How much of one server's log this checker has checked: its first {@code checked} entries, as
+   * they were when the log had {@code mutations} changes and {@code truncationsSeen} truncations.
+   * No copy of the entries: checking one needs only the log's own entry and the term before it.
+   */
   private static final class Mirror {
     RaftNode node;
     long mutations = -1;
     int truncationsSeen;
-    final List<LogEntry> entries = new ArrayList<>();
-    long[] prefixHashes = new long[16]; // The first entries.size() are in use.
+    long checked;
   }
 
   @Override
@@ -61,34 +63,23 @@ final class LogMatching extends ServerStepInvariant {
     if (mirror.node == node && mirror.mutations == log.mutations()) {
       return;
     }
-    int same = unchangedPrefix(mirror, node, log);
+    long same = unchanged(mirror, node, log);
     mirror.node = node;
     mirror.mutations = log.mutations();
     mirror.truncationsSeen = log.truncations();
-    while (mirror.entries.size() > same) {
-      mirror.entries.removeLast(); // Not subList(...).clear(): a view per changed log.
-    }
+    mirror.checked = same;
     for (long index = same + 1; index <= log.lastIndex(); index++) {
       LogEntry entry = log.entry(index);
-      long previous = index == 1 ? 0 : mirror.prefixHashes[(int) index - 2];
+      long previousTerm = log.term(index - 1);
       Registered first = registered(index, entry.term());
-      // A follower usually holds the very entry object its leader registered (messages and disks
-      // pass entries by reference), whose hash code is known: the same object hashes the same.
-      int entryHash =
-          first != null && first.entry() == entry ? first.entryHash() : entry.hashCode();
-      long hash = mix(previous * 31 + entryHash);
-      mirror.entries.add(entry);
-      if (mirror.prefixHashes.length < mirror.entries.size()) {
-        mirror.prefixHashes = Arrays.copyOf(mirror.prefixHashes, mirror.prefixHashes.length * 2);
-      }
-      mirror.prefixHashes[(int) index - 1] = hash;
       if (first == null) {
-        register(index, new Registered(id, entry, entryHash, hash));
+        register(index, new Registered(id, entry, previousTerm));
       } else if ((first.entry() != entry && !first.entry().equals(entry))
-          || first.prefixHash() != hash) {
+          || first.previousTerm() != previousTerm) {
         context.fail(id, mismatch(id, index, entry, first));
         return;
       }
+      mirror.checked = index;
     }
   }
 
@@ -111,21 +102,16 @@ final class LogMatching extends ServerStepInvariant {
   }
 
   /**
-   * How many leading entries of the mirror are still the log's own. The same log object changes
-   * below its old end only by truncation, which it counts, so that needs no scan; a new object (a
-   * restarted server) is compared entry by entry.
+   * How many leading entries of the log were checked and are still the ones checked. The same log
+   * object changes below its old end only by truncation, which it counts; a new object (a restarted
+   * server, whose log is read back from its disk) is checked again from its first entry.
    */
-  private static int unchangedPrefix(Mirror mirror, RaftNode node, RaftLog log) {
-    int limit = (int) Math.min(mirror.entries.size(), log.lastIndex());
-    if (mirror.node == node) {
-      long truncated = log.lowestTruncationSince(mirror.truncationsSeen);
-      return (int) Math.min(limit, truncated - 1);
+  private static long unchanged(Mirror mirror, RaftNode node, RaftLog log) {
+    if (mirror.node != node) {
+      return 0;
     }
-    int same = 0;
-    while (same < limit && mirror.entries.get(same) == log.entry(same + 1)) {
-      same++;
-    }
-    return same;
+    long limit = Math.min(mirror.checked, log.lastIndex());
+    return Math.min(limit, log.lowestTruncationSince(mirror.truncationsSeen) - 1);
   }
 
   private static String mismatch(NodeId id, long index, LogEntry entry, Registered first) {
@@ -144,12 +130,5 @@ final class LogMatching extends ServerStepInvariant {
         + id
         + " holds "
         + what;
-  }
-
-  /** The SplitMix64 finalizer: spreads the bits so that prefix hashes rarely collide. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 }

@@ -54,14 +54,15 @@ public final class RaftInvariants {
    * key is made once.
    */
   public static List<Invariant> safety(RaftDisk.LogKeys diskKeys) {
+    SteppedServer stepped = new SteppedServer(); // Looked up once per event for all of them.
     return List.of(
-        new ElectionSafety(),
-        new LeaderAppendOnly(),
-        new LogMatching(),
-        new LeaderCompleteness(),
-        new StateMachineSafety(),
-        new PersistedBeforeReply(diskKeys),
-        new RaftMetrics());
+        new ElectionSafety().sharing(stepped),
+        new LeaderAppendOnly().sharing(stepped),
+        new LogMatching().sharing(stepped),
+        new LeaderCompleteness().sharing(stepped),
+        new StateMachineSafety().sharing(stepped),
+        new PersistedBeforeReply(diskKeys).sharing(stepped),
+        new RaftMetrics().sharing(stepped));
   }
 
   /**

@@ -28,6 +28,11 @@ final class RaftMetrics implements Observer {
   private long leaderlessSinceNanos; // -1 while someone leads.
   private long leaderlessNanos;
   private long highestCommit;
+  // The live servers' roles and terms when who leads was last worked out, in the list's order.
+  private Role[] rolesSeen = new Role[0];
+  private long[] termsSeen = new long[0];
+  private SteppedServer stepped = new SteppedServer();
+  private long events; // How many events this observer has been shown.
 
   @Override
   public String name() {
@@ -40,10 +45,16 @@ final class RaftMetrics implements Observer {
         + " percentiles for the run's metrics.";
   }
 
+  /** Finds the stepped server through {@code shared}, as the run's Raft invariants do. */
+  RaftMetrics sharing(SteppedServer shared) {
+    this.stepped = shared;
+    return this;
+  }
+
   @Override
   public void afterEvent(InvariantContext context) {
-    trackLeadership(context);
-    RaftNode server = ServerSteps.server(context, ServerSteps.steppedId(context));
+    RaftNode server = stepped.server(context, ++events);
+    trackLeadership(context, server);
     if (server != null) {
       trackCommits(context, server);
     }
@@ -51,17 +62,27 @@ final class RaftMetrics implements Observer {
 
   /**
    * Who leads can change only when a server steps, boots or goes down; the last two are the only
-   * events that change which server objects are live, so the list is re-read only then.
+   * events that change which server objects are live, so the list is re-read only then. Who leads
+   * depends only on the live servers' roles and terms, so it is worked out again only when one of
+   * them changed: most steps change neither.
    */
-  private void trackLeadership(InvariantContext context) {
+  private void trackLeadership(InvariantContext context, RaftNode server) {
     Step step = context.lastStep().orElse(null);
     if (step == null || step.kind() == Step.Kind.START) {
       liveServers.clear();
       for (NodeId id : context.nodes()) {
         context.node(id, RaftNode.class).ifPresent(liveServers::add);
       }
-    } else if (context.node(step.node(), RaftNode.class).isEmpty()) {
+      rolesSeen = new Role[liveServers.size()];
+      termsSeen = new long[liveServers.size()];
+    } else if (server == null) {
       return; // A client's step: no server changed.
+    } else if (!changedRoleOrTerm(server)) {
+      return; // Who leads is what it was.
+    }
+    for (int i = 0; i < liveServers.size(); i++) {
+      rolesSeen[i] = liveServers.get(i).role();
+      termsSeen[i] = liveServers.get(i).currentTerm();
     }
     boolean leads = Leadership.leader(liveServers) != null;
     long now = context.nowNanos();
@@ -72,6 +93,16 @@ final class RaftMetrics implements Observer {
       leaderlessNanos += now - leaderlessSinceNanos;
       leaderlessSinceNanos = -1;
     }
+  }
+
+  /** Whether {@code server}'s role or term differs from when who leads was last worked out. */
+  private boolean changedRoleOrTerm(RaftNode server) {
+    for (int i = 0; i < liveServers.size(); i++) {
+      if (liveServers.get(i) == server) {
+        return rolesSeen[i] != server.role() || termsSeen[i] != server.currentTerm();
+      }
+    }
+    return true; // Not among the live servers read at the last boot or fault: work it out.
   }
 
   private void trackCommits(InvariantContext context, RaftNode server) {

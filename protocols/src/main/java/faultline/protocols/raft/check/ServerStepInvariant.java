@@ -10,12 +10,20 @@ import faultline.protocols.raft.RaftNode;
  * changes only in its own steps, so checking it there after every event is checking it always.
  */
 abstract class ServerStepInvariant implements Invariant {
+  private SteppedServer stepped = new SteppedServer();
+  private long events; // How many events this invariant has been shown.
+
+  /** Finds the stepped server through {@code shared}, as the run's other Raft invariants do. */
+  final ServerStepInvariant sharing(SteppedServer shared) {
+    this.stepped = shared;
+    return this;
+  }
+
   @Override
   public final void afterEvent(InvariantContext context) {
-    NodeId id = ServerSteps.steppedId(context);
-    RaftNode node = ServerSteps.server(context, id);
+    RaftNode node = stepped.server(context, ++events);
     if (node != null) {
-      afterServerStep(context, id, node);
+      afterServerStep(context, stepped.id(), node);
     }
   }
 

@@ -2,11 +2,14 @@ package faultline.protocols.raft.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Percentiles;
 import faultline.engine.check.Step;
+import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
+import faultline.engine.node.TimerTag;
 import faultline.protocols.kv.ClientCommand;
 import faultline.protocols.kv.KvMessage.ClientRequest;
 import faultline.protocols.kv.KvOperation;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ class RaftInvariantsTest {
   private static final List<NodeId> SERVERS = List.of(N1, N2, N3);
 
   /** An invariant's view of hand-made servers; records failures instead of stopping a run. */
-  static final class FakeInvariants implements InvariantContext {
+  static class FakeInvariants implements InvariantContext {
     final Map<NodeId, Object> nodes = new TreeMap<>();
     final List<String> failures = new ArrayList<>();
     NodeId stepped;
@@ -212,6 +216,144 @@ class RaftInvariantsTest {
     view.step(invariant, N1);
     view.step(invariant, N2);
     assertThat(view.failures).isEmpty();
+  }
+
+  /** One step object for every event, filled anew each time, as the engine's is. */
+  private static final class ReusedStep implements Step {
+    NodeId node;
+
+    @Override
+    public NodeId node() {
+      return node;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.MESSAGE;
+    }
+
+    @Override
+    public VectorStamp truth() {
+      return null;
+    }
+
+    @Override
+    public NodeId from() {
+      return null;
+    }
+
+    @Override
+    public Message message() {
+      return null;
+    }
+
+    @Override
+    public TimerTag timer() {
+      return null;
+    }
+  }
+
+  @Test
+  void theRunsInvariantsShareEachEventsServerThoughTheEngineReusesItsStep() {
+    RaftNode first = server(N1);
+    RaftNode second = server(N2);
+    elect(first, N3);
+    elect(second, N3);
+    ReusedStep step = new ReusedStep();
+    FakeInvariants engine =
+        new FakeInvariants() {
+          @Override
+          public Optional<Step> lastStep() {
+            return Optional.of(step);
+          }
+        };
+    engine.nodes.putAll(view.nodes);
+    List<Invariant> invariants = RaftInvariants.safety();
+    for (NodeId stepped : List.of(N1, N2)) { // Every invariant after every event, in order.
+      step.node = stepped;
+      invariants.forEach(invariant -> invariant.afterEvent(engine));
+    }
+    // Election Safety, after the run's other invariants, saw n2's step as n2's, not n1's again.
+    assertThat(engine.failures).singleElement().asString().contains("two leaders in one term");
+  }
+
+  @Test
+  void logMatchingFailsAtTheIndexWhereSharedEntriesFollowDifferentTerms() {
+    // n2's entry at 3 is n1's, with the same term before it, so only the induction through index
+    // 2, where the terms differ, tells the prefixes apart: a check of equal entries alone misses
+    // it.
+    RaftNode one = server(N1);
+    RaftNode two = server(N2);
+    Invariant invariant = new LogMatching();
+    follow(one, N3, 3, 0, put(1, "a"), put(1, "m"), put(3, "b"));
+    follow(two, N3, 3, 0, put(2, "z"), put(2, "m"), put(3, "b"));
+    view.step(invariant, N1);
+    view.step(invariant, N2);
+    assertThat(view.failures)
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "n2 and n1 both hold an entry of term 3 at index 3, yet n2 holds the same entry ("
+                + put(3, "b").describe()
+                + ") but different entries before it");
+  }
+
+  /**
+   * Log Matching against its definition, on many small logs: it fails exactly when two of them hold
+   * an entry of the same index and term with different prefixes up to it (entry included).
+   */
+  @Test
+  void logMatchingFailsExactlyWhenTwoLogsShareAnIndexAndTermButNotThePrefix() {
+    Random random = new Random(15);
+    int violating = 0;
+    for (int round = 0; round < 3000; round++) {
+      List<List<LogEntry>> logs = new ArrayList<>();
+      for (int server = 0; server < 3; server++) {
+        List<LogEntry> log = new ArrayList<>();
+        long term = 1;
+        for (int length = 1 + random.nextInt(4); log.size() < length; ) {
+          term += random.nextInt(3) == 0 ? 1 : 0;
+          log.add(put(term, random.nextBoolean() ? "a" : "b"));
+        }
+        logs.add(log);
+      }
+      FakeInvariants fresh = new FakeInvariants();
+      List<NodeId> ids = List.of(N1, N2, N3);
+      for (int server = 0; server < 3; server++) {
+        RaftNode node = new RaftNode(RaftConfig.builder(SERVERS).build());
+        FakeContext context = contextOf(ids.get(server));
+        node.onStart(context);
+        List<LogEntry> log = logs.get(server);
+        NodeId leader = ids.get(server).equals(N3) ? N1 : N3;
+        node.onMessage(
+            context, leader, new AppendEntries(log.getLast().term(), leader, 0, 0, log, 0, 1));
+        fresh.nodes.put(ids.get(server), node);
+      }
+      Invariant invariant = new LogMatching();
+      for (int step : List.of(random.nextInt(3), random.nextInt(3), 0, 1, 2)) {
+        fresh.step(invariant, ids.get(step));
+      }
+      boolean violated = sharesAnIndexAndTermButNotThePrefix(logs);
+      violating += violated ? 1 : 0;
+      assertThat(!fresh.failures.isEmpty())
+          .as("logs %s: %s", logs, fresh.failures)
+          .isEqualTo(violated);
+    }
+    assertThat(violating).as("cases that break Log Matching").isBetween(300, 2700);
+  }
+
+  private static boolean sharesAnIndexAndTermButNotThePrefix(List<List<LogEntry>> logs) {
+    for (List<LogEntry> a : logs) {
+      for (List<LogEntry> b : logs) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+          if (a.get(i).term() == b.get(i).term()
+              && !a.subList(0, i + 1).equals(b.subList(0, i + 1))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @Test
