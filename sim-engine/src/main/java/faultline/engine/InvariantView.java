@@ -19,6 +19,7 @@ final class InvariantView implements InvariantContext {
   private Optional<Step> stepTaken = Optional.empty();
   private Optional<Step> lastStep = Optional.empty();
   private Invariant current;
+  private long checks; // The number of the event being checked: one more at every check.
   // The last step's sends, filled when first asked for, once per event, into one list reused for
   // every event: a Raft server sends on most steps, and a list per step was 7% of a run's garbage.
   private final List<Sent> sentBuffer = new ArrayList<>();
@@ -30,6 +31,7 @@ final class InvariantView implements InvariantContext {
   }
 
   void beginCheck(Step step) {
+    checks++;
     if (step == null) {
       this.lastStep = Optional.empty();
     } else {
@@ -53,6 +55,11 @@ final class InvariantView implements InvariantContext {
   @Override
   public long nowNanos() {
     return simulation.nowNanos();
+  }
+
+  @Override
+  public long eventNumber() {
+    return checks;
   }
 
   @Override

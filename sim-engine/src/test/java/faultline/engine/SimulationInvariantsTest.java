@@ -248,6 +248,25 @@ class SimulationInvariantsTest {
   }
 
   @Test
+  void everyInvariantSeesEachEventUnderTheSameNumberCountingFromOne() {
+    StepRecorder first = new StepRecorder();
+    StepRecorder second = new StepRecorder();
+    Simulation simulation =
+        builder(new TraceCapture())
+            .node(N1, chatter().factory())
+            .node(N2, chatter().factory())
+            .fault(new ScheduledFault(2 * MILLI + 500_000, new Fault.Heal()))
+            .invariant(first)
+            .invariant(second)
+            .limits(Limits.of(3 * MILLI))
+            .build();
+    simulation.run();
+    // The same 8 events as above, a fault among them: numbered 1 to 8 for both, one step object.
+    assertThat(first.eventNumbers()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    assertThat(second.eventNumbers()).isEqualTo(first.eventNumbers());
+  }
+
+  @Test
   void groundTruthOrdersAMessageChainAndLeavesIndependentTimersConcurrent() {
     TraceCapture trace = new TraceCapture();
     StepRecorder recorder = new StepRecorder();

@@ -15,6 +15,17 @@ public interface InvariantContext {
   Optional<Step> lastStep();
 
   /**
+   * The number of the event just taken, counting from 1, the same for every invariant shown it:
+   * what a value worked out once per event and shared between invariants is keyed by (the engine's
+   * {@link Step} object is the same for every step, so it cannot tell events apart). 0 for a
+   * context that does not number its events (a test's fake): such a value is then worked out anew
+   * at every call.
+   */
+  default long eventNumber() {
+    return 0;
+  }
+
+  /**
    * The messages the last step sent, in the order its handler sent them; empty when the last event
    * was a fault. They left after the handler returned, so a node's storage as seen now (see {@link
    * #syncedStorage}) is what it was when they left: "persisted before replying" is checked here.

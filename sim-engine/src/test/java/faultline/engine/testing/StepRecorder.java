@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class StepRecorder implements Invariant {
   private final List<Step> steps = new ArrayList<>();
+  private final List<Long> eventNumbers = new ArrayList<>();
   private int checks;
   private int endChecks;
 
@@ -28,6 +29,7 @@ public final class StepRecorder implements Invariant {
   @Override
   public void afterEvent(InvariantContext context) {
     checks++;
+    eventNumbers.add(context.eventNumber());
     context.lastStep().ifPresent(step -> steps.add(step.copy())); // Valid for this event only.
   }
 
@@ -38,6 +40,11 @@ public final class StepRecorder implements Invariant {
 
   public List<Step> steps() {
     return steps;
+  }
+
+  /** The {@link InvariantContext#eventNumber()} of every event shown, in order. */
+  public List<Long> eventNumbers() {
+    return eventNumbers;
   }
 
   public int checks() {

@@ -36,7 +36,6 @@ final class RaftMetrics implements Observer {
   private Role[] rolesSeen = new Role[0];
   private long[] termsSeen = new long[0];
   private SteppedServer stepped = new SteppedServer();
-  private long events; // How many events this observer has been shown.
 
   @Override
   public String name() {
@@ -57,7 +56,7 @@ final class RaftMetrics implements Observer {
 
   @Override
   public void afterEvent(InvariantContext context) {
-    RaftNode server = stepped.server(context, ++events);
+    RaftNode server = stepped.server(context);
     trackLeadership(context, server);
     if (server != null) {
       trackCommits(context, server);

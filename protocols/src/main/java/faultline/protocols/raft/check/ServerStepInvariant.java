@@ -11,7 +11,6 @@ import faultline.protocols.raft.RaftNode;
  */
 abstract class ServerStepInvariant implements Invariant {
   private SteppedServer stepped = new SteppedServer();
-  private long events; // How many events this invariant has been shown.
 
   /** Finds the stepped server through {@code shared}, as the run's other Raft invariants do. */
   final ServerStepInvariant sharing(SteppedServer shared) {
@@ -21,7 +20,7 @@ abstract class ServerStepInvariant implements Invariant {
 
   @Override
   public final void afterEvent(InvariantContext context) {
-    RaftNode node = stepped.server(context, ++events);
+    RaftNode node = stepped.server(context);
     if (node != null) {
       afterServerStep(context, stepped.id(), node);
     }

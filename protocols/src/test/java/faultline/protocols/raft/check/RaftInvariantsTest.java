@@ -260,17 +260,25 @@ class RaftInvariantsTest {
     elect(first, N3);
     elect(second, N3);
     ReusedStep step = new ReusedStep();
-    FakeInvariants engine =
+    var engine =
         new FakeInvariants() {
+          long event; // Numbered as the engine numbers them.
+
           @Override
           public Optional<Step> lastStep() {
             return Optional.of(step);
+          }
+
+          @Override
+          public long eventNumber() {
+            return event;
           }
         };
     engine.nodes.putAll(view.nodes);
     List<Invariant> invariants = RaftInvariants.safety();
     for (NodeId stepped : List.of(N1, N2)) { // Every invariant after every event, in order.
       step.node = stepped;
+      engine.event++;
       invariants.forEach(invariant -> invariant.afterEvent(engine));
     }
     // Election Safety, after the run's other invariants, saw n2's step as n2's, not n1's again.
