@@ -130,10 +130,7 @@ final class CanonicalEncoder {
       return;
     }
     ensure(FIELD_BYTES);
-    byte[] out = bytes;
-    int at = putVarint(out, length, code);
-    out[at] = INTEGER;
-    length = putVarint(out, at + 1, zigzag(value));
+    length = putIntegerMember(bytes, length, code, value);
   }
 
   /** As {@code name(field)} and {@code string(value)} write them, with room reserved once. */
@@ -185,12 +182,8 @@ final class CanonicalEncoder {
     byte[] out = bytes;
     int at = length;
     out[at++] = OBJECT;
-    at = putVarint(out, at, seqCode);
-    out[at++] = INTEGER;
-    at = putVarint(out, at, zigzag(seq));
-    at = putVarint(out, at, tCode);
-    out[at++] = INTEGER;
-    at = putVarint(out, at, zigzag(t));
+    at = putIntegerMember(out, at, seqCode, seq);
+    at = putIntegerMember(out, at, tCode, t);
     at = putVarint(out, at, typeCode);
     out[at++] = STRING;
     at = putShortAscii(out, at, type);
@@ -213,12 +206,8 @@ final class CanonicalEncoder {
         out = bytes;
         at = length;
       }
-      at = putVarint(out, at, wallCode);
-      out[at++] = INTEGER;
-      at = putVarint(out, at, zigzag(wall));
-      at = putVarint(out, at, monoCode);
-      out[at++] = INTEGER;
-      at = putVarint(out, at, zigzag(mono));
+      at = putIntegerMember(out, at, wallCode, wall);
+      at = putIntegerMember(out, at, monoCode, mono);
     }
     length = at;
   }
@@ -266,6 +255,16 @@ final class CanonicalEncoder {
     System.arraycopy(out, at, cachedEncodings, from, chars + 1);
     cachedStrings[slot] = value;
     return at + 1 + chars;
+  }
+
+  /**
+   * A member whose name has the code {@code code} and whose value is an integer, at {@code at}, in
+   * room already reserved ({@code FIELD_BYTES}); returns the position after it.
+   */
+  private static int putIntegerMember(byte[] out, int at, int code, long value) {
+    at = putVarint(out, at, code);
+    out[at++] = INTEGER;
+    return putVarint(out, at, zigzag(value));
   }
 
   private static long zigzag(long value) {
