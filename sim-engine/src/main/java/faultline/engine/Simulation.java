@@ -3,7 +3,6 @@ package faultline.engine;
 import faultline.engine.causal.CausalTracker;
 import faultline.engine.causal.VectorStamp;
 import faultline.engine.check.Invariant;
-import faultline.engine.check.Sent;
 import faultline.engine.check.Step;
 import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
@@ -378,8 +377,11 @@ public final class Simulation {
     for (int i = 0; i < effects.size(); i++) {
       switch (effects.kind(i)) {
         case SEND -> {
-          Sent sent = effects.sent(i);
-          send(source, sent.to(), sent.message(), causalHistoryTracked ? step.truth() : null);
+          send(
+              source,
+              slots.get(effects.target(i)),
+              effects.sent(i).message(),
+              causalHistoryTracked ? step.truth() : null);
         }
         case SET_TIMER -> setTimer(source, effects.tag(i), effects.delayNanos(i));
         case CANCEL_TIMER -> source.disarm(effects.tag(i));
@@ -404,12 +406,12 @@ public final class Simulation {
   }
 
   /** Sends a message; {@code truth} is the sending step's stamp, null when it is not tracked. */
-  private void send(NodeSlot source, NodeId to, Message message, VectorStamp truth) {
+  private void send(NodeSlot source, NodeSlot target, Message message, VectorStamp truth) {
+    NodeId to = target.id;
     long messageId = messageIdNext++;
     trace.send(source, to, messageId, message);
     sent.add(1);
     int copies = network.route(nowNanos, source.id, to, arrivalsNanos);
-    NodeSlot target = slot(to);
     if (copies == 0) {
       DropReason reason = network.lastDropReason();
       trace.drop(source, source.id, to, messageId, message, reason);
