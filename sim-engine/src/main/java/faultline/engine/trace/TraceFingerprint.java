@@ -29,6 +29,11 @@ public final class TraceFingerprint {
     CanonicalValues.writeTree(encoder, eventLine);
   }
 
+  /** How many bytes of canonical encoding the lines added so far came to, for measurements. */
+  public long bytesEncoded() {
+    return encoder.bytesEncoded();
+  }
+
   /** The fingerprint of the header and every line added, as lowercase hex. */
   public String value() {
     return encoder.fingerprint();
