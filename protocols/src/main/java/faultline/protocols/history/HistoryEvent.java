@@ -13,7 +13,7 @@ package faultline.protocols.history;
  * @param key the key, or null for the single register of a history without keys
  * @param value the argument on invoke, the result on ok: a String, a Long, null, or for {@code cas}
  *     a two-element {@code List} of expected and new value
- * @param timeNanos when it happened, in true time (for reports; order is what counts)
+ * @param timeNanos when it happened, by the recorder's clock (for reports; order is what counts)
  */
 public record HistoryEvent(
     int process, Type type, String f, String key, Object value, long timeNanos) {

@@ -1,6 +1,7 @@
 package faultline.protocols.history;
 
 import faultline.engine.Check;
+import faultline.engine.lookup.LookupMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,13 +92,16 @@ public final class LinearizabilityChecker {
     List<Operation> kept = operations;
     while (true) {
       boolean[] unseen = UnseenEffects.find(model, kept);
-      List<Operation> next = new ArrayList<>();
+      List<Operation> next = null; // Made only when something goes: most keys lose nothing.
       for (int i = 0; i < unseen.length; i++) {
-        if (kept.get(i).completed() || !unseen[i]) {
+        boolean keep = kept.get(i).completed() || !unseen[i];
+        if (!keep && next == null) {
+          next = new ArrayList<>(kept.subList(0, i));
+        } else if (keep && next != null) {
           next.add(kept.get(i));
         }
       }
-      if (next.size() == kept.size()) {
+      if (next == null) {
         return kept;
       }
       kept = next;
@@ -109,8 +113,10 @@ public final class LinearizabilityChecker {
    * unknown and that changes nothing (an unanswered read) constrains nothing, so it is left out.
    */
   private static Map<String, List<Operation>> byKey(List<Operation> operations, Model model) {
-    Map<String, List<Operation>> byKey =
-        new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    // Grouped by hash, then sorted once: a sorted map looked up per operation compared keys at
+    // every level of its tree (6% of the workload's check).
+    LookupMap<String, List<Operation>> grouped = new LookupMap<>();
+    List<String> keys = new ArrayList<>(); // In the order first met, not the hash's.
     for (Operation operation : operations) {
       // Written out, not Check.argument: its varargs made an array for every operation.
       if (!model.functions().contains(operation.f())) {
@@ -121,7 +127,18 @@ public final class LinearizabilityChecker {
       if (!operation.completed() && model.isReadOnly(operation)) {
         continue;
       }
-      byKey.computeIfAbsent(operation.key(), key -> new ArrayList<>()).add(operation);
+      List<Operation> ofKey = grouped.get(operation.key());
+      if (ofKey == null) {
+        ofKey = new ArrayList<>();
+        grouped.put(operation.key(), ofKey);
+        keys.add(operation.key());
+      }
+      ofKey.add(operation);
+    }
+    Map<String, List<Operation>> byKey =
+        new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (String key : keys) {
+      byKey.put(key, grouped.get(key));
     }
     return byKey;
   }

@@ -2,7 +2,6 @@ package faultline.protocols.history;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -138,17 +137,23 @@ final class LinearizationSearch {
     this.blindWrite = new boolean[operationCount];
     this.unseen = unseen.clone();
     int[] invokes = new int[operationCount];
-    List<Integer> completed = new ArrayList<>();
+    // The completed operations as (completeIndex, operation) packed in longs, which sort in return
+    // order without a boxed index each and a comparator.
+    long[] returns = new long[operationCount];
+    int completedCount = 0;
     for (int i = 0; i < operationCount; i++) {
       readOnly[i] = model.isReadOnly(this.operations[i]);
       blindWrite[i] = model.isBlindWrite(this.operations[i]);
       invokes[i] = this.operations[i].invokeIndex();
       if (this.operations[i].completed()) {
-        completed.add(i);
+        returns[completedCount++] = (long) this.operations[i].completeIndex() << 32 | i;
       }
     }
-    completed.sort(Comparator.comparingInt(i -> this.operations[i].completeIndex()));
-    this.byReturn = completed.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(returns, 0, completedCount);
+    this.byReturn = new int[completedCount];
+    for (int k = 0; k < completedCount; k++) {
+      byReturn[k] = (int) returns[k]; // The low half: the operation.
+    }
     this.demand = new StateDemand(model, this.operations);
     this.reach = new ReachDemand(model, this.operations, readOnly);
     this.openBoundOf = new int[operationCount];

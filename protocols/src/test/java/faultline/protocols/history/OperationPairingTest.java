@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faultline.protocols.history.HistoryEvent.Type;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Pairing by process, whatever the process numbers: each completion meets its own invocation. */
@@ -55,5 +58,41 @@ class OperationPairingTest {
                     List.of(event(3, Type.INVOKE, "read", null), event(4, Type.OK, "read", 1L))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("event 1: process 4 completes read, which it never invoked");
+  }
+
+  /**
+   * Small process numbers are kept at their own number, large ones by rank: the same history pairs
+   * alike either way. Each process p is renumbered to one of two billion above p (the order of the
+   * processes kept), which forces the ranks.
+   */
+  @Property(tries = 500)
+  void smallAndLargeProcessNumbersPairAlike(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int processes) {
+    List<HistoryEvent> small = InterleavedRegisterHistories.generate(seed, processes, 3, 16, false);
+    List<HistoryEvent> large =
+        small.stream()
+            .map(
+                e ->
+                    new HistoryEvent(
+                        2_000_000_000 + e.process(), e.type(), e.f(), e.key(), e.value(), 0))
+            .toList();
+
+    List<Operation> fromLarge = OperationPairing.pair(large);
+
+    assertThat(fromLarge)
+        .isEqualTo(
+            OperationPairing.pair(small).stream()
+                .map(
+                    o ->
+                        new Operation(
+                            2_000_000_000 + o.process(),
+                            o.f(),
+                            o.key(),
+                            o.input(),
+                            o.output(),
+                            o.completed(),
+                            o.invokeIndex(),
+                            o.completeIndex()))
+                .toList());
   }
 }
