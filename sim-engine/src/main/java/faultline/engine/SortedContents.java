@@ -78,10 +78,19 @@ final class SortedContents {
   }
 
   /**
-   * The position of {@code key} in {@code [from, to)}, or {@code -(insertion point) - 1}: galloping
-   * down from the end (distances 1, 2, 4, ...) to a range that holds it, then a binary search.
+   * The position of {@code key} in {@code [from, to)}, or {@code -(insertion point) - 1}: the first
+   * key tried once, then galloping down from the end (distances 1, 2, 4, ...) to a range that holds
+   * it, then a binary search. The first key is a disk's other hot spot: Raft's current term sorts
+   * before its log ({@code raft.currentTerm} before {@code raft.log/…}), and a check reads it after
+   * every step that sends; from the end it took some thirty comparisons on a 60,000-entry log.
    */
   private int positionOf(String key, int from, int to) {
+    if (from < to) {
+      int first = keys[from].compareTo(key);
+      if (first >= 0) {
+        return first == 0 ? from : -from - 1;
+      }
+    }
     int high = to; // keys[high] > key (or high == to).
     int step = 1;
     while (high > from) {
