@@ -13,8 +13,9 @@ package faultline.engine;
  */
 final class ArmedTimer {
   private static final long NO_CARRIER = 0; // Generations start at 1.
+  private static final long NOT_ARMED = 0;
 
-  private long generation;
+  private long generation = NOT_ARMED;
   private long dueNanos;
   private long sequence;
   // The queued event this arming travels in: its generation and when it comes due.
@@ -32,6 +33,19 @@ final class ArmedTimer {
 
   long sequence() {
     return sequence;
+  }
+
+  boolean isArmed() {
+    return generation != NOT_ARMED;
+  }
+
+  /**
+   * Fired or cancelled: no event fires it, and none carries it. Armed again, it is as a new entry
+   * would be.
+   */
+  void disarm() {
+    generation = NOT_ARMED;
+    carrierGeneration = NO_CARRIER;
   }
 
   /** Re-armed as {@code generation}, due at {@code dueNanos}. */

@@ -26,6 +26,7 @@ final class Effects {
   private Object[] subjects = new Object[16];
   private String[] recordTypes = new String[16];
   private long[] delaysNanos = new long[16];
+  private int[] targets = new int[16]; // A send's recipient, by node index.
   private int size;
 
   int size() {
@@ -42,6 +43,11 @@ final class Effects {
 
   TimerTag tag(int position) {
     return (TimerTag) subjects[position];
+  }
+
+  /** The index of the node a {@link Kind#SEND} goes to. */
+  int target(int position) {
+    return targets[position];
   }
 
   long delayNanos(int position) {
@@ -61,8 +67,9 @@ final class Effects {
     return (String) subjects[position];
   }
 
-  void send(Sent sent) {
+  void send(Sent sent, int targetIndex) {
     add(Kind.SEND, sent, null, 0);
+    targets[size - 1] = targetIndex;
   }
 
   void setTimer(TimerTag tag, long delayNanos) {
@@ -92,6 +99,7 @@ final class Effects {
       subjects = Arrays.copyOf(subjects, capacity);
       recordTypes = Arrays.copyOf(recordTypes, capacity);
       delaysNanos = Arrays.copyOf(delaysNanos, capacity);
+      targets = Arrays.copyOf(targets, capacity);
     }
     kinds[size] = kind;
     subjects[size] = subject;

@@ -1,8 +1,10 @@
 package faultline.engine;
 
+import faultline.engine.check.Eventually;
 import faultline.engine.check.Invariant;
 import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Sent;
+import faultline.engine.check.Sometimes;
 import faultline.engine.check.Step;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.NodeId;
@@ -18,7 +20,9 @@ final class InvariantView implements InvariantContext {
   // The engine's one step object (see LiveStep), so its Optional is made once for the run.
   private Optional<Step> stepTaken = Optional.empty();
   private Optional<Step> lastStep = Optional.empty();
-  private Invariant current;
+  private Invariant current; // The invariant being run; null between checks.
+  private Sometimes sometimes; // The property being asked, if one is; null between checks.
+  private Eventually eventually;
   private long checks; // The number of the event being checked: one more at every check.
   // The last step's sends, filled when first asked for, once per event, into one list reused for
   // every event: a Raft server sends on most steps, and a list per step was 7% of a run's garbage.
@@ -47,9 +51,64 @@ final class InvariantView implements InvariantContext {
     this.current = invariant;
   }
 
+  void checking(Sometimes property) {
+    this.sometimes = property;
+  }
+
+  void checking(Eventually property) {
+    this.eventually = property;
+  }
+
+  void doneChecking() {
+    current = null;
+    sometimes = null;
+    eventually = null;
+  }
+
+  /** The name of the check being run (properties are asked after the invariants), or null. */
+  private String checkingName() {
+    if (eventually != null) {
+      return eventually.name();
+    }
+    if (sometimes != null) {
+      return sometimes.name();
+    }
+    return current == null ? null : current.name();
+  }
+
   @Override
   public long causalFloor(NodeId node) {
+    if (!simulation.tracksCausalHistory()) {
+      throw causalHistoryUntracked("InvariantContext.causalFloor");
+    }
     return simulation.causalFloor(node);
+  }
+
+  /**
+   * The error for a read of the causal history in a run that does not track it: every check of the
+   * run declared it does not read it, the one asking included (named, when a check is asking).
+   */
+  IllegalStateException causalHistoryUntracked(String read) {
+    return new IllegalStateException(untrackedMessage(read));
+  }
+
+  String untrackedMessage(String read) {
+    String checkingName = checkingName();
+    String reader =
+        checkingName == null ? "code outside the run's checks" : "the check " + checkingName;
+    String declared =
+        checkingName == null
+            ? ""
+            : ", "
+                + checkingName
+                + " included; if it reads it, it must not override"
+                + " readsCausalHistory() to return false";
+    return reader
+        + " read "
+        + read
+        + ", but this run does not track the causal history: every invariant and property of it"
+        + " declared readsCausalHistory() false"
+        + declared;
   }
 
   @Override

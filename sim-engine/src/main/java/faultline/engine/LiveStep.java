@@ -16,9 +16,15 @@ import faultline.engine.node.TimerTag;
  * invariant asking) and then shared; a stamp is immutable, so whoever keeps one keeps the step's
  * truth. Made later in the same event it is the same stamp: a node's clock moves only at that
  * node's next step, which fills this object anew.
+ *
+ * <p>In a run that does not track the causal history (no check reads it: see {@code
+ * Invariant.readsCausalHistory}) there is no stamp to make, and {@link #truth()} fails, naming the
+ * check that asked.
  */
 final class LiveStep implements Step {
   private final CausalTracker causality;
+  private final boolean historyTracked;
+  private final InvariantView readers; // Says who asked for an untracked history.
   private NodeId node;
   private int nodeIndex;
   private Kind kind;
@@ -27,8 +33,10 @@ final class LiveStep implements Step {
   private TimerTag timer;
   private VectorStamp truth; // Null until first needed in this step.
 
-  LiveStep(CausalTracker causality) {
+  LiveStep(CausalTracker causality, boolean historyTracked, InvariantView readers) {
     this.causality = causality;
+    this.historyTracked = historyTracked;
+    this.readers = readers;
   }
 
   /** Begins node {@code slot}'s step, once its clock has ticked for it. */
@@ -57,6 +65,9 @@ final class LiveStep implements Step {
   public VectorStamp truth() {
     VectorStamp stamp = truth;
     if (stamp == null) {
+      if (!historyTracked) {
+        throw readers.causalHistoryUntracked("Step.truth()");
+      }
       stamp = causality.stamp(nodeIndex);
       truth = stamp;
     }
@@ -82,6 +93,22 @@ final class LiveStep implements Step {
   @Override
   public long index() {
     return causality.stepsOf(nodeIndex);
+  }
+
+  /** Without a stamp when the history is not tracked: its truth() then fails as this one's does. */
+  @Override
+  public Step copy() {
+    if (historyTracked) {
+      return Step.super.copy();
+    }
+    return new CountedStep(
+        node,
+        kind,
+        index(),
+        from,
+        message,
+        timer,
+        readers.untrackedMessage("Step.truth() of a copied step"));
   }
 
   @Override

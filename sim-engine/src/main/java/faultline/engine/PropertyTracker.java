@@ -2,7 +2,6 @@ package faultline.engine;
 
 import faultline.engine.check.Eventually;
 import faultline.engine.check.EventuallyResult;
-import faultline.engine.check.InvariantContext;
 import faultline.engine.check.Sometimes;
 import faultline.engine.check.SometimesResult;
 import java.util.ArrayList;
@@ -61,10 +60,11 @@ final class PropertyTracker {
   }
 
   /** Asks every unreached sometimes property about the state after the event {@code seq}. */
-  void afterEvent(InvariantContext view, long nowNanos, long seq) {
+  void afterEvent(InvariantView view, long nowNanos, long seq) {
     int i = 0;
     while (i < pendingCount) {
       int property = pending[i];
+      view.checking(sometimes[property]);
       if (sometimes[property].reached(view)) {
         reachedSeq[property] = seq;
         reachedNanos[property] = nowNanos;
@@ -108,9 +108,10 @@ final class PropertyTracker {
   }
 
   /** Judges every eventually property now, at {@code nowNanos}, after the event {@code seq}. */
-  void judge(InvariantContext view, long nowNanos, long seq) {
+  void judge(InvariantView view, long nowNanos, long seq) {
     List<EventuallyResult> results = new ArrayList<>(eventually.size());
     for (Eventually property : eventually) {
+      view.checking(property);
       Optional<String> unmet = property.judge(view);
       results.add(
           new EventuallyResult(

@@ -212,6 +212,16 @@ public final class SimulationBuilder {
     return faults;
   }
 
+  /**
+   * Whether some check of the run may read its causal history (see {@link
+   * Invariant#readsCausalHistory()}): only then does the engine track it.
+   */
+  boolean causalHistoryRead() {
+    return invariants.stream().anyMatch(Invariant::readsCausalHistory)
+        || sometimes.stream().anyMatch(Sometimes::readsCausalHistory)
+        || eventually.stream().anyMatch(Eventually::readsCausalHistory);
+  }
+
   List<Invariant> invariants() {
     return invariants;
   }

@@ -44,6 +44,11 @@ public final class Linearizable implements Invariant {
   }
 
   @Override
+  public boolean readsCausalHistory() {
+    return false;
+  }
+
+  @Override
   public String description() {
     return "The clients' history of gets, puts, appends and compare-and-sets is linearizable"
         + " (checked at the end of the run).";

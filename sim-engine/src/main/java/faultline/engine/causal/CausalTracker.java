@@ -12,6 +12,7 @@ public final class CausalTracker {
   private final List<NodeId> nodes;
   private final long[][] clocks;
   private boolean narrow = true; // Every count so far fits an int.
+  private long stampsMade;
 
   public CausalTracker(List<NodeId> sortedNodes) {
     this.nodes = List.copyOf(sortedNodes);
@@ -39,6 +40,7 @@ public final class CausalTracker {
    * needed (its sends carry it, an invariant may ask for it), not for every step.
    */
   public VectorStamp stamp(int nodeIndex) {
+    stampsMade++;
     return new VectorStamp(nodes, clocks[nodeIndex], narrow);
   }
 
@@ -49,6 +51,14 @@ public final class CausalTracker {
       least = Math.min(least, clock[nodeIndex]);
     }
     return least;
+  }
+
+  /**
+   * How many stamps {@link #stamp} has made: none in a run that does not track the causal history,
+   * whose deliveries carry no stamp, so that {@link #step} only counts the node's steps.
+   */
+  public long stampsMade() {
+    return stampsMade;
   }
 
   /** How many steps node {@code nodeIndex} has taken so far. */

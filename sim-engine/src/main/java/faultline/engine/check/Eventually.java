@@ -23,4 +23,12 @@ public interface Eventually {
 
   /** Empty when the property holds at the judging moment; otherwise why it does not. */
   Optional<String> judge(InvariantContext context);
+
+  /**
+   * Whether this property reads the run's causal history; true unless overridden, as {@link
+   * Invariant#readsCausalHistory()} says.
+   */
+  default boolean readsCausalHistory() {
+    return true;
+  }
 }

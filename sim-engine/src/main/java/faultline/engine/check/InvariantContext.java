@@ -93,6 +93,9 @@ public interface InvariantContext {
    * older than this bound's, once it has kept the latest of those: no future step can ask about
    * them. The bound only grows, and may lag behind the truth (it is refreshed now and then); 0 is
    * always correct.
+   *
+   * @throws IllegalStateException in a run that does not track the causal history, because every
+   *     check of it declared it does not read it ({@link Invariant#readsCausalHistory()})
    */
   default long causalFloor(NodeId node) {
     return 0;

@@ -24,4 +24,12 @@ public interface Sometimes {
    * it first returns true, then never again.
    */
   boolean reached(InvariantContext context);
+
+  /**
+   * Whether this property reads the run's causal history; true unless overridden, as {@link
+   * Invariant#readsCausalHistory()} says.
+   */
+  default boolean readsCausalHistory() {
+    return true;
+  }
 }

@@ -31,7 +31,12 @@ public interface Step {
 
   Kind kind();
 
-  /** The step's ground-truth vector clock; immutable, so it may be kept beyond the event. */
+  /**
+   * The step's ground-truth vector clock; immutable, so it may be kept beyond the event.
+   *
+   * @throws IllegalStateException in a run that does not track the causal history, because every
+   *     check of it declared it does not read it ({@link Invariant#readsCausalHistory()})
+   */
   VectorStamp truth();
 
   /** The sender of the message, for a {@link Kind#MESSAGE} step; else null. */

@@ -16,6 +16,11 @@ final class FollowerTruncatedLog implements Sometimes {
   }
 
   @Override
+  public boolean readsCausalHistory() {
+    return false;
+  }
+
+  @Override
   public String description() {
     return "A follower deleted conflicting entries from its log to match a new leader's.";
   }

@@ -23,6 +23,11 @@ final class LeaderDeposedWithUncommitted implements Sometimes {
   }
 
   @Override
+  public boolean readsCausalHistory() {
+    return false;
+  }
+
+  @Override
   public String description() {
     return "A leader was deposed while holding uncommitted entries.";
   }

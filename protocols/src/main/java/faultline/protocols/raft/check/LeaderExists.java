@@ -21,6 +21,11 @@ final class LeaderExists implements Eventually {
   }
 
   @Override
+  public boolean readsCausalHistory() {
+    return false;
+  }
+
+  @Override
   public String description() {
     return "A leader exists: some live server leads a term that a majority of the servers share as"
         + " its followers.";

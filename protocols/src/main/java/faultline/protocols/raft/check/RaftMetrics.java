@@ -43,6 +43,11 @@ final class RaftMetrics implements Observer {
   }
 
   @Override
+  public boolean readsCausalHistory() {
+    return false;
+  }
+
+  @Override
   public String description() {
     return "Never fails: measures time without a leader, election durations and commit latency"
         + " percentiles for the run's metrics.";

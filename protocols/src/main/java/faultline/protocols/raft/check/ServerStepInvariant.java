@@ -19,6 +19,11 @@ abstract class ServerStepInvariant implements Invariant {
   }
 
   @Override
+  public boolean readsCausalHistory() {
+    return false; // Server states and steps' inputs only; so do all the Raft and key-value checks.
+  }
+
+  @Override
   public final void afterEvent(InvariantContext context) {
     RaftNode node = stepped.server(context);
     if (node != null) {
