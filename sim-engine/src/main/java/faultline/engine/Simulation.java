@@ -425,7 +425,7 @@ public final class Simulation {
     for (int copy = 0; copy < copies; copy++) {
       queue.add(
           arrivalsNanos[copy],
-          new EngineEvent.Deliver(source.index, target.index, messageId, copy + 1, message, truth));
+          EngineEvent.Deliver.of(source.index, target.index, messageId, copy + 1, message, truth));
     }
   }
 

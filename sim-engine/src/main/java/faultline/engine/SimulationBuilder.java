@@ -138,6 +138,11 @@ public final class SimulationBuilder {
 
   public Simulation build() {
     Check.state(!factories.isEmpty(), "a simulation needs at least one node");
+    Check.state(
+        factories.size() <= EngineEvent.Deliver.NODES_MAX,
+        "a simulation has at most %s nodes, not %s",
+        EngineEvent.Deliver.NODES_MAX,
+        factories.size());
     for (NodeId id : clocks.keySet()) {
       Check.argument(factories.containsKey(id), "clock for unknown node %s", id);
     }
