@@ -48,6 +48,10 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
     KvOperation operation;
     long invokedAtNanos;
     int redirects;
+    // The operation's argument and its trace view, made once at the invocation: a write's
+    // completion shows the same argument again, and takes the same view.
+    Object input;
+    OperationView invoked;
   }
 
   /** The trace record of a client step. */
@@ -184,12 +188,16 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
   private KvOperation randomOperation(Slot slot) {
     String key = keyName(context.random().nextInt(workload.keys()));
     String f = workload.mix().pick(context.random().nextLong(workload.mix().total()));
-    String value = "p" + slot.process + "." + (slot.sequence + 1);
     return switch (f) {
-      case "get" -> KvOperation.get(key);
-      case "cas" -> KvOperation.cas(key, lastKnownValue.getOrDefault(key, ""), value);
-      default -> new KvOperation(f, key, value, null);
+      case "get" -> KvOperation.get(key); // No value to write: none made (two in five draws).
+      case "cas" -> KvOperation.cas(key, lastKnownValue.getOrDefault(key, ""), newValue(slot));
+      default -> new KvOperation(f, key, newValue(slot), null);
     };
+  }
+
+  /** The value the slot's next write writes, unique to it: {@code p<process>.<sequence>}. */
+  private static String newValue(Slot slot) {
+    return "p" + slot.process + "." + (slot.sequence + 1);
   }
 
   private void invoke(int index, KvOperation operation) {
@@ -198,7 +206,9 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
     slot.operation = operation;
     slot.invokedAtNanos = context.monotonicNanos();
     slot.redirects = 0;
-    log(slot.process, HistoryEvent.Type.INVOKE, operation, inputValue(operation));
+    slot.input = inputValue(operation);
+    slot.invoked = new OperationView(operation.f(), operation.key(), slot.input);
+    log(slot, HistoryEvent.Type.INVOKE, slot.input);
     send(index);
   }
 
@@ -218,7 +228,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
     switch (reply.status()) {
       case OK -> {
         leaderGuess = from;
-        Object result = operation.readOnly() ? reply.value() : inputValue(operation);
+        Object result = operation.readOnly() ? reply.value() : slot.input;
         if (!operation.f().equals("append")) {
           lastKnownValue.put(operation.key(), reply.value());
         }
@@ -227,7 +237,7 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
       case CAS_MISMATCH -> {
         leaderGuess = from;
         lastKnownValue.put(operation.key(), reply.value());
-        complete(index, HistoryEvent.Type.FAIL, inputValue(operation));
+        complete(index, HistoryEvent.Type.FAIL, slot.input);
       }
       case NOT_LEADER -> redirect(index, from, reply.leaderHint());
     }
@@ -252,20 +262,21 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
       complete(index, HistoryEvent.Type.FAIL, null); // A read that never returned changed nothing.
       return;
     }
-    complete(index, HistoryEvent.Type.INFO, inputValue(operation));
+    complete(index, HistoryEvent.Type.INFO, slot.input);
     slot.process = newProcessId(); // The lost write may still land: retire the process.
     slot.sequence = 0;
   }
 
   private void complete(int index, HistoryEvent.Type type, Object value) {
     Slot slot = slots.get(index);
-    KvOperation operation = slot.operation;
-    log(slot.process, type, operation, value);
+    log(slot, type, value);
     context.count(counterName(type), 1);
     if (type == HistoryEvent.Type.OK) {
       context.recordMax("kv.latencyMaxNanos", context.monotonicNanos() - slot.invokedAtNanos);
     }
     slot.operation = null;
+    slot.input = null;
+    slot.invoked = null;
     if (index == 0 && !scripted.isEmpty()) {
       invoke(0, scripted.poll());
     } else if (workload.script().isEmpty()) {
@@ -299,14 +310,17 @@ public final class ClientNode implements Node<KvMessage, ClientTimer> {
     };
   }
 
-  private void log(int process, HistoryEvent.Type type, KvOperation operation, Object value) {
-    String phase = phaseName(type);
-    context.record(
-        "client",
-        new ClientEvent(process, phase, new OperationView(operation.f(), operation.key(), value)));
+  /** Records a step of the operation {@code slot} has outstanding, showing {@code value}. */
+  private void log(Slot slot, HistoryEvent.Type type, Object value) {
+    KvOperation operation = slot.operation;
+    OperationView view =
+        value == slot.input
+            ? slot.invoked // The invocation's argument again (a write's completion): its view.
+            : new OperationView(operation.f(), operation.key(), value);
+    context.record("client", new ClientEvent(slot.process, phaseName(type), view));
     history.add(
         new HistoryEvent(
-            process, type, operation.f(), operation.key(), value, context.monotonicNanos()));
+            slot.process, type, operation.f(), operation.key(), value, context.monotonicNanos()));
   }
 
   /** This life's history so far, in order (a restart starts a new node with an empty one). */

@@ -18,8 +18,18 @@ import faultline.protocols.kv.KvMessage.ClientRequest;
  * clients then time out and retry elsewhere, and the sessions keep the retry from applying twice.
  */
 public final class KvReplica {
-  private final KvStore store = new KvStore();
+  private final KvStore store;
   private final WaitingClients waiting = new WaitingClients();
+
+  /** A replica with a state machine of its own. */
+  public KvReplica() {
+    this(new AppendedValues());
+  }
+
+  /** A replica whose state machine shares appended values through {@code appends}. */
+  public KvReplica(AppendedValues appends) {
+    this.store = new KvStore(appends);
+  }
 
   /** This server cannot serve {@code request}: the client should retry at {@code leaderHint}. */
   public static void redirect(

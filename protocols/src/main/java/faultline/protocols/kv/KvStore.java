@@ -10,6 +10,17 @@ import faultline.engine.lookup.LookupMap;
 public final class KvStore {
   private final LookupMap<String, String> values = new LookupMap<>(); // Only looked up.
   private final LookupMap<Integer, Session> sessions = new LookupMap<>();
+  private final AppendedValues appends;
+
+  /** A store that makes its appended values itself. */
+  public KvStore() {
+    this(new AppendedValues());
+  }
+
+  /** A store that shares its appended values through {@code appends} with its cluster's others. */
+  public KvStore(AppendedValues appends) {
+    this.appends = appends;
+  }
 
   /** What applying (or reading) an operation gave. */
   public record Outcome(long sequence, ReplyStatus status, String value) {}
@@ -76,7 +87,7 @@ public final class KvStore {
         session.set(sequence, ReplyStatus.OK, operation.value());
       }
       case "append" -> {
-        values.put(key, current + operation.value());
+        values.put(key, appends.append(key, current, operation.value()));
         session.set(sequence, ReplyStatus.OK, operation.value());
       }
       case "cas" -> {

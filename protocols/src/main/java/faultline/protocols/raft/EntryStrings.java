@@ -1,12 +1,15 @@
 package faultline.protocols.raft;
 
+import faultline.protocols.kv.AppendedValues;
+import faultline.protocols.kv.KvReplica;
 import java.util.Arrays;
 
 /**
  * The strings the servers of one cluster make for a log entry, made once for all of them: the
- * entry's key on each server's disk, its description and the "apply" record that carries it. All
- * depend only on the index and, by Log Matching, on the entry every server holds there, so five
- * servers used to make five equal copies of each, a tenth of a run's allocation on the workload.
+ * entry's key on each server's disk, its description and the "apply" record that carries it, and
+ * the value an append leaves in the state machine ({@link AppendedValues}). All depend only on the
+ * index and, by Log Matching, on the entry every server holds there, so five servers used to make
+ * five equal copies of each, a tenth of a run's allocation on the workload.
  *
  * <p>Shared by the servers of one run only (one thread); a server made alone gets its own. A
  * description is reused only for an equal entry at the same index, so a server whose log diverged
@@ -17,6 +20,7 @@ public final class EntryStrings {
   private static final int INDEX_CACHED_MAX = Integer.MAX_VALUE - 8;
 
   private final RaftDisk.LogKeys diskKeys;
+  private final AppendedValues appendedValues = new AppendedValues();
   private LogEntry[] described = new LogEntry[64]; // described[index]: the entry last described.
   private String[] descriptions = new String[64]; // descriptions[index]: its description.
   private RaftNode.Applied[] applied = new RaftNode.Applied[64]; // applied[index]: the last made.
@@ -29,6 +33,11 @@ public final class EntryStrings {
   /** Strings that take the disk keys from {@code diskKeys}, which checks of the disk may share. */
   public EntryStrings(RaftDisk.LogKeys diskKeys) {
     this.diskKeys = diskKeys;
+  }
+
+  /** The values the servers' state machines append, for their {@link KvReplica}s. */
+  AppendedValues appendedValues() {
+    return appendedValues;
   }
 
   /** The key of the entry at {@code index} on a server's disk. */

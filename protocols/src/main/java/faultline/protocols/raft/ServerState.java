@@ -31,7 +31,7 @@ final class ServerState {
   private long lastHeardFromLeaderNanos = Long.MIN_VALUE / 2;
   private long bootedAtNanos;
   private boolean restarted;
-  private final KvReplica kv = new KvReplica();
+  private final KvReplica kv;
   private Candidacy candidacy; // Null unless a (pre-)candidate.
   private LeaderState leader; // Null unless leading.
   // Fixed for this server's life, asked for on every AppendEntries and heartbeat: made once.
@@ -45,6 +45,7 @@ final class ServerState {
     this.config = config;
     this.rules = rules;
     this.strings = strings;
+    this.kv = new KvReplica(strings.appendedValues());
   }
 
   void enter(NodeContext<Message, RaftTimer> context) {

@@ -22,8 +22,8 @@ import java.util.List;
  * computed at the end of the run and recorded as metrics of their own.
  */
 final class RaftMetrics implements Observer {
-  private final List<Long> electionNanos = new ArrayList<>();
-  private final List<Long> commitLatencyNanos = new ArrayList<>();
+  private final LongSamples electionNanos = new LongSamples();
+  private final LongSamples commitLatencyNanos = new LongSamples();
   // When the leader of a term appended each entry not yet committed, by index: its term (0 for
   // none) and the time. Two arrays rather than an array of two per entry.
   private long[] appendedTerm = new long[64];
@@ -165,8 +165,8 @@ final class RaftMetrics implements Observer {
     }
     context.count("raft.leaderlessNanos", leaderlessNanos);
     context.count("raft.elected", electionNanos.size());
-    Percentiles.record(context, "raft.election", electionNanos);
+    Percentiles.record(context, "raft.election", electionNanos.sorted());
     context.count("raft.commits", commitLatencyNanos.size());
-    Percentiles.record(context, "raft.commitLatency", commitLatencyNanos);
+    Percentiles.record(context, "raft.commitLatency", commitLatencyNanos.sorted());
   }
 }
