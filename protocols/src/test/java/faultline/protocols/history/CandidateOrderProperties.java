@@ -2,7 +2,9 @@ package faultline.protocols.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -35,5 +37,32 @@ class CandidateOrderProperties {
     long keyB = LinearizationSearch.sortKey(rankB, completeB, operationB);
     assertThat(Integer.signum(Long.compare(keyA, keyB))).isEqualTo(byTriples);
     assertThat((int) (keyA & Integer.MAX_VALUE)).isEqualTo(operationA);
+  }
+
+  /**
+   * {@link LinearizationSearch#sortNearlySorted} sorts as {@link Arrays#sort} does: arrays in order
+   * but for a few displaced keys, as return orders are, and arrays in no order at all, with
+   * repeats.
+   */
+  @Property(tries = 2000)
+  void insertionSortsAsArraysSort(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 300) int length,
+      @ForAll @IntRange(min = 0, max = 20) int displaced,
+      @ForAll boolean shuffled) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] keys = new long[length + 5];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = shuffled ? random.nextLong(-50, 50) : 3L * i;
+    }
+    for (int d = 0; d < displaced && length > 0; d++) {
+      keys[random.nextInt(length)] = random.nextLong(0, 3L * length + 1);
+    }
+    long[] expected = keys.clone();
+    Arrays.sort(expected, 0, length);
+
+    LinearizationSearch.sortNearlySorted(keys, length);
+
+    assertThat(keys).containsExactly(expected); // The keys past length untouched.
   }
 }
