@@ -142,16 +142,7 @@ final class CanonicalEncoder {
       return;
     }
     ensure(value.length() + FIELD_BYTES);
-    byte[] out = bytes;
-    int at = putVarint(out, length, code);
-    out[at] = STRING;
-    at = putShortAscii(out, at + 1, value);
-    if (at < 0) {
-      length = -at;
-      textInRoom(value);
-    } else {
-      length = at;
-    }
+    stringAt(putVarint(bytes, length, code), value);
   }
 
   /**
@@ -273,15 +264,21 @@ final class CanonicalEncoder {
 
   void string(String value) {
     ensure(value.length() + FIELD_BYTES);
-    byte[] out = bytes;
-    int at = length;
-    out[at] = STRING;
-    at = putShortAscii(out, at + 1, value);
-    if (at < 0) {
-      length = -at;
+    stringAt(length, value);
+  }
+
+  /**
+   * A string's tag and encoding at {@code at}, in room reserved for its characters and {@value
+   * #FIELD_BYTES} more; the encoding's length then ends after it.
+   */
+  private void stringAt(int at, String value) {
+    bytes[at] = STRING;
+    int end = putShortAscii(bytes, at + 1, value);
+    if (end < 0) {
+      length = -end;
       textInRoom(value);
     } else {
-      length = at;
+      length = end;
     }
   }
 
