@@ -1,7 +1,6 @@
 package faultline.engine;
 
 import faultline.engine.check.Sent;
-import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.DurableStorage;
 import faultline.engine.node.Message;
 import faultline.engine.node.NodeContext;
@@ -21,8 +20,8 @@ final class Outbox implements NodeContext<Message, TimerTag> {
   private final NodeSlot slot;
   private final List<NodeId> nodes;
   private final List<NodeId> peers;
-  private final LookupMap<NodeId, NodeSlot> slotById; // The run's nodes, to find a recipient.
-  private NodeSlot lastRecipient; // See recipient().
+  private final NodeIndex nodeIndex; // The run's nodes, to find a recipient.
+  private final List<NodeSlot> slots; // By node index.
   // Record types already found valid, by identity (see record()), filled in turn.
   private final String[] typesChecked = new String[4];
   private int typesCheckedNext;
@@ -35,15 +34,16 @@ final class Outbox implements NodeContext<Message, TimerTag> {
       NodeSlot slot,
       List<NodeId> nodes,
       List<NodeId> peers,
-      LookupMap<NodeId, NodeSlot> slotById,
+      NodeIndex nodeIndex,
+      List<NodeSlot> slots,
       Metrics metrics,
       Effects effects) {
     this.effects = effects;
     this.slot = slot;
     this.nodes = nodes;
     this.peers = peers;
-    this.slotById = slotById;
-    this.lastRecipient = slot;
+    this.nodeIndex = nodeIndex;
+    this.slots = slots;
     this.metrics = metrics;
   }
 
@@ -117,20 +117,11 @@ final class Outbox implements NodeContext<Message, TimerTag> {
 
   /**
    * The slot of node {@code to}, or null when the run has none: found here once per send, for the
-   * check and for the engine, which sends by index. The last one found is remembered by identity: a
-   * node often sends to the same node again (a follower to its leader, by the very id the delivery
-   * gave it).
+   * check and for the engine, which sends by index.
    */
   private NodeSlot recipient(NodeId to) {
-    NodeSlot last = lastRecipient;
-    if (to == last.id) {
-      return last;
-    }
-    NodeSlot found = to == null ? null : slotById.get(to);
-    if (found != null) {
-      lastRecipient = found;
-    }
-    return found;
+    int index = nodeIndex.indexOf(to);
+    return index < 0 ? null : slots.get(index);
   }
 
   @Override

@@ -6,7 +6,6 @@ import faultline.engine.check.Invariant;
 import faultline.engine.check.Step;
 import faultline.engine.check.Undecided;
 import faultline.engine.check.Violation;
-import faultline.engine.lookup.LookupMap;
 import faultline.engine.net.DropReason;
 import faultline.engine.net.Network;
 import faultline.engine.node.Message;
@@ -32,8 +31,7 @@ public final class Simulation {
 
   private final List<NodeId> nodeIds;
   private final List<NodeSlot> slots;
-  private final LookupMap<NodeId, NodeSlot> slotById = new LookupMap<>(); // Only looked up.
-  private NodeSlot slotLastFound; // See slot(NodeId).
+  private final NodeIndex nodeIndex; // Positions in nodeIds and slots, by id.
   private final Outbox[] outboxes; // By node index: a node's context, opened for each step.
   private final Network network;
   private final List<Invariant> invariants;
@@ -76,9 +74,7 @@ public final class Simulation {
   Simulation(SimulationBuilder builder) {
     this.nodeIds = builder.sortedNodeIds();
     this.slots = builder.slots();
-    for (NodeSlot slot : slots) {
-      slotById.put(slot.id, slot);
-    }
+    this.nodeIndex = new NodeIndex(nodeIds);
     List<List<NodeId>> peersOf = new ArrayList<>();
     for (NodeId id : nodeIds) {
       peersOf.add(nodeIds.stream().filter(other -> !other.equals(id)).toList());
@@ -102,7 +98,7 @@ public final class Simulation {
     this.outboxes = new Outbox[slots.size()];
     for (NodeSlot slot : slots) {
       outboxes[slot.index] =
-          new Outbox(slot, nodeIds, peersOf.get(slot.index), slotById, metrics, effects);
+          new Outbox(slot, nodeIds, peersOf.get(slot.index), nodeIndex, slots, metrics, effects);
     }
 
     writer.header(
@@ -441,7 +437,7 @@ public final class Simulation {
       causalFloors = computeCausalFloors();
       causalFloorsAt = eventsProcessed;
     }
-    return causalFloors[slotById.get(node).index];
+    return causalFloors[slot(node).index];
   }
 
   private long[] computeCausalFloors() {
@@ -514,14 +510,9 @@ public final class Simulation {
   // Package-private access for the fault applier and the invariant view.
 
   NodeSlot slot(NodeId id) {
-    NodeSlot last = slotLastFound;
-    if (last != null && last.id == id) {
-      return last; // Invariants ask about the stepped node again and again.
-    }
-    NodeSlot slot = slotById.get(id);
-    Check.argument(slot != null, "no node called %s in this run", id);
-    slotLastFound = slot;
-    return slot;
+    int index = nodeIndex.indexOf(id);
+    Check.argument(index >= 0, "no node called %s in this run", id);
+    return slots.get(index);
   }
 
   /** False when no check of the run reads the causal history, so the engine does not track it. */
