@@ -1,6 +1,5 @@
 package faultline.engine;
 
-import faultline.engine.lookup.LookupMap;
 import faultline.engine.net.DropReason;
 import faultline.engine.node.Message;
 import faultline.engine.node.Node;
@@ -39,7 +38,7 @@ final class NodeSlot {
   // Armed timers by tag. Only looked up, never iterated, so hash order is harmless. Re-arming an
   // armed tag updates its entry in place (see ArmedTimer), and so does re-arming the last tag fired
   // (see fire).
-  private final LookupMap<TimerTag, ArmedTimer> armedTimers = new LookupMap<>();
+  private final TimerTable armedTimers = new TimerTable();
   private long timerGenerationNext = 1;
   private TimerTag lastTag; // See entry(): the last tag looked up and its entry (null: none).
   private ArmedTimer lastTimer;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A node's armed timers must answer exactly like a plain map from tag to its current arming,
- * however entries are kept for re-arming and looked up by identity.
+ * however entries are kept for re-arming and looked up by identity; and the table that holds them
+ * ({@link TimerTable}) like a plain map from tag to entry.
  *
  * <p>How it works: each generated case arms, cancels and fires tags at random on a node's slot and
  * on a model (a map from tag to the generation of its arming), and after every operation asks the
@@ -35,6 +36,14 @@ class TimerTableProperties {
   }
 
   private record Numbered(int number) implements TimerTag {}
+
+  /** Tags whose hash codes collide in threes, so that probe runs meet, wrap and get shifted. */
+  private record Colliding(int number) implements TimerTag {
+    @Override
+    public int hashCode() {
+      return number / 3;
+    }
+  }
 
   /** A node that does nothing: only its slot's timers are under test. */
   private static final class Idle implements Node<Message, TimerTag> {
@@ -115,6 +124,52 @@ class TimerTableProperties {
               }
             }
           }
+        });
+  }
+
+  /**
+   * The table itself answers like a map from tag to entry: puts, replacements, removals (whose
+   * backward shifts must keep every other entry findable) and clears, growing past several sizes,
+   * with tags looked up as the same object or as an equal copy.
+   */
+  @Test
+  void theTableAnswersLikeAMap() {
+    Trials.forAll(
+        "a timer table answers like a map",
+        500,
+        case_ -> {
+          TimerTable table = new TimerTable();
+          Map<TimerTag, ArmedTimer> model = new HashMap<>();
+          int tags = case_.nextInt(1, 60);
+          int operations = case_.nextInt(1, 300);
+          for (int op = 0; op < operations; op++) {
+            int number = case_.nextInt(tags);
+            TimerTag tag = case_.nextBoolean() ? new Colliding(number) : Fixed.values()[number % 2];
+            switch (case_.nextInt(20)) {
+              case 0 -> {
+                table.clear();
+                model.clear();
+              }
+              case 1, 2, 3, 4, 5, 6, 7 -> {
+                assertThat(table.remove(tag)).as("remove %s", tag).isSameAs(model.remove(tag));
+              }
+              default -> {
+                ArmedTimer timer = new ArmedTimer();
+                table.put(tag, timer);
+                model.put(tag, timer);
+              }
+            }
+            assertThat(table.size()).isEqualTo(model.size());
+            for (int probe = 0; probe < tags; probe++) {
+              TimerTag asked = new Colliding(probe);
+              assertThat(table.get(asked)).as("get %s", asked).isSameAs(model.get(asked));
+            }
+            for (Fixed fixed : Fixed.values()) {
+              assertThat(table.get(fixed)).isSameAs(model.get(fixed));
+            }
+          }
+          assertThat(table.get(null)).isNull();
+          assertThat(table.remove(null)).isNull();
         });
   }
 
