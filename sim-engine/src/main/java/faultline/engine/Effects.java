@@ -1,6 +1,6 @@
 package faultline.engine;
 
-import faultline.engine.check.Sent;
+import faultline.engine.node.Message;
 import faultline.engine.node.TimerTag;
 import java.util.Arrays;
 
@@ -8,8 +8,9 @@ import java.util.Arrays;
  * What the handler of the step being taken asked for, in issue order; applied by the engine after
  * the handler returns. Held in parallel arrays reused from step to step, not as an object per
  * effect: a Raft server sets a timer, sends and records on most steps, and those objects were 8% of
- * a run's allocation. A send is held as the {@link Sent} invariants see, so that listing a step's
- * sends for them makes nothing new. Handlers never overlap, so one instance serves every node.
+ * a run's allocation. A send is held as its message and its recipient's index; the {@link
+ * faultline.engine.check.Sent} that invariants may list is made only when one asks. Handlers never
+ * overlap, so one instance serves every node.
  */
 final class Effects {
   enum Kind {
@@ -22,7 +23,7 @@ final class Effects {
   }
 
   private Kind[] kinds = new Kind[16];
-  // By kind: the Sent, the timer's tag, the state, the record's fields, the note's text.
+  // By kind: the message sent, the timer's tag, the state, the record's fields, the note's text.
   private Object[] subjects = new Object[16];
   private String[] recordTypes = new String[16];
   private long[] delaysNanos = new long[16];
@@ -37,8 +38,9 @@ final class Effects {
     return kinds[position];
   }
 
-  Sent sent(int position) {
-    return (Sent) subjects[position];
+  /** The message of a {@link Kind#SEND}. */
+  Message message(int position) {
+    return (Message) subjects[position];
   }
 
   TimerTag tag(int position) {
@@ -67,8 +69,8 @@ final class Effects {
     return (String) subjects[position];
   }
 
-  void send(Sent sent, int targetIndex) {
-    add(Kind.SEND, sent, null, 0);
+  void send(Message message, int targetIndex) {
+    add(Kind.SEND, message, null, 0);
     targets[size - 1] = targetIndex;
   }
 

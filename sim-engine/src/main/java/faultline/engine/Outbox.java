@@ -1,6 +1,5 @@
 package faultline.engine;
 
-import faultline.engine.check.Sent;
 import faultline.engine.node.DurableStorage;
 import faultline.engine.node.Message;
 import faultline.engine.node.NodeContext;
@@ -112,7 +111,7 @@ final class Outbox implements NodeContext<Message, TimerTag> {
     NodeSlot target = recipient(to);
     Check.argument(target != null, "%s sent to %s, which is not a node of this run", slot.id, to);
     Check.argument(message != null, "%s sent a null message", slot.id);
-    effects().send(new Sent(to, message), target.index);
+    effects().send(message, target.index);
   }
 
   /**

@@ -376,7 +376,7 @@ public final class Simulation {
           send(
               source,
               slots.get(effects.target(i)),
-              effects.sent(i).message(),
+              effects.message(i),
               causalHistoryTracked ? step.truth() : null);
         }
         case SET_TIMER -> setTimer(source, effects.tag(i), effects.delayNanos(i));

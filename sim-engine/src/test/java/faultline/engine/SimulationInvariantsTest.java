@@ -6,6 +6,7 @@ import static faultline.engine.SimulationTest.N3;
 import static faultline.engine.SimulationTest.builder;
 import static faultline.engine.time.Nanos.MILLI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import faultline.engine.RunOutcome.StopReason;
@@ -533,5 +534,90 @@ class SimulationInvariantsTest {
     assertThat(outcome.violations())
         .extracting(Violation::message)
         .containsExactly("replied Text[text=3] with 2 synced");
+  }
+
+  /**
+   * A step's sends read by index (count, recipient, message) are its list of sends, in order, with
+   * other effects between them skipped, before and after the list is made; an index beyond the
+   * count is refused; after a fault there are none.
+   */
+  @Test
+  void aStepsSendsReadByIndexAreItsListOfSends() {
+    List<List<Sent>> byIndex = new ArrayList<>();
+    List<List<Sent>> listed = new ArrayList<>();
+    List<Integer> afterFaults = new ArrayList<>();
+    Invariant reader =
+        new Invariant() {
+          @Override
+          public String name() {
+            return "test.sends-by-index";
+          }
+
+          @Override
+          public String description() {
+            return "Reads every step's sends both ways.";
+          }
+
+          @Override
+          public void afterEvent(InvariantContext context) {
+            if (context.lastStep().isEmpty()) {
+              afterFaults.add(context.lastStepSentCount());
+              return;
+            }
+            boolean listFirst = context.eventNumber() % 2 == 0;
+            if (listFirst) {
+              listed.add(List.copyOf(context.lastStepSent()));
+            }
+            List<Sent> read = new ArrayList<>();
+            for (int i = 0; i < context.lastStepSentCount(); i++) {
+              read.add(new Sent(context.lastStepSentTo(i), context.lastStepSentMessage(i)));
+            }
+            byIndex.add(read);
+            if (!listFirst) {
+              listed.add(List.copyOf(context.lastStepSent()));
+            }
+            int count = context.lastStepSentCount();
+            assertThatThrownBy(() -> context.lastStepSentTo(count))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> context.lastStepSentMessage(-1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+          }
+        };
+    Script script =
+        new Script()
+            .onStart(
+                (node, context) -> {
+                  if (context.self().equals(N1)) {
+                    context.send(N2, new Text("a"));
+                    context.setTimer(new Tag("t"), MILLI);
+                    context.send(NodeId.of("n3"), new Text("b")); // Equal to N3, not the same.
+                    context.note("between");
+                    context.send(N2, new Text("c"));
+                  }
+                })
+            .onMessage(
+                (node, context, from, message) -> {
+                  if (!context.self().equals(N1)) {
+                    context.send(from, new Text("re " + message));
+                  }
+                });
+    builder(new TraceCapture())
+        .node(N1, script.factory())
+        .node(N2, script.factory())
+        .node(N3, script.factory())
+        .invariant(reader)
+        .fault(new ScheduledFault(5 * MILLI, new Fault.Crash(N3, false)))
+        .build()
+        .run();
+
+    assertThat(byIndex).isEqualTo(listed);
+    assertThat(byIndex)
+        .contains(
+            List.of(
+                new Sent(N2, new Text("a")),
+                new Sent(N3, new Text("b")),
+                new Sent(N2, new Text("c"))));
+    assertThat(byIndex).contains(List.of(new Sent(N1, new Text("re Text[text=a]"))));
+    assertThat(afterFaults).containsExactly(0);
   }
 }

@@ -1,6 +1,7 @@
 package faultline.engine.check;
 
 import faultline.engine.net.DropReason;
+import faultline.engine.node.Message;
 import faultline.engine.node.NodeId;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,26 @@ public interface InvariantContext {
    */
   default List<Sent> lastStepSent() {
     return List.of();
+  }
+
+  /**
+   * How many messages the last step sent: with {@link #lastStepSentTo} and {@link
+   * #lastStepSentMessage}, {@link #lastStepSent} read by index. The engine makes a {@link Sent}
+   * only for a check that asks for the list, so a check that reads every step's sends this way
+   * makes nothing per message.
+   */
+  default int lastStepSentCount() {
+    return lastStepSent().size();
+  }
+
+  /** Where the last step's message number {@code index} (from 0, in the order sent) went. */
+  default NodeId lastStepSentTo(int index) {
+    return lastStepSent().get(index).to();
+  }
+
+  /** The last step's message number {@code index} (from 0, in the order sent). */
+  default Message lastStepSentMessage(int index) {
+    return lastStepSent().get(index).message();
   }
 
   /**
