@@ -1,5 +1,7 @@
 package faultline.visualizer.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.engine.trace.InMemoryTraceSink;
 import faultline.scenarios.cli.ScenarioArgument;
@@ -15,6 +17,8 @@ import faultline.visualizer.viewmodel.NarrationFinder;
 import faultline.visualizer.viewmodel.WhatIf;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Turns a command-line argument into a run: a trace file is read and verified; a scenario (bundled
@@ -32,12 +36,15 @@ public final class RunLoader {
    * @param missing a line per step this run lacks (only at another seed than the scenario's own)
    * @param narration finds the same narration in a re-run of the scenario (what-if); {@link
    *     NarrationFinder#NONE} for a trace file
+   * @param writtenNarration the scenario file's {@code narration} array as written, which a saved
+   *     what-if keeps; a missing node for a trace file or a scenario without narration
    */
   public record OpenedRun(
       Timeline timeline,
       List<ResolvedStep> steps,
       List<String> missing,
-      NarrationFinder narration) {}
+      NarrationFinder narration,
+      JsonNode writtenNarration) {}
 
   /**
    * Opens a trace or runs a scenario.
@@ -72,7 +79,8 @@ public final class RunLoader {
           TraceReader.readFile(path, untilNanos == null ? Long.MAX_VALUE : untilNanos),
           List.of(),
           List.of(),
-          NarrationFinder.NONE);
+          NarrationFinder.NONE,
+          MissingNode.getInstance());
     }
     Scenario scenario = ScenarioArgument.load(argument);
     long chosen = seed == null ? scenario.seed() : seed;
@@ -86,21 +94,54 @@ public final class RunLoader {
         TraceReader.fromLines(scenario.name(), sink.lines()),
         narration.steps(),
         narration.missing(),
-        (lines, runSeed) -> NarrationResolver.resolve(scenario.narration(), lines, runSeed, false));
+        (lines, runSeed) -> NarrationResolver.resolve(scenario.narration(), lines, runSeed, false),
+        scenario.source().path("narration"));
   }
 
   /** Re-runs an edited scenario for the what-if pane. */
   public static WhatIf.Runner whatIfRunner() {
-    return (ObjectNode source, long seed) -> {
-      try {
-        Scenario scenario =
-            ScenarioArgument.loader().loadSource("edited scenario", "what-if", source);
-        InMemoryTraceSink sink = new InMemoryTraceSink();
-        ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), sink);
-        return List.copyOf(sink.lines());
-      } catch (ScenarioException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
-    };
+    return (ObjectNode source, long seed) ->
+        asUserError(
+            () -> {
+              Scenario scenario = loadEdited(source);
+              return run(scenario, seed);
+            });
+  }
+
+  /**
+   * Finds an edited scenario's narration in its run at its own seed, as opening the saved file will
+   * (where a step that finds nothing is an error), for the what-if pane's save.
+   */
+  public static WhatIf.NarrationCheck narrationCheck() {
+    return (ObjectNode source) ->
+        asUserError(
+            () -> {
+              Scenario scenario = loadEdited(source);
+              List<String> lines = run(scenario, scenario.seed());
+              return NarrationResolver.resolve(scenario.narration(), lines, scenario.seed(), false)
+                  .steps()
+                  .stream()
+                  .map(ResolvedStep::number)
+                  .collect(Collectors.toUnmodifiableSet());
+            });
+  }
+
+  private static Scenario loadEdited(ObjectNode source) {
+    return ScenarioArgument.loader().loadSource("edited scenario", "what-if", source);
+  }
+
+  private static List<String> run(Scenario scenario, long seed) {
+    InMemoryTraceSink sink = new InMemoryTraceSink();
+    ScenarioRunner.run(scenario, seed, scenario.run().untilNanos(), sink);
+    return List.copyOf(sink.lines());
+  }
+
+  /** An edited scenario the loader or the run refuses is the pane's one-line reason. */
+  private static <T> T asUserError(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ScenarioException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 }

@@ -79,7 +79,8 @@ public final class VisualizerApp extends Application {
 
   /** Builds the window around a model (tests build it the same way). */
   public static MainWindow build(TimelineViewModel model, WhatIf whatIf, WindowActions actions) {
-    return new MainWindow(model, whatIf, RunLoader.whatIfRunner(), actions);
+    return new MainWindow(
+        model, whatIf, RunLoader.whatIfRunner(), RunLoader.narrationCheck(), actions);
   }
 
   /** Drives playback from the JavaFX pulse. */
@@ -120,7 +121,7 @@ public final class VisualizerApp extends Application {
                 long openedMillis = (System.nanoTime() - started) / 1_000_000;
                 Platform.runLater(
                     () -> {
-                      whatIf.load(run.lines().getFirst());
+                      whatIf.load(run.lines().getFirst(), opened.writtenNarration());
                       model.divergence().set(-1);
                       model.show(run);
                       model.narrator().load(opened.steps(), opened.missing(), opened.narration());

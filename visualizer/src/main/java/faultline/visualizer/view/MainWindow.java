@@ -2,6 +2,7 @@ package faultline.visualizer.view;
 
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.viewmodel.MembershipViewModel;
+import faultline.visualizer.viewmodel.StepNumbers;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
   private final TimelineViewModel model;
   private final WhatIf whatIf;
+  private final WhatIf.NarrationCheck narrationCheck;
   private final WindowActions actions;
   private final TimelineView timelineView;
   private final TextArea inspection = new TextArea();
@@ -56,9 +58,14 @@ public final class MainWindow extends BorderPane {
   private boolean scrubbing;
 
   public MainWindow(
-      TimelineViewModel model, WhatIf whatIf, WhatIf.Runner runner, WindowActions actions) {
+      TimelineViewModel model,
+      WhatIf whatIf,
+      WhatIf.Runner runner,
+      WhatIf.NarrationCheck narrationCheck,
+      WindowActions actions) {
     this.model = model;
     this.whatIf = whatIf;
+    this.narrationCheck = narrationCheck;
     this.actions = actions;
     this.timelineView = new TimelineView(model);
     this.filters = new FilterPane(model);
@@ -329,7 +336,7 @@ public final class MainWindow extends BorderPane {
       return;
     }
     try {
-      whatIf.save(out);
+      WhatIf.SavedNarration narration = whatIf.save(out, narrationCheck);
       model
           .status()
           .set(
@@ -339,10 +346,28 @@ public final class MainWindow extends BorderPane {
                   + out
                   + " --seed "
                   + whatIf.seed()
-                  + ")");
+                  + ")"
+                  + savedNarrationNote(narration));
     } catch (IOException | IllegalArgumentException e) {
       model.status().set("Could not save " + out + ": " + e.getMessage());
     }
+  }
+
+  /** What became of the narration, so that a left-out step is never a silent loss. */
+  private static String savedNarrationNote(WhatIf.SavedNarration narration) {
+    if (narration.leftOut().isEmpty()) {
+      return narration.kept().isEmpty()
+          ? ""
+          : "  with its narration (" + narration.kept().size() + " steps)";
+    }
+    int total = narration.kept().size() + narration.leftOut().size();
+    return "  narration: "
+        + (narration.kept().isEmpty()
+            ? "none of its " + total + " steps kept"
+            : StepNumbers.phrase(narration.kept()) + " of " + total + " kept")
+        + "; "
+        + StepNumbers.phrase(narration.leftOut())
+        + " left out, their moments are not in the edited run at its own seed";
   }
 
   private static Button button(String id, String text, String tip, Runnable action) {

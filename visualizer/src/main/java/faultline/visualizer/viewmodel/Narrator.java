@@ -85,20 +85,14 @@ public final class Narrator {
 
   /** {@code step 3}, {@code steps 2 and 5}, {@code steps 2, 4 and 5}: those not found. */
   private String missingNumbers() {
-    List<String> numbers = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
     for (int number = 1; number <= stepsInNarration; number++) {
       int wanted = number;
       if (steps.stream().noneMatch(step -> step.number() == wanted)) {
-        numbers.add(Integer.toString(number));
+        numbers.add(number);
       }
     }
-    if (numbers.size() == 1) {
-      return "step " + numbers.getFirst();
-    }
-    return "steps "
-        + String.join(", ", numbers.subList(0, numbers.size() - 1))
-        + " and "
-        + numbers.getLast();
+    return StepNumbers.phrase(numbers);
   }
 
   /**

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faultline.scenarios.model.FaultKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,6 +23,11 @@ import javafx.collections.ObservableList;
  * The fault schedule of the shown run, editable: add, move (change {@code at}) or remove a fault of
  * any kind, re-run the edited scenario with the same seed, and save it. The run itself is done by
  * an injected {@link Runner}, so this class never touches the engine.
+ *
+ * <p>A trace's header carries the scenario without its narration (presentation, which the run's
+ * fingerprint must not cover), so the narration as written in the scenario file is loaded beside it
+ * and saved with the edited schedule: the steps whose moments the edited run still has, so that the
+ * saved file opens at its own seed (where a step that finds nothing is an error).
  */
 public final class WhatIf {
   /** Runs a scenario (as JSON) with a seed and returns its trace lines, header first. */
@@ -29,6 +37,32 @@ public final class WhatIf {
      * @throws IllegalArgumentException with a one-line reason when the edited scenario is invalid
      */
     List<String> run(ObjectNode scenario, long seed);
+  }
+
+  /** Runs a scenario (as JSON) at its own seed and finds its narration's steps in the run. */
+  @FunctionalInterface
+  public interface NarrationCheck {
+    /**
+     * The numbers of the narration's steps that find their moment, 1 for the first step.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the scenario is invalid
+     */
+    Set<Integer> stepsFound(ObjectNode scenario);
+  }
+
+  /**
+   * What a save wrote about the narration.
+   *
+   * @param kept the numbers (as written) of the narration's steps saved
+   * @param leftOut the numbers of the steps left out because the edited run lacks their moments
+   */
+  public record SavedNarration(List<Integer> kept, List<Integer> leftOut) {
+    public static final SavedNarration NONE = new SavedNarration(List.of(), List.of());
+
+    public SavedNarration {
+      kept = List.copyOf(kept);
+      leftOut = List.copyOf(leftOut);
+    }
   }
 
   /**
@@ -58,11 +92,21 @@ public final class WhatIf {
 
   private final ObservableList<FaultRow> faults = FXCollections.observableArrayList();
   private ObjectNode base = JSON.createObjectNode();
+  private JsonNode narration = MissingNode.getInstance();
   private long seed;
   private int edits;
 
-  /** Takes the scenario and seed from a run's header line. */
+  /** Takes the scenario and seed from a run's header line: a trace file, with no narration. */
   public void load(String headerLine) {
+    load(headerLine, MissingNode.getInstance());
+  }
+
+  /**
+   * Takes the scenario and seed from a run's header line, and the narration as the scenario file
+   * wrote it (its {@code narration} array; a missing node when there is none).
+   */
+  public void load(String headerLine, JsonNode writtenNarration) {
+    narration = writtenNarration.deepCopy();
     try {
       JsonNode header = JSON.readTree(headerLine);
       base =
@@ -165,8 +209,37 @@ public final class WhatIf {
     return previous.size() == next.size() ? -1 : Math.max(0, common - 1);
   }
 
-  public void save(Path path) throws IOException {
-    Files.writeString(path, JSON.writeValueAsString(editedScenario()) + "\n");
+  /**
+   * Writes the edited scenario with the narration's steps that still find their moments in its run
+   * at its own seed, which {@code check} runs.
+   *
+   * @throws IllegalArgumentException with a one-line reason when the edited scenario is invalid
+   */
+  public SavedNarration save(Path path, NarrationCheck check) throws IOException {
+    ObjectNode scenario = editedScenario();
+    SavedNarration saved = SavedNarration.NONE;
+    if (narration.isArray() && !narration.isEmpty()) {
+      ObjectNode narrated = scenario.deepCopy();
+      narrated.set("narration", narration.deepCopy());
+      Set<Integer> found = check.stepsFound(narrated);
+      List<Integer> kept = new ArrayList<>();
+      List<Integer> leftOut = new ArrayList<>();
+      ArrayNode steps = JSON.createArrayNode();
+      for (int number = 1; number <= narration.size(); number++) {
+        if (found.contains(number)) {
+          kept.add(number);
+          steps.add(narration.get(number - 1).deepCopy());
+        } else {
+          leftOut.add(number);
+        }
+      }
+      if (!steps.isEmpty()) {
+        scenario.set("narration", steps);
+      }
+      saved = new SavedNarration(kept, leftOut);
+    }
+    Files.writeString(path, JSON.writeValueAsString(scenario) + "\n");
+    return saved;
   }
 
   /** A copyable identifier of this run: scenario, seed and edits. */

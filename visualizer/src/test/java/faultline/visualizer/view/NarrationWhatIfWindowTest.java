@@ -7,11 +7,13 @@ import faultline.visualizer.app.VisualizerApp;
 import faultline.visualizer.trace.Timeline;
 import faultline.visualizer.viewmodel.TimelineViewModel;
 import faultline.visualizer.viewmodel.WhatIf;
+import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -21,19 +23,33 @@ import org.testfx.util.WaitForAsyncUtils;
  * A what-if re-run of a narrated scenario in the window, on OpenJFX's headless platform: the Step
  * control survives a re-run whose moments are all still there (and its steps point into the new
  * run), and after an edit that removes moments the bar and the what-if pane name the steps that no
- * longer apply while the rest can still be walked.
+ * longer apply while the rest can still be walked; saving the edit keeps the steps that apply and
+ * says which it left out.
  */
 @ExtendWith(ApplicationExtension.class)
 class NarrationWhatIfWindowTest {
   private final TimelineViewModel model = new TimelineViewModel();
   private final WhatIf whatIf = new WhatIf();
+  @TempDir Path directory;
 
   @Start
   void start(Stage stage) {
-    MainWindow window = VisualizerApp.build(model, whatIf, new NoWindowActions());
+    MainWindow window =
+        VisualizerApp.build(
+            model,
+            whatIf,
+            new WindowActions() {
+              @Override
+              public void open() {}
+
+              @Override
+              public Path chooseSave(String description, String extension) {
+                return directory.resolve("no-split.json");
+              }
+            });
     // As VisualizerApp opens a run.
     RunLoader.OpenedRun opened = RunLoader.openRun("raft/split-brain", null);
-    whatIf.load(opened.timeline().lines().getFirst());
+    whatIf.load(opened.timeline().lines().getFirst(), opened.writtenNarration());
     model.show(opened.timeline());
     model.narrator().load(opened.steps(), opened.missing(), opened.narration());
     stage.setScene(new Scene(window, 1300, 760));
@@ -82,5 +98,13 @@ class NarrationWhatIfWindowTest {
     robot.clickOn("#nextStep");
     assertThat(caption.getText()).startsWith("Step 1 of 5 · ");
     assertThat(model.timeline().get().line(model.cursor().get())).contains("\"role\":\"LEADER\"");
+
+    robot.clickOn("#saveScenario");
+    assertThat(model.status().get())
+        .contains(
+            "Saved the edited scenario to",
+            "narration: step 1 of 5 kept; steps 2, 3, 4 and 5 left out, their moments are not in"
+                + " the edited run at its own seed");
+    assertThat(directory.resolve("no-split.json")).content().contains("n1 wins the election");
   }
 }

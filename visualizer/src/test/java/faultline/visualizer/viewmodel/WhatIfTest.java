@@ -77,7 +77,7 @@ class WhatIfTest {
     whatIf.add(whatIf.template("heal", "180ms", original.nodes()));
     List<String> edited = whatIf.rerun(RunLoader.whatIfRunner());
     Path saved = directory.resolve("edited.json");
-    whatIf.save(saved);
+    whatIf.save(saved, RunLoader.narrationCheck());
     assertThat(ScenarioArgument.load(saved.toString()).faults()).hasSize(2);
     Timeline reopened = RunLoader.open(saved.toString(), 42L);
     assertThat(reopened.lines().subList(1, reopened.lines().size()))
