@@ -10,21 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes trace lines to a file, gathered in an array that the file channel writes a quarter of a
- * megabyte at a time: a trace of a long run is hundreds of megabytes in lines of some 200 bytes,
- * and a stream would take a lock per line. A line is copied into the array by {@code
- * System.arraycopy}, which for a line of 200 bytes costs less than a {@code put} into a buffer
- * outside the heap (measured in {@code TraceEncodingCpuTime file}); the channel copies each full
- * array out of the heap once, in one piece.
+ * Writes trace lines to a file, gathered in a buffer outside the heap that the file channel writes
+ * from as it is: a trace of a long run is hundreds of megabytes, and a stream's buffer would copy
+ * every line once more on its way to the file (and take a lock per line).
  */
 public final class FileTraceSink implements TraceSink {
   private static final int BUFFER_BYTES = 1 << 18;
 
   private final Path path;
   private final FileChannel file;
-  private final byte[] buffer = new byte[BUFFER_BYTES];
-  private final ByteBuffer wholeBuffer = ByteBuffer.wrap(buffer);
-  private int buffered;
+  private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
 
   /**
    * Opens {@code path} for writing, replacing what was there.
@@ -53,23 +48,23 @@ public final class FileTraceSink implements TraceSink {
   @Override
   public void accept(byte[] bytes, int offset, int length) {
     try {
-      if (length > BUFFER_BYTES - buffered) {
+      if (length > buffer.remaining()) {
         writeBuffer();
-        if (length > BUFFER_BYTES) {
+        if (length > buffer.capacity()) {
           writeFully(ByteBuffer.wrap(bytes, offset, length));
           return;
         }
       }
-      System.arraycopy(bytes, offset, buffer, buffered, length);
-      buffered += length;
+      buffer.put(bytes, offset, length);
     } catch (IOException e) {
       throw new UncheckedIOException("writing trace " + path, e);
     }
   }
 
   private void writeBuffer() throws IOException {
-    writeFully(wholeBuffer.clear().limit(buffered));
-    buffered = 0;
+    buffer.flip();
+    writeFully(buffer);
+    buffer.clear();
   }
 
   private void writeFully(ByteBuffer bytes) throws IOException {

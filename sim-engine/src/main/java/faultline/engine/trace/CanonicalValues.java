@@ -9,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes a protocol's value (a message, a state, a record's fields) in the canonical encoding, as
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CanonicalValues {
   /**
-   * How one record class is walked: its number among the shapes made ({@link #SHAPES_MADE}), its
+   * How one record class is walked: its number among the shapes made ({@link #shapesMade}), its
    * component names (also as Jackson writes a member name, quoted with its colon, encoded once) and
    * accessors, each typed as the component is, so that a {@code long} or {@code int} component is
    * read without boxing.
@@ -39,7 +39,7 @@ final class CanonicalValues {
   record Shape(
       int index, String[] names, byte[][] jsonMembers, Kind[] kinds, MethodHandle[] accessors) {
     Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {
-      this(SHAPES_MADE.getAndIncrement(), names, jsonMembersOf(names), kinds, accessors);
+      this((int) SHAPES_MADE.getAndAdd(1), names, jsonMembersOf(names), kinds, accessors);
     }
 
     private static byte[][] jsonMembersOf(String[] names) {
@@ -61,9 +61,25 @@ final class CanonicalValues {
 
   /**
    * Numbers the shapes in the order they are made (the classes of a JVM's runs, a few dozen), so
-   * that an encoder can keep its component names' codes in an array indexed by shape.
+   * that an encoder can keep its component names' codes in an array indexed by shape. Runs in
+   * parallel (a sweep's) may meet a class for the first time together, so the count is taken by an
+   * atomic add on {@link #shapesMade}; a shape's number is only a place in that array and reaches
+   * no trace.
    */
-  private static final AtomicInteger SHAPES_MADE = new AtomicInteger();
+  private static final VarHandle SHAPES_MADE;
+
+  @SuppressWarnings("unused") // Counted through SHAPES_MADE.
+  private static int shapesMade;
+
+  static {
+    try {
+      SHAPES_MADE =
+          MethodHandles.lookup()
+              .findStaticVarHandle(CanonicalValues.class, "shapesMade", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   enum Kind {
     LONG,
