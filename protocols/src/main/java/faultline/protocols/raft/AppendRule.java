@@ -14,58 +14,48 @@ import java.util.List;
 @FunctionalInterface
 public interface AppendRule {
   /** The paper's rules, what every {@code raft} scenario runs. */
-  AppendRule PAPER = AppendRule::paper;
+  AppendRule PAPER = (FirstNewEntryRule) AppendRule::paper;
 
   /**
    * The bug zoo's {@link RaftBug#APPEND_WITHOUT_CONSISTENCY_CHECK}: rule 2 checks only that the log
    * reaches prevLogIndex, not that its entry there has prevLogTerm, so entries land after a
    * different history and two logs share an entry without sharing what precedes it.
    */
-  AppendRule WITHOUT_CONSISTENCY_CHECK = AppendRule::withoutConsistencyCheck;
+  AppendRule WITHOUT_CONSISTENCY_CHECK = (FirstNewEntryRule) AppendRule::withoutConsistencyCheck;
 
   /** What the follower whose log is {@code log} does with {@code append}; changes nothing. */
   AppendDecision decide(LogView log, AppendEntries append);
 
-  private static AppendDecision paper(LogView log, AppendEntries append) {
+  // These answer as FirstNewEntryRule#firstNew does.
+  private static long paper(LogView log, AppendEntries append) {
     long previous = append.prevLogIndex();
     if (previous > log.lastIndex() || log.term(previous) != append.prevLogTerm()) {
-      return AppendDecision.reject();
+      return FirstNewEntryRule.REFUSED;
     }
-    return merge(log, append);
+    return firstNotHeld(log, append);
   }
 
-  private static AppendDecision withoutConsistencyCheck(LogView log, AppendEntries append) {
+  private static long withoutConsistencyCheck(LogView log, AppendEntries append) {
     if (append.prevLogIndex() > log.lastIndex()) {
-      return AppendDecision.reject(); // A gap: even a careless follower cannot append here.
+      return FirstNewEntryRule.REFUSED; // A gap: even a careless follower cannot append here.
     }
-    return merge(log, append);
+    return firstNotHeld(log, append);
   }
 
   /**
-   * Rules 3 to 5, once the entry before the new ones is accepted. The first entry past the end of
+   * Rules 3 to 5, once the entry before the new ones is accepted: the first entry past the end of
    * the log, or in conflict with it, and all after it are new; those before it are already here (a
-   * duplicate or reordered AppendEntries). In the usual case every entry is new, and the decision
-   * carries the message's own list.
+   * duplicate or reordered AppendEntries). Returns its index, or the index after the message's last
+   * entry when the log holds them all.
    */
-  private static AppendDecision merge(LogView log, AppendEntries append) {
-    long previous = append.prevLogIndex();
+  private static long firstNotHeld(LogView log, AppendEntries append) {
+    long index = append.prevLogIndex() + 1;
     List<LogEntry> entries = append.entries();
-    long truncateFrom = 0;
-    int firstNew = 0;
-    while (firstNew < entries.size()) {
-      long index = previous + firstNew + 1;
-      if (index > log.lastIndex()) {
-        break; // Past the end of the log.
+    for (int i = 0; i < entries.size(); i++, index++) {
+      if (index > log.lastIndex() || log.term(index) != entries.get(i).term()) {
+        return index;
       }
-      if (log.term(index) != entries.get(firstNew).term()) {
-        truncateFrom = index; // A conflict: this entry and all after it go.
-        break;
-      }
-      firstNew++;
     }
-    List<LogEntry> newEntries = firstNew == 0 ? entries : entries.subList(firstNew, entries.size());
-    long lastIndex = previous + entries.size();
-    return AppendDecision.accept(
-        truncateFrom, newEntries, Math.min(append.leaderCommit(), lastIndex));
+    return index;
   }
 }

@@ -150,40 +150,66 @@ final class Replication {
     state.resetElectionTimer();
 
     RaftLog log = persistent.log();
-    long previous = append.prevLogIndex();
-    AppendDecision decision = state.rules().append().decide(LogView.of(log), append);
-    if (!(decision instanceof AppendDecision.Accept accept)) {
-      persistent.sync();
-      if (previous > log.lastIndex()) {
-        reply(append, false, 0, log.lastIndex() + 1, 0);
+    LogView view = LogView.of(log);
+    AppendRule rule = state.rules().append();
+    if (rule instanceof FirstNewEntryRule ours) {
+      long firstNew = ours.firstNew(view, append);
+      if (firstNew == FirstNewEntryRule.REFUSED) {
+        refuseMismatch(append);
       } else {
-        reply(append, false, 0, log.firstIndexOfTermAtOrBefore(previous), log.term(previous));
+        carryOut(
+            append,
+            FirstNewEntryRule.truncateFrom(view, append, firstNew),
+            FirstNewEntryRule.newEntries(append, firstNew),
+            FirstNewEntryRule.commitIndex(append));
       }
-      return;
+    } else if (rule.decide(view, append) instanceof AppendDecision.Accept accept) {
+      carryOut(append, accept.truncateFrom(), accept.newEntries(), accept.commitIndex());
+    } else {
+      refuseMismatch(append);
     }
-    if (accept.truncateFrom() > 0) {
+  }
+
+  /** Rule 2 refused {@code append}: the answer says where the leader should probe next. */
+  private void refuseMismatch(AppendEntries append) {
+    PersistentState persistent = state.persistent();
+    RaftLog log = persistent.log();
+    long previous = append.prevLogIndex();
+    persistent.sync();
+    if (previous > log.lastIndex()) {
+      reply(append, false, 0, log.lastIndex() + 1, 0);
+    } else {
+      reply(append, false, 0, log.firstIndexOfTermAtOrBefore(previous), log.term(previous));
+    }
+  }
+
+  /** Carries out rules 3 to 5 as the append rule decided them, syncs, and answers. */
+  private void carryOut(
+      AppendEntries append, long truncateFrom, List<LogEntry> newEntries, long commitIndex) {
+    PersistentState persistent = state.persistent();
+    RaftLog log = persistent.log();
+    if (truncateFrom > 0) {
       Check.state(
-          accept.truncateFrom() <= log.lastIndex(),
+          truncateFrom <= log.lastIndex(),
           "the append rule truncates from %s, past the last entry %s",
-          accept.truncateFrom(),
+          truncateFrom,
           log.lastIndex());
-      context().count("raft.entriesTruncated", log.lastIndex() - accept.truncateFrom() + 1);
-      persistent.truncateFrom(accept.truncateFrom());
+      context().count("raft.entriesTruncated", log.lastIndex() - truncateFrom + 1);
+      persistent.truncateFrom(truncateFrom);
     }
-    List<LogEntry> newEntries = accept.newEntries();
     for (int i = 0; i < newEntries.size(); i++) { // By index: no iterator per AppendEntries.
       persistent.append(newEntries.get(i));
     }
     persistent.sync();
-    long lastNew = previous + append.entries().size();
+    long lastNew = append.prevLogIndex() + append.entries().size();
     Check.state(
-        accept.commitIndex() <= log.lastIndex(),
+        commitIndex <= log.lastIndex(),
         "the append rule sets commitIndex %s, past the last entry %s (Figure 2 rule 5: the min"
             + " of leaderCommit and the index of the last new entry)",
-        accept.commitIndex(),
+        commitIndex,
         log.lastIndex());
     reply(append, true, lastNew, 0, 0);
-    state.commitTo(accept.commitIndex());
+    state.commitTo(commitIndex);
   }
 
   private void reply(

@@ -88,6 +88,31 @@ class ReplicationRulesTest {
   }
 
   @Test
+  void aServerRunsAnAppendRuleFromElsewhereAsItRunsItsOwn() {
+    // The paper's rule seen only through decide(), as an exercise's is: the same run, with its
+    // entries lost and duplicated, so that refusals, duplicates and truncations all occur.
+    AppendRule elsewhere = (log, append) -> AppendRule.PAPER.decide(log, append);
+    List<RunOutcome> outcomes = new java.util.ArrayList<>();
+    for (AppendRule rule : List.of(AppendRule.PAPER, elsewhere)) {
+      RaftConfig config =
+          RaftRuns.fiveServersTwoClients(2 * SECOND).toBuilder()
+              .replicationRules(new ReplicationRules(rule, CommitRule.PAPER))
+              .build();
+      outcomes.add(
+          RaftRuns.run(
+              3,
+              config,
+              RaftRuns.network(Ratio.of(1, 10), Ratio.of(1, 10)),
+              List.of(),
+              RaftInvariants.safety(),
+              2 * SECOND));
+    }
+    assertThat(outcomes.get(0).violations()).isEmpty();
+    assertThat(outcomes.get(0).metrics().get("raft.commits")).isPositive();
+    assertThat(outcomes.get(1).fingerprint()).isEqualTo(outcomes.get(0).fingerprint());
+  }
+
+  @Test
   void aPluggedInCommitRuleIsTheOneTheLeaderRuns() {
     RaftConfig neverCommits =
         RaftRuns.fiveServersTwoClients(SECOND).toBuilder()
