@@ -68,6 +68,10 @@ final class CanonicalEncoder {
   // found by index instead of by its text. 0 while a name has no number yet (or never will).
   private final int[] eventFieldCodes = new int[EventField.COUNT];
 
+  // The same for each record shape's component names, by the shape's index and the component's
+  // position (see componentCodes): a payload's member names without a hash lookup each.
+  private int[][] componentCodes = new int[64][];
+
   private static final int CACHED_STRINGS = 512;
   private static final int CACHED_CHARS_MAX = 64;
   private final String[] cachedStrings = new String[CACHED_STRINGS];
@@ -123,9 +127,36 @@ final class CanonicalEncoder {
    * what {@code name(field)} and {@code integer(value)} write.
    */
   void integerField(EventField field, long value) {
-    int code = eventFieldCodes[field.ordinal()];
+    integerMember(eventFieldCodes, field.ordinal(), field.text, value);
+  }
+
+  /**
+   * The codes of one record shape's component names, indexed by component, for {@link #name(int[],
+   * int, String)} and {@link #integerMember}: kept by this encoder, since a name's number depends
+   * on the run. {@code shapeIndex} is the shape's own small number, {@code components} its count of
+   * components.
+   */
+  int[] componentCodes(int shapeIndex, int components) {
+    if (shapeIndex >= componentCodes.length) {
+      componentCodes =
+          Arrays.copyOf(componentCodes, Math.max(2 * componentCodes.length, shapeIndex + 1));
+    }
+    int[] codes = componentCodes[shapeIndex];
+    if (codes == null) {
+      codes = new int[components];
+      componentCodes[shapeIndex] = codes;
+    }
+    return codes;
+  }
+
+  /**
+   * A member named {@code name} whose code is kept at {@code codes[index]}, and an integer: what
+   * {@code name(codes, index, name)} and {@code integer(value)} write, with room reserved once.
+   */
+  void integerMember(int[] codes, int index, String name, long value) {
+    int code = codes[index];
     if (code == 0) {
-      name(field);
+      name(codes, index, name);
       integer(value);
       return;
     }
@@ -304,15 +335,23 @@ final class CanonicalEncoder {
    * writes its text, from its code once it has a number.
    */
   void name(EventField field) {
-    int code = eventFieldCodes[field.ordinal()];
+    name(eventFieldCodes, field.ordinal(), field.text);
+  }
+
+  /**
+   * A name whose code is kept at {@code codes[index]} (0 until it has one): written as {@link
+   * #name(String)} writes {@code name}, from the code once the name has a number.
+   */
+  void name(int[] codes, int index, String name) {
+    int code = codes[index];
     if (code != 0) {
       ensure(FIELD_BYTES);
       length = putVarint(bytes, length, code);
       return;
     }
-    int number = name(field.text);
+    int number = name(name);
     if (number >= 0) {
-      eventFieldCodes[field.ordinal()] = (number << 1) | 1; // Numbers never change.
+      codes[index] = (number << 1) | 1; // Numbers never change.
     }
   }
 

@@ -1,6 +1,5 @@
 package faultline.engine.trace;
 
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationConfig;
@@ -10,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -31,22 +31,53 @@ import java.util.TreeMap;
  */
 final class CanonicalValues {
   /**
-   * How one record class is walked: its component names (also as Jackson writes a member name,
-   * quoted and encoded once) and accessors, each typed as the component is, so that a {@code long}
-   * or {@code int} component is read without boxing.
+   * How one record class is walked: its number among the shapes made ({@link #shapesMade}), its
+   * component names (also as Jackson writes a member name, quoted with its colon, encoded once) and
+   * accessors, each typed as the component is, so that a {@code long} or {@code int} component is
+   * read without boxing.
    */
   record Shape(
-      String[] names, SerializedString[] jsonNames, Kind[] kinds, MethodHandle[] accessors) {
+      int index, String[] names, byte[][] jsonMembers, Kind[] kinds, MethodHandle[] accessors) {
     Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {
-      this(names, jsonNamesOf(names), kinds, accessors);
+      this((int) SHAPES_MADE.getAndAdd(1), names, jsonMembersOf(names), kinds, accessors);
     }
 
-    private static SerializedString[] jsonNamesOf(String[] names) {
-      SerializedString[] jsonNames = new SerializedString[names.length];
+    private static byte[][] jsonMembersOf(String[] names) {
+      byte[][] jsonMembers = new byte[names.length][];
       for (int i = 0; i < names.length; i++) {
-        jsonNames[i] = new SerializedString(names[i]);
+        jsonMembers[i] = JsonLine.member(names[i]);
       }
-      return jsonNames;
+      return jsonMembers;
+    }
+
+    /**
+     * The codes of the component names in {@code out}: see {@link CanonicalEncoder#name(int[], int,
+     * String)}.
+     */
+    int[] codesIn(CanonicalEncoder out) {
+      return out.componentCodes(index, names.length);
+    }
+  }
+
+  /**
+   * Numbers the shapes in the order they are made (the classes of a JVM's runs, a few dozen), so
+   * that an encoder can keep its component names' codes in an array indexed by shape. Runs in
+   * parallel (a sweep's) may meet a class for the first time together, so the count is taken by an
+   * atomic add on {@link #shapesMade}; a shape's number is only a place in that array and reaches
+   * no trace.
+   */
+  private static final VarHandle SHAPES_MADE;
+
+  @SuppressWarnings("unused") // Counted through SHAPES_MADE.
+  private static int shapesMade;
+
+  static {
+    try {
+      SHAPES_MADE =
+          MethodHandles.lookup()
+              .findStaticVarHandle(CanonicalValues.class, "shapesMade", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
     }
   }
 
@@ -138,15 +169,22 @@ final class CanonicalValues {
   }
 
   private static void writeComponents(CanonicalEncoder out, Shape shape, Object record) {
+    String[] names = shape.names;
+    int[] codes = shape.codesIn(out);
     try {
-      for (int i = 0; i < shape.names.length; i++) {
-        out.name(shape.names[i]);
+      for (int i = 0; i < names.length; i++) {
         MethodHandle accessor = shape.accessors[i];
         switch (shape.kinds[i]) {
-          case LONG -> out.integer((long) accessor.invokeExact(record));
-          case INT -> out.integer((int) accessor.invokeExact(record));
-          case BOOLEAN -> out.bool((boolean) accessor.invokeExact(record));
-          case OBJECT -> write(out, (Object) accessor.invokeExact(record));
+          case LONG -> out.integerMember(codes, i, names[i], (long) accessor.invokeExact(record));
+          case INT -> out.integerMember(codes, i, names[i], (int) accessor.invokeExact(record));
+          case BOOLEAN -> {
+            out.name(codes, i, names[i]);
+            out.bool((boolean) accessor.invokeExact(record));
+          }
+          case OBJECT -> {
+            out.name(codes, i, names[i]);
+            write(out, (Object) accessor.invokeExact(record));
+          }
         }
       }
     } catch (RuntimeException | Error e) {

@@ -93,28 +93,32 @@ final class DualValues {
       JsonValues.Fallback fallback)
       throws IOException {
     String[] names = shape.names();
+    int[] codes = shape.codesIn(binary);
     try {
       for (int i = 0; i < names.length; i++) {
-        binary.name(names[i]);
-        json.name(shape.jsonNames()[i]);
+        json.name(shape.jsonMembers()[i]);
         MethodHandle accessor = shape.accessors()[i];
         switch (shape.kinds()[i]) {
           case LONG -> {
             long number = (long) accessor.invokeExact(record);
-            binary.integer(number);
+            binary.integerMember(codes, i, names[i], number);
             json.number(number);
           }
           case INT -> {
             int number = (int) accessor.invokeExact(record);
-            binary.integer(number);
+            binary.integerMember(codes, i, names[i], number);
             json.number(number);
           }
           case BOOLEAN -> {
+            binary.name(codes, i, names[i]);
             boolean bool = (boolean) accessor.invokeExact(record);
             binary.bool(bool);
             json.bool(bool);
           }
-          case OBJECT -> write(binary, json, (Object) accessor.invokeExact(record), fallback);
+          case OBJECT -> {
+            binary.name(codes, i, names[i]);
+            write(binary, json, (Object) accessor.invokeExact(record), fallback);
+          }
         }
       }
     } catch (IOException | RuntimeException | Error e) {

@@ -1,7 +1,5 @@
 package faultline.engine.trace;
 
-import com.fasterxml.jackson.core.io.SerializedString;
-
 /**
  * The member names that {@link TraceWriter} writes itself, one constant per name. Every trace line
  * repeats some of them ({@code seq}, {@code t}, {@code type}, {@code node}, ...), so the canonical
@@ -60,11 +58,6 @@ enum EventField {
 
   EventField(String text) {
     this.text = text;
-    byte[] quoted = new SerializedString(text).asQuotedUTF8();
-    this.jsonMember = new byte[quoted.length + 3];
-    jsonMember[0] = '"';
-    System.arraycopy(quoted, 0, jsonMember, 1, quoted.length);
-    jsonMember[quoted.length + 1] = '"';
-    jsonMember[quoted.length + 2] = ':';
+    this.jsonMember = JsonLine.member(text);
   }
 }

@@ -96,7 +96,8 @@ final class FieldWriter {
     }
     json.startLine();
     json.startObject();
-    jsonMember(EventField.SEQ, seq);
+    json.name(EventField.SEQ.jsonMember);
+    json.sequenceNumber(seq);
     jsonMember(EventField.T, t);
     jsonMember(EventField.TYPE, type);
     if (node != null) {

@@ -58,7 +58,7 @@ final class JsonValues {
       throws IOException {
     try {
       for (int i = 0; i < shape.names().length; i++) {
-        json.name(shape.jsonNames()[i]);
+        json.name(shape.jsonMembers()[i]);
         MethodHandle accessor = shape.accessors()[i];
         switch (shape.kinds()[i]) {
           case LONG -> json.number((long) accessor.invokeExact(record));

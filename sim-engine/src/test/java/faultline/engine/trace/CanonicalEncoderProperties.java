@@ -28,8 +28,9 @@ import net.jqwik.api.Tuple;
  * strings of ASCII, Latin-1, the BMP, surrogate pairs and lone surrogates, some longer than 127
  * bytes (a length of two bytes or more) and some longer than the encoder's block, the same string
  * objects again and again and equal strings that are other objects, names by text and by the trace
- * writer's constants (numbered in order of first use, a name longer than 64 characters never), the
- * members every event starts with, booleans, nulls, objects and arrays.
+ * writer's constants and by a record shape's component (numbered in order of first use, a name
+ * longer than 64 characters never), integer members by constant and by component, the members every
+ * event starts with, booleans, nulls, objects and arrays.
  */
 class CanonicalEncoderProperties {
   sealed interface Write {}
@@ -45,6 +46,10 @@ class CanonicalEncoderProperties {
   record IntegerField(EventField field, long value) implements Write {}
 
   record StringField(EventField field, String value) implements Write {}
+
+  record ComponentName(int shape, int component) implements Write {}
+
+  record IntegerComponent(int shape, int component, long value) implements Write {}
 
   record Tag(int tag) implements Write {}
 
@@ -101,6 +106,18 @@ class CanonicalEncoderProperties {
             plain.integer(mono);
           }
         }
+        case ComponentName(int shape, int component) -> {
+          String name = SHAPES.get(shape).get(component);
+          encoder.name(encoder.componentCodes(shape, SHAPES.get(shape).size()), component, name);
+          plain.name(name);
+        }
+        case IntegerComponent(int shape, int component, long value) -> {
+          String name = SHAPES.get(shape).get(component);
+          int[] codes = encoder.componentCodes(shape, SHAPES.get(shape).size());
+          encoder.integerMember(codes, component, name, value);
+          plain.name(name);
+          plain.integer(value);
+        }
         case Tag(int tag) -> {
           switch (tag) {
             case CanonicalEncoder.NULL -> encoder.nullValue();
@@ -130,6 +147,11 @@ class CanonicalEncoderProperties {
             Tuple.of(6, Combinators.combine(fields, integers()).as(IntegerField::new)),
             Tuple.of(4, Combinators.combine(fields, strings()).as(StringField::new)),
             Tuple.of(4, eventStarts()),
+            Tuple.of(3, components().map(c -> new ComponentName(c.get1(), c.get2()))),
+            Tuple.of(
+                4,
+                Combinators.combine(components(), integers())
+                    .as((c, value) -> new IntegerComponent(c.get1(), c.get2(), value))),
             Tuple.of(
                 3,
                 Arbitraries.of(
@@ -141,6 +163,28 @@ class CanonicalEncoderProperties {
                         CanonicalEncoder.ARRAY)
                     .map(Tag::new)));
     return write.list().ofMinSize(0).ofMaxSize(3_000);
+  }
+
+  /**
+   * Record shapes by index, as {@code CanonicalValues} numbers them (beyond the encoder's first
+   * array of 64, so that it grows): their component names, some shared with other shapes or with
+   * the trace writer's own, one too long to be numbered.
+   */
+  private static final Map<Integer, List<String>> SHAPES =
+      Map.of(
+          0, List.of("term", "leader", "entries"),
+          1, List.of("term", "seq", "é", "a".repeat(65)),
+          7, List.of("client", "key", "value", "type"),
+          200, List.of("t", "round"));
+
+  /** A shape's index and one of its components. */
+  private static Arbitrary<Tuple.Tuple2<Integer, Integer>> components() {
+    return Arbitraries.of(SHAPES.keySet())
+        .flatMap(
+            shape ->
+                Arbitraries.integers()
+                    .between(0, SHAPES.get(shape).size() - 1)
+                    .map(component -> Tuple.of(shape, component)));
   }
 
   /** The members every event starts with; a node's event also has a node and its clocks. */

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
  * ASCII, quotes and backslashes, control characters, Latin-1, the rest of the BMP, surrogate pairs
  * and lone surrogates; integers from the whole range of longs, its edges and the powers of ten
  * around which the digit count changes; booleans, nulls, nested arrays and objects, and the same
- * integer written twice in a row), writes it through a {@code JsonLine} and through a Jackson
- * generator, and compares the bytes.
+ * integer written twice in a row, sequence numbers mostly one more than the last), writes it
+ * through a {@code JsonLine} and through a Jackson generator, and compares the bytes.
  */
 class JsonLineProperties {
   private long lastNumber;
+  private long lastSequence;
 
   // The strings written so far in a line: a run passes the same objects again and again, which
   // the line keeps the bytes of by identity.
@@ -75,6 +76,40 @@ class JsonLineProperties {
           assertThat(new String(out, 0, length, StandardCharsets.US_ASCII))
               .isEqualTo(Long.toString(value));
         });
+  }
+
+  /**
+   * A line's sequence number is counted up in place while each is one more than the one before:
+   * runs of consecutive numbers across every change of digit count (9 to 10, 99 to 100, ..., up to
+   * the largest long), from 0, after negative numbers and after jumps, with other integers written
+   * between them.
+   */
+  @Test
+  void sequenceNumbersAreTheirDecimalDigits() {
+    JsonLine line = new JsonLine(new JsonLine.JacksonBytes());
+    SplittableRandom random = new SplittableRandom(17);
+    List<Long> starts = new ArrayList<>(List.of(-3L, 0L, 1L, Long.MAX_VALUE - 3, Long.MIN_VALUE));
+    for (long power = 10; power <= 1_000_000_000_000_000_000L; power *= 10) {
+      starts.add(power - 3);
+    }
+    for (int i = 0; i < 200; i++) {
+      starts.add(number(random));
+    }
+    for (long start : starts) {
+      long value = start;
+      for (int i = 0; i < 6; i++) {
+        line.startLine();
+        line.sequenceNumber(value);
+        line.number(number(random));
+        line.endLine();
+        String written = new String(line.array(), line.lineStart(), line.lineLength(), UTF_8);
+        assertThat(written.substring(0, written.indexOf(','))).isEqualTo(Long.toString(value));
+        if (value == Long.MAX_VALUE) {
+          break;
+        }
+        value++;
+      }
+    }
   }
 
   @Test
@@ -128,9 +163,9 @@ class JsonLineProperties {
           jackson.writeFieldName(name);
         }
         case 1 -> {
-          SerializedString name = new SerializedString(text(random, false));
-          line.name(name);
-          jackson.writeFieldName(name);
+          String text = text(random, false);
+          line.name(JsonLine.member(text));
+          jackson.writeFieldName(new SerializedString(text));
         }
         default -> {
           EventField name = EventField.values()[random.nextInt(EventField.COUNT)];
@@ -144,7 +179,7 @@ class JsonLineProperties {
 
   private void writeValue(SplittableRandom random, JsonLine line, JsonGenerator jackson, int depth)
       throws IOException {
-    switch (random.nextInt(depth < 3 ? 8 : 6)) {
+    switch (random.nextInt(depth < 3 ? 9 : 7)) {
       case 0, 1 -> {
         String text = random.nextInt(3) == 0 && !written.isEmpty() ? again(random) : text(random);
         written.add(text);
@@ -168,6 +203,16 @@ class JsonLineProperties {
         jackson.writeNull();
       }
       case 6 -> {
+        // Mostly the sequence number after the last, as each line's.
+        long value =
+            random.nextInt(4) > 0 && lastSequence < Long.MAX_VALUE
+                ? lastSequence + 1
+                : number(random);
+        lastSequence = value;
+        line.sequenceNumber(value);
+        jackson.writeNumber(value);
+      }
+      case 7 -> {
         line.startArray();
         jackson.writeStartArray();
         int items = random.nextInt(4);
