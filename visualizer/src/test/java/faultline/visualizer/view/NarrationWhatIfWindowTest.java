@@ -36,17 +36,7 @@ class NarrationWhatIfWindowTest {
   void start(Stage stage) {
     MainWindow window =
         VisualizerApp.build(
-            model,
-            whatIf,
-            new WindowActions() {
-              @Override
-              public void open() {}
-
-              @Override
-              public Path chooseSave(String description, String extension) {
-                return directory.resolve("no-split.json");
-              }
-            });
+            model, whatIf, new SavingWindowActions(() -> directory.resolve("no-split.json")));
     // As VisualizerApp opens a run.
     RunLoader.OpenedRun opened = RunLoader.openRun("raft/split-brain", null);
     whatIf.load(opened.timeline().lines().getFirst(), opened.writtenNarration());

@@ -42,19 +42,7 @@ class TimelineWindowTest {
 
   @Start
   void start(Stage stage) {
-    window =
-        VisualizerApp.build(
-            model,
-            whatIf,
-            new WindowActions() {
-              @Override
-              public void open() {}
-
-              @Override
-              public Path chooseSave(String description, String extension) {
-                return nextSave.get();
-              }
-            });
+    window = VisualizerApp.build(model, whatIf, new SavingWindowActions(nextSave::get));
     Timeline run = RunLoader.open("clocks/lww-skew", null);
     whatIf.load(run.lines().getFirst());
     model.show(run);
