@@ -31,7 +31,8 @@ public interface InvariantContext {
    * was a fault. They left after the handler returned, so a node's storage as seen now (see {@link
    * #syncedStorage}) is what it was when they left: "persisted before replying" is checked here.
    * The list is read-only and valid until the next event (the engine reuses it); copy what must be
-   * kept.
+   * kept. The engine makes a {@link Sent} per message for it, so a check that runs after every step
+   * reads the sends by index instead ({@link #lastStepSentCount}).
    */
   default List<Sent> lastStepSent() {
     return List.of();
