@@ -95,26 +95,7 @@ final class FieldWriter {
       return;
     }
     json.startLine();
-    json.startObject();
-    json.name(EventField.SEQ.jsonMember);
-    json.sequenceNumber(seq);
-    jsonMember(EventField.T, t);
-    jsonMember(EventField.TYPE, type);
-    if (node != null) {
-      jsonMember(EventField.NODE, node);
-      jsonMember(EventField.WALL, wall);
-      jsonMember(EventField.MONO, mono);
-    }
-  }
-
-  private void jsonMember(EventField name, String value) {
-    json.name(name.jsonMember);
-    json.string(value);
-  }
-
-  private void jsonMember(EventField name, long value) {
-    json.name(name.jsonMember);
-    json.number(value);
+    json.eventStart(seq, t, type, node, wall, mono);
   }
 
   /** Ends the line: closes its object and adds the newline. */

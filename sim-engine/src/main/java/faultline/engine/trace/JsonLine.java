@@ -24,6 +24,17 @@ final class JsonLine {
   private static final byte[] LONG_MIN =
       Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
+  // An event's first members' names, each with what comes before it: see eventStart.
+  private static final byte[] EVENT_OPEN = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] T_MEMBER = ",\"t\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TYPE_MEMBER = ",\"type\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NODE_MEMBER = ",\"node\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] WALL_MEMBER = ",\"wall\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MONO_MEMBER = ",\"mono\":".getBytes(StandardCharsets.US_ASCII);
+
+  /** Room for an event's first members but its two strings: six names and four integers. */
+  private static final int EVENT_START_BYTES = 6 * 8 + 4 * 20;
+
   /** 10^0 to 10^18: the smallest number of each digit count. */
   private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -115,6 +126,58 @@ final class JsonLine {
     linesEnd = 0;
   }
 
+  /**
+   * Opens an event's object, at the start of a line, and writes the members every event starts
+   * with: what {@code startObject()}, then {@code seq} and {@link #sequenceNumber}, {@code t} and
+   * {@link #number}, {@code type} and {@link #string} and, when {@code node} is not null, {@code
+   * node}, {@code wall} and {@code mono} the same way write, with room reserved once and the
+   * position kept in a local variable throughout. A string not met before goes through {@link
+   * #string}, which keeps its bytes for the next time.
+   */
+  void eventStart(long seq, long t, String type, String node, long wall, long mono) {
+    ensure(EVENT_START_BYTES + 2 * CACHED_BYTES);
+    byte[] out = bytes;
+    int at = put(out, length, EVENT_OPEN);
+    at = putSequenceNumber(out, at, seq);
+    at = put(out, at, T_MEMBER);
+    at = putNumber(out, at, t);
+    at = put(out, at, TYPE_MEMBER);
+    int end = putCachedString(out, at, type);
+    if (end < 0) {
+      length = at;
+      valueBefore = false; // After a name.
+      string(type); // Which may grow the array: reserve again after it.
+      ensure(EVENT_START_BYTES + CACHED_BYTES);
+      out = bytes;
+      end = length;
+    }
+    at = end;
+    if (node != null) {
+      at = put(out, at, NODE_MEMBER);
+      end = putCachedString(out, at, node);
+      if (end < 0) {
+        length = at;
+        valueBefore = false;
+        string(node);
+        ensure(EVENT_START_BYTES);
+        out = bytes;
+        end = length;
+      }
+      at = put(out, end, WALL_MEMBER);
+      at = putNumber(out, at, wall);
+      at = put(out, at, MONO_MEMBER);
+      at = putNumber(out, at, mono);
+    }
+    length = at;
+    valueBefore = true;
+  }
+
+  /** Puts a constant's bytes at {@code at}; returns the position after them. */
+  private static int put(byte[] out, int at, byte[] constant) {
+    System.arraycopy(constant, 0, out, at, constant.length);
+    return at + constant.length;
+  }
+
   void startObject() {
     separate(1);
     bytes[length++] = '{';
@@ -184,10 +247,8 @@ final class JsonLine {
     int slot = text.hashCode() & (CACHED_STRINGS - 1);
     int from = slot * CACHED_BYTES;
     if (cachedStrings[slot] == text) {
-      int count = cachedLengths[slot];
-      separate(count);
-      System.arraycopy(cachedQuoted, from, bytes, length, count);
-      length += count;
+      separate(cachedLengths[slot]);
+      length = putCachedString(bytes, length, text);
       valueBefore = true;
       return;
     }
@@ -203,6 +264,20 @@ final class JsonLine {
       cachedStrings[slot] = text;
     }
     valueBefore = true;
+  }
+
+  /**
+   * Puts the quoted bytes kept for {@code text} at {@code at}, in room reserved for them, when they
+   * are kept for that very object; returns the position after them, or -1, having put nothing.
+   */
+  private int putCachedString(byte[] out, int at, String text) {
+    int slot = text.hashCode() & (CACHED_STRINGS - 1);
+    if (cachedStrings[slot] != text) {
+      return -1;
+    }
+    int count = cachedLengths[slot];
+    System.arraycopy(cachedQuoted, slot * CACHED_BYTES, out, at, count);
+    return at + count;
   }
 
   /**
@@ -233,13 +308,18 @@ final class JsonLine {
 
   void number(long value) {
     separate(20);
+    length = putNumber(bytes, length, value);
+    valueBefore = true;
+  }
+
+  /** Puts the digits of {@code value} at {@code at}, in room reserved; returns the end. */
+  private int putNumber(byte[] out, int at, long value) {
     if (value != lastNumber || lastDigitsLength == 0) {
       lastNumber = value;
       lastDigitsLength = writeDigits(value, lastDigits, 0);
     }
-    System.arraycopy(lastDigits, 0, bytes, length, lastDigitsLength);
-    length += lastDigitsLength;
-    valueBefore = true;
+    System.arraycopy(lastDigits, 0, out, at, lastDigitsLength);
+    return at + lastDigitsLength;
   }
 
   /**
@@ -248,15 +328,20 @@ final class JsonLine {
    */
   void sequenceNumber(long value) {
     separate(20);
+    length = putSequenceNumber(bytes, length, value);
+    valueBefore = true;
+  }
+
+  /** Puts the digits of the sequence number {@code value} at {@code at}; returns the end. */
+  private int putSequenceNumber(byte[] out, int at, long value) {
     if (value > 0 && value - 1 == lastSequence) {
       countUpSequenceDigits();
     } else {
       sequenceDigitsLength = writeDigits(value, sequenceDigits, 0);
     }
     lastSequence = value;
-    System.arraycopy(sequenceDigits, 0, bytes, length, sequenceDigitsLength);
-    length += sequenceDigitsLength;
-    valueBefore = true;
+    System.arraycopy(sequenceDigits, 0, out, at, sequenceDigitsLength);
+    return at + sequenceDigitsLength;
   }
 
   /** Adds one to the sequence number's digits, which hold a number of at least 0. */

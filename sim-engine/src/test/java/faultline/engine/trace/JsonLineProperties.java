@@ -112,6 +112,79 @@ class JsonLineProperties {
     }
   }
 
+  /**
+   * An event's first members, written at once, are what writing them one by one writes (held to
+   * Jackson's bytes above): lines in a row, their sequence numbers mostly counted up, their times
+   * often the line before's and their clocks often reading the time, their types and nodes mostly
+   * the same objects again (kept bytes copied) and sometimes strings Jackson must write or too long
+   * to keep, other integers written between them.
+   */
+  @Test
+  void anEventStartIsWhatItsMembersWriteOneByOne() {
+    List<String> sameObjects = List.of("send", "deliver", "n1", "n2", "", "x".repeat(63));
+    Trials.forAll(
+        "an event start is its members",
+        500,
+        random -> {
+          JsonLine atOnce = new JsonLine(new JsonLine.JacksonBytes());
+          JsonLine oneByOne = new JsonLine(new JsonLine.JacksonBytes());
+          long seq = number(random);
+          long t = number(random);
+          for (int i = 0; i < 40; i++) {
+            seq = random.nextInt(5) > 0 && seq < Long.MAX_VALUE ? seq + 1 : number(random);
+            t = random.nextBoolean() ? t : number(random);
+            String type = eventText(random, sameObjects);
+            String node = random.nextInt(5) == 0 ? null : eventText(random, sameObjects);
+            long wall = random.nextInt(4) > 0 ? t : number(random);
+            long mono = random.nextInt(4) > 0 ? t : number(random);
+            atOnce.startLine();
+            atOnce.eventStart(seq, t, type, node, wall, mono);
+            oneByOne.startLine();
+            oneByOne.startObject();
+            oneByOne.name(EventField.SEQ.jsonMember);
+            oneByOne.sequenceNumber(seq);
+            oneByOne.name(EventField.T.jsonMember);
+            oneByOne.number(t);
+            oneByOne.name(EventField.TYPE.jsonMember);
+            oneByOne.string(type);
+            if (node != null) {
+              oneByOne.name(EventField.NODE.jsonMember);
+              oneByOne.string(node);
+              oneByOne.name(EventField.WALL.jsonMember);
+              oneByOne.number(wall);
+              oneByOne.name(EventField.MONO.jsonMember);
+              oneByOne.number(mono);
+            }
+            if (random.nextBoolean()) {
+              long other = random.nextBoolean() ? t : number(random);
+              for (JsonLine line : List.of(atOnce, oneByOne)) {
+                line.name(EventField.ID.jsonMember);
+                line.number(other);
+              }
+            }
+            for (JsonLine line : List.of(atOnce, oneByOne)) {
+              line.endObject();
+              line.endLine();
+            }
+            assertThat(new String(atOnce.array(), atOnce.lineStart(), atOnce.lineLength(), UTF_8))
+                .isEqualTo(
+                    new String(
+                        oneByOne.array(), oneByOne.lineStart(), oneByOne.lineLength(), UTF_8));
+          }
+          assertThat(Arrays.copyOf(atOnce.array(), atOnce.linesLength()))
+              .isEqualTo(Arrays.copyOf(oneByOne.array(), oneByOne.linesLength()));
+        });
+  }
+
+  /** An event's type or node: mostly the same objects again, else any text, some of it long. */
+  private static String eventText(SplittableRandom random, List<String> sameObjects) {
+    return switch (random.nextInt(6)) {
+      case 0 -> text(random);
+      case 1 -> "y".repeat(random.nextInt(60, 600));
+      default -> sameObjects.get(random.nextInt(sameObjects.size()));
+    };
+  }
+
   @Test
   void smallIntegersAreTheirDecimalDigits() {
     byte[] out = new byte[20];
