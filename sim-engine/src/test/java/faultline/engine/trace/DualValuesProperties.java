@@ -2,6 +2,7 @@ package faultline.engine.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import faultline.engine.node.NodeId;
 import java.util.ArrayList;
@@ -20,14 +21,40 @@ import net.jqwik.api.Provide;
 /**
  * A trace-written run walks a payload once for both encodings ({@link DualValues}); a run without a
  * trace walks it for the fingerprint alone. For random payloads and record fields (records nested
- * in records and lists, lists that are not random-access, maps, enums, node ids, boxed and unboxed
- * numbers, nulls, strings beyond ASCII), both runs give one fingerprint, and the JSON of the
- * payload and of the record's members is what the trace mapper writes for them.
+ * in records and lists, lists that are not random-access, maps, enums (one renamed by Jackson, one
+ * of constants with bodies), node ids, boxed and unboxed numbers, nulls, strings beyond ASCII),
+ * both runs give one fingerprint, and the JSON of the payload and of the record's members is what
+ * the trace mapper writes for them.
  */
 class DualValuesProperties {
   enum Color {
     RED,
     GREEN
+  }
+
+  /** Renamed by Jackson: each walk hands it to Jackson, the one walk too. */
+  enum Status {
+    @JsonProperty("ok")
+    OK,
+    FAILED
+  }
+
+  /** Constants of classes of their own, whose declaring class is the enum. */
+  enum Op {
+    PUT {
+      @Override
+      String verb() {
+        return "put";
+      }
+    },
+    GET {
+      @Override
+      String verb() {
+        return "get";
+      }
+    };
+
+    abstract String verb();
   }
 
   record Leaf(long term, int size, boolean noOp, String command) {}
@@ -80,6 +107,8 @@ class DualValuesProperties {
             Arbitraries.of(true, false).map(bool -> bool),
             Arbitraries.of(new NodeId("n1"), new NodeId("n2")).map(node -> node),
             Arbitraries.of(Color.class).map(color -> color),
+            Arbitraries.of(Status.class).map(status -> status),
+            Arbitraries.of(Op.class).map(op -> op),
             Arbitraries.shorts().map(number -> number),
             Arbitraries.doubles().between(-1e6, 1e6).map(number -> number),
             leaves().map(leaf -> leaf));
