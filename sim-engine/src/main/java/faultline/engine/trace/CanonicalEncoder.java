@@ -77,13 +77,6 @@ final class CanonicalEncoder {
   private final String[] cachedStrings = new String[CACHED_STRINGS];
   private final byte[] cachedEncodings = new byte[CACHED_STRINGS * CACHED_CHARS_MAX];
 
-  // The varint of the last event's time ({@code zigzag(t)}), for its t and most often its wall and
-  // mono readings too (equal to t unless the node's clock is off), and for the next event when it
-  // comes at the same time (more than half of the Raft workload's lines): copied, not computed.
-  private long lastTime;
-  private final byte[] timeVarint = new byte[10];
-  private int timeVarintBytes; // 0 until an event's time is kept.
-
   private final MessageDigest digest;
   private byte[] bytes = new byte[BLOCK_BYTES];
   private int length;
@@ -202,8 +195,7 @@ final class CanonicalEncoder {
     int at = length;
     out[at++] = OBJECT;
     at = putIntegerMember(out, at, seqCode, seq);
-    int timeBytes = timeVarint(t);
-    at = putTimeMember(out, at, tCode, timeBytes);
+    at = putIntegerMember(out, at, tCode, t);
     at = putVarint(out, at, typeCode);
     out[at++] = STRING;
     at = putShortAscii(out, at, type);
@@ -226,39 +218,10 @@ final class CanonicalEncoder {
         out = bytes;
         at = length;
       }
-      at =
-          wall == t
-              ? putTimeMember(out, at, wallCode, timeBytes)
-              : putIntegerMember(out, at, wallCode, wall);
-      at =
-          mono == t
-              ? putTimeMember(out, at, monoCode, timeBytes)
-              : putIntegerMember(out, at, monoCode, mono);
+      at = putIntegerMember(out, at, wallCode, wall);
+      at = putIntegerMember(out, at, monoCode, mono);
     }
     length = at;
-  }
-
-  /**
-   * Puts the varint of {@code t} in {@link #timeVarint}, unless it holds it already (the time of
-   * the event before); returns its byte count.
-   */
-  private int timeVarint(long t) {
-    if (t != lastTime || timeVarintBytes == 0) {
-      lastTime = t;
-      timeVarintBytes = putVarint(timeVarint, 0, zigzag(t));
-    }
-    return timeVarintBytes;
-  }
-
-  /**
-   * A member whose value is the event's time, its varint copied from {@link #timeVarint}: what
-   * {@link #putIntegerMember} puts for it.
-   */
-  private int putTimeMember(byte[] out, int at, int code, int timeBytes) {
-    at = putVarint(out, at, code);
-    out[at++] = INTEGER;
-    System.arraycopy(timeVarint, 0, out, at, timeBytes);
-    return at + timeBytes;
   }
 
   private void eventStartByField(long seq, long t, String type, String node, long wall, long mono) {

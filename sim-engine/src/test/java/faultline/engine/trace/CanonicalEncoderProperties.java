@@ -195,28 +195,16 @@ class CanonicalEncoderProperties {
                     .map(component -> Tuple.of(shape, component)));
   }
 
-  /**
-   * The members every event starts with; a node's event also has a node and its clocks, which read
-   * the event's time more often than not (the encoder copies the time's bytes for them), at times
-   * that come again (it keeps the last time's bytes).
-   */
+  /** The members every event starts with; a node's event also has a node and its clocks. */
   private static Arbitrary<Write> eventStarts() {
-    Arbitrary<Long> times =
-        Arbitraries.oneOf(integers(), Arbitraries.of(0L, 37_000L, 60_000_000_000L, -1L));
-    Arbitrary<String> nodes = Arbitraries.oneOf(strings(), Arbitraries.just(null));
-    Arbitrary<Write> anyClocks =
-        Combinators.combine(integers(), times, strings(), nodes, integers(), integers())
-            .as(EventStart::new);
-    Arbitrary<Write> clocksAtTheTime =
-        Combinators.combine(integers(), times, strings(), nodes)
-            .as((seq, t, type, node) -> new EventStart(seq, t, type, node, t, t));
-    Arbitrary<Write> wallAtTheTime =
-        Combinators.combine(integers(), times, strings(), nodes, integers())
-            .as((seq, t, type, node, mono) -> new EventStart(seq, t, type, node, t, mono));
-    Arbitrary<Write> monoAtTheTime =
-        Combinators.combine(integers(), times, strings(), nodes, integers())
-            .as((seq, t, type, node, wall) -> new EventStart(seq, t, type, node, wall, t));
-    return Arbitraries.oneOf(anyClocks, clocksAtTheTime, wallAtTheTime, monoAtTheTime);
+    return Combinators.combine(
+            integers(),
+            integers(),
+            strings(),
+            Arbitraries.oneOf(strings(), Arbitraries.just(null)),
+            integers(),
+            integers())
+        .as(EventStart::new);
   }
 
   /** Every varint length's edges, small values (most of a run's), and the whole range. */
