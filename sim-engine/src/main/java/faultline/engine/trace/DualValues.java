@@ -14,10 +14,9 @@ import java.util.RandomAccess;
  * record component is read once, through its accessor, and goes to the canonical encoder and to the
  * JSON line together, instead of the payload being walked once by {@link CanonicalValues} and once
  * more by {@link JsonValues}. The one walk goes only where both walks go the same way (null,
- * strings, integers, booleans, node ids, enums without Jackson annotations, records of a {@link
- * Shape} that are no collection or map, and random-access lists that Jackson writes plainly); any
- * other value is handed to each walk on its own, so that both encodings are by construction what
- * those walks write.
+ * strings, integers, booleans, node ids, records of a {@link Shape} that are no collection or map,
+ * and random-access lists that Jackson writes plainly); any other value is handed to each walk on
+ * its own, so that both encodings are by construction what those walks write.
  */
 final class DualValues {
   private DualValues() {}
@@ -49,10 +48,6 @@ final class DualValues {
       case NodeId node -> {
         binary.string(node.name());
         json.string(node.name());
-      }
-      case Enum<?> constant when CanonicalValues.isPlain(constant.getDeclaringClass()) -> {
-        binary.string(constant.name());
-        json.string(constant.name());
       }
       default -> writeComposite(binary, json, value, fallback);
     }
