@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import faultline.engine.node.TimerTag;
+import java.lang.invoke.VarHandle;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.InstantSource;
@@ -105,7 +106,7 @@ public final class DeterminismRules {
                 + " trace depend on when and where the run happened");
   }
 
-  /** No sleep, thread, executor or lock in {@code code}. */
+  /** No sleep, thread, executor, lock or atomic access in {@code code}. */
   public static ArchRule noWaitingNorThreads(DescribedPredicate<? super JavaClass> code) {
     return noClasses()
         .that(code)
@@ -117,10 +118,15 @@ public final class DeterminismRules {
         .orShould()
         .dependOnClassesThat()
         .resideInAPackage("java.util.concurrent..")
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(VarHandle.class)
         .because(
             "a run is single-threaded and handlers never block: the event queue alone decides"
                 + " what happens next, so a sleep, a thread, an executor or a lock would make the"
-                + " order of events depend on the operating system's scheduler");
+                + " order of events depend on the operating system's scheduler; and an atomic"
+                + " access (an atomic class, a VarHandle) only serves state shared between runs,"
+                + " which a run must not have");
   }
 
   /** No random draw in {@code code} that does not come from the run's seed. */

@@ -68,4 +68,13 @@ class PlantedViolationsTest {
                         Planted.GossipDue.class, Planted.ProbeDue.class, Planted.NamedTimer.class)))
         .doesNotThrowAnyException();
   }
+
+  @Test
+  void aCountSharedByAtomicAddIsCaughtAndAnOwnCountPasses() {
+    ArchRule rule = DeterminismRules.noWaitingNorThreads(PLANTED);
+    assertThatThrownBy(() -> rule.check(only(Planted.SharedCount.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("VarHandle");
+    assertThatCode(() -> rule.check(only(Planted.OwnCount.class))).doesNotThrowAnyException();
+  }
 }

@@ -3,6 +3,8 @@ package faultline.architecture.planted;
 import faultline.engine.lookup.LookupMap;
 import faultline.engine.node.NodeId;
 import faultline.engine.node.TimerTag;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,6 +90,33 @@ public final class Planted {
     @Override
     public String toString() {
       return "named";
+    }
+  }
+
+  /** Breaks the no-threads rule: a count shared by every run, taken by an atomic add. */
+  public static final class SharedCount {
+    private static final VarHandle MADE;
+    private static int made;
+
+    static {
+      try {
+        MADE = MethodHandles.lookup().findStaticVarHandle(SharedCount.class, "made", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    int next() {
+      return (int) MADE.getAndAdd(1);
+    }
+  }
+
+  /** Keeps it: the count belongs to the object that takes it. */
+  public static final class OwnCount {
+    private int made;
+
+    int next() {
+      return made++;
     }
   }
 }

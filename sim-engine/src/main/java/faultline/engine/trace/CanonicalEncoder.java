@@ -68,9 +68,9 @@ final class CanonicalEncoder {
   // found by index instead of by its text. 0 while a name has no number yet (or never will).
   private final int[] eventFieldCodes = new int[EventField.COUNT];
 
-  // The same for each record shape's component names, by the shape's index and the component's
-  // position (see componentCodes): a payload's member names without a hash lookup each.
-  private int[][] componentCodes = new int[64][];
+  // The same for each record shape's component names, by shape and the component's position (see
+  // componentCodes): a payload's member names without a hash lookup of their text each.
+  private final ComponentCodeTable componentCodes = new ComponentCodeTable();
 
   private static final int CACHED_STRINGS = 512;
   private static final int CACHED_CHARS_MAX = 64;
@@ -133,20 +133,10 @@ final class CanonicalEncoder {
   /**
    * The codes of one record shape's component names, indexed by component, for {@link #name(int[],
    * int, String)} and {@link #integerMember}: kept by this encoder, since a name's number depends
-   * on the run. {@code shapeIndex} is the shape's own small number, {@code components} its count of
-   * components.
+   * on the run.
    */
-  int[] componentCodes(int shapeIndex, int components) {
-    if (shapeIndex >= componentCodes.length) {
-      componentCodes =
-          Arrays.copyOf(componentCodes, Math.max(2 * componentCodes.length, shapeIndex + 1));
-    }
-    int[] codes = componentCodes[shapeIndex];
-    if (codes == null) {
-      codes = new int[components];
-      componentCodes[shapeIndex] = codes;
-    }
-    return codes;
+  int[] componentCodes(CanonicalValues.Shape shape) {
+    return componentCodes.codesOf(shape);
   }
 
   /**

@@ -9,7 +9,6 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -31,15 +30,25 @@ import java.util.TreeMap;
  */
 final class CanonicalValues {
   /**
-   * How one record class is walked: its number among the shapes made ({@link #shapesMade}), its
-   * component names (also as Jackson writes a member name, quoted with its colon, encoded once) and
-   * accessors, each typed as the component is, so that a {@code long} or {@code int} component is
-   * read without boxing.
+   * How one record class is walked: its component names (also as Jackson writes a member name,
+   * quoted with its colon, encoded once) and accessors, each typed as the component is, so that a
+   * {@code long} or {@code int} component is read without boxing. {@code hash} places the shape in
+   * each encoder's table of component codes ({@link ComponentCodeTable}); it is computed once from
+   * the class's name, so that no count of shapes is shared between runs, and reaches no trace.
    */
   record Shape(
-      int index, String[] names, byte[][] jsonMembers, Kind[] kinds, MethodHandle[] accessors) {
-    Shape(String[] names, Kind[] kinds, MethodHandle[] accessors) {
-      this((int) SHAPES_MADE.getAndAdd(1), names, jsonMembersOf(names), kinds, accessors);
+      int hash, String[] names, byte[][] jsonMembers, Kind[] kinds, MethodHandle[] accessors) {
+    Shape(Class<?> type, String[] names, Kind[] kinds, MethodHandle[] accessors) {
+      this(hashOf(type.getName()), names, jsonMembersOf(names), kinds, accessors);
+    }
+
+    /**
+     * The name's hash with its bits spread to the low ones a table probes by: the names of one
+     * package's classes differ mostly in their last characters.
+     */
+    private static int hashOf(String className) {
+      int hash = className.hashCode() * 0x9E3779B9;
+      return hash ^ (hash >>> 16);
     }
 
     private static byte[][] jsonMembersOf(String[] names) {
@@ -55,29 +64,7 @@ final class CanonicalValues {
      * String)}.
      */
     int[] codesIn(CanonicalEncoder out) {
-      return out.componentCodes(index, names.length);
-    }
-  }
-
-  /**
-   * Numbers the shapes in the order they are made (the classes of a JVM's runs, a few dozen), so
-   * that an encoder can keep its component names' codes in an array indexed by shape. Runs in
-   * parallel (a sweep's) may meet a class for the first time together, so the count is taken by an
-   * atomic add on {@link #shapesMade}; a shape's number is only a place in that array and reaches
-   * no trace.
-   */
-  private static final VarHandle SHAPES_MADE;
-
-  @SuppressWarnings("unused") // Counted through SHAPES_MADE.
-  private static int shapesMade;
-
-  static {
-    try {
-      SHAPES_MADE =
-          MethodHandles.lookup()
-              .findStaticVarHandle(CanonicalValues.class, "shapesMade", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+      return out.componentCodes(this);
     }
   }
 
@@ -89,7 +76,8 @@ final class CanonicalValues {
   }
 
   /** Marks a class walked without a shape: not a record, or one Jackson writes otherwise. */
-  private static final Shape NONE = new Shape(new String[0], new Kind[0], new MethodHandle[0]);
+  private static final Shape NONE =
+      new Shape(Object.class, new String[0], new Kind[0], new MethodHandle[0]);
 
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
@@ -318,7 +306,7 @@ final class CanonicalValues {
         return null; // Not reachable here: Jackson's tree knows how.
       }
     }
-    return new Shape(names, kinds, accessors);
+    return new Shape(type, names, kinds, accessors);
   }
 
   private static Kind kindOf(Class<?> type) {

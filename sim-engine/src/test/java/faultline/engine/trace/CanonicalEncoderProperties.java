@@ -2,7 +2,10 @@ package faultline.engine.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faultline.engine.trace.CanonicalValues.Kind;
+import faultline.engine.trace.CanonicalValues.Shape;
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,13 +110,13 @@ class CanonicalEncoderProperties {
           }
         }
         case ComponentName(int shape, int component) -> {
-          String name = SHAPES.get(shape).get(component);
-          encoder.name(encoder.componentCodes(shape, SHAPES.get(shape).size()), component, name);
+          String name = SHAPES.get(shape).names()[component];
+          encoder.name(encoder.componentCodes(SHAPES.get(shape)), component, name);
           plain.name(name);
         }
         case IntegerComponent(int shape, int component, long value) -> {
-          String name = SHAPES.get(shape).get(component);
-          int[] codes = encoder.componentCodes(shape, SHAPES.get(shape).size());
+          String name = SHAPES.get(shape).names()[component];
+          int[] codes = encoder.componentCodes(SHAPES.get(shape));
           encoder.integerMember(codes, component, name, value);
           plain.name(name);
           plain.integer(value);
@@ -166,24 +169,29 @@ class CanonicalEncoderProperties {
   }
 
   /**
-   * Record shapes by index, as {@code CanonicalValues} numbers them (beyond the encoder's first
-   * array of 64, so that it grows): their component names, some shared with other shapes or with
-   * the trace writer's own, one too long to be numbered.
+   * Record shapes (their hashes chosen so that two collide in the encoder's table): their component
+   * names, some shared with other shapes or with the trace writer's own, one too long to be
+   * numbered.
    */
-  private static final Map<Integer, List<String>> SHAPES =
-      Map.of(
-          0, List.of("term", "leader", "entries"),
-          1, List.of("term", "seq", "é", "a".repeat(65)),
-          7, List.of("client", "key", "value", "type"),
-          200, List.of("t", "round"));
+  private static final List<Shape> SHAPES =
+      List.of(
+          shape(0, "term", "leader", "entries"),
+          shape(1, "term", "seq", "é", "a".repeat(65)),
+          shape(1, "client", "key", "value", "type"),
+          shape(200, "t", "round"));
 
-  /** A shape's index and one of its components. */
+  static Shape shape(int hash, String... names) {
+    return new Shape(hash, names, new byte[0][], new Kind[0], new MethodHandle[0]);
+  }
+
+  /** A shape's place in {@link #SHAPES} and one of its components. */
   private static Arbitrary<Tuple.Tuple2<Integer, Integer>> components() {
-    return Arbitraries.of(SHAPES.keySet())
+    return Arbitraries.integers()
+        .between(0, SHAPES.size() - 1)
         .flatMap(
             shape ->
                 Arbitraries.integers()
-                    .between(0, SHAPES.get(shape).size() - 1)
+                    .between(0, SHAPES.get(shape).names().length - 1)
                     .map(component -> Tuple.of(shape, component)));
   }
 
