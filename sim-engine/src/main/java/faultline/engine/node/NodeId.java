@@ -3,6 +3,7 @@ package faultline.engine.node;
 import com.fasterxml.jackson.annotation.JsonValue;
 import faultline.engine.Check;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 
 /**
  * The name of a node, such as {@code n1} or {@code client2}. Ordered by name, with runs of digits
@@ -10,10 +11,13 @@ import java.util.Comparator;
  */
 public record NodeId(String name) implements Comparable<NodeId> {
   private static final Comparator<String> NATURAL = NodeId::compareNatural;
+  // Compiled once: String.matches compiles its pattern on every call, and ids are made per run and
+  // per read of a server's stored vote (1.2% of a sweep's run thread in a profile, 2026-12-05).
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
   public NodeId {
     Check.argument(
-        name != null && name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}"),
+        name != null && NAME.matcher(name).matches(),
         "a node name starts with a letter and has at most 64 letters, digits, '_', '.' or '-': %s",
         name);
   }
