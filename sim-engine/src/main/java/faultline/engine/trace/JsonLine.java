@@ -142,34 +142,37 @@ final class JsonLine {
     at = put(out, at, T_MEMBER);
     at = putNumber(out, at, t);
     at = put(out, at, TYPE_MEMBER);
-    int end = putCachedString(out, at, type);
-    if (end < 0) {
-      length = at;
-      valueBefore = false; // After a name.
-      string(type); // Which may grow the array: reserve again after it.
-      ensure(EVENT_START_BYTES + CACHED_BYTES);
-      out = bytes;
-      end = length;
-    }
-    at = end;
+    at = putMemberString(out, at, type, EVENT_START_BYTES + CACHED_BYTES);
+    out = bytes; // The general way may have grown the array.
     if (node != null) {
       at = put(out, at, NODE_MEMBER);
-      end = putCachedString(out, at, node);
-      if (end < 0) {
-        length = at;
-        valueBefore = false;
-        string(node);
-        ensure(EVENT_START_BYTES);
-        out = bytes;
-        end = length;
-      }
-      at = put(out, end, WALL_MEMBER);
+      at = putMemberString(out, at, node, EVENT_START_BYTES);
+      out = bytes;
+      at = put(out, at, WALL_MEMBER);
       at = putNumber(out, at, wall);
       at = put(out, at, MONO_MEMBER);
       at = putNumber(out, at, mono);
     }
     length = at;
     valueBefore = true;
+  }
+
+  /**
+   * A member's string value at {@code at}, right after its name: its kept bytes when {@code text}
+   * was met before, else through {@link #string}, which keeps them for the next time and may grow
+   * the array (read {@code bytes} again after this), and then room for {@code roomAfter} more bytes
+   * is reserved again. Returns the position after the value.
+   */
+  private int putMemberString(byte[] out, int at, String text, int roomAfter) {
+    int end = putCachedString(out, at, text);
+    if (end >= 0) {
+      return end;
+    }
+    length = at;
+    valueBefore = false; // After a name.
+    string(text);
+    ensure(roomAfter);
+    return length;
   }
 
   /** Puts a constant's bytes at {@code at}; returns the position after them. */
